@@ -1,0 +1,196 @@
+//! rlint's pure core: text in, diagnostics out. No file system, no printing, no threads, no clock,
+//! so the same code runs in the CLI and in the browser (wasm32).
+//!
+//! ```
+//! use lint_core::{Config, lint_text};
+//! let report = lint_text("Dockerfile", "FROM ubuntu\nMAINTAINER me\n", None, &Config::default());
+//! assert!(report.diagnostics.iter().any(|d| d.diagnostic.code == "DF004"));
+//! ```
+
+pub mod config;
+pub mod diagnostic;
+pub mod fix;
+pub mod registry;
+pub mod render;
+pub mod rule;
+pub mod rules;
+pub mod source;
+pub mod suggest;
+pub mod suppress;
+pub mod syntax;
+
+pub use config::{Config, Level, Threshold};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity, Span};
+pub use registry::{rule, rules};
+pub use source::{FileKind, LineCol, LineIndex};
+
+use rule::{Check, Context, DockerfileInput, new_diagnostic};
+use source::InputProblem;
+use syntax::dockerfile::{self, Model};
+
+/// A diagnostic with its start and end resolved to lines and columns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located {
+    pub diagnostic: Diagnostic,
+    pub start: LineCol,
+    pub end: LineCol,
+}
+
+/// What linting one file produced.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub path: String,
+    /// `None` when the kind could not be determined.
+    pub kind: Option<FileKind>,
+    /// The kind is recognised but this build has no rules for it.
+    pub skipped: bool,
+    pub diagnostics: Vec<Located>,
+}
+
+/// Lints raw bytes: binary, non-UTF-8 and oversized input becomes a diagnostic with its position.
+pub fn lint_bytes(path: &str, bytes: &[u8], kind: Option<FileKind>, config: &Config) -> Report {
+    match source::decode(bytes) {
+        Ok(text) => lint_text(path, text, kind, config),
+        Err(problem) => input_problem(path, bytes, kind, problem),
+    }
+}
+
+fn input_problem(
+    path: &str,
+    bytes: &[u8],
+    kind: Option<FileKind>,
+    problem: InputProblem,
+) -> Report {
+    let (offset, message) = match problem {
+        InputProblem::Binary { offset } => (
+            offset,
+            format!("this looks like a binary file (a NUL byte at offset {offset}), not text"),
+        ),
+        InputProblem::InvalidUtf8 { offset } => (
+            offset,
+            format!(
+                "the file is not valid UTF-8 (invalid byte 0x{:02x} at offset {offset})",
+                bytes[offset]
+            ),
+        ),
+        InputProblem::TooLarge { size } => (
+            0,
+            format!(
+                "the file is {size} bytes, more than the {} bytes rlint reads",
+                source::MAX_FILE_BYTES
+            ),
+        ),
+    };
+    // Positions are computed on the valid prefix.
+    let prefix = source::decode(&bytes[..offset.min(bytes.len())]).unwrap_or("");
+    let index = LineIndex::new(prefix);
+    let at = index.line_col(prefix, prefix.len());
+    let mut d = new_diagnostic(
+        &rules::input::UNREADABLE_FILE.meta,
+        Span::empty(offset),
+        message,
+    );
+    d.help(
+        "save the file as UTF-8 text, or exclude it from linting (.gitignore or per-path-ignores)",
+    );
+    Report {
+        path: path.to_string(),
+        kind,
+        skipped: false,
+        diagnostics: vec![Located {
+            diagnostic: d,
+            start: at,
+            end: at,
+        }],
+    }
+}
+
+/// Lints one text file. `kind` overrides detection by path.
+pub fn lint_text(path: &str, text: &str, kind: Option<FileKind>, config: &Config) -> Report {
+    let kind = kind
+        .or_else(|| FileKind::from_path(path))
+        .or_else(|| sniff(text));
+    let mut report = Report {
+        path: path.to_string(),
+        kind,
+        skipped: false,
+        diagnostics: Vec::new(),
+    };
+    let diagnostics = match kind {
+        Some(FileKind::Dockerfile) => lint_dockerfile(text, config),
+        _ => {
+            report.skipped = true;
+            Vec::new()
+        }
+    };
+    let index = LineIndex::new(text);
+    report.diagnostics = diagnostics
+        .into_iter()
+        .map(|d| Located {
+            start: index.line_col(text, d.span.start),
+            end: index.line_col(text, d.span.end),
+            diagnostic: d,
+        })
+        .collect();
+    report
+}
+
+/// Recognises a Dockerfile by content when its name says nothing (first instruction is FROM/ARG).
+fn sniff(text: &str) -> Option<FileKind> {
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))?;
+    let word = first.split_whitespace().next()?.to_ascii_uppercase();
+    (word == "FROM" || word == "ARG").then_some(FileKind::Dockerfile)
+}
+
+/// All enabled Dockerfile rules over one text, suppressions applied, sorted by position.
+pub fn lint_dockerfile(text: &str, config: &Config) -> Vec<Diagnostic> {
+    let df = dockerfile::parse(text);
+    let model = Model::new(&df);
+    let mut syntax_errors = df.errors.clone();
+    syntax_errors.extend(dockerfile::validate::validate(&df));
+    let input = DockerfileInput {
+        text,
+        df: &df,
+        model: &model,
+        syntax_errors: &syntax_errors,
+    };
+    let suppressions = suppress::Suppressions::for_dockerfile(&df);
+    let mut out = Vec::new();
+    for rule in registry::rules() {
+        let Check::Dockerfile(check) = rule.check else {
+            continue;
+        };
+        if !config.enabled(&rule.meta) {
+            continue;
+        }
+        let mut cx = Context::new(&rule.meta, config);
+        check(&input, &mut cx);
+        let severity = config.severity_of(&rule.meta);
+        for mut d in cx.into_diagnostics() {
+            if !rule.meta.always_on
+                && !config.disable_inline_ignores
+                && suppressions.is_suppressed(&d)
+            {
+                continue;
+            }
+            d.severity = severity;
+            if !rule.meta.always_on {
+                suppressions.adjust_severity(&mut d);
+            }
+            out.push(d);
+        }
+    }
+    out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+    out
+}
+
+/// Whether any finding reaches the configured failure threshold.
+pub fn fails(reports: &[Report], threshold: Threshold) -> bool {
+    reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| threshold.is_reached_by(d.diagnostic.severity))
+}

@@ -1,0 +1,238 @@
+//! What a rule is: its metadata (declared next to its check, doc comment included) and the
+//! [`Context`] its check reports through.
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::source::FileKind;
+use crate::syntax::dockerfile::{Dockerfile, Model, SyntaxError};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixAvailability {
+    None,
+    Sometimes,
+    Always,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Stable,
+    Preview,
+}
+
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable forever, never reused: `DF015`.
+    pub code: &'static str,
+    /// kebab-case, names the bad pattern.
+    pub name: &'static str,
+    /// `None`: the rule applies to every kind (input problems).
+    pub kind: Option<FileKind>,
+    pub severity: Severity,
+    /// The same rule elsewhere (hadolint `DL3015`, BuildKit `JSONArgsRecommended`, ...).
+    pub aliases: &'static [&'static str],
+    pub fix: FixAvailability,
+    pub status: Status,
+    pub enabled_by_default: bool,
+    /// Reported by the pipeline itself; inline pragmas and config cannot silence it.
+    pub always_on: bool,
+    /// The rule's doc comment: `## What it does`, `## Why is this bad?`, `## Example`, ...
+    pub raw_doc: &'static str,
+}
+
+impl RuleMeta {
+    /// The doc comment as Markdown (the leading space of each `///` line removed).
+    pub fn doc(&self) -> String {
+        let mut out = String::new();
+        for line in self.raw_doc.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out.trim().to_string() + "\n"
+    }
+
+    /// The markdown body under `## <heading>` (up to the next `## `).
+    pub fn doc_section(&self, heading: &str) -> Option<String> {
+        let doc = self.doc();
+        let marker = format!("## {heading}\n");
+        let start = doc.find(&marker)? + marker.len();
+        let end = doc[start..].find("\n## ").map_or(doc.len(), |i| start + i);
+        Some(doc[start..end].trim().to_string())
+    }
+
+    /// First sentence of "What it does": the one-line summary in indexes.
+    pub fn summary(&self) -> String {
+        let what = self.doc_section("What it does").unwrap_or_default();
+        let first = what.split("\n\n").next().unwrap_or("").replace('\n', " ");
+        match first.find(". ") {
+            Some(i) => first[..=i].to_string(),
+            None => first,
+        }
+    }
+
+    /// Code blocks in a doc section (```` ```lang ```` fences): the executed examples.
+    pub fn doc_code_blocks(&self, heading: &str) -> Vec<String> {
+        let Some(section) = self.doc_section(heading) else {
+            return Vec::new();
+        };
+        let mut blocks = Vec::new();
+        let mut current: Option<String> = None;
+        for line in section.lines() {
+            if line.trim_start().starts_with("```") {
+                match current.take() {
+                    Some(block) => blocks.push(block),
+                    None => current = Some(String::new()),
+                }
+            } else if let Some(block) = current.as_mut() {
+                block.push_str(line);
+                block.push('\n');
+            }
+        }
+        blocks
+    }
+
+    pub fn is_named(&self, id: &str) -> bool {
+        let id = id.trim();
+        self.code.eq_ignore_ascii_case(id)
+            || self.name.eq_ignore_ascii_case(id)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(id))
+    }
+}
+
+/// What a Dockerfile check receives: the parsed file, its semantic model and its syntax errors.
+pub struct DockerfileInput<'a> {
+    pub text: &'a str,
+    pub df: &'a Dockerfile,
+    pub model: &'a Model<'a>,
+    pub syntax_errors: &'a [SyntaxError],
+}
+
+pub enum Check {
+    Dockerfile(fn(&DockerfileInput<'_>, &mut Context<'_>)),
+    /// Produced by the pipeline (input problems); the rule exists for its code and docs.
+    Pipeline,
+}
+
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub check: Check,
+}
+
+/// Handed to a check: where it reports.
+pub struct Context<'a> {
+    pub config: &'a Config,
+    rule: &'static RuleMeta,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(rule: &'static RuleMeta, config: &'a Config) -> Self {
+        Self {
+            config,
+            rule,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Records a finding of this rule; chain `.help(..)`, `.label(..)`, `.fix(..)` on the result.
+    pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.diagnostics
+            .push(new_diagnostic(self.rule, span, message.into()));
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+}
+
+pub fn new_diagnostic(rule: &'static RuleMeta, span: Span, message: String) -> Diagnostic {
+    Diagnostic {
+        code: rule.code,
+        name: rule.name,
+        aliases: rule.aliases,
+        severity: rule.severity,
+        message,
+        help: None,
+        span,
+        labels: Vec::new(),
+        fix: None,
+    }
+}
+
+/// Declares a rule: its doc comment becomes the published doc, the fields its metadata.
+///
+/// ```ignore
+/// declare_rule! {
+///     /// ## What it does
+///     /// ...
+///     pub static RULE = {
+///         code: "DF004", name: "maintainer-deprecated", severity: Error,
+///         aliases: ["DL4000", "MaintainerDeprecated"], fix: Always, default: true,
+///         check: Dockerfile(check),
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:expr])*
+        $vis:vis static $ident:ident = {
+            code: $code:literal,
+            name: $name:literal,
+            severity: $severity:ident,
+            aliases: [$($alias:literal),* $(,)?],
+            fix: $fix:ident,
+            default: $default:literal,
+            check: $kind:ident($check:path) $(,)?
+        }
+    ) => {
+        $crate::declare_rule!(@build [$($doc)*] $vis $ident $code $name $severity [$($alias)*] $fix $default false
+            (Some($crate::source::FileKind::$kind)) ($crate::rule::Check::$kind($check)));
+    };
+    (
+        $(#[doc = $doc:expr])*
+        $vis:vis static $ident:ident = {
+            code: $code:literal,
+            name: $name:literal,
+            severity: $severity:ident,
+            aliases: [$($alias:literal),* $(,)?],
+            always_on: true,
+            check: $kind:ident($check:path) $(,)?
+        }
+    ) => {
+        $crate::declare_rule!(@build [$($doc)*] $vis $ident $code $name $severity [$($alias)*] None true true
+            (Some($crate::source::FileKind::$kind)) ($crate::rule::Check::$kind($check)));
+    };
+    (
+        $(#[doc = $doc:expr])*
+        $vis:vis static $ident:ident = {
+            code: $code:literal,
+            name: $name:literal,
+            severity: $severity:ident,
+            pipeline: true $(,)?
+        }
+    ) => {
+        $crate::declare_rule!(@build [$($doc)*] $vis $ident $code $name $severity [] None true true
+            (None) ($crate::rule::Check::Pipeline));
+    };
+    (@build [$($doc:expr)*] $vis:vis $ident:ident $code:literal $name:literal $severity:ident
+        [$($alias:literal)*] $fix:ident $default:literal $always:literal ($kind:expr) ($check:expr)) => {
+        $vis static $ident: $crate::rule::Rule = $crate::rule::Rule {
+            meta: $crate::rule::RuleMeta {
+                code: $code,
+                name: $name,
+                kind: $kind,
+                severity: $crate::diagnostic::Severity::$severity,
+                aliases: &[$($alias),*],
+                fix: $crate::rule::FixAvailability::$fix,
+                status: $crate::rule::Status::Stable,
+                enabled_by_default: $default,
+                always_on: $always,
+                raw_doc: concat!($($doc, "\n"),*),
+            },
+            check: $check,
+        };
+    };
+}

@@ -1,0 +1,86 @@
+use crate::diagnostic::{Edit, Fix};
+use crate::rule::{Context, DockerfileInput};
+use crate::syntax::dockerfile::Keyword;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds `ADD` of local files or directories that are not archives.
+    ///
+    /// ## Why is this bad?
+    /// `ADD` has extra behaviour: it downloads URLs and unpacks local tar archives. Using it for
+    /// plain files hides that magic from readers (a file that later becomes a `.tar.gz` is suddenly
+    /// unpacked). `COPY` does exactly one thing.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM python:3.12-slim
+    /// ADD app.py /app/
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM python:3.12-slim
+    /// COPY app.py /app/
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Replacing `ADD` by `COPY` is safe for local non-archive sources; rlint offers it only then,
+    /// and only without ADD-only flags.
+    ///
+    /// ## References
+    /// - [Dockerfile reference: ADD or COPY](https://docs.docker.com/build/building/best-practices/#add-or-copy)
+    /// - hadolint DL3020
+    pub static RULE = {
+        code: "DF016",
+        name: "add-instead-of-copy",
+        severity: Error,
+        aliases: ["DL3020"],
+        fix: Always,
+        default: true,
+        check: Dockerfile(check),
+    }
+}
+
+const ARCHIVES: [&str; 12] = [
+    ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".gz", ".bz2",
+    ".xz", ".zip",
+];
+
+fn is_remote_or_archive(src: &str) -> bool {
+    let lower = src.to_ascii_lowercase();
+    lower.contains("://")
+        || lower.starts_with("git@")
+        || lower.contains('$')
+        || lower.contains('*')
+        || ARCHIVES.iter().any(|ext| lower.ends_with(ext))
+}
+
+fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
+    for ins in &input.df.instructions {
+        if ins.keyword != Keyword::Add || ins.args.len() < 2 {
+            continue;
+        }
+        let sources = &ins.args[..ins.args.len() - 1];
+        if sources.iter().any(|s| is_remote_or_archive(&s.value)) {
+            continue;
+        }
+        let add_only = ins
+            .flags
+            .iter()
+            .any(|f| matches!(f.name(), "checksum" | "keep-git-dir" | "unpack"));
+        let d = cx.report(
+            ins.keyword_word.span,
+            "ADD of local files: use COPY, which does not download or unpack anything".to_string(),
+        );
+        d.help("replace ADD with COPY");
+        if !add_only {
+            d.fix(Fix::safe(
+                "replace ADD with COPY",
+                vec![Edit::replace(
+                    ins.keyword_word.span,
+                    super::same_case(&ins.keyword_word.value, "COPY"),
+                )],
+            ));
+        }
+    }
+}

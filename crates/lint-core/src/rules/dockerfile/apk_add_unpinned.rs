@@ -1,0 +1,77 @@
+use crate::rule::{Context, DockerfileInput};
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds `apk add` of packages without a version (`pkg=version`).
+    ///
+    /// ## Why is this bad?
+    /// Unpinned packages make builds depend on the day they run; two builds of one Dockerfile can
+    /// ship different software.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// RUN apk add --no-cache curl
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// RUN apk add --no-cache curl=8.9.1-r0
+    /// ```
+    ///
+    /// ## References
+    /// - hadolint DL3018
+    pub static RULE = {
+        code: "DF032",
+        name: "apk-add-unpinned",
+        severity: Warning,
+        aliases: ["DL3018"],
+        fix: None,
+        default: true,
+        check: Dockerfile(check),
+    }
+}
+
+const VALUE_FLAGS: [&str; 10] = [
+    "-t",
+    "--virtual",
+    "-X",
+    "--repository",
+    "--repositories-file",
+    "-p",
+    "--root",
+    "--arch",
+    "--keys-dir",
+    "--cache-dir",
+];
+
+fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
+    for (_, run) in super::runs(input.model) {
+        for script in super::scripts_of(run) {
+            for cmd in script.find("apk") {
+                if cmd.subcommand() != Some("add") {
+                    continue;
+                }
+                let unpinned: Vec<&str> = cmd
+                    .packages(&VALUE_FLAGS)
+                    .into_iter()
+                    .filter(|w| {
+                        !w.dynamic
+                            && !w.value.contains(['=', '~', '<', '>'])
+                            && !w.value.ends_with(".apk")
+                    })
+                    .map(|w| w.value.as_str())
+                    .collect();
+                if unpinned.is_empty() {
+                    continue;
+                }
+                cx.report(
+                    cmd.span,
+                    format!("apk add of unpinned packages: {}", unpinned.join(", ")),
+                )
+                .help("pin versions with `apk add <package>=<version>`");
+            }
+        }
+    }
+}

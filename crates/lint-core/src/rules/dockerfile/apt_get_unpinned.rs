@@ -1,0 +1,73 @@
+use crate::rule::{Context, DockerfileInput};
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds `apt-get install` of packages without a version (`pkg=version`).
+    ///
+    /// ## Why is this bad?
+    /// Unpinned packages make the image depend on whatever the archive holds on build day: two
+    /// builds of the same Dockerfile can differ. (Pinning has its own cost — Debian removes old
+    /// versions — so many teams prefer pinning the base image digest and turn this rule off.)
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM debian:12-slim
+    /// RUN apt-get install -y --no-install-recommends curl
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM debian:12-slim
+    /// RUN apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8
+    /// ```
+    ///
+    /// ## References
+    /// - [Best practices: apt-get](https://docs.docker.com/build/building/best-practices/#apt-get)
+    /// - hadolint DL3008
+    pub static RULE = {
+        code: "DF030",
+        name: "apt-get-unpinned",
+        severity: Warning,
+        aliases: ["DL3008"],
+        fix: None,
+        default: true,
+        check: Dockerfile(check),
+    }
+}
+
+const VALUE_FLAGS: [&str; 6] = [
+    "-t",
+    "--target-release",
+    "-o",
+    "--option",
+    "-c",
+    "--config-file",
+];
+
+fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
+    for (_, run) in super::runs(input.model) {
+        for script in super::scripts_of(run) {
+            for cmd in script.find("apt-get") {
+                if cmd.subcommand() != Some("install") {
+                    continue;
+                }
+                let unpinned: Vec<&str> = cmd
+                    .packages(&VALUE_FLAGS)
+                    .into_iter()
+                    .filter(|w| {
+                        !w.dynamic
+                            && !w.value.contains('=')
+                            && !w.value.contains('/')
+                            && !w.value.ends_with(".deb")
+                    })
+                    .map(|w| w.value.as_str())
+                    .collect();
+                if unpinned.is_empty() {
+                    continue;
+                }
+                cx.report(cmd.span, format!("apt-get install of unpinned packages: {}", unpinned.join(", ")))
+                    .help("pin versions with `apt-get install <package>=<version>` (see `apt-cache policy <package>`)");
+            }
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! Dockerfile rules, one file each. A test fails if a file here is not listed in [`RULES`].
+
+use crate::diagnostic::Span;
+use crate::syntax::dockerfile::{Instruction, Keyword, Model, Stage};
+use crate::syntax::shell::{self, Contiguous, Script, SpanMap};
+
+pub mod add_instead_of_copy;
+pub mod apk_add_no_cache;
+pub mod apk_add_unpinned;
+pub mod apt_get_missing_no_install_recommends;
+pub mod apt_get_unpinned;
+pub mod apt_get_update_alone;
+pub mod base_image_latest;
+pub mod base_image_untagged;
+pub mod cd_in_run;
+pub mod cmd_in_copy_source_stage;
+pub mod comment_after_instruction;
+pub mod copy_from_own_stage;
+pub mod copy_from_undefined_stage;
+pub mod copy_multiple_sources_to_file;
+pub mod duplicate_stage_name;
+pub mod empty_continuation_line;
+pub mod exec_form_not_json;
+pub mod expose_invalid_format;
+pub mod expose_port_out_of_range;
+pub mod expose_proto_casing;
+pub mod from_as_casing;
+pub mod inconsistent_instruction_casing;
+pub mod instruction_before_from;
+pub mod legacy_key_value_format;
+pub mod maintainer_deprecated;
+pub mod multiple_cmd;
+pub mod multiple_entrypoint;
+pub mod multiple_healthcheck;
+pub mod no_user;
+pub mod npm_install_unpinned;
+pub mod pip_install_no_cache_dir;
+pub mod pip_install_unpinned;
+pub mod remote_script_piped_to_shell;
+pub mod reserved_stage_name;
+pub mod shell_form_cmd;
+pub mod stage_name_casing;
+pub mod sudo_in_run;
+pub mod syntax_error;
+pub mod undefined_arg_in_from;
+pub mod workdir_relative;
+
+/// Maps offsets in a RUN instruction's command text to source spans across continuation lines.
+struct RestMap<'a>(&'a Instruction);
+
+impl SpanMap for RestMap<'_> {
+    fn span(&self, start: usize, end: usize) -> Span {
+        self.0.rest_span(start, end)
+    }
+}
+
+const SHELLS: [&str; 6] = ["sh", "bash", "ash", "dash", "zsh", "ksh"];
+
+/// The shell scripts an instruction runs: a RUN's shell-form command, `["sh", "-c", "..."]` exec
+/// form, heredoc bodies run by a shell (no interpreter given, or sh/bash, and no foreign shebang);
+/// the shell-form command of CMD, ENTRYPOINT and HEALTHCHECK CMD.
+pub fn scripts_of(run: &Instruction) -> Vec<Script> {
+    let mut out = Vec::new();
+    match run.keyword {
+        Keyword::Run => {}
+        Keyword::Cmd | Keyword::Entrypoint if !run.json && !run.rest.value.is_empty() => {
+            out.push(shell::analyze(&run.rest.value, &RestMap(run)));
+            return out;
+        }
+        Keyword::Healthcheck if !run.json => {
+            if let Some(cmd) = run.args.get(1) {
+                out.push(shell::analyze(&cmd.value, &Contiguous(cmd.span.start)));
+            }
+            return out;
+        }
+        _ => return out,
+    }
+    if run.json {
+        if let [program, flag, script, ..] = run.args.as_slice()
+            && SHELLS.contains(&program.value.rsplit('/').next().unwrap_or(""))
+            && flag.value.starts_with('-')
+            && flag.value.contains('c')
+        {
+            let base = script.span.start + 1;
+            if script.span.len() == script.value.len() + 2 {
+                out.push(shell::analyze(&script.value, &Contiguous(base)));
+            }
+        }
+        return out;
+    }
+    if run.heredocs.is_empty() {
+        out.push(shell::analyze(&run.rest.value, &RestMap(run)));
+        return out;
+    }
+    let line = shell::analyze(&run.rest.value, &RestMap(run));
+    let interpreter = line
+        .commands
+        .first()
+        .map(|c| c.name().to_string())
+        .unwrap_or_default();
+    let runs_body = interpreter.starts_with("<<")
+        || interpreter.is_empty()
+        || SHELLS.contains(&interpreter.as_str());
+    out.push(line);
+    if runs_body {
+        for doc in &run.heredocs {
+            let first = doc.content.lines().next().unwrap_or("");
+            let foreign = first.starts_with("#!")
+                && !SHELLS.iter().any(|s| {
+                    first.ends_with(&format!("/{s}")) || first.ends_with(&format!(" {s}"))
+                });
+            if !foreign {
+                out.push(shell::analyze(&doc.content, &Contiguous(doc.body.start)));
+            }
+        }
+    }
+    out
+}
+
+/// Every RUN, including those wrapped in ONBUILD, with the index of the instruction holding it.
+pub fn runs<'a>(model: &'a Model<'_>) -> impl Iterator<Item = (usize, &'a Instruction)> + 'a {
+    model
+        .instructions()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, ins)| match (ins.keyword, &ins.onbuild) {
+            (Keyword::Run, _) => Some((i, ins)),
+            (Keyword::Onbuild, Some(sub)) if sub.keyword == Keyword::Run => Some((i, &**sub)),
+            _ => None,
+        })
+}
+
+/// Instructions of a stage (FROM excluded) with their indices.
+pub fn stage_body<'a>(
+    model: &'a Model<'_>,
+    stage: &Stage,
+) -> impl Iterator<Item = (usize, &'a Instruction)> + 'a {
+    let range = stage.body.clone();
+    model.instructions()[range.clone()]
+        .iter()
+        .enumerate()
+        .map(move |(i, ins)| (range.start + i, ins))
+}
+
+/// Whether the stage holding instruction `index` mounts a cache (or tmpfs) at a path containing `dir`.
+pub fn has_cache_mount(ins: &Instruction, dir: &str) -> bool {
+    ins.flags.iter().filter(|f| f.name() == "mount").any(|f| {
+        let v = f.value().unwrap_or("");
+        (v.contains("type=cache") || v.contains("type=tmpfs"))
+            && v.split(',').any(|kv| {
+                matches!(kv.split_once('='), Some(("target" | "dst" | "destination", path)) if path.contains(dir))
+            })
+    })
+}
+
+/// Offset right after `word` for inserting ` --flag`.
+pub fn after(span: Span) -> usize {
+    span.end
+}
+
+pub static RULES: &[&crate::rule::Rule] = &[
+    &syntax_error::RULE,
+    &comment_after_instruction::RULE,
+    &base_image_untagged::RULE,
+    &base_image_latest::RULE,
+    &maintainer_deprecated::RULE,
+    &workdir_relative::RULE,
+    &expose_port_out_of_range::RULE,
+    &expose_proto_casing::RULE,
+    &expose_invalid_format::RULE,
+    &duplicate_stage_name::RULE,
+    &copy_from_undefined_stage::RULE,
+    &copy_from_own_stage::RULE,
+    &multiple_cmd::RULE,
+    &multiple_entrypoint::RULE,
+    &shell_form_cmd::RULE,
+    &exec_form_not_json::RULE,
+    &add_instead_of_copy::RULE,
+    &sudo_in_run::RULE,
+    &cd_in_run::RULE,
+    &from_as_casing::RULE,
+    &stage_name_casing::RULE,
+    &inconsistent_instruction_casing::RULE,
+    &empty_continuation_line::RULE,
+    &legacy_key_value_format::RULE,
+    &reserved_stage_name::RULE,
+    &undefined_arg_in_from::RULE,
+    &instruction_before_from::RULE,
+    &multiple_healthcheck::RULE,
+    &copy_multiple_sources_to_file::RULE,
+    &apt_get_missing_no_install_recommends::RULE,
+    &apt_get_unpinned::RULE,
+    &apk_add_no_cache::RULE,
+    &apk_add_unpinned::RULE,
+    &pip_install_no_cache_dir::RULE,
+    &pip_install_unpinned::RULE,
+    &npm_install_unpinned::RULE,
+    &remote_script_piped_to_shell::RULE,
+    &apt_get_update_alone::RULE,
+    &cmd_in_copy_source_stage::RULE,
+    &no_user::RULE,
+];
+
+/// Reports every `keyword` after the first in a stage (only the last one takes effect).
+pub fn report_repeats(
+    input: &crate::rule::DockerfileInput<'_>,
+    cx: &mut crate::rule::Context<'_>,
+    keyword: Keyword,
+) {
+    let name = keyword.as_str().to_ascii_uppercase();
+    for stage in &input.model.stages {
+        let found: Vec<&Instruction> = stage_body(input.model, stage)
+            .map(|(_, ins)| ins)
+            .filter(|ins| ins.keyword == keyword)
+            .collect();
+        for pair in found.windows(2) {
+            let (earlier, later) = (pair[0], pair[1]);
+            cx.report(
+                later.head_span(input.text),
+                format!(
+                    "stage {} has more than one {name}: only the last takes effect, so the {name} at line {} is ignored",
+                    stage.label(),
+                    earlier.line
+                ),
+            )
+            .label(earlier.head_span(input.text), format!("this {name} is overridden"))
+            .help(format!("keep a single {name} per stage"));
+        }
+    }
+}
+
+/// `replacement` in the casing of `written` (all lower if `written` is lower-case, else upper).
+pub fn same_case(written: &str, replacement: &str) -> String {
+    if written.chars().any(|c| c.is_ascii_uppercase()) {
+        replacement.to_ascii_uppercase()
+    } else {
+        replacement.to_ascii_lowercase()
+    }
+}
+
+/// `pip install`, `pip3 install`, `python3 -m pip install`: the `install` word.
+pub fn pip_install(cmd: &shell::Command) -> Option<&shell::ShellWord> {
+    let name = cmd.name();
+    let args = cmd.args();
+    let rest =
+        if name.starts_with("pip") && name[3..].chars().all(|c| c.is_ascii_digit() || c == '.') {
+            args
+        } else if name.starts_with("python") {
+            let m = args.iter().position(|w| w.value == "-m")?;
+            if args.get(m + 1)?.value != "pip" {
+                return None;
+            }
+            &args[m + 2..]
+        } else {
+            return None;
+        };
+    rest.iter()
+        .find(|w| !w.value.starts_with('-'))
+        .filter(|w| w.value == "install")
+}

@@ -1,0 +1,84 @@
+use crate::diagnostic::{Edit, Fix};
+use crate::rule::{Context, DockerfileInput};
+use crate::syntax::dockerfile::Keyword;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds `pip install` without `--no-cache-dir`, unless `PIP_NO_CACHE_DIR` is set or a cache
+    /// mount covers `~/.cache/pip`.
+    ///
+    /// ## Why is this bad?
+    /// pip keeps every downloaded wheel in `~/.cache/pip`, which then ships in the image layer and
+    /// is never used again.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM python:3.12-slim
+    /// RUN pip install -r requirements.txt
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM python:3.12-slim
+    /// RUN pip install --no-cache-dir -r requirements.txt
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Adding `--no-cache-dir` is safe.
+    ///
+    /// ## References
+    /// - hadolint DL3042
+    pub static RULE = {
+        code: "DF033",
+        name: "pip-install-no-cache-dir",
+        severity: Warning,
+        aliases: ["DL3042"],
+        fix: Always,
+        default: true,
+        check: Dockerfile(check),
+    }
+}
+
+fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
+    let model = input.model;
+    for (i, run) in super::runs(model) {
+        if super::has_cache_mount(run, ".cache/pip") {
+            continue;
+        }
+        let env_set = model.stage_of(i).is_some_and(|stage| {
+            model.ancestry(stage.index).iter().any(|&s| {
+                super::stage_body(model, &model.stages[s]).any(|(_, ins)| {
+                    ins.keyword == Keyword::Env
+                        && ins.pairs.iter().any(|p| p.key.value == "PIP_NO_CACHE_DIR")
+                })
+            })
+        });
+        if env_set {
+            continue;
+        }
+        for script in super::scripts_of(run) {
+            for cmd in &script.commands {
+                let Some(install) = super::pip_install(cmd) else {
+                    continue;
+                };
+                if cmd.has_flag(&["--no-cache-dir"])
+                    || cmd
+                        .assignments
+                        .iter()
+                        .any(|a| a.value.starts_with("PIP_NO_CACHE_DIR="))
+                {
+                    continue;
+                }
+                cx.report(
+                    cmd.span,
+                    "pip install without --no-cache-dir keeps the download cache in the image",
+                )
+                .help("add `--no-cache-dir` (or set `ENV PIP_NO_CACHE_DIR=1`)")
+                .fix(Fix::safe(
+                    "add --no-cache-dir",
+                    vec![Edit::insert(install.span.end, " --no-cache-dir")],
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+use crate::rule::{Context, DockerfileInput};
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds `curl ... | sh`, `wget -O- ... | bash` and the like: a script downloaded and executed
+    /// in one step.
+    ///
+    /// ## Why is this bad?
+    /// Whatever the server returns at build time runs as root in your image, unverified: a
+    /// compromised or hijacked host, a truncated download or a changed script changes your image
+    /// silently, and the build cache hides when it happened.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM ubuntu:24.04
+    /// RUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM ubuntu:24.04
+    /// ADD --checksum=sha256:0bd0a5cb2b1a5cfa1d0a7dfad28dbe4fb9e5bc2e2c5a0e10a7f88e0a0e1bd9e3 https://deb.nodesource.com/setup_20.x /tmp/setup.sh
+    /// RUN bash /tmp/setup.sh && rm /tmp/setup.sh
+    /// ```
+    /// or install the package from the distribution.
+    ///
+    /// ## References
+    /// - [ADD --checksum](https://docs.docker.com/reference/dockerfile/#add---checksum)
+    pub static RULE = {
+        code: "DF036",
+        name: "remote-script-piped-to-shell",
+        severity: Warning,
+        aliases: [],
+        fix: None,
+        default: true,
+        check: Dockerfile(check),
+    }
+}
+
+const INTERPRETERS: [&str; 12] = [
+    "sh", "bash", "ash", "dash", "zsh", "ksh", "python", "python3", "perl", "ruby", "node", "php",
+];
+
+fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
+    for (_, run) in super::runs(input.model) {
+        for script in super::scripts_of(run) {
+            for fetch in script
+                .commands
+                .iter()
+                .filter(|c| c.is("curl") || c.is("wget"))
+            {
+                let runner = script.downstream(fetch).find(|c| {
+                    INTERPRETERS.contains(&c.name())
+                        || (c.is("sudo")
+                            && c.args()
+                                .iter()
+                                .any(|a| INTERPRETERS.contains(&a.value.as_str())))
+                });
+                let Some(runner) = runner else { continue };
+                let url = fetch
+                    .args()
+                    .iter()
+                    .find(|a| a.value.contains("://"))
+                    .map_or_else(
+                        || "a remote script".to_string(),
+                        |a| format!("`{}`", a.value),
+                    );
+                cx.report(
+                    fetch.span.cover(runner.span),
+                    format!("{url} is piped straight into `{}`: whatever the server returns runs in your build, unverified", runner.name()),
+                )
+                .help("download to a file with a pinned checksum (`ADD --checksum=sha256:...`), verify it, then run it — or use a package");
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! Every rule, one file each, one folder per file kind.
+
+pub mod dockerfile;
+pub mod input;
+
+use crate::rule::Rule;
+use std::sync::LazyLock;
+
+static SORTED: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
+    let mut all: Vec<&'static Rule> = dockerfile::RULES.to_vec();
+    all.push(&input::UNREADABLE_FILE);
+    all.sort_by_key(|r| r.meta.code);
+    all
+});
+
+/// All rules sorted by code.
+pub fn all() -> &'static [&'static Rule] {
+    &SORTED
+}

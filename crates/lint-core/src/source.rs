@@ -1,0 +1,279 @@
+//! Files as rlint sees them: what kind a path is, and byte offsets <-> line/column.
+
+use serde::Serialize;
+
+/// The kinds of file rlint understands. Detection is by path first (see [`FileKind::from_path`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileKind {
+    Dockerfile,
+    Dockerignore,
+    Compose,
+    Buildspec,
+    Travis,
+    Circleci,
+    GithubWorkflow,
+    Dockerrun,
+}
+
+impl FileKind {
+    pub const ALL: [FileKind; 8] = [
+        Self::Dockerfile,
+        Self::Dockerignore,
+        Self::Compose,
+        Self::Buildspec,
+        Self::Travis,
+        Self::Circleci,
+        Self::GithubWorkflow,
+        Self::Dockerrun,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Dockerfile => "dockerfile",
+            Self::Dockerignore => "dockerignore",
+            Self::Compose => "compose",
+            Self::Buildspec => "buildspec",
+            Self::Travis => "travis",
+            Self::Circleci => "circleci",
+            Self::GithubWorkflow => "github-workflow",
+            Self::Dockerrun => "dockerrun",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Whether this build has rules for the kind (the others are recognised, then skipped).
+    pub fn is_linted(self) -> bool {
+        matches!(self, Self::Dockerfile)
+    }
+
+    /// Detects a kind from a path (either separator). `None` when the name says nothing.
+    pub fn from_path(path: &str) -> Option<Self> {
+        let path = path.replace('\\', "/");
+        let name = path.rsplit('/').next().unwrap_or(&path);
+        let lower = name.to_ascii_lowercase();
+        let parent = path.rsplit('/').nth(1).unwrap_or("");
+        let grandparent = path.rsplit('/').nth(2).unwrap_or("");
+
+        if lower == ".dockerignore" || lower.ends_with(".dockerignore") {
+            return Some(Self::Dockerignore);
+        }
+        if is_dockerfile_name(&lower) {
+            return Some(Self::Dockerfile);
+        }
+        let yaml = lower.ends_with(".yml") || lower.ends_with(".yaml");
+        if yaml {
+            let stem = lower.trim_end_matches(".yml").trim_end_matches(".yaml");
+            if stem == "compose" || stem.starts_with("compose.") || stem.contains("docker-compose")
+            {
+                return Some(Self::Compose);
+            }
+            if stem == "buildspec" || stem.starts_with("buildspec") {
+                return Some(Self::Buildspec);
+            }
+            if stem == ".travis" || stem.ends_with(".travis") || stem.ends_with("travis") {
+                return Some(Self::Travis);
+            }
+            if (parent == ".circleci" && stem == "config") || stem.starts_with("circleci") {
+                return Some(Self::Circleci);
+            }
+            if parent == "workflows" && grandparent == ".github" {
+                return Some(Self::GithubWorkflow);
+            }
+        }
+        if lower == "dockerrun.aws.json" {
+            return Some(Self::Dockerrun);
+        }
+        None
+    }
+}
+
+/// `Dockerfile`, `Containerfile`, `Dockerfile.dev`, `dev.Dockerfile`, `api.dockerfile`, ...
+fn is_dockerfile_name(lower: &str) -> bool {
+    const BASES: [&str; 2] = ["dockerfile", "containerfile"];
+    BASES.iter().any(|base| {
+        lower == *base
+            || lower.split('.').any(|part| part == *base)
+            || lower
+                .strip_prefix(base)
+                .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('-'))
+            || lower.strip_suffix(base).is_some_and(|rest| {
+                rest.ends_with('.') || rest.ends_with('-') || rest.ends_with('_')
+            })
+    }) && !lower.ends_with(".md")
+        && !lower.ends_with(".dockerignore")
+}
+
+/// Line/column lookups for one text. Lines are 1-based; columns are 1-based and count Unicode
+/// scalar values (or UTF-16 code units for browsers and LSP).
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
+        Self { line_starts }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 0-based line number holding `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    pub fn line_start(&self, line0: usize) -> usize {
+        self.line_starts[line0.min(self.line_starts.len() - 1)]
+    }
+
+    /// 1-based line and column (in chars) of a byte offset; offsets inside a char round down.
+    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line0 = self.line_of(offset);
+        let start = self.line_starts[line0];
+        LineCol {
+            line: line0 + 1,
+            column: text[start..offset].chars().count() + 1,
+        }
+    }
+
+    /// 1-based line and column in UTF-16 code units (what editors and browsers count).
+    pub fn line_col_utf16(&self, text: &str, offset: usize) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line0 = self.line_of(offset);
+        let start = self.line_starts[line0];
+        LineCol {
+            line: line0 + 1,
+            column: text[start..offset].encode_utf16().count() + 1,
+        }
+    }
+
+    /// The byte offset of a 1-based line and char column (clamped to the line).
+    pub fn offset(&self, text: &str, line: usize, column: usize) -> usize {
+        let line0 = line.saturating_sub(1).min(self.line_starts.len() - 1);
+        let start = self.line_starts[line0];
+        let end = self
+            .line_starts
+            .get(line0 + 1)
+            .map_or(text.len(), |&next| next - 1);
+        text[start..end]
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(end, |(i, _)| start + i)
+    }
+}
+
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\n')
+        .map(|(i, _)| i)
+}
+
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The largest file rlint lints; larger ones get a diagnostic instead of a parse.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Why a file's bytes are not lintable text, with the byte offset it was found at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InputProblem {
+    Binary { offset: usize },
+    InvalidUtf8 { offset: usize },
+    TooLarge { size: usize },
+}
+
+/// Decodes bytes as UTF-8 text, refusing binary files (a NUL byte in the first 8 KiB) and huge ones.
+pub fn decode(bytes: &[u8]) -> Result<&str, InputProblem> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(InputProblem::TooLarge { size: bytes.len() });
+    }
+    if let Some(offset) = bytes.iter().take(8192).position(|&b| b == 0) {
+        return Err(InputProblem::Binary { offset });
+    }
+    std::str::from_utf8(bytes).map_err(|e| InputProblem::InvalidUtf8 {
+        offset: e.valid_up_to(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_from_paths() {
+        let cases = [
+            ("Dockerfile", Some(FileKind::Dockerfile)),
+            ("a/b/Containerfile", Some(FileKind::Dockerfile)),
+            ("react.Dockerfile.dev", Some(FileKind::Dockerfile)),
+            ("Dockerfile.dev", Some(FileKind::Dockerfile)),
+            ("api.dockerfile", Some(FileKind::Dockerfile)),
+            ("docs/Dockerfile.md", None),
+            ("Dockerfile.dockerignore", Some(FileKind::Dockerignore)),
+            (".dockerignore", Some(FileKind::Dockerignore)),
+            ("compose.yaml", Some(FileKind::Compose)),
+            ("docker-compose.prod.yml", Some(FileKind::Compose)),
+            ("rails.docker-compose.yml", Some(FileKind::Compose)),
+            ("buildspec.yml", Some(FileKind::Buildspec)),
+            (".travis.yml", Some(FileKind::Travis)),
+            ("react-test.travis.yml", Some(FileKind::Travis)),
+            (".circleci/config.yml", Some(FileKind::Circleci)),
+            (
+                "x/.github/workflows/ci.yaml",
+                Some(FileKind::GithubWorkflow),
+            ),
+            ("Dockerrun.aws.json", Some(FileKind::Dockerrun)),
+            ("src/main.rs", None),
+            ("config.yml", None),
+        ];
+        for (path, kind) in cases {
+            assert_eq!(FileKind::from_path(path), kind, "{path}");
+        }
+    }
+
+    #[test]
+    fn line_columns_count_chars_and_utf16() {
+        let text = "ab\n한국어 x\r\nlast";
+        let idx = LineIndex::new(text);
+        let x = text.find('x').unwrap();
+        assert_eq!(idx.line_col(text, x), LineCol { line: 2, column: 5 });
+        assert_eq!(idx.line_col_utf16(text, x).column, 5);
+        assert_eq!(
+            idx.line_col(text, text.len()),
+            LineCol { line: 3, column: 5 }
+        );
+        assert_eq!(idx.offset(text, 2, 5), x);
+        // an offset inside a multi-byte char rounds down instead of panicking
+        assert_eq!(idx.line_col(text, 4).column, 1);
+    }
+
+    #[test]
+    fn decode_reports_positions() {
+        assert_eq!(decode(b"FROM a\n"), Ok("FROM a\n"));
+        assert_eq!(decode(b"FR\0M"), Err(InputProblem::Binary { offset: 2 }));
+        assert_eq!(
+            decode(b"FROM \xff"),
+            Err(InputProblem::InvalidUtf8 { offset: 5 })
+        );
+    }
+}

@@ -1,0 +1,208 @@
+//! Inline pragmas, matched through codes, names and aliases:
+//!
+//! - `# rlint ignore=DF015,DL3008` / `# hadolint ignore=...` — the next instruction;
+//! - `# rlint global ignore=...` / `# hadolint global ignore=...` — the whole file;
+//! - `# rlint stage ignore=...` / `# hadolint stage ignore=...` — the stage whose FROM follows;
+//! - BuildKit's `# check=skip=Name[,Name]|all` directive (whole file), the same comment directly above
+//!   an instruction (that instruction), and `# check=error=true` (BuildKit checks become errors).
+//!
+//! A trailing `# reason` (or BuildKit's `// reason`) after the list is allowed.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::syntax::dockerfile::{Dockerfile, Keyword};
+use std::ops::Range;
+
+/// Rule names BuildKit's `check=` directive knows (used by `check=error=true`).
+pub const BUILDKIT_CHECKS: [&str; 22] = [
+    "StageNameCasing",
+    "FromAsCasing",
+    "NoEmptyContinuation",
+    "ConsistentInstructionCasing",
+    "DuplicateStageName",
+    "ReservedStageName",
+    "JSONArgsRecommended",
+    "MaintainerDeprecated",
+    "UndefinedArgInFrom",
+    "WorkdirRelativePath",
+    "UndefinedVar",
+    "MultipleInstructionsDisallowed",
+    "LegacyKeyValueFormat",
+    "InvalidBaseImagePlatform",
+    "RedundantTargetPlatform",
+    "SecretsUsedInArgOrEnv",
+    "InvalidDefaultArgInFrom",
+    "FromPlatformFlagConstDisallowed",
+    "CopyIgnoredFile",
+    "InvalidDefinitionDescription",
+    "ExposeProtoCasing",
+    "ExposeInvalidFormat",
+];
+
+#[derive(Debug, Default)]
+pub struct Suppressions {
+    global: Vec<String>,
+    /// Byte ranges (instructions or stages) and the ids ignored there.
+    scoped: Vec<(Range<usize>, Vec<String>)>,
+    /// `# check=error=true`.
+    pub buildkit_errors: bool,
+}
+
+enum Scope {
+    Next,
+    Global,
+    Stage,
+}
+
+/// `rlint ignore=A,B`, `hadolint global ignore=A`, ... -> scope and ids.
+fn parse_pragma(comment: &str) -> Option<(Scope, Vec<String>)> {
+    let mut words = comment.split_whitespace();
+    let tool = words.next()?;
+    if !tool.eq_ignore_ascii_case("rlint")
+        && !tool.eq_ignore_ascii_case("rlint:")
+        && tool != "hadolint"
+    {
+        return None;
+    }
+    let mut next = words.next()?;
+    let scope = match next {
+        "global" => {
+            next = words.next()?;
+            Scope::Global
+        }
+        "stage" => {
+            next = words.next()?;
+            Scope::Stage
+        }
+        _ => Scope::Next,
+    };
+    let list = next.strip_prefix("ignore=")?;
+    Some((scope, split_ids(list)))
+}
+
+fn split_ids(list: &str) -> Vec<String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// `check=skip=A,B;error=true` -> (skip ids, error flag).
+fn parse_check(value: &str) -> (Vec<String>, bool) {
+    let value = value.split("//").next().unwrap_or(value);
+    let mut skip = Vec::new();
+    let mut error = false;
+    for part in value.split(';') {
+        let Some((key, val)) = part.split_once('=') else {
+            continue;
+        };
+        match key.trim() {
+            "skip" => skip.extend(split_ids(val)),
+            "error" => error = val.trim().eq_ignore_ascii_case("true"),
+            _ => {}
+        }
+    }
+    (skip, error)
+}
+
+impl Suppressions {
+    pub fn for_dockerfile(df: &Dockerfile) -> Suppressions {
+        let mut s = Suppressions::default();
+        if let Some(check) = df.directive("check") {
+            let (skip, error) = parse_check(&check.value.value);
+            s.global.extend(skip);
+            s.buildkit_errors = error;
+        }
+        let directive_lines: Vec<usize> = df.directives.iter().map(|d| d.span.start).collect();
+        for comment in &df.comments {
+            if directive_lines.contains(&comment.span.start) {
+                continue;
+            }
+            let next = df.instructions.iter().position(|i| i.line > comment.line);
+            if let Some(rest) = comment.text.strip_prefix("check=") {
+                let (skip, _) = parse_check(rest);
+                if let Some(i) = next {
+                    s.scoped.push((span_range(df, i, i + 1), skip));
+                }
+                continue;
+            }
+            let Some((scope, ids)) = parse_pragma(&comment.text) else {
+                continue;
+            };
+            match scope {
+                Scope::Global => s.global.extend(ids),
+                Scope::Next => {
+                    if let Some(i) = next {
+                        s.scoped.push((span_range(df, i, i + 1), ids));
+                    }
+                }
+                Scope::Stage => {
+                    let Some(i) = next.filter(|&i| df.instructions[i].keyword == Keyword::From)
+                    else {
+                        continue;
+                    };
+                    let end = df.instructions[i + 1..]
+                        .iter()
+                        .position(|x| x.keyword == Keyword::From)
+                        .map_or(df.instructions.len(), |p| i + 1 + p);
+                    s.scoped.push((span_range(df, i, end), ids));
+                }
+            }
+        }
+        s
+    }
+
+    pub fn is_suppressed(&self, d: &Diagnostic) -> bool {
+        let named = |ids: &[String]| ids.iter().any(|id| id == "all" || d.is_named(id));
+        named(&self.global)
+            || self
+                .scoped
+                .iter()
+                .any(|(range, ids)| range.contains(&d.span.start) && named(ids))
+    }
+
+    /// Applies `check=error=true`: findings of BuildKit's checks become errors.
+    pub fn adjust_severity(&self, d: &mut Diagnostic) {
+        if self.buildkit_errors && d.aliases.iter().any(|a| BUILDKIT_CHECKS.contains(a)) {
+            d.severity = Severity::Error;
+        }
+    }
+}
+
+/// Byte range from instruction `from` to the end of instruction `to - 1`.
+fn span_range(df: &Dockerfile, from: usize, to: usize) -> Range<usize> {
+    let start = df.instructions[from].span.start;
+    let end = df.instructions[to - 1].span.end;
+    start..end.max(start + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pragma_forms() {
+        let (_, ids) =
+            parse_pragma("hadolint ignore=DL3008,DL3015 # apt pinning is useless here").unwrap();
+        assert_eq!(ids, ["DL3008", "DL3015"]);
+        assert!(matches!(
+            parse_pragma("rlint global ignore=DF001"),
+            Some((Scope::Global, _))
+        ));
+        assert!(matches!(
+            parse_pragma("hadolint stage ignore=DL3002"),
+            Some((Scope::Stage, _))
+        ));
+        assert!(parse_pragma("just a comment").is_none());
+        assert_eq!(
+            parse_check("skip=JSONArgsRecommended,StageNameCasing;error=true // why"),
+            (
+                vec![
+                    "JSONArgsRecommended".to_string(),
+                    "StageNameCasing".to_string()
+                ],
+                true
+            )
+        );
+    }
+}

@@ -1,0 +1,251 @@
+//! The Dockerfile syntax tree. Every node carries the exact source span it came from.
+
+use crate::diagnostic::Span;
+
+/// A value as BuildKit sees it, with the source span it was read from.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Word {
+    pub value: String,
+    pub span: Span,
+}
+
+/// Instruction keywords. `Unknown` keeps whatever was written (a parse error is reported for it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Keyword {
+    Add,
+    Arg,
+    Cmd,
+    Copy,
+    Entrypoint,
+    Env,
+    Expose,
+    From,
+    Healthcheck,
+    Label,
+    Maintainer,
+    Onbuild,
+    Run,
+    Shell,
+    Stopsignal,
+    User,
+    Volume,
+    Workdir,
+    Unknown,
+}
+
+impl Keyword {
+    pub const KNOWN: [(&'static str, Keyword); 18] = [
+        ("add", Keyword::Add),
+        ("arg", Keyword::Arg),
+        ("cmd", Keyword::Cmd),
+        ("copy", Keyword::Copy),
+        ("entrypoint", Keyword::Entrypoint),
+        ("env", Keyword::Env),
+        ("expose", Keyword::Expose),
+        ("from", Keyword::From),
+        ("healthcheck", Keyword::Healthcheck),
+        ("label", Keyword::Label),
+        ("maintainer", Keyword::Maintainer),
+        ("onbuild", Keyword::Onbuild),
+        ("run", Keyword::Run),
+        ("shell", Keyword::Shell),
+        ("stopsignal", Keyword::Stopsignal),
+        ("user", Keyword::User),
+        ("volume", Keyword::Volume),
+        ("workdir", Keyword::Workdir),
+    ];
+
+    pub fn from_name(name: &str) -> Keyword {
+        Self::KNOWN
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map_or(Keyword::Unknown, |&(_, k)| k)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        Self::KNOWN
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("unknown", |(n, _)| n)
+    }
+
+    /// Instructions whose arguments the builder expands (`$VAR`), as opposed to the shell.
+    pub fn expands_variables(self) -> bool {
+        matches!(
+            self,
+            Keyword::Add
+                | Keyword::Copy
+                | Keyword::Env
+                | Keyword::Expose
+                | Keyword::From
+                | Keyword::Label
+                | Keyword::Stopsignal
+                | Keyword::User
+                | Keyword::Volume
+                | Keyword::Workdir
+                | Keyword::Onbuild
+                | Keyword::Arg
+        )
+    }
+}
+
+/// A `--name[=value]` flag before the arguments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flag {
+    /// The whole flag as BuildKit reads it, quotes removed: `--from=build`.
+    pub text: String,
+    pub span: Span,
+}
+
+impl Flag {
+    pub fn name(&self) -> &str {
+        let body = self.text.trim_start_matches('-');
+        body.split_once('=').map_or(body, |(n, _)| n)
+    }
+
+    pub fn value(&self) -> Option<&str> {
+        self.text.split_once('=').map(|(_, v)| v)
+    }
+}
+
+/// One `key=value` (or legacy `key value`) pair of ENV or LABEL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyValue {
+    pub key: Word,
+    /// The value as written (quotes and escapes kept, as in BuildKit's AST).
+    pub value: Word,
+    /// `ENV key value` rather than `ENV key=value`.
+    pub legacy: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Heredoc {
+    /// The terminator word, quotes removed.
+    pub name: String,
+    /// Variables are expanded in the body (the delimiter was not quoted).
+    pub expand: bool,
+    /// `<<-`: leading tabs are stripped.
+    pub chomp: bool,
+    pub fd: u32,
+    /// The body exactly as written, each line with its newline.
+    pub content: String,
+    /// The `<<EOF` word on the instruction line.
+    pub marker: Span,
+    /// The body lines (without the terminator line).
+    pub body: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Instruction {
+    pub keyword: Keyword,
+    /// The keyword as written (case preserved).
+    pub keyword_word: Word,
+    pub flags: Vec<Flag>,
+    /// The arguments as BuildKit's AST lists them (exec-form elements decoded, shell form as one word,
+    /// whitespace-delimited lists split, HEALTHCHECK as type + command).
+    pub args: Vec<Word>,
+    /// Arguments were given in JSON (exec) form.
+    pub json: bool,
+    /// ENV / LABEL pairs.
+    pub pairs: Vec<KeyValue>,
+    /// Everything after the flags, trimmed: the shell command of RUN, the raw text of others.
+    pub rest: Word,
+    /// Where each continuation segment of `rest` starts: (offset in `rest.value`, source offset).
+    pub rest_map: Vec<(usize, usize)>,
+    /// The wrapped instruction of ONBUILD.
+    pub onbuild: Option<Box<Instruction>>,
+    pub heredocs: Vec<Heredoc>,
+    /// From the keyword to the end of the last continuation line (heredoc bodies included).
+    pub span: Span,
+    /// 1-based line of the keyword.
+    pub line: usize,
+    /// 1-based last line (continuations and heredocs included).
+    pub end_line: usize,
+    /// Empty lines inside a `\` continuation.
+    pub empty_continuation_lines: Vec<Span>,
+}
+
+impl Instruction {
+    pub fn flag(&self, name: &str) -> Option<&Flag> {
+        self.flags.iter().find(|f| f.name() == name)
+    }
+
+    pub fn flag_value(&self, name: &str) -> Option<&str> {
+        self.flag(name).and_then(Flag::value)
+    }
+
+    /// The span of the instruction's first line only (keyword to end of line): what a user points at.
+    pub fn head_span(&self, text: &str) -> Span {
+        let end = text[self.span.start..self.span.end]
+            .find('\n')
+            .map_or(self.span.end, |i| self.span.start + i);
+        Span::new(self.span.start, end.max(self.keyword_word.span.end))
+    }
+
+    /// The source span of `rest.value[start..end]`, across continuation lines.
+    pub fn rest_span(&self, start: usize, end: usize) -> Span {
+        let at = |offset: usize| {
+            let i = self
+                .rest_map
+                .partition_point(|&(logical, _)| logical <= offset)
+                .saturating_sub(1);
+            let (logical, source) = self
+                .rest_map
+                .get(i)
+                .copied()
+                .unwrap_or((0, self.rest.span.start));
+            source + offset.saturating_sub(logical)
+        };
+        if end <= start {
+            Span::empty(at(start))
+        } else {
+            Span::new(at(start), at(end - 1) + 1)
+        }
+    }
+
+    /// Shell form with a command (not JSON): RUN, CMD, ENTRYPOINT, HEALTHCHECK CMD.
+    pub fn is_shell_form(&self) -> bool {
+        !self.json && !self.args.is_empty()
+    }
+}
+
+/// A comment line (`# ...`), anywhere in the file, continuations included.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comment {
+    /// Text after `#`, trimmed.
+    pub text: String,
+    pub span: Span,
+    pub line: usize,
+}
+
+/// A parser directive at the top of the file (`# syntax=`, `# escape=`, `# check=`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Directive {
+    /// Lower-cased name.
+    pub name: String,
+    pub value: Word,
+    pub span: Span,
+}
+
+/// A problem that makes BuildKit refuse the file (or this instruction).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub span: Span,
+    pub help: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Dockerfile {
+    pub directives: Vec<Directive>,
+    pub escape: char,
+    pub instructions: Vec<Instruction>,
+    pub comments: Vec<Comment>,
+    pub errors: Vec<SyntaxError>,
+}
+
+impl Dockerfile {
+    pub fn directive(&self, name: &str) -> Option<&Directive> {
+        self.directives.iter().find(|d| d.name == name)
+    }
+}

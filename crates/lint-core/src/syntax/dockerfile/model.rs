@@ -1,0 +1,338 @@
+//! The semantic view rules work on: build stages, ARG scopes and resolved base images.
+
+use super::ast::{Dockerfile, Instruction, Keyword, Word};
+use super::expand::{Expansion, expand};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// ARGs BuildKit defines in the global scope without a declaration (values depend on the build).
+pub const PLATFORM_ARGS: [&str; 8] = [
+    "BUILDPLATFORM",
+    "BUILDOS",
+    "BUILDARCH",
+    "BUILDVARIANT",
+    "TARGETPLATFORM",
+    "TARGETOS",
+    "TARGETARCH",
+    "TARGETVARIANT",
+];
+
+/// An image reference split into parts: `[registry/]repository[:tag][@digest]`.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ImageRef {
+    pub registry: Option<String>,
+    pub repository: String,
+    pub tag: Option<String>,
+    pub digest: Option<String>,
+}
+
+impl ImageRef {
+    pub fn parse(reference: &str) -> ImageRef {
+        let (name, digest) = match reference.split_once('@') {
+            Some((n, d)) => (n, Some(d.to_string())),
+            None => (reference, None),
+        };
+        let last_slash = name.rfind('/').map_or(0, |i| i + 1);
+        let (path, tag) = match name[last_slash..].rfind(':') {
+            Some(i) => (
+                &name[..last_slash + i],
+                Some(name[last_slash + i + 1..].to_string()),
+            ),
+            None => (name, None),
+        };
+        let (registry, repository) = match path.split_once('/') {
+            Some((first, rest))
+                if first.contains('.') || first.contains(':') || first == "localhost" =>
+            {
+                (Some(first.to_string()), rest.to_string())
+            }
+            _ => (None, path.to_string()),
+        };
+        ImageRef {
+            registry,
+            repository,
+            tag,
+            digest,
+        }
+    }
+}
+
+/// The base of a stage: a stage defined earlier, `scratch`, or an image.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Base {
+    Stage(usize),
+    Scratch,
+    Image(ImageRef),
+    /// Depends on a build argument without a default (or failed to expand).
+    Unknown,
+}
+
+#[derive(Clone, Debug)]
+pub struct Stage {
+    pub index: usize,
+    /// Index of the FROM instruction in `Dockerfile::instructions`.
+    pub from: usize,
+    /// `AS name`, as written.
+    pub name: Option<Word>,
+    /// The image word as written (`$IMG`, `node:20`).
+    pub image: Word,
+    /// The image with global ARG defaults substituted.
+    pub resolved: Expansion,
+    pub base: Base,
+    /// Instructions after FROM up to the next FROM (indices).
+    pub body: Range<usize>,
+}
+
+impl Stage {
+    /// The lower-cased stage name BuildKit uses for references.
+    pub fn key(&self) -> Option<String> {
+        self.name.as_ref().map(|n| n.value.to_ascii_lowercase())
+    }
+
+    /// `#1 (build)` — how a message names the stage.
+    pub fn label(&self) -> String {
+        match &self.name {
+            Some(n) => format!("`{}`", n.value),
+            None => format!("#{}", self.index),
+        }
+    }
+}
+
+pub struct Model<'a> {
+    pub df: &'a Dockerfile,
+    pub stages: Vec<Stage>,
+    /// ARGs before the first FROM: name -> default (None without one).
+    pub global_args: Vec<(Word, Option<String>)>,
+    /// Instructions before the first FROM.
+    pub preamble: Range<usize>,
+}
+
+impl<'a> Model<'a> {
+    pub fn new(df: &'a Dockerfile) -> Model<'a> {
+        let froms: Vec<usize> = df
+            .instructions
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.keyword == Keyword::From)
+            .map(|(n, _)| n)
+            .collect();
+        let first_from = froms.first().copied().unwrap_or(df.instructions.len());
+        let mut model = Model {
+            df,
+            stages: Vec::new(),
+            global_args: Vec::new(),
+            preamble: 0..first_from,
+        };
+        for ins in &df.instructions[..first_from] {
+            if ins.keyword == Keyword::Arg {
+                for arg in &ins.args {
+                    let (name, default) = split_arg(arg);
+                    // Defaults may refer to earlier global ARGs.
+                    let default = default.and_then(|d| {
+                        let e = model.expand_global(&d)?;
+                        e.unknown.is_empty().then_some(e.value)
+                    });
+                    model.global_args.push((name, default));
+                }
+            }
+        }
+        let mut names: HashMap<String, usize> = HashMap::new();
+        for (index, &from) in froms.iter().enumerate() {
+            let ins = &df.instructions[from];
+            let end = froms
+                .get(index + 1)
+                .copied()
+                .unwrap_or(df.instructions.len());
+            let image = ins.args.first().cloned().unwrap_or_default();
+            let name = match ins.args.as_slice() {
+                [_, kw, name] if kw.value.eq_ignore_ascii_case("as") => Some(name.clone()),
+                _ => None,
+            };
+            let resolved = model
+                .expand_global(&image.value)
+                .unwrap_or_else(|| Expansion {
+                    value: image.value.clone(),
+                    unknown: vec![image.value.clone()],
+                    used: Vec::new(),
+                });
+            let base = if !resolved.unknown.is_empty() || resolved.value.is_empty() {
+                Base::Unknown
+            } else if let Some(&stage) = names.get(&resolved.value.to_ascii_lowercase()) {
+                Base::Stage(stage)
+            } else if resolved.value.eq_ignore_ascii_case("scratch") {
+                Base::Scratch
+            } else {
+                Base::Image(ImageRef::parse(&resolved.value))
+            };
+            let stage = Stage {
+                index,
+                from,
+                name,
+                image,
+                resolved,
+                base,
+                body: from + 1..end,
+            };
+            if let Some(key) = stage.key() {
+                names.entry(key).or_insert(index);
+            }
+            model.stages.push(stage);
+        }
+        model
+    }
+
+    /// Expands a word with the global ARG defaults (what FROM sees). `None` on a syntax error.
+    pub fn expand_global(&self, word: &str) -> Option<Expansion> {
+        let lookup = |name: &str| -> Option<Option<String>> {
+            if let Some((_, default)) = self.global_args.iter().rev().find(|(n, _)| n.value == name)
+            {
+                return Some(default.clone());
+            }
+            PLATFORM_ARGS.contains(&name).then_some(None)
+        };
+        expand(word, self.df.escape, &lookup).ok()
+    }
+
+    pub fn instructions(&self) -> &'a [Instruction] {
+        &self.df.instructions
+    }
+
+    /// The stage holding instruction `index` (None before the first FROM).
+    pub fn stage_of(&self, index: usize) -> Option<&Stage> {
+        self.stages
+            .iter()
+            .find(|s| s.from == index || s.body.contains(&index))
+    }
+
+    /// The stage called `name` (case-insensitive) defined before instruction `before`.
+    pub fn stage_named(&self, name: &str, before: usize) -> Option<&Stage> {
+        self.stages
+            .iter()
+            .filter(|s| s.from < before)
+            .find(|s| s.key().is_some_and(|k| k.eq_ignore_ascii_case(name)))
+    }
+
+    pub fn final_stage(&self) -> Option<&Stage> {
+        self.stages.last()
+    }
+
+    /// Stages some later stage builds on (`FROM <stage>`): their instructions reach an image too.
+    pub fn is_base_of_another(&self, stage: usize) -> bool {
+        self.stages.iter().any(|s| s.base == Base::Stage(stage))
+    }
+
+    /// The chain of stages ending in `stage`, nearest first (`FROM a` ... `FROM b` ...).
+    pub fn ancestry(&self, stage: usize) -> Vec<usize> {
+        let mut chain = vec![stage];
+        let mut current = stage;
+        while let Base::Stage(parent) = self.stages[current].base {
+            if chain.contains(&parent) {
+                break;
+            }
+            chain.push(parent);
+            current = parent;
+        }
+        chain
+    }
+
+    /// What `COPY --from=<value>` refers to, from the point of view of instruction `at`.
+    pub fn copy_source(&self, value: &str, at: usize) -> CopySource {
+        if let Ok(n) = value.parse::<usize>() {
+            return if n < self.stages.len() {
+                CopySource::Stage(n)
+            } else {
+                CopySource::Missing
+            };
+        }
+        if let Some(stage) = self.stage_named(value, at) {
+            return CopySource::Stage(stage.index);
+        }
+        if self
+            .stages
+            .iter()
+            .any(|s| s.key().is_some_and(|k| k.eq_ignore_ascii_case(value)))
+        {
+            return CopySource::Later;
+        }
+        if value.contains('$') {
+            return CopySource::Unknown;
+        }
+        if value.contains(':') || value.contains('/') || value.contains('@') {
+            return CopySource::Image;
+        }
+        CopySource::Missing
+    }
+}
+
+/// What `COPY --from` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CopySource {
+    Stage(usize),
+    /// A stage defined after the COPY: BuildKit cannot use it.
+    Later,
+    /// An image reference (has a tag, registry path or digest).
+    Image,
+    /// Depends on a variable.
+    Unknown,
+    /// Neither a stage nor recognisably an image: BuildKit would try to pull it as an image.
+    Missing,
+}
+
+/// `name=default` (quotes processed loosely) or `name`.
+pub fn split_arg(arg: &Word) -> (Word, Option<String>) {
+    match arg.value.split_once('=') {
+        Some((name, default)) => (
+            Word {
+                value: name.to_string(),
+                span: crate::Span::new(arg.span.start, arg.span.start + name.len()),
+            },
+            Some(unquote(default)),
+        ),
+        None => (arg.clone(), None),
+    }
+}
+
+fn unquote(s: &str) -> String {
+    let t = s.trim();
+    for q in ['"', '\''] {
+        if t.len() >= 2 && t.starts_with(q) && t.ends_with(q) {
+            return t[1..t.len() - 1].to_string();
+        }
+    }
+    t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::dockerfile::parse;
+
+    #[test]
+    fn image_refs() {
+        let r = ImageRef::parse("registry.example.com:5000/team/app:1.2@sha256:abc");
+        assert_eq!(r.registry.as_deref(), Some("registry.example.com:5000"));
+        assert_eq!(r.repository, "team/app");
+        assert_eq!(r.tag.as_deref(), Some("1.2"));
+        assert_eq!(r.digest.as_deref(), Some("sha256:abc"));
+        let r = ImageRef::parse("library/ubuntu");
+        assert_eq!((r.registry, r.tag), (None, None));
+    }
+
+    #[test]
+    fn stages_resolve_arg_defaults() {
+        let df = parse(
+            "ARG IMG=ubuntu\nARG TAG\nFROM $IMG AS Base\nRUN x\nFROM base\nFROM alpine:$TAG\nFROM scratch\n",
+        );
+        let m = Model::new(&df);
+        assert_eq!(m.stages.len(), 4);
+        assert_eq!(m.stages[0].base, Base::Image(ImageRef::parse("ubuntu")));
+        assert_eq!(m.stages[0].body, 3..4);
+        assert_eq!(m.stages[1].base, Base::Stage(0));
+        assert_eq!(m.stages[2].base, Base::Unknown);
+        assert_eq!(m.stages[3].base, Base::Scratch);
+        assert_eq!(m.copy_source("base", 6), CopySource::Stage(0));
+        assert_eq!(m.copy_source("nginx:1", 6), CopySource::Image);
+        assert_eq!(m.copy_source("nope", 6), CopySource::Missing);
+        assert_eq!(m.ancestry(1), vec![1, 0]);
+    }
+}

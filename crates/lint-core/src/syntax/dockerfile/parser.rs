@@ -1,0 +1,672 @@
+//! Text -> [`Dockerfile`], following BuildKit's `parser.Parse` line by line: parser directives,
+//! comments (also inside continuations), escape-token continuations, empty continuation lines,
+//! heredocs and the per-instruction argument parsers. Unlike BuildKit it never stops at the first
+//! error: each problem is recorded with its span and parsing goes on.
+
+use super::ast::*;
+use super::words::{
+    JsonArgsError, Piece, extract_flags, parse_json_array, parse_words, split_first,
+    split_whitespace_delimited, trim_space,
+};
+use crate::diagnostic::Span;
+use std::ops::Range;
+
+/// One physical line: content range (without `\r\n`) and 1-based number.
+#[derive(Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    number: usize,
+}
+
+fn physical_lines(text: &str, from: usize) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = from;
+    let bytes = text.as_bytes();
+    let mut number = text[..from].matches('\n').count() + 1;
+    while start < text.len() {
+        let nl = memchr(bytes, b'\n', start).unwrap_or(text.len());
+        let mut end = nl;
+        while end > start && matches!(bytes[end - 1], b'\r' | b'\n') {
+            end -= 1;
+        }
+        lines.push(Line { start, end, number });
+        number += 1;
+        start = nl + 1;
+    }
+    lines
+}
+
+fn memchr(bytes: &[u8], needle: u8, from: usize) -> Option<usize> {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == needle)
+        .map(|i| from + i)
+}
+
+/// A logical line: physical segments joined after removing continuations, with a map back to
+/// source offsets.
+#[derive(Default)]
+struct Logical {
+    text: String,
+    /// (offset in `text`, offset in source) where each segment starts.
+    segments: Vec<(usize, usize)>,
+}
+
+impl Logical {
+    fn push(&mut self, source: &str, range: Range<usize>) {
+        self.segments.push((self.text.len(), range.start));
+        self.text.push_str(&source[range]);
+    }
+
+    fn source_offset(&self, offset: usize) -> usize {
+        let i = self
+            .segments
+            .partition_point(|&(logical, _)| logical <= offset)
+            .saturating_sub(1);
+        let (logical, source) = self.segments.get(i).copied().unwrap_or((0, 0));
+        source + offset.saturating_sub(logical)
+    }
+
+    fn span(&self, range: Range<usize>) -> Span {
+        if range.is_empty() {
+            Span::empty(self.source_offset(range.start))
+        } else {
+            Span::new(
+                self.source_offset(range.start),
+                self.source_offset(range.end - 1) + 1,
+            )
+        }
+    }
+
+    /// Segment starts relative to `range.start`, for mapping offsets inside a sub-range.
+    fn segments_within(&self, range: Range<usize>) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (i, &(logical, source)) in self.segments.iter().enumerate() {
+            let next = self.segments.get(i + 1).map_or(self.text.len(), |s| s.0);
+            let lo = logical.max(range.start);
+            let hi = next.min(range.end);
+            if lo < hi || (out.is_empty() && lo == hi && lo == range.start) {
+                out.push((lo - range.start, source + (lo - logical)));
+            }
+        }
+        out
+    }
+
+    fn word(&self, piece: Piece) -> Word {
+        Word {
+            span: self.span(piece.range),
+            value: piece.value,
+        }
+    }
+
+    fn word_at(&self, range: Range<usize>) -> Word {
+        Word {
+            value: self.text[range.clone()].to_string(),
+            span: self.span(range),
+        }
+    }
+}
+
+fn is_comment(line: &str) -> bool {
+    line.trim_start().starts_with('#')
+}
+
+/// `^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`: name and value ranges within `line`.
+fn match_directive(line: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let body = line.strip_prefix('#')?;
+    let name_start = 1 + (body.len() - body.trim_start().len());
+    let rest = &line[name_start..];
+    let mut chars = rest.char_indices();
+    let (_, first) = chars.next()?;
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
+    let name_len = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let after_name = &rest[name_len..];
+    let eq = after_name.trim_start();
+    let eq = eq.strip_prefix('=')?;
+    let value = eq.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let value_start = line.len() - eq.len() + (eq.len() - eq.trim_start().len());
+    Some((
+        name_start..name_start + name_len,
+        value_start..value_start + value.len(),
+    ))
+}
+
+const DIRECTIVES: [&str; 3] = ["syntax", "escape", "check"];
+
+/// `([^\\])\\[ \t]*$|^\\[ \t]*$`: a trailing escape token is a continuation unless another escape
+/// token stands right before it. Returns the kept length of `line`.
+fn continuation(line: &str, escape: char) -> Option<usize> {
+    let trimmed = line.trim_end_matches([' ', '\t']);
+    let before = trimmed.strip_suffix(escape)?;
+    if before.ends_with(escape) {
+        return None;
+    }
+    Some(before.len())
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    lines: Vec<Line>,
+    next: usize,
+    escape: char,
+    directives_done: bool,
+    out: Dockerfile,
+}
+
+/// Parses a Dockerfile. A leading UTF-8 BOM is skipped; spans stay relative to `text`.
+pub fn parse(text: &str) -> Dockerfile {
+    let from = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut p = Parser {
+        text,
+        lines: physical_lines(text, from),
+        next: 0,
+        escape: '\\',
+        directives_done: false,
+        out: Dockerfile {
+            escape: '\\',
+            ..Dockerfile::default()
+        },
+    };
+    p.run();
+    p.out.escape = p.escape;
+    p.out
+}
+
+impl<'a> Parser<'a> {
+    fn error(&mut self, span: Span, message: impl Into<String>) {
+        self.out.errors.push(SyntaxError {
+            message: message.into(),
+            span,
+            help: None,
+        });
+    }
+
+    fn record_comment(&mut self, line: Line) {
+        let raw = &self.text[line.start..line.end];
+        let lead = raw.len() - raw.trim_start().len();
+        self.out.comments.push(Comment {
+            text: raw.trim_start()[1..].trim().to_string(),
+            span: Span::new(line.start + lead, line.end),
+            line: line.number,
+        });
+    }
+
+    fn directive(&mut self, line: Line, lead: usize) {
+        if self.directives_done {
+            return;
+        }
+        let start = line.start + lead;
+        let token = &self.text[start..line.end];
+        let Some((name_r, value_r)) = match_directive(token) else {
+            self.directives_done = true;
+            return;
+        };
+        let name = token[name_r].to_ascii_lowercase();
+        if !DIRECTIVES.contains(&name.as_str()) {
+            self.directives_done = true;
+            return;
+        }
+        let span = Span::new(start, line.end);
+        let value = Word {
+            value: token[value_r.clone()].to_string(),
+            span: Span::new(start + value_r.start, start + value_r.end),
+        };
+        if self.out.directives.iter().any(|d| d.name == name) {
+            self.error(
+                span,
+                format!("only one {name} parser directive can be used"),
+            );
+            return;
+        }
+        if name == "escape" {
+            match value.value.as_str() {
+                "\\" => self.escape = '\\',
+                "`" => self.escape = '`',
+                other => {
+                    let message = format!("invalid escape token '{other}' does not match ` or \\");
+                    self.error(value.span, message);
+                }
+            }
+        }
+        self.out.directives.push(Directive { name, value, span });
+    }
+
+    fn run(&mut self) {
+        while self.next < self.lines.len() {
+            let line = self.lines[self.next];
+            self.next += 1;
+            let raw = &self.text[line.start..line.end];
+            let lead = raw.len() - raw.trim_start().len();
+            self.directive(line, lead);
+            if is_comment(raw) {
+                self.record_comment(line);
+                continue;
+            }
+            let first = line.start + lead..line.end;
+            let mut logical = Logical::default();
+            let (kept, mut end_of_line) = match continuation(&self.text[first.clone()], self.escape)
+            {
+                Some(kept) => (kept, false),
+                None => (first.len(), true),
+            };
+            if end_of_line && kept == 0 {
+                continue;
+            }
+            logical.push(self.text, first.start..first.start + kept);
+            let mut last = line;
+            let mut empty_lines = Vec::new();
+            while !end_of_line && self.next < self.lines.len() {
+                let cont = self.lines[self.next];
+                self.next += 1;
+                last = cont;
+                let raw = &self.text[cont.start..cont.end];
+                if is_comment(raw) {
+                    self.record_comment(cont);
+                    continue;
+                }
+                if raw.trim_start().is_empty() {
+                    empty_lines.push(Span::new(cont.start, cont.end));
+                    continue;
+                }
+                let kept = match continuation(raw, self.escape) {
+                    Some(kept) => kept,
+                    None => {
+                        end_of_line = true;
+                        raw.len()
+                    }
+                };
+                logical.push(self.text, cont.start..cont.start + kept);
+            }
+            let mut errors = Vec::new();
+            let range = 0..logical.text.len();
+            let mut ins = build(&logical, range, self.escape, &mut errors);
+            ins.line = line.number;
+            ins.end_line = last.number;
+            ins.span = Span::new(ins.keyword_word.span.start, last.end);
+            ins.empty_continuation_lines = empty_lines;
+            for message in errors {
+                let span = ins.span;
+                self.error(span, message);
+            }
+            if can_contain_heredoc(&ins) && logical.text.contains("<<") {
+                self.heredocs(&logical, &mut ins);
+            }
+            self.out.instructions.push(ins);
+        }
+        if self.out.instructions.is_empty() {
+            let end = self.text.len();
+            self.error(Span::empty(end), "file with no instructions");
+        }
+    }
+
+    fn heredocs(&mut self, logical: &Logical, ins: &mut Instruction) {
+        for (marker, mut doc) in heredocs_from_line(logical) {
+            let body_start = self
+                .lines
+                .get(self.next)
+                .map_or(self.text.len(), |l| l.start);
+            let mut terminated = false;
+            let mut body_end = self.text.len();
+            while self.next < self.lines.len() {
+                let line = self.lines[self.next];
+                self.next += 1;
+                let content = &self.text[line.start..line.end];
+                let candidate = if doc.chomp {
+                    content.trim_start_matches('\t')
+                } else {
+                    content
+                };
+                ins.end_line = line.number;
+                ins.span.end = line.end;
+                if candidate == doc.name {
+                    terminated = true;
+                    body_end = line.start;
+                    break;
+                }
+            }
+            doc.marker = marker;
+            doc.body = Span::new(body_start, body_end.max(body_start));
+            doc.content = self.text[doc.body.start..doc.body.end].to_string();
+            if !terminated {
+                let span = Span::new(marker.start, self.text.len());
+                self.out.errors.push(SyntaxError {
+                    message: format!("unterminated heredoc: no line `{}` closes it", doc.name),
+                    span,
+                    help: Some(format!(
+                        "end the heredoc with a line containing only `{}`",
+                        doc.name
+                    )),
+                });
+                ins.heredocs.push(doc);
+                return;
+            }
+            ins.heredocs.push(doc);
+        }
+    }
+}
+
+fn can_contain_heredoc(ins: &Instruction) -> bool {
+    let target = match (&ins.keyword, &ins.onbuild) {
+        (Keyword::Onbuild, Some(sub)) => sub,
+        _ => ins,
+    };
+    matches!(target.keyword, Keyword::Run | Keyword::Copy | Keyword::Add) && !target.json
+}
+
+/// Splits the line like BuildKit's shell lexer (quotes and escapes kept raw) and returns every
+/// `[n]<<[-]WORD` heredoc marker in order.
+fn heredocs_from_line(logical: &Logical) -> Vec<(Span, Heredoc)> {
+    let text = &logical.text;
+    let mut words: Vec<Range<usize>> = Vec::new();
+    let mut start = None;
+    let mut quote: Option<char> = None;
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match quote {
+            Some(q) => {
+                if c == q {
+                    quote = None;
+                } else if c == '\\' && q == '"' {
+                    chars.next();
+                }
+            }
+            None if c.is_whitespace() => {
+                if let Some(s) = start.take() {
+                    words.push(s..i);
+                }
+            }
+            None => {
+                start.get_or_insert(i);
+                if c == '\'' || c == '"' {
+                    quote = Some(c);
+                } else if c == '\\' {
+                    chars.next();
+                }
+            }
+        }
+    }
+    if let Some(s) = start {
+        words.push(s..text.len());
+    }
+    words
+        .into_iter()
+        .filter_map(|r| parse_heredoc(&text[r.clone()]).map(|doc| (logical.span(r), doc)))
+        .collect()
+}
+
+/// `^(\d*)<<(-?)\s*([^<]*)$`, then the delimiter word with quotes removed.
+pub fn parse_heredoc(word: &str) -> Option<Heredoc> {
+    let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = word[digits..].strip_prefix("<<")?;
+    let (chomp, rest) = match rest.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let rest = rest.trim_start();
+    if rest.is_empty() || rest.contains('<') {
+        return None;
+    }
+    let mut name = String::new();
+    let mut quote: Option<char> = None;
+    let mut chars = rest.chars();
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some('"'), '\\') => name.extend(chars.next()),
+            (Some(_), c) => name.push(c),
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '\\') => name.extend(chars.next()),
+            (None, c) => name.push(c),
+        }
+    }
+    if name.is_empty() {
+        return None;
+    }
+    let quotes = |s: &str| s.matches(['\'', '"']).count();
+    Some(Heredoc {
+        expand: quotes(&name) == quotes(rest),
+        name,
+        chomp,
+        fd: word[..digits].parse().unwrap_or(0),
+        content: String::new(),
+        marker: Span::default(),
+        body: Span::default(),
+    })
+}
+
+/// BuildKit's `newNodeFromLine` on `logical.text[range]`: keyword, flags and the instruction's
+/// own argument parser. Problems are pushed to `errors`.
+fn build(
+    logical: &Logical,
+    range: Range<usize>,
+    escape: char,
+    errors: &mut Vec<String>,
+) -> Instruction {
+    let text = logical.text.as_str();
+    let range = trim_space(text, range);
+    let (keyword_range, args_range) = split_first(text, range.clone());
+    let keyword_word = logical.word_at(keyword_range.clone());
+    let keyword = Keyword::from_name(&keyword_word.value);
+    let (flags, rest_start) = match args_range {
+        Some(args) => extract_flags(text, args),
+        None => (Vec::new(), range.end),
+    };
+    let rest_range = trim_space(text, rest_start.min(range.end)..range.end);
+    let mut ins = Instruction {
+        keyword,
+        keyword_word,
+        flags: flags
+            .into_iter()
+            .map(|p| Flag {
+                span: logical.span(p.range),
+                text: p.value,
+            })
+            .collect(),
+        args: Vec::new(),
+        json: false,
+        pairs: Vec::new(),
+        rest: logical.word_at(rest_range.clone()),
+        rest_map: logical.segments_within(rest_range.clone()),
+        onbuild: None,
+        heredocs: Vec::new(),
+        span: logical.span(range),
+        line: 0,
+        end_line: 0,
+        empty_continuation_lines: Vec::new(),
+    };
+    let rest = &text[rest_range.clone()];
+    let words =
+        |pieces: Vec<Piece>| -> Vec<Word> { pieces.into_iter().map(|p| logical.word(p)).collect() };
+    match keyword {
+        Keyword::Add
+        | Keyword::Copy
+        | Keyword::Volume
+        | Keyword::Cmd
+        | Keyword::Entrypoint
+        | Keyword::Run
+        | Keyword::Shell => {
+            if rest.is_empty() {
+                return ins;
+            }
+            match parse_json_array(text, rest_range.clone()) {
+                Ok(items) => {
+                    ins.args = words(items);
+                    ins.json = true;
+                }
+                Err(JsonArgsError::NotStringArray) => {
+                    errors.push(format!(
+                        "{} arguments are JSON but not an array of strings",
+                        keyword.as_str().to_ascii_uppercase()
+                    ));
+                }
+                Err(JsonArgsError::NotJson) => {
+                    if matches!(keyword, Keyword::Add | Keyword::Copy | Keyword::Volume) {
+                        ins.args = words(split_whitespace_delimited(text, rest_range));
+                    } else {
+                        ins.args = vec![ins.rest.clone()];
+                    }
+                }
+            }
+        }
+        Keyword::Arg => ins.args = words(parse_words(text, rest_range, escape)),
+        Keyword::Env | Keyword::Label => name_val(logical, rest_range, escape, &mut ins, errors),
+        Keyword::Expose | Keyword::From => {
+            if !rest.is_empty() {
+                ins.args = words(split_whitespace_delimited(text, rest_range));
+            }
+        }
+        Keyword::Healthcheck => {
+            let sep = rest
+                .find(|c: char| c.is_ascii_whitespace())
+                .unwrap_or(rest.len());
+            if sep == 0 {
+                return ins;
+            }
+            let typ = rest_range.start..rest_range.start + sep;
+            ins.args.push(logical.word_at(typ));
+            let cmd = trim_space(text, rest_range.start + sep..rest_range.end);
+            if cmd.is_empty() {
+                return ins;
+            }
+            match parse_json_array(text, cmd.clone()) {
+                Ok(items) => {
+                    ins.args.extend(words(items));
+                    ins.json = true;
+                }
+                Err(JsonArgsError::NotStringArray) => errors
+                    .push("HEALTHCHECK arguments are JSON but not an array of strings".to_string()),
+                Err(JsonArgsError::NotJson) => ins.args.push(logical.word_at(cmd)),
+            }
+        }
+        Keyword::Maintainer | Keyword::Stopsignal | Keyword::User | Keyword::Workdir => {
+            if !rest.is_empty() {
+                ins.args.push(ins.rest.clone());
+            }
+        }
+        Keyword::Onbuild => {
+            if !rest.is_empty() {
+                ins.onbuild = Some(Box::new(build(logical, rest_range, escape, errors)));
+            }
+        }
+        Keyword::Unknown => {}
+    }
+    ins
+}
+
+/// ENV and LABEL: `key=value ...`, or the legacy `key value` form when the first word has no `=`.
+fn name_val(
+    logical: &Logical,
+    range: Range<usize>,
+    escape: char,
+    ins: &mut Instruction,
+    errors: &mut Vec<String>,
+) {
+    let text = logical.text.as_str();
+    let words = parse_words(text, range.clone(), escape);
+    let Some(first) = words.first() else {
+        return;
+    };
+    let name = ins.keyword.as_str().to_ascii_uppercase();
+    if !first.value.contains('=') {
+        let (key, value) = split_first(text, range);
+        let Some(value) = value else {
+            errors.push(format!("{name} must have two arguments"));
+            return;
+        };
+        ins.pairs.push(KeyValue {
+            key: logical.word_at(key),
+            value: logical.word_at(value),
+            legacy: true,
+        });
+        return;
+    }
+    for word in words {
+        let Some(eq) = word.value.find('=') else {
+            errors.push(format!(
+                "Syntax error - can't find = in {:?}. Must be of the form: name=value",
+                word.value
+            ));
+            continue;
+        };
+        // parse_words keeps the text verbatim, so offsets inside the word map 1:1.
+        let start = word.range.start;
+        ins.pairs.push(KeyValue {
+            key: Word {
+                value: word.value[..eq].to_string(),
+                span: logical.span(start..start + eq),
+            },
+            value: Word {
+                value: word.value[eq + 1..].to_string(),
+                span: logical.span(start + eq + 1..word.range.end),
+            },
+            legacy: false,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_survive_continuations() {
+        let text = "FROM a\nRUN echo one \\\n  # comment\n\n    two\n";
+        let df = parse(text);
+        assert!(df.errors.is_empty(), "{:?}", df.errors);
+        let run = &df.instructions[1];
+        assert_eq!(run.args[0].value, "echo one     two");
+        let two = run.args[0].span;
+        assert_eq!(
+            &text[two.start..two.end],
+            "echo one \\\n  # comment\n\n    two"
+        );
+        assert_eq!(run.empty_continuation_lines.len(), 1);
+        assert_eq!((run.line, run.end_line), (2, 5));
+        assert_eq!(df.comments[0].text, "comment");
+    }
+
+    #[test]
+    fn heredocs_are_collected_with_bodies() {
+        let text = "FROM a\nRUN <<EOF cat >x && <<-'END' sh\nline 1\nEOF\n\tbody\n\tEND\nCMD x\n";
+        let df = parse(text);
+        assert!(df.errors.is_empty(), "{:?}", df.errors);
+        let run = &df.instructions[1];
+        assert_eq!(run.heredocs.len(), 2);
+        assert_eq!(run.heredocs[0].content, "line 1\n");
+        assert!(run.heredocs[0].expand);
+        assert!(!run.heredocs[1].expand && run.heredocs[1].chomp);
+        assert_eq!(run.heredocs[1].name, "END");
+        assert_eq!(df.instructions[2].line, 7);
+    }
+
+    #[test]
+    fn unterminated_heredoc_is_an_error_not_a_hang() {
+        let df = parse("FROM a\nRUN <<EOF\necho\n");
+        assert_eq!(df.errors.len(), 1);
+        assert!(df.errors[0].message.contains("unterminated heredoc"));
+    }
+
+    #[test]
+    fn directives_and_escape() {
+        let text = "# syntax=docker/dockerfile:1\n# escape=`\nFROM a\nRUN echo `\n  b\n";
+        let df = parse(text);
+        assert_eq!(df.escape, '`');
+        assert_eq!(df.directives.len(), 2);
+        assert_eq!(df.instructions[1].args[0].value, "echo   b");
+    }
+
+    #[test]
+    fn errors_do_not_stop_the_parse() {
+        let df = parse("FROM a\nCMD [\"a\", [\"b\"]]\nENV PATH\nRUN ok\n");
+        assert_eq!(df.errors.len(), 2);
+        assert_eq!(df.instructions.len(), 4);
+    }
+}

@@ -1,0 +1,4 @@
+//! Parsers: text -> typed trees where every node has a span.
+
+pub mod dockerfile;
+pub mod shell;

@@ -1,1 +1,378 @@
-fn main() {}
+//! `rlint`: lint Dockerfiles (and, as they land, Compose and CI files) from the command line.
+
+mod config;
+mod human;
+mod walk;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use lint_core::{Config, FileKind, Report, Threshold};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "rlint",
+    version,
+    about = "Lint the files that build and ship containers: Dockerfiles first, Compose and CI configs next.",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    lint: LintArgs,
+}
+
+#[derive(clap::Args)]
+struct LintArgs {
+    /// Files or directories to lint (directories are walked, honouring .gitignore); `-` reads stdin.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Treat files named on the command line (and stdin) as this kind.
+    #[arg(long, value_parser = parse_kind)]
+    kind: Option<FileKind>,
+    /// Read the file to lint from standard input.
+    #[arg(long)]
+    stdin: bool,
+    /// The name to report (and detect the kind from) for standard input.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// Use this configuration file (rlint.toml syntax, or hadolint's .hadolint.yaml).
+    #[arg(long, short, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Only run these rules (codes, names or aliases; comma-separated or repeated).
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Never run these rules.
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Exit with 1 when a finding reaches this severity (default: info, or the config's).
+    #[arg(long, short = 't', value_parser = parse_threshold)]
+    failure_threshold: Option<Threshold>,
+    /// Apply safe fixes in place (with stdin: print the fixed text).
+    #[arg(long)]
+    fix: bool,
+    /// Also apply fixes that may change behaviour.
+    #[arg(long, requires = "fix")]
+    unsafe_fixes: bool,
+    /// Disable colours (also NO_COLOR).
+    #[arg(long)]
+    no_color: bool,
+    /// Print only the findings, no summary line.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show the documentation of one rule (code, name or alias such as DL3008).
+    Rule { id: String },
+    /// List every rule.
+    Rules {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Developer tools.
+    #[command(subcommand)]
+    Debug(Debug),
+}
+
+#[derive(Subcommand)]
+enum Debug {
+    /// Print BuildKit's AST dump of a Dockerfile (the format of BuildKit's parser tests).
+    Ast { file: PathBuf },
+}
+
+fn parse_kind(s: &str) -> Result<FileKind, String> {
+    FileKind::parse(s).ok_or_else(|| {
+        let kinds: Vec<&str> = FileKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("unknown kind `{s}` (one of: {})", kinds.join(", "))
+    })
+}
+
+fn parse_threshold(s: &str) -> Result<Threshold, String> {
+    Threshold::parse(s)
+        .ok_or_else(|| format!("unknown threshold `{s}` (error, warning, info, style, none)"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Rule { id }) => show_rule(&id),
+        Some(Command::Rules { json }) => list_rules(json),
+        Some(Command::Debug(Debug::Ast { file })) => debug_ast(&file),
+        None => lint(cli.lint),
+    }
+}
+
+fn show_rule(id: &str) -> ExitCode {
+    let Some(rule) = lint_core::rule(id) else {
+        eprintln!("rlint: no rule called `{id}` (see `rlint rules`)");
+        return ExitCode::from(2);
+    };
+    print!("{}", lint_core::registry::rule_page(rule));
+    ExitCode::SUCCESS
+}
+
+fn list_rules(json: bool) -> ExitCode {
+    if json {
+        let rules: Vec<serde_json::Value> = lint_core::rules()
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "code": r.meta.code, "name": r.meta.name, "kind": r.meta.kind.map(|k| k.as_str()),
+                    "severity": r.meta.severity, "aliases": r.meta.aliases, "fix": r.meta.fix,
+                    "enabled_by_default": r.meta.enabled_by_default, "summary": r.meta.summary(),
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rules).unwrap_or_default()
+        );
+    } else {
+        print!("{}", lint_core::registry::rules_table());
+    }
+    ExitCode::SUCCESS
+}
+
+fn debug_ast(file: &Path) -> ExitCode {
+    let text = match std::fs::read(file) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => {
+            eprintln!("rlint: {}: {e}", file.display());
+            return ExitCode::from(2);
+        }
+    };
+    let df = lint_core::syntax::dockerfile::parse(&text);
+    print!("{}", lint_core::syntax::dockerfile::dump(&df));
+    if df.errors.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    let index = lint_core::LineIndex::new(&text);
+    for e in &df.errors {
+        let at = index.line_col(&text, e.span.start);
+        eprintln!(
+            "{}:{}:{}: {}",
+            file.display(),
+            at.line,
+            at.column,
+            e.message
+        );
+    }
+    ExitCode::from(1)
+}
+
+struct Linted {
+    report: Report,
+    text: String,
+    fixed: usize,
+}
+
+fn lint(args: LintArgs) -> ExitCode {
+    let use_stdin = args.stdin || args.paths.iter().any(|p| p.as_os_str() == "-");
+    let explicit = match &args.config {
+        Some(path) => match config::load_explicit(path) {
+            Ok(c) => Some(c),
+            Err(e) => return usage_error(&e),
+        },
+        None => None,
+    };
+    let with_cli = |mut loaded: config::Loaded| {
+        loaded.config.select.extend(args.select.iter().cloned());
+        loaded.config.ignore.extend(args.ignore.iter().cloned());
+        if let Some(t) = args.failure_threshold {
+            loaded.config.failure_threshold = t;
+        }
+        loaded
+    };
+    let mut io_errors = Vec::new();
+    let mut results: Vec<Linted> = Vec::new();
+    let mut skipped = 0;
+    let threshold;
+
+    if use_stdin {
+        let name = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| "-".to_string());
+        let loaded = match explicit.clone() {
+            Some(c) => c,
+            None => match config::discover(Path::new(&name)) {
+                Ok(c) => c,
+                Err(e) => return usage_error(&e),
+            },
+        };
+        let loaded = with_cli(loaded);
+        threshold = loaded.config.failure_threshold;
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+            return usage_error(&format!("cannot read standard input: {e}"));
+        }
+        let config = config::for_file(&loaded, Path::new(&name));
+        let kind = args
+            .kind
+            .or(Some(FileKind::Dockerfile).filter(|_| FileKind::from_path(&name).is_none()));
+        if args.fix {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let outcome = lint_core::fix::fix_text(&name, &text, kind, &config, args.unsafe_fixes);
+            print!("{}", outcome.text);
+            let _ = std::io::stdout().flush();
+            let report = lint_core::lint_text(&name, &outcome.text, kind, &config);
+            return exit_for(&[report], threshold, false);
+        }
+        let report = lint_core::lint_bytes(&name, &bytes, kind, &config);
+        results.push(Linted {
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+            report,
+            fixed: 0,
+        });
+    } else {
+        let walk = walk::collect(&args.paths);
+        io_errors.extend(walk.errors);
+        skipped = walk.skipped;
+        let first = args
+            .paths
+            .first()
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("."));
+        let mut cache: Vec<(PathBuf, config::Loaded)> = Vec::new();
+        let mut configs = Vec::new();
+        for target in &walk.targets {
+            let root_arg = args
+                .paths
+                .iter()
+                .find(|p| target.path.starts_with(p))
+                .cloned()
+                .unwrap_or_else(|| first.clone());
+            let loaded = match &explicit {
+                Some(c) => c.clone(),
+                None => match cache.iter().find(|(p, _)| *p == root_arg) {
+                    Some((_, c)) => c.clone(),
+                    None => match config::discover(&root_arg) {
+                        Ok(c) => {
+                            cache.push((root_arg.clone(), c.clone()));
+                            c
+                        }
+                        Err(e) => return usage_error(&e),
+                    },
+                },
+            };
+            configs.push(with_cli(loaded));
+        }
+        threshold = configs
+            .first()
+            .map(|c| c.config.failure_threshold)
+            .or_else(|| explicit.as_ref().map(|c| c.config.failure_threshold))
+            .or(args.failure_threshold)
+            .unwrap_or_default();
+        let outcomes: Vec<Result<Option<Linted>, String>> = walk
+            .targets
+            .par_iter()
+            .zip(configs.par_iter())
+            .map(|(target, loaded)| lint_path(target, loaded, &args))
+            .collect();
+        for outcome in outcomes {
+            match outcome {
+                Ok(Some(l)) => results.push(l),
+                Ok(None) => skipped += 1,
+                Err(e) => io_errors.push(e),
+            }
+        }
+    }
+
+    let reports: Vec<(Report, String)> = results
+        .iter()
+        .map(|l| (l.report.clone(), l.text.clone()))
+        .collect();
+    let plain: Vec<Report> = reports.iter().map(|(r, _)| r.clone()).collect();
+    let fixed: usize = results.iter().map(|l| l.fixed).sum();
+    let color =
+        !args.no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
+    let out = match args.format {
+        Format::Human => {
+            let mut s = human::render(&reports, color);
+            if !args.quiet {
+                s.push_str(&human::summary(&reports, skipped, fixed));
+            }
+            s
+        }
+        Format::Json => lint_core::render::json::render(&plain),
+        Format::Sarif => lint_core::render::sarif::render(&plain, env!("CARGO_PKG_VERSION")),
+        Format::Github => lint_core::render::github::render(&plain),
+    };
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(out.as_bytes());
+    let _ = stdout.flush();
+    for e in &io_errors {
+        eprintln!("rlint: {e}");
+    }
+    exit_for(&plain, threshold, !io_errors.is_empty())
+}
+
+fn lint_path(
+    target: &walk::Target,
+    loaded: &config::Loaded,
+    args: &LintArgs,
+) -> Result<Option<Linted>, String> {
+    let shown = walk::display(&target.path);
+    let bytes = std::fs::read(&target.path).map_err(|e| format!("{shown}: {e}"))?;
+    let config: Config = config::for_file(loaded, &target.path);
+    let kind = if target.explicit { args.kind } else { None };
+    let detected = kind.or_else(|| FileKind::from_path(&shown));
+    let mut fixed = 0;
+    let mut text_bytes = bytes;
+    if args.fix
+        && let Ok(text) = std::str::from_utf8(&text_bytes)
+    {
+        let outcome = lint_core::fix::fix_text(&shown, text, detected, &config, args.unsafe_fixes);
+        if outcome.applied > 0 {
+            std::fs::write(&target.path, &outcome.text)
+                .map_err(|e| format!("{shown}: cannot write fixes: {e}"))?;
+            fixed = outcome.applied;
+            text_bytes = outcome.text.into_bytes();
+        }
+    }
+    let report = lint_core::lint_bytes(&shown, &text_bytes, detected, &config);
+    if report.skipped {
+        if target.explicit && report.kind.is_none() {
+            return Err(format!(
+                "{shown}: cannot tell what kind of file this is; pass --kind"
+            ));
+        }
+        return Ok(None);
+    }
+    Ok(Some(Linted {
+        text: String::from_utf8_lossy(&text_bytes).into_owned(),
+        report,
+        fixed,
+    }))
+}
+
+fn exit_for(reports: &[Report], threshold: Threshold, io_error: bool) -> ExitCode {
+    if io_error {
+        ExitCode::from(2)
+    } else if lint_core::fails(reports, threshold) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("rlint: {message}");
+    ExitCode::from(2)
+}

@@ -1,6 +1,6 @@
 //! Every rule, and lookups by code, name or alias.
 
-use crate::rule::Rule;
+use crate::rule::{FixAvailability, Rule};
 
 /// All rules, in code order.
 pub fn rules() -> &'static [&'static Rule] {
@@ -16,6 +16,83 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
         .find(|r| r.meta.code.eq_ignore_ascii_case(id) || r.meta.name.eq_ignore_ascii_case(id))
         .or_else(|| rules().iter().find(|r| r.meta.is_named(id)))
         .copied()
+}
+
+fn fix_text(rule: &Rule) -> &'static str {
+    match rule.meta.fix {
+        FixAvailability::Always => "always",
+        FixAvailability::Sometimes => "sometimes",
+        FixAvailability::None => "none",
+    }
+}
+
+/// One rule's published page (`rlint rule CODE`, `rules/<CODE>.md`, the web page's side panel).
+pub fn rule_page(rule: &Rule) -> String {
+    let m = &rule.meta;
+    let aliases = if m.aliases.is_empty() {
+        "—".to_string()
+    } else {
+        m.aliases
+            .iter()
+            .map(|a| format!("`{a}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let kind = m.kind.map_or("any file", |k| k.as_str());
+    let default = if m.always_on {
+        "always on"
+    } else if m.enabled_by_default {
+        "on"
+    } else {
+        "off (enable with `select`/`extend-select`)"
+    };
+    format!(
+        "# {code} {name}\n\n| kind | severity | aliases | fix | default |\n|---|---|---|---|---|\n| {kind} | {sev} | {aliases} | {fix} | {default} |\n\n{doc}",
+        code = m.code,
+        name = m.name,
+        sev = m.severity,
+        fix = fix_text(rule),
+        doc = m.doc(),
+    )
+}
+
+/// The plain-text list of `rlint rules`.
+pub fn rules_table() -> String {
+    let mut out = String::new();
+    for r in rules() {
+        let m = &r.meta;
+        let aliases = m.aliases.join(",");
+        out.push_str(&format!(
+            "{:<6} {:<38} {:<8} {:<38} {}\n",
+            m.code,
+            m.name,
+            m.severity.as_str(),
+            aliases,
+            m.summary()
+        ));
+    }
+    out
+}
+
+/// `rules/README.md`: the index of every rule.
+pub fn rules_index() -> String {
+    let mut out = String::from(
+        "# rlint rules\n\nGenerated from the rules' doc comments by `RLINT_BLESS=1 cargo test -p lint-core --test docs`; do not edit by hand.\n\n| code | name | kind | severity | aliases | fix | summary |\n|---|---|---|---|---|---|---|\n",
+    );
+    for r in rules() {
+        let m = &r.meta;
+        out.push_str(&format!(
+            "| [{code}]({code}.md) | {name} | {kind} | {sev} | {aliases} | {fix} | {summary} |\n",
+            code = m.code,
+            name = m.name,
+            kind = m.kind.map_or("any", |k| k.as_str()),
+            sev = m.severity,
+            aliases = m.aliases.join(", "),
+            fix = fix_text(r),
+            summary = m.summary().replace('|', "\\|"),
+        ));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -81,12 +81,13 @@ impl Command {
         self.operands().next().map(|w| w.value.as_str())
     }
 
-    /// Operands after the subcommand, skipping the values of the given value-taking flags.
+    /// Operands after the subcommand, skipping the values of the given value-taking flags. Stops at
+    /// a `//` word: that is a mistaken "comment" (reported by its own rule), not more packages.
     pub fn packages(&self, value_flags: &[&str]) -> Vec<&ShellWord> {
         let mut out = Vec::new();
         let mut seen_sub = false;
         let mut skip_next = false;
-        for w in self.args() {
+        for w in self.args().iter().take_while(|w| w.value != "//") {
             if skip_next {
                 skip_next = false;
                 continue;

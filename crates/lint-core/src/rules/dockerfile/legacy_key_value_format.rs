@@ -64,7 +64,11 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 pair.key.value,
                 quoted(value)
             ));
-            let plain = !value.contains(['"', '\'', '\\']) && !value.contains('\n');
+            let inner = value
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .unwrap_or(value);
+            let plain = !inner.contains(['"', '\'', '\\']) && !inner.contains('\n');
             if plain && pair.value.span.len() == value.len() && span.len() <= input.text.len() {
                 d.fix(Fix::safe(
                     "use key=value",
@@ -79,7 +83,8 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
 }
 
 fn quoted(value: &str) -> String {
-    if value.contains(char::is_whitespace) {
+    let already = value.len() >= 2 && value.starts_with('"') && value.ends_with('"');
+    if value.contains(char::is_whitespace) && !already {
         format!("\"{value}\"")
     } else {
         value.to_string()

@@ -147,12 +147,24 @@ fn check(ins: &Instruction, in_onbuild: bool, out: &mut Vec<SyntaxError>) {
                     second.span.start,
                     args.last().map_or(second.span.end, |a| a.span.end),
                 );
-                err(
-                    out,
-                    extra,
-                    "FROM requires either one or three arguments (`FROM image` or `FROM image AS name`)".to_string(),
-                    Some("remove the extra words; a comment must be on its own line starting with `#`".to_string()),
-                );
+                let comment = args
+                    .iter()
+                    .position(|a| a.value.starts_with('#') || a.value == "//");
+                let (message, help) = match comment {
+                    Some(i) => (
+                        format!(
+                            "`{}` is not a comment: Docker reads it as more FROM arguments, and FROM takes `image [AS name]` only",
+                            args[i..].iter().map(|a| a.value.as_str()).collect::<Vec<_>>().join(" ")
+                        ),
+                        "move the comment to its own line above FROM, starting with `#`",
+                    ),
+                    None => (
+                        "FROM requires either one or three arguments (`FROM image` or `FROM image AS name`)".to_string(),
+                        "remove the extra words; a comment must be on its own line starting with `#`",
+                    ),
+                };
+                let span = comment.map_or(extra, |i| Span::new(args[i].span.start, extra.end));
+                err(out, span, message, Some(help.to_string()));
             }
         },
         Keyword::Run => {

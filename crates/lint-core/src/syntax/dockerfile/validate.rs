@@ -407,6 +407,10 @@ mod tests {
     fn reports_build_time_errors() {
         assert_eq!(
             messages("FROM a # comment\n"),
+            ["`# comment` is not a comment: Docker reads it as more FROM arguments, and FROM takes `image [AS name]` only"]
+        );
+        assert_eq!(
+            messages("FROM a b\n"),
             ["FROM requires either one or three arguments (`FROM image` or `FROM image AS name`)"]
         );
         assert_eq!(

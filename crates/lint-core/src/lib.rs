@@ -151,11 +151,21 @@ pub fn lint_dockerfile(text: &str, config: &Config) -> Vec<Diagnostic> {
     let model = Model::new(&df);
     let mut syntax_errors = df.errors.clone();
     syntax_errors.extend(dockerfile::validate::validate(&df));
+    let scripts: Vec<_> = df
+        .instructions
+        .iter()
+        .map(|ins| {
+            rules::dockerfile::run_of(ins)
+                .map(rules::dockerfile::scripts_of)
+                .unwrap_or_default()
+        })
+        .collect();
     let input = DockerfileInput {
         text,
         df: &df,
         model: &model,
         syntax_errors: &syntax_errors,
+        scripts: &scripts,
     };
     let suppressions = suppress::Suppressions::for_dockerfile(&df);
     let mut out = Vec::new();

@@ -106,6 +106,9 @@ pub struct DockerfileInput<'a> {
     pub df: &'a Dockerfile,
     pub model: &'a Model<'a>,
     pub syntax_errors: &'a [SyntaxError],
+    /// The shell analysis of each instruction's RUN (ONBUILD RUN included), parallel to
+    /// `df.instructions`; empty for other instructions. Computed once, shared by every rule.
+    pub scripts: &'a [Vec<crate::syntax::shell::Script>],
 }
 
 pub enum Check {

@@ -38,11 +38,11 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for (_, run) in super::runs(input.model) {
+    for (_, run, scripts) in super::runs(input) {
         if super::has_cache_mount(run, "/var/cache/apk") {
             continue;
         }
-        for script in super::scripts_of(run) {
+        for script in scripts {
             for cmd in script.find("apk") {
                 if cmd.subcommand() != Some("add") || cmd.has_flag(&["--no-cache"]) {
                     continue;

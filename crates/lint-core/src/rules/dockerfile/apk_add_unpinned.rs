@@ -47,8 +47,8 @@ const VALUE_FLAGS: [&str; 10] = [
 ];
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for (_, run) in super::runs(input.model) {
-        for script in super::scripts_of(run) {
+    for (_, _, scripts) in super::runs(input) {
+        for script in scripts {
             for cmd in script.find("apk") {
                 if cmd.subcommand() != Some("add") {
                     continue;

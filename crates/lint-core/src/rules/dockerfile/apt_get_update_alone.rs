@@ -51,8 +51,7 @@ fn is_install(c: &crate::syntax::shell::Command) -> bool {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for (_, run) in super::runs(input.model) {
-        let scripts = super::scripts_of(run);
+    for (_, _, scripts) in super::runs(input) {
         let commands: Vec<_> = scripts.iter().flat_map(|s| &s.commands).collect();
         if commands.iter().any(|c| is_install(c)) {
             continue;

@@ -117,17 +117,26 @@ pub fn scripts_of(run: &Instruction) -> Vec<Script> {
     out
 }
 
-/// Every RUN, including those wrapped in ONBUILD, with the index of the instruction holding it.
-pub fn runs<'a>(model: &'a Model<'_>) -> impl Iterator<Item = (usize, &'a Instruction)> + 'a {
-    model
-        .instructions()
+/// The RUN an instruction executes: itself, or the RUN an ONBUILD wraps.
+pub fn run_of(ins: &Instruction) -> Option<&Instruction> {
+    match (ins.keyword, &ins.onbuild) {
+        (Keyword::Run, _) => Some(ins),
+        (Keyword::Onbuild, Some(sub)) if sub.keyword == Keyword::Run => Some(sub),
+        _ => None,
+    }
+}
+
+/// Every RUN (ONBUILD-wrapped ones included): the index of the instruction holding it, the RUN,
+/// and its analysed shell scripts.
+pub fn runs<'a>(
+    input: &'a crate::rule::DockerfileInput<'_>,
+) -> impl Iterator<Item = (usize, &'a Instruction, &'a [Script])> + 'a {
+    input
+        .df
+        .instructions
         .iter()
         .enumerate()
-        .filter_map(|(i, ins)| match (ins.keyword, &ins.onbuild) {
-            (Keyword::Run, _) => Some((i, ins)),
-            (Keyword::Onbuild, Some(sub)) if sub.keyword == Keyword::Run => Some((i, &**sub)),
-            _ => None,
-        })
+        .filter_map(move |(i, ins)| run_of(ins).map(|run| (i, run, input.scripts[i].as_slice())))
 }
 
 /// Instructions of a stage (FROM excluded) with their indices.

@@ -57,8 +57,8 @@ fn pinned_or_local(spec: &str) -> bool {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for (_, run) in super::runs(input.model) {
-        for script in super::scripts_of(run) {
+    for (_, _, scripts) in super::runs(input) {
+        for script in scripts {
             for cmd in script.find("npm") {
                 if !matches!(cmd.subcommand(), Some("install" | "i" | "add")) {
                     continue;

@@ -41,22 +41,30 @@ crate::declare_rule! {
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     let model = input.model;
-    for (i, run) in super::runs(model) {
-        if super::has_cache_mount(run, ".cache/pip") {
-            continue;
-        }
-        let env_set = model.stage_of(i).is_some_and(|stage| {
+    // Stages whose chain sets PIP_NO_CACHE_DIR, computed once.
+    let env_stages: Vec<bool> = model
+        .stages
+        .iter()
+        .map(|stage| {
             model.ancestry(stage.index).iter().any(|&s| {
                 super::stage_body(model, &model.stages[s]).any(|(_, ins)| {
                     ins.keyword == Keyword::Env
                         && ins.pairs.iter().any(|p| p.key.value == "PIP_NO_CACHE_DIR")
                 })
             })
-        });
-        if env_set {
+        })
+        .collect();
+    for (i, run, scripts) in super::runs(input) {
+        if super::has_cache_mount(run, ".cache/pip") {
             continue;
         }
-        for script in super::scripts_of(run) {
+        if model
+            .stage_of(i)
+            .is_some_and(|stage| env_stages[stage.index])
+        {
+            continue;
+        }
+        for script in scripts {
             for cmd in &script.commands {
                 let Some(install) = super::pip_install(cmd) else {
                     continue;

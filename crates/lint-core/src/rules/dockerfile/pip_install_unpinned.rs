@@ -68,8 +68,8 @@ fn pinned_or_local(spec: &str) -> bool {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for (_, run) in super::runs(input.model) {
-        for script in super::scripts_of(run) {
+    for (_, _, scripts) in super::runs(input) {
+        for script in scripts {
             for cmd in &script.commands {
                 let Some(install) = super::pip_install(cmd) else {
                     continue;

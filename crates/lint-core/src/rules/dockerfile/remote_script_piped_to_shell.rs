@@ -42,8 +42,8 @@ const INTERPRETERS: [&str; 12] = [
 ];
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for (_, run) in super::runs(input.model) {
-        for script in super::scripts_of(run) {
+    for (_, _, scripts) in super::runs(input) {
+        for script in scripts {
             for fetch in script
                 .commands
                 .iter()

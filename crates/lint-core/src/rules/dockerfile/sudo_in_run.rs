@@ -36,8 +36,8 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for (_, run) in super::runs(input.model) {
-        for script in super::scripts_of(run) {
+    for (_, _, scripts) in super::runs(input) {
+        for script in scripts {
             for cmd in script.find("sudo") {
                 cx.report(cmd.words[0].span, "do not use sudo in RUN: build steps already run as the current USER")
                     .help("use `USER root` before the step (and switch back after), or gosu/su-exec at runtime");

@@ -407,7 +407,9 @@ mod tests {
     fn reports_build_time_errors() {
         assert_eq!(
             messages("FROM a # comment\n"),
-            ["`# comment` is not a comment: Docker reads it as more FROM arguments, and FROM takes `image [AS name]` only"]
+            [
+                "`# comment` is not a comment: Docker reads it as more FROM arguments, and FROM takes `image [AS name]` only"
+            ]
         );
         assert_eq!(
             messages("FROM a b\n"),

@@ -12,6 +12,11 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
     let path = base.join(sub);
     if path.exists() {
         Some(path)
+    } else if std::env::var_os("RLINT_REQUIRE_SHARED").is_some() {
+        panic!(
+            "{} not found, and RLINT_REQUIRE_SHARED is set (CI)",
+            path.display()
+        );
     } else {
         eprintln!(
             "note: {} not found; skipping (set RLINT_SHARED to run it)",

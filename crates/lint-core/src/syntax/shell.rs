@@ -180,7 +180,6 @@ fn analyze_into(
                     &mut pending,
                     map,
                     base,
-                    text,
                     script,
                     pipeline,
                     &mut stage,
@@ -204,7 +203,6 @@ fn analyze_into(
                     &mut pending,
                     map,
                     base,
-                    text,
                     script,
                     pipeline,
                     &mut stage,
@@ -218,7 +216,6 @@ fn analyze_into(
                     &mut pending,
                     map,
                     base,
-                    text,
                     script,
                     pipeline,
                     &mut stage,
@@ -264,7 +261,6 @@ fn analyze_into(
         &mut pending,
         map,
         base,
-        text,
         script,
         pipeline,
         &mut stage,
@@ -384,7 +380,6 @@ fn flush(
     pending: &mut Pending,
     map: &dyn SpanMap,
     base: usize,
-    text: &str,
     script: &mut Script,
     pipeline: &mut usize,
     stage: &mut usize,
@@ -439,7 +434,7 @@ fn flush(
             pipeline: *pipeline,
             stage: *stage,
         };
-        let nested = nested_script(&cmd, text);
+        let nested = nested_script(&cmd);
         script.commands.push(cmd);
         if let Some((inner, within)) = nested
             && depth < 4
@@ -468,7 +463,7 @@ fn is_assignment(word: &str) -> bool {
 }
 
 /// `sh -c 'script'`: the script text and the span of the word holding it.
-fn nested_script(cmd: &Command, text: &str) -> Option<(String, Span)> {
+fn nested_script(cmd: &Command) -> Option<(String, Span)> {
     if !SHELLS.contains(&cmd.name()) {
         return None;
     }
@@ -477,7 +472,6 @@ fn nested_script(cmd: &Command, text: &str) -> Option<(String, Span)> {
         w.value.starts_with('-') && !w.value.starts_with("--") && w.value.contains('c')
     })?;
     let script = args.get(c + 1)?;
-    let _ = text;
     Some((script.value.clone(), script.span))
 }
 

@@ -1,0 +1,326 @@
+//! The `rlint` binary end to end: discovery, formats, exit codes, config, pragmas, stdin, fixes.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn rlint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rlint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn codes(v: &serde_json::Value) -> Vec<String> {
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+const CLEAN: &str = "FROM alpine:3.20\nRUN adduser -D app\nUSER app\nCMD [\"sh\"]\n";
+const DIRTY: &str = "FROM alpine\nMAINTAINER me\n";
+
+#[test]
+fn exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "clean/Dockerfile", CLEAN);
+    write(dir.path(), "dirty/Dockerfile", DIRTY);
+    assert_eq!(rlint(dir.path(), &["clean"]).status.code(), Some(0));
+    assert_eq!(rlint(dir.path(), &["dirty"]).status.code(), Some(1));
+    assert_eq!(rlint(dir.path(), &["missing"]).status.code(), Some(2));
+    assert_eq!(
+        rlint(dir.path(), &["--kind", "nope", "clean"])
+            .status
+            .code(),
+        Some(2)
+    );
+    // Below the threshold: findings are printed but the run passes.
+    assert_eq!(
+        rlint(dir.path(), &["-t", "none", "dirty"]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn json_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "Dockerfile", DIRTY);
+    let out = rlint(dir.path(), &["--format", "json"]);
+    let v = json(&out);
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["files"], 1);
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "DF004")
+        .unwrap();
+    assert_eq!(d["path"], "Dockerfile");
+    assert_eq!(d["kind"], "dockerfile");
+    assert_eq!(d["name"], "maintainer-deprecated");
+    assert_eq!(d["aliases"][0], "DL4000");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["span"]["start"]["line"], 2);
+    assert_eq!(d["span"]["start"]["column"], 1);
+    assert_eq!(d["span"]["offset"], 12);
+    assert!(d["url"].as_str().unwrap().ends_with("rules/DF004.md"));
+    assert_eq!(d["fix"]["applicability"], "safe");
+}
+
+#[test]
+fn sarif_and_github_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "Dockerfile", DIRTY);
+    let sarif = json(&rlint(dir.path(), &["--format", "sarif"]));
+    assert_eq!(sarif["version"], "2.1.0");
+    let result = &sarif["runs"][0]["results"][0];
+    assert!(result["ruleId"].as_str().unwrap().starts_with("DF"));
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "Dockerfile"
+    );
+    let gh = String::from_utf8(rlint(dir.path(), &["--format", "github"]).stdout).unwrap();
+    assert!(
+        gh.lines()
+            .any(|l| l.starts_with("::error file=Dockerfile,line=2,col=1,")
+                && l.contains("title=DF004 maintainer-deprecated::"))
+    );
+}
+
+#[test]
+fn human_output_has_code_frames_help_and_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "Dockerfile", DIRTY);
+    let out = String::from_utf8(rlint(dir.path(), &[]).stdout).unwrap();
+    assert!(
+        out.contains("Dockerfile:2:1: MAINTAINER is deprecated"),
+        "{out}"
+    );
+    assert!(out.contains("2 │ MAINTAINER me"), "{out}");
+    assert!(
+        out.contains("help: use `LABEL org.opencontainers.image.authors"),
+        "{out}"
+    );
+    assert!(out.contains("rules/DF004.md"), "{out}");
+    assert!(out.contains("Found "), "{out}");
+}
+
+#[test]
+fn walks_directories_detecting_names_and_honouring_gitignore() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "Dockerfile",
+        "api.Dockerfile",
+        "Dockerfile.dev",
+        "Containerfile",
+        "sub/Dockerfile",
+        "ignored/Dockerfile",
+    ] {
+        write(dir.path(), name, DIRTY);
+    }
+    write(dir.path(), ".gitignore", "ignored/\n");
+    write(dir.path(), "notes.txt", "FROM nothing\n");
+    let v = json(&rlint(dir.path(), &["--format", "json"]));
+    assert_eq!(v["files"], 5);
+    let paths: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert!(!paths.iter().any(|p| p.contains("ignored")));
+}
+
+#[test]
+fn bad_files_are_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("Dockerfile.bin"), b"\x00\x01\x02binary").unwrap();
+    fs::write(
+        dir.path().join("Dockerfile.latin1"),
+        b"FROM alpine:3.20\nLABEL a=caf\xe9\n",
+    )
+    .unwrap();
+    write(dir.path(), "Dockerfile", DIRTY);
+    let out = rlint(dir.path(), &["--format", "json"]);
+    let v = json(&out);
+    assert_eq!(v["files"], 3);
+    let c = codes(&v);
+    assert_eq!(c.iter().filter(|c| *c == "RL001").count(), 2);
+    assert!(c.contains(&"DF004".to_string()));
+}
+
+#[test]
+fn stdin_with_a_filename() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rlint"))
+        .args([
+            "--format",
+            "json",
+            "--stdin",
+            "--stdin-filename",
+            "web/Dockerfile",
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(DIRTY.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let v = json(&out);
+    assert_eq!(v["diagnostics"][0]["path"], "web/Dockerfile");
+    assert!(codes(&v).contains(&"DF004".to_string()));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn rlint_toml_is_found_upward_and_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rlint.toml",
+        "ignore = [\"DL3006\"]\nfailure-threshold = \"error\"\n[severity]\nMaintainerDeprecated = \"warning\"\n[per-path-ignores]\n\"legacy/**\" = [\"DF004\"]\n",
+    );
+    write(dir.path(), "app/deep/Dockerfile", DIRTY);
+    write(dir.path(), "legacy/Dockerfile", DIRTY);
+    let out = rlint(&dir.path().join("app"), &["--format", "json", "deep"]);
+    let v = json(&out);
+    let c = codes(&v);
+    assert!(
+        !c.contains(&"DF002".to_string()),
+        "DL3006 is ignored through its alias: {c:?}"
+    );
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "DF004")
+        .unwrap();
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "nothing reaches the error threshold"
+    );
+    let legacy = json(&rlint(dir.path(), &["--format", "json", "legacy"]));
+    assert!(!codes(&legacy).contains(&"DF004".to_string()));
+}
+
+#[test]
+fn hadolint_yaml_beside_is_honoured_and_explicit_config_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        ".hadolint.yaml",
+        "ignored:\n  - DL4000\noverride:\n  error:\n    - DL3006\n",
+    );
+    write(dir.path(), "Dockerfile", DIRTY);
+    let v = json(&rlint(dir.path(), &["--format", "json"]));
+    let c = codes(&v);
+    assert!(!c.contains(&"DF004".to_string()));
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "DF002")
+        .unwrap();
+    assert_eq!(d["severity"], "error");
+    write(dir.path(), "other.toml", "ignore = [\"DF002\"]\n");
+    let v = json(&rlint(
+        dir.path(),
+        &["--format", "json", "--config", "other.toml"],
+    ));
+    let c = codes(&v);
+    assert!(
+        c.contains(&"DF004".to_string()) && !c.contains(&"DF002".to_string()),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn inline_pragmas_rlint_hadolint_and_buildkit() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "# check=skip=MaintainerDeprecated\n# hadolint global ignore=DL3003\n# hadolint ignore=DL3006\nFROM alpine AS base\nMAINTAINER me\nRUN cd /x\n# rlint ignore=DF002\nFROM ubuntu\nFROM debian\n";
+    write(dir.path(), "Dockerfile", text);
+    let v = json(&rlint(
+        dir.path(),
+        &["--format", "json", "--ignore", "DF039"],
+    ));
+    let mut lines: Vec<(String, u64)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["span"]["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    lines.sort();
+    assert_eq!(lines, vec![("DF002".to_string(), 9)]);
+}
+
+#[test]
+fn rule_docs_and_debug_ast() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = String::from_utf8(rlint(dir.path(), &["rule", "DL3008"]).stdout).unwrap();
+    assert!(doc.starts_with("# DF030 apt-get-unpinned"));
+    assert!(doc.contains("## Why is this bad?"));
+    assert_eq!(rlint(dir.path(), &["rule", "NOPE"]).status.code(), Some(2));
+    let list = String::from_utf8(rlint(dir.path(), &["rules"]).stdout).unwrap();
+    assert!(list.lines().count() >= 40);
+    write(
+        dir.path(),
+        "Dockerfile",
+        "FROM a AS b\nCOPY --link x /y\nENV A=1 B\\ c=2\n",
+    );
+    let ast = rlint(dir.path(), &["debug", "ast", "Dockerfile"]);
+    assert_eq!(
+        String::from_utf8(ast.stdout).unwrap(),
+        "(from \"a\" \"AS\" \"b\")\n(copy [\"--link\"] \"x\" \"/y\")\n(env \"A\" \"1\" \"=\" \"B\\\\ c\" \"2\" \"=\")\n"
+    );
+}
+
+#[test]
+fn fix_rewrites_files_in_place_and_converges() {
+    let dir = tempfile::tempdir().unwrap();
+    // The majority casing (upper) wins; `as` follows `FROM` once FROM is fixed.
+    write(
+        dir.path(),
+        "Dockerfile",
+        "from alpine:3.20 as base\nMAINTAINER me\nENV A 1\nRUN apk add --no-cache curl=8.9.1-r0\n",
+    );
+    let out = rlint(dir.path(), &["--fix", "--format", "json"]);
+    let fixed = fs::read_to_string(dir.path().join("Dockerfile")).unwrap();
+    assert_eq!(
+        fixed,
+        "FROM alpine:3.20 AS base\nLABEL org.opencontainers.image.authors=\"me\"\nENV A=1\nRUN apk add --no-cache curl=8.9.1-r0\n"
+    );
+    let c = codes(&json(&out));
+    assert!(
+        !c.contains(&"DF004".to_string()) && !c.contains(&"DF021".to_string()),
+        "{c:?}"
+    );
+}

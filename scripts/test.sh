@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Every check a change must pass: formatting, clippy, all tests, the wasm32 build of lint-core,
+# and the seed expectations (when ../shared is present).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+echo "== cargo clippy --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
+echo "== cargo build -p lint-core --target wasm32-unknown-unknown"
+cargo build -p lint-core --target wasm32-unknown-unknown
+echo "== tests"
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --workspace --no-fail-fast
+else
+  cargo test --workspace --no-fail-fast
+fi
+cargo test --workspace --doc
+echo "== seed expectations (Dockerfile items)"
+if [ -d ../shared/examples/seeds ]; then
+  cargo build --release -p rlint
+  python3 scripts/seed_dockerfiles.py ../shared/examples/seeds
+else
+  echo "note: ../shared/examples/seeds not found; skipping the seed expectations"
+fi

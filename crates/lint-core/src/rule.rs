@@ -71,22 +71,23 @@ impl RuleMeta {
         }
     }
 
-    /// Code blocks in a doc section (```` ```lang ```` fences): the executed examples.
-    pub fn doc_code_blocks(&self, heading: &str) -> Vec<String> {
+    /// Code blocks in a doc section as (language, text): the executed examples. A `toml` block is
+    /// the `rlint.toml` the section's other examples run with.
+    pub fn doc_code_blocks(&self, heading: &str) -> Vec<(String, String)> {
         let Some(section) = self.doc_section(heading) else {
             return Vec::new();
         };
         let mut blocks = Vec::new();
-        let mut current: Option<String> = None;
+        let mut current: Option<(String, String)> = None;
         for line in section.lines() {
-            if line.trim_start().starts_with("```") {
+            if let Some(fence) = line.trim_start().strip_prefix("```") {
                 match current.take() {
                     Some(block) => blocks.push(block),
-                    None => current = Some(String::new()),
+                    None => current = Some((fence.trim().to_string(), String::new())),
                 }
-            } else if let Some(block) = current.as_mut() {
-                block.push_str(line);
-                block.push('\n');
+            } else if let Some((_, text)) = current.as_mut() {
+                text.push_str(line);
+                text.push('\n');
             }
         }
         blocks

@@ -8,11 +8,13 @@ use lint_core::{Config, FileKind, Report, lint_text, rules};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn only(rule: &Rule) -> Config {
-    Config {
-        select: vec![rule.meta.code.to_string()],
-        ..Config::default()
-    }
+/// Only `rule`, plus an `rlint.toml` given with the example or fixture (e.g. trusted registries).
+fn only_with(rule: &Rule, toml_text: Option<&str>) -> Config {
+    let mut config: Config = toml_text
+        .map(|t| toml::from_str(t).expect("valid example config"))
+        .unwrap_or_default();
+    config.select = vec![rule.meta.code.to_string()];
+    config
 }
 
 fn dockerfile_rules() -> impl Iterator<Item = &'static &'static Rule> {
@@ -37,28 +39,37 @@ fn fixtures_dir() -> PathBuf {
 fn doc_examples_are_executed() {
     for rule in dockerfile_rules() {
         let code = rule.meta.code;
-        let bad = rule.meta.doc_code_blocks("Example");
-        let good = rule.meta.doc_code_blocks("Use instead");
-        assert!(!bad.is_empty(), "{code}: `## Example` has no code block");
-        assert!(
-            !good.is_empty(),
-            "{code}: `## Use instead` has no code block"
-        );
-        for text in bad {
-            let report = lint_text("Dockerfile", &text, None, &only(rule));
-            assert_eq!(
-                count(&report, code),
-                1,
-                "{code}: the Example must produce exactly one {code}:\n{text}\n{report:#?}"
+        let example_config = rule
+            .meta
+            .doc_code_blocks("Example")
+            .into_iter()
+            .find(|(l, _)| l == "toml")
+            .map(|(_, t)| t);
+        for (section, expected) in [("Example", 1), ("Use instead", 0)] {
+            let blocks = rule.meta.doc_code_blocks(section);
+            let config_text = blocks
+                .iter()
+                .find(|(lang, _)| lang == "toml")
+                .map(|(_, t)| t.clone())
+                .or_else(|| example_config.clone());
+            let config = only_with(rule, config_text.as_deref());
+            let files: Vec<&String> = blocks
+                .iter()
+                .filter(|(lang, _)| lang == "dockerfile")
+                .map(|(_, t)| t)
+                .collect();
+            assert!(
+                !files.is_empty(),
+                "{code}: `## {section}` has no dockerfile code block"
             );
-        }
-        for text in good {
-            let report = lint_text("Dockerfile", &text, None, &only(rule));
-            assert_eq!(
-                count(&report, code),
-                0,
-                "{code}: `Use instead` must be clean:\n{text}\n{report:#?}"
-            );
+            for text in files {
+                let report = lint_text("Dockerfile", text, None, &config);
+                assert_eq!(
+                    count(&report, code),
+                    expected,
+                    "{code}: `## {section}` must produce {expected} {code}:\n{text}\n{report:#?}"
+                );
+            }
         }
     }
 }
@@ -109,10 +120,12 @@ fn fixtures_valid_are_silent_invalid_report_and_snapshot() {
             .collect();
         files.sort();
         let (mut valid, mut invalid) = (0, 0);
-        for path in files {
+        let config_text = fs::read_to_string(dir.join("rlint.toml")).ok();
+        let config = only_with(rule, config_text.as_deref());
+        for path in files.into_iter().filter(|p| !p.ends_with("rlint.toml")) {
             let name = path.file_name().unwrap().to_string_lossy().to_string();
             let text = fs::read_to_string(&path).unwrap();
-            let report = lint_text("Dockerfile", &text, None, &only(rule));
+            let report = lint_text("Dockerfile", &text, None, &config);
             if name.starts_with("valid") {
                 valid += 1;
                 assert_eq!(
@@ -158,6 +171,9 @@ fn fixes_converge_and_keep_the_file_parsing() {
         let dir = fixtures_dir().join(rule.meta.code);
         for entry in fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
+            if path.ends_with("rlint.toml") {
+                continue;
+            }
             let text = fs::read_to_string(&path).unwrap();
             let before = lint_text("Dockerfile", &text, None, &all);
             let syntax_before = count(&before, "DF000");

@@ -43,6 +43,7 @@ pub mod stage_name_casing;
 pub mod sudo_in_run;
 pub mod syntax_error;
 pub mod undefined_arg_in_from;
+pub mod untrusted_registry;
 pub mod workdir_relative;
 
 /// Maps offsets in a RUN instruction's command text to source spans across continuation lines.
@@ -208,6 +209,7 @@ pub static RULES: &[&crate::rule::Rule] = &[
     &apt_get_update_alone::RULE,
     &cmd_in_copy_source_stage::RULE,
     &no_user::RULE,
+    &untrusted_registry::RULE,
 ];
 
 /// Reports every `keyword` after the first in a stage (only the last one takes effect).

@@ -191,6 +191,15 @@ fn lint(args: LintArgs) -> ExitCode {
         },
         None => None,
     };
+    if let Some(c) = &explicit {
+        warn_unknown_ids(&c.config, &c.sources[0].display().to_string());
+    }
+    let cli_ids = Config {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        ..Config::default()
+    };
+    warn_unknown_ids(&cli_ids, "the command line");
     let with_cli = |mut loaded: config::Loaded| {
         loaded.config.select.extend(args.select.iter().cloned());
         loaded.config.ignore.extend(args.ignore.iter().cloned());
@@ -264,6 +273,9 @@ fn lint(args: LintArgs) -> ExitCode {
                     Some((_, c)) => c.clone(),
                     None => match config::discover(&root_arg) {
                         Ok(c) => {
+                            if let Some(source) = c.sources.last() {
+                                warn_unknown_ids(&c.config, &source.display().to_string());
+                            }
                             cache.push((root_arg.clone(), c.clone()));
                             c
                         }
@@ -321,6 +333,30 @@ fn lint(args: LintArgs) -> ExitCode {
         eprintln!("rlint: {e}");
     }
     exit_for(&plain, threshold, !io_errors.is_empty())
+}
+
+/// Warns (stderr) about rule ids in configuration that name no rule, which are otherwise silently
+/// ignored. ShellCheck codes (`SC2086`) from hadolint configs are skipped: rlint has no such rules.
+fn warn_unknown_ids(config: &Config, source: &str) {
+    let ids = config
+        .ignore
+        .iter()
+        .chain(&config.select)
+        .chain(&config.extend_select)
+        .chain(config.severity.keys())
+        .chain(config.per_path_ignores.values().flatten());
+    let mut warned: Vec<&str> = Vec::new();
+    for id in ids {
+        let known = id.eq_ignore_ascii_case("all")
+            || id.starts_with("SC")
+            || lint_core::rules().iter().any(|r| r.meta.is_named(id));
+        if !known && !warned.contains(&id.as_str()) {
+            warned.push(id);
+            eprintln!(
+                "rlint: warning: `{id}` in {source} does not name any rule (see `rlint rules`)"
+            );
+        }
+    }
 }
 
 fn lint_path(

@@ -259,6 +259,25 @@ fn hadolint_yaml_beside_is_honoured_and_explicit_config_wins() {
 }
 
 #[test]
+fn unknown_rule_ids_are_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rlint.toml",
+        "ignore = [\"DL9999\", \"DL3006\"]\n",
+    );
+    write(dir.path(), "Dockerfile", CLEAN);
+    let out = rlint(dir.path(), &["--select", "DF004,nope"]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("`DL9999` in") && stderr.contains("rlint.toml"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`nope` in the command line"), "{stderr}");
+    assert!(!stderr.contains("DL3006"), "{stderr}");
+}
+
+#[test]
 fn inline_pragmas_rlint_hadolint_and_buildkit() {
     let dir = tempfile::tempdir().unwrap();
     let text = "# check=skip=MaintainerDeprecated\n# hadolint global ignore=DL3003\n# hadolint ignore=DL3006\nFROM alpine AS base\nMAINTAINER me\nRUN cd /x\n# rlint ignore=DF002\nFROM ubuntu\nFROM debian\n";

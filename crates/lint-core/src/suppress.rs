@@ -179,6 +179,56 @@ fn span_range(df: &Dockerfile, from: usize, to: usize) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Config, lint_text};
+
+    fn codes_and_lines(text: &str) -> Vec<(&'static str, usize)> {
+        let config = Config {
+            select: vec!["DF002".into(), "DF004".into()],
+            ..Config::default()
+        };
+        lint_text("Dockerfile", text, None, &config)
+            .diagnostics
+            .iter()
+            .map(|d| (d.diagnostic.code, d.start.line))
+            .collect()
+    }
+
+    #[test]
+    fn stage_ignore_covers_exactly_the_next_stage() {
+        let text = "# hadolint stage ignore=DL3006,DL4000\nFROM alpine\nMAINTAINER a\nFROM ubuntu\nMAINTAINER b\n";
+        assert_eq!(codes_and_lines(text), [("DF002", 4), ("DF004", 5)]);
+        let text = "FROM alpine\n# rlint stage ignore=DF002\nRUN x\nFROM ubuntu\n";
+        assert_eq!(
+            codes_and_lines(text),
+            [("DF002", 1), ("DF002", 4)],
+            "no FROM follows: ignored"
+        );
+    }
+
+    #[test]
+    fn next_instruction_only_and_error_promotion() {
+        let text = "# rlint ignore=maintainer-deprecated\nFROM alpine:3.20\nMAINTAINER a\n";
+        assert_eq!(
+            codes_and_lines(text),
+            [("DF004", 3)],
+            "the pragma covers only FROM"
+        );
+        // FromAsCasing is a warning unless BuildKit's checks are made errors.
+        let config = Config {
+            select: vec!["DF019".into()],
+            ..Config::default()
+        };
+        let severity = |text: &str| {
+            lint_text("Dockerfile", text, None, &config).diagnostics[0]
+                .diagnostic
+                .severity
+        };
+        assert_eq!(severity("FROM alpine:3.20 as base\n"), Severity::Warning);
+        assert_eq!(
+            severity("# check=error=true\nFROM alpine:3.20 as base\n"),
+            Severity::Error
+        );
+    }
 
     #[test]
     fn pragma_forms() {

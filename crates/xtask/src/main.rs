@@ -22,7 +22,9 @@ fn main() -> ExitCode {
             }
         },
         _ => {
-            eprintln!("usage: cargo xtask new-rule <kind> <kebab-name> [--alias CODE]... [--severity error|warning|info|style]");
+            eprintln!(
+                "usage: cargo xtask new-rule <kind> <kebab-name> [--alias CODE]... [--severity error|warning|info|style]"
+            );
             ExitCode::from(2)
         }
     }
@@ -35,7 +37,12 @@ fn root() -> PathBuf {
 fn next_code(prefix: &str, registry: &str) -> String {
     let max = registry
         .match_indices(&format!("\"{prefix}"))
-        .filter_map(|(i, _)| registry[i + 1 + prefix.len()..].get(..3)?.parse::<u32>().ok())
+        .filter_map(|(i, _)| {
+            registry[i + 1 + prefix.len()..]
+                .get(..3)?
+                .parse::<u32>()
+                .ok()
+        })
         .max()
         .unwrap_or(0);
     format!("{prefix}{:03}", max + 1)
@@ -50,7 +57,10 @@ fn new_rule(args: &[String]) -> Result<String, String> {
         .find(|(k, _)| k == kind)
         .map(|(_, p)| *p)
         .ok_or_else(|| format!("unknown kind {kind}"))?;
-    if !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
         return Err(format!("{name} is not kebab-case"));
     }
     let mut aliases = Vec::new();
@@ -62,7 +72,10 @@ fn new_rule(args: &[String]) -> Result<String, String> {
             "--alias" => aliases.push(format!("\"{value}\"")),
             "--severity" => {
                 let mut c = value.chars();
-                severity = c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default();
+                severity = c
+                    .next()
+                    .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                    .unwrap_or_default();
             }
             other => return Err(format!("unknown option {other}")),
         }
@@ -121,14 +134,24 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {{
     let registry_path = dir.join("mod.rs");
     let mut registry = fs::read_to_string(&registry_path).map_err(|e| e.to_string())?;
     registry = registry.replacen("pub mod ", &format!("pub mod {module};\npub mod "), 1);
-    let list = registry.find("pub static RULES").ok_or("no RULES list in mod.rs")?;
-    let end = list + registry[list..].find("\n];").ok_or("unterminated RULES list")?;
+    let list = registry
+        .find("pub static RULES")
+        .ok_or("no RULES list in mod.rs")?;
+    let end = list
+        + registry[list..]
+            .find("\n];")
+            .ok_or("unterminated RULES list")?;
     registry.insert_str(end + 1, &format!("    &{module}::RULE,\n"));
     fs::write(&registry_path, registry).map_err(|e| e.to_string())?;
-    let fixtures = root().join("crates/lint-core/tests/fixtures").join(kind).join(&code);
+    let fixtures = root()
+        .join("crates/lint-core/tests/fixtures")
+        .join(kind)
+        .join(&code);
     fs::create_dir_all(&fixtures).map_err(|e| e.to_string())?;
-    fs::write(fixtures.join("invalid.Dockerfile"), "FROM alpine:3.20\n").map_err(|e| e.to_string())?;
-    fs::write(fixtures.join("valid.Dockerfile"), "FROM alpine:3.20\n").map_err(|e| e.to_string())?;
+    fs::write(fixtures.join("invalid.Dockerfile"), "FROM alpine:3.20\n")
+        .map_err(|e| e.to_string())?;
+    fs::write(fixtures.join("valid.Dockerfile"), "FROM alpine:3.20\n")
+        .map_err(|e| e.to_string())?;
     Ok(format!(
         "created {code} {name}:\n  {}\n  {}\nnext: write the docs and check, fill the fixtures, then\n  cargo fmt && INSTA_UPDATE=always cargo test -p lint-core && RLINT_BLESS=1 cargo test -p lint-core --test docs",
         file.display(),

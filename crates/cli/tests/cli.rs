@@ -28,6 +28,16 @@ fn codes(v: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
+/// The first diagnostic with `code`.
+fn first<'a>(v: &'a serde_json::Value, code: &str) -> &'a serde_json::Value {
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} in {v}"))
+}
+
 fn write(dir: &Path, name: &str, text: &str) {
     let path = dir.join(name);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -66,12 +76,7 @@ fn json_contract() {
     let v = json(&out);
     assert_eq!(v["version"], 1);
     assert_eq!(v["files"], 1);
-    let d = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "DF004")
-        .unwrap();
+    let d = first(&v, "DF004");
     assert_eq!(d["path"], "Dockerfile");
     assert_eq!(d["kind"], "dockerfile");
     assert_eq!(d["name"], "maintainer-deprecated");
@@ -211,12 +216,7 @@ fn rlint_toml_is_found_upward_and_applied() {
         !c.contains(&"DF002".to_string()),
         "DL3006 is ignored through its alias: {c:?}"
     );
-    let d = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "DF004")
-        .unwrap();
+    let d = first(&v, "DF004");
     assert_eq!(d["severity"], "warning");
     assert_eq!(
         out.status.code(),
@@ -239,12 +239,7 @@ fn hadolint_yaml_beside_is_honoured_and_explicit_config_wins() {
     let v = json(&rlint(dir.path(), &["--format", "json"]));
     let c = codes(&v);
     assert!(!c.contains(&"DF004".to_string()));
-    let d = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "DF002")
-        .unwrap();
+    let d = first(&v, "DF002");
     assert_eq!(d["severity"], "error");
     write(dir.path(), "other.toml", "ignore = [\"DF002\"]\n");
     let v = json(&rlint(

@@ -1,4 +1,5 @@
 //! Parsers: text -> typed trees where every node has a span.
 
 pub mod dockerfile;
+pub mod pkg;
 pub mod shell;

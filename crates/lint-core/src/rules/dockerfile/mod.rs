@@ -8,8 +8,10 @@ pub mod add_instead_of_copy;
 pub mod apk_add_no_cache;
 pub mod apk_add_unpinned;
 pub mod apt_get_missing_no_install_recommends;
+pub mod apt_get_missing_yes;
 pub mod apt_get_unpinned;
 pub mod apt_get_update_alone;
+pub mod apt_instead_of_apt_get;
 pub mod base_image_latest;
 pub mod base_image_untagged;
 pub mod cd_in_run;
@@ -18,6 +20,9 @@ pub mod comment_after_instruction;
 pub mod copy_from_own_stage;
 pub mod copy_from_undefined_stage;
 pub mod copy_multiple_sources_to_file;
+pub mod dnf_clean_missing;
+pub mod dnf_install_missing_yes;
+pub mod dnf_install_unpinned;
 pub mod duplicate_stage_name;
 pub mod empty_continuation_line;
 pub mod exec_form_not_json;
@@ -25,6 +30,7 @@ pub mod expose_invalid_format;
 pub mod expose_port_out_of_range;
 pub mod expose_proto_casing;
 pub mod from_as_casing;
+pub mod gem_install_unpinned;
 pub mod inconsistent_instruction_casing;
 pub mod instruction_before_from;
 pub mod legacy_key_value_format;
@@ -45,6 +51,13 @@ pub mod syntax_error;
 pub mod undefined_arg_in_from;
 pub mod untrusted_registry;
 pub mod workdir_relative;
+pub mod yum_clean_missing;
+pub mod yum_install_missing_yes;
+pub mod yum_install_unpinned;
+pub mod zypper_clean_missing;
+pub mod zypper_dist_upgrade;
+pub mod zypper_install_unpinned;
+pub mod zypper_missing_non_interactive;
 
 /// Maps offsets in a RUN instruction's command text to source spans across continuation lines.
 struct RestMap<'a>(&'a Instruction);
@@ -210,6 +223,19 @@ pub static RULES: &[&crate::rule::Rule] = &[
     &cmd_in_copy_source_stage::RULE,
     &no_user::RULE,
     &untrusted_registry::RULE,
+    &apt_get_missing_yes::RULE,
+    &apt_instead_of_apt_get::RULE,
+    &gem_install_unpinned::RULE,
+    &yum_install_missing_yes::RULE,
+    &yum_clean_missing::RULE,
+    &yum_install_unpinned::RULE,
+    &zypper_missing_non_interactive::RULE,
+    &zypper_dist_upgrade::RULE,
+    &zypper_clean_missing::RULE,
+    &zypper_install_unpinned::RULE,
+    &dnf_install_missing_yes::RULE,
+    &dnf_clean_missing::RULE,
+    &dnf_install_unpinned::RULE,
 ];
 
 /// Reports every `keyword` after the first in a stage (only the last one takes effect).
@@ -268,4 +294,96 @@ pub fn pip_install(cmd: &shell::Command) -> Option<&shell::ShellWord> {
     rest.iter()
         .find(|w| !w.value.starts_with('-'))
         .filter(|w| w.value == "install")
+}
+
+/// Reports every install of `manager` without one of its non-interactive flags.
+pub fn report_missing_yes(
+    input: &crate::rule::DockerfileInput<'_>,
+    cx: &mut crate::rule::Context<'_>,
+    manager: &crate::syntax::pkg::Manager,
+) {
+    for (_, _, scripts) in runs(input) {
+        for cmd in scripts.iter().flat_map(|s| &s.commands) {
+            let Some(install) = manager.install_word(cmd) else {
+                continue;
+            };
+            if cmd.has_flag(manager.yes) {
+                continue;
+            }
+            let yes = manager.yes[0];
+            cx.report(
+                cmd.span,
+                format!(
+                    "`{} {}` without `{yes}` waits for a confirmation no one can give",
+                    cmd.name(),
+                    install.value
+                ),
+            )
+            .help(format!("add `{yes}`"))
+            .fix(crate::Fix::safe(
+                format!("add {yes}"),
+                vec![crate::Edit::insert(install.span.end, format!(" {yes}"))],
+            ));
+        }
+    }
+}
+
+/// Reports every install of `manager` with packages that carry no version.
+pub fn report_unpinned(
+    input: &crate::rule::DockerfileInput<'_>,
+    cx: &mut crate::rule::Context<'_>,
+    manager: &crate::syntax::pkg::Manager,
+    how: &str,
+) {
+    for (_, _, scripts) in runs(input) {
+        for cmd in scripts.iter().flat_map(|s| &s.commands) {
+            let unpinned = manager.unpinned(cmd);
+            if !unpinned.is_empty() {
+                cx.report(
+                    cmd.span,
+                    format!(
+                        "{} install of unpinned packages: {}",
+                        cmd.name(),
+                        unpinned.join(", ")
+                    ),
+                )
+                .help(format!("pin versions: {how}"));
+            }
+        }
+    }
+}
+
+/// Reports RUNs that install with `manager` but never clean its cache in the same RUN.
+pub fn report_clean_missing(
+    input: &crate::rule::DockerfileInput<'_>,
+    cx: &mut crate::rule::Context<'_>,
+    manager: &crate::syntax::pkg::Manager,
+) {
+    for (_, run, scripts) in runs(input) {
+        if has_cache_mount(run, manager.cache_dir) {
+            continue;
+        }
+        let commands: Vec<&shell::Command> = scripts.iter().flat_map(|s| &s.commands).collect();
+        if commands.iter().any(|c| manager.is_clean(c)) {
+            continue;
+        }
+        let Some(install) = commands.iter().find(|c| manager.is_install(c)) else {
+            continue;
+        };
+        let (sub, arg) = manager.clean.unwrap_or(("clean", "all"));
+        let clean = format!("{} {sub} {arg}", install.name())
+            .trim_end()
+            .to_string();
+        cx.report(
+            install.span,
+            format!(
+                "`{}` without `{clean}` in the same RUN leaves the package cache in the layer",
+                install.name()
+            ),
+        )
+        .help(format!(
+            "end the RUN with `&& {clean}` (or mount a cache at {})",
+            manager.cache_dir
+        ));
+    }
 }

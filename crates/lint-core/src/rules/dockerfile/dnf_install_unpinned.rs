@@ -1,0 +1,38 @@
+use crate::rule::{Context, DockerfileInput};
+use crate::syntax::pkg;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds `dnf install` of packages without a version (`nginx-1.26.1`).
+    ///
+    /// ## Why is this bad?
+    /// Unpinned packages make two builds of one Dockerfile differ.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM fedora:40
+    /// RUN dnf install -y nginx && dnf clean all
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM fedora:40
+    /// RUN dnf install -y nginx-1.26.1 && dnf clean all
+    /// ```
+    ///
+    /// ## References
+    /// - hadolint DL3041
+    pub static RULE = {
+        code: "DF053",
+        name: "dnf-install-unpinned",
+        severity: Warning,
+        aliases: ["DL3041"],
+        fix: None,
+        default: true,
+        check: Dockerfile(check),
+    }
+}
+
+fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
+    super::report_unpinned(input, cx, &pkg::DNF, "`dnf install <package>-<version>`");
+}

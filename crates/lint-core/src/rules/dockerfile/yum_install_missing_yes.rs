@@ -1,0 +1,41 @@
+use crate::rule::{Context, DockerfileInput};
+use crate::syntax::pkg;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds `yum install` without `-y`.
+    ///
+    /// ## Why is this bad?
+    /// A build cannot answer yum's confirmation prompt; without `-y` the install aborts.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM centos:7
+    /// RUN yum install httpd-2.4.6 && yum clean all
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM centos:7
+    /// RUN yum install -y httpd-2.4.6 && yum clean all
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Adding `-y` is safe.
+    ///
+    /// ## References
+    /// - hadolint DL3030
+    pub static RULE = {
+        code: "DF044",
+        name: "yum-install-missing-yes",
+        severity: Warning,
+        aliases: ["DL3030"],
+        fix: Always,
+        default: true,
+        check: Dockerfile(check),
+    }
+}
+
+fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
+    super::report_missing_yes(input, cx, &pkg::YUM);
+}

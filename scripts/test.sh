@@ -10,13 +10,6 @@ echo "== cargo clippy --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo build -p lint-core --target wasm32-unknown-unknown"
 cargo build -p lint-core --target wasm32-unknown-unknown
-echo "== tests"
-if cargo nextest --version >/dev/null 2>&1; then
-  cargo nextest run --workspace --no-fail-fast
-else
-  cargo test --workspace --no-fail-fast
-fi
-cargo test --workspace --doc
 echo "== seed expectations (Dockerfile items)"
 if [ -d ../shared/examples/seeds ]; then
   cargo build --release -p rlint
@@ -24,3 +17,10 @@ if [ -d ../shared/examples/seeds ]; then
 else
   echo "note: ../shared/examples/seeds not found; skipping the seed expectations"
 fi
+echo "== tests"
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --workspace --no-fail-fast
+else
+  cargo test --workspace --no-fail-fast
+fi
+cargo test --workspace --doc

@@ -25,8 +25,14 @@ def instruction_ranges(text):
             i += 1
             continue
         heredocs = re.findall(r"<<-?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)", line)
-        while re.search(r"(^|[^\\])\\\s*$", lines[i]) and i + 1 < len(lines):
+        continues = lambda l: re.search(r"(^|[^\\])\\\s*$", l) is not None
+        cont = continues(lines[i])
+        while cont and i + 1 < len(lines):
             i += 1
+            # comment and empty lines inside a continuation do not end it
+            if lines[i].strip().startswith("#") or not lines[i].strip():
+                continue
+            cont = continues(lines[i])
         for name in heredocs:
             while i + 1 < len(lines) and lines[i + 1].strip() != name:
                 i += 1

@@ -54,7 +54,9 @@ impl Command {
         self.args().iter().find(|w| {
             let v = w.value.as_str();
             flags.iter().any(|f| {
-                if let Some(long) = f.strip_prefix("--") {
+                if v == *f {
+                    true
+                } else if let Some(long) = f.strip_prefix("--") {
                     v.strip_prefix("--")
                         .is_some_and(|x| x == long || x.starts_with(&format!("{long}=")))
                 } else if let Some(short) = f.strip_prefix('-') {

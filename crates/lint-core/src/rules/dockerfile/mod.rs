@@ -12,11 +12,13 @@ pub mod apt_get_missing_yes;
 pub mod apt_get_unpinned;
 pub mod apt_get_update_alone;
 pub mod apt_instead_of_apt_get;
+pub mod apt_lists_not_removed;
 pub mod base_image_latest;
 pub mod base_image_untagged;
 pub mod cd_in_run;
 pub mod cmd_in_copy_source_stage;
 pub mod comment_after_instruction;
+pub mod consecutive_run;
 pub mod copy_from_own_stage;
 pub mod copy_from_undefined_stage;
 pub mod copy_multiple_sources_to_file;
@@ -31,8 +33,10 @@ pub mod expose_port_out_of_range;
 pub mod expose_proto_casing;
 pub mod from_as_casing;
 pub mod gem_install_unpinned;
+pub mod go_install_unpinned;
 pub mod inconsistent_instruction_casing;
 pub mod instruction_before_from;
+pub mod last_user_root;
 pub mod legacy_key_value_format;
 pub mod maintainer_deprecated;
 pub mod multiple_cmd;
@@ -42,15 +46,22 @@ pub mod no_user;
 pub mod npm_install_unpinned;
 pub mod pip_install_no_cache_dir;
 pub mod pip_install_unpinned;
+pub mod pipe_without_pipefail;
+pub mod pointless_command;
 pub mod remote_script_piped_to_shell;
 pub mod reserved_stage_name;
 pub mod shell_form_cmd;
 pub mod stage_name_casing;
 pub mod sudo_in_run;
+pub mod symlink_bin_sh;
 pub mod syntax_error;
 pub mod undefined_arg_in_from;
 pub mod untrusted_registry;
+pub mod useradd_high_uid_without_l;
+pub mod wget_and_curl;
+pub mod wget_without_progress;
 pub mod workdir_relative;
+pub mod yarn_cache_not_cleaned;
 pub mod yum_clean_missing;
 pub mod yum_install_missing_yes;
 pub mod yum_install_unpinned;
@@ -236,6 +247,17 @@ pub static RULES: &[&crate::rule::Rule] = &[
     &dnf_install_missing_yes::RULE,
     &dnf_clean_missing::RULE,
     &dnf_install_unpinned::RULE,
+    &apt_lists_not_removed::RULE,
+    &consecutive_run::RULE,
+    &wget_and_curl::RULE,
+    &pipe_without_pipefail::RULE,
+    &wget_without_progress::RULE,
+    &useradd_high_uid_without_l::RULE,
+    &go_install_unpinned::RULE,
+    &pointless_command::RULE,
+    &last_user_root::RULE,
+    &symlink_bin_sh::RULE,
+    &yarn_cache_not_cleaned::RULE,
 ];
 
 /// Reports every `keyword` after the first in a stage (only the last one takes effect).

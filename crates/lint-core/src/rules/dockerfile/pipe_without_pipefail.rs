@@ -1,0 +1,73 @@
+use crate::rule::{Context, DockerfileInput};
+use crate::syntax::dockerfile::Keyword;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds a RUN with a pipe (`a | b`) in a stage whose shell is not set to `-o pipefail`.
+    ///
+    /// ## Why is this bad?
+    /// A pipeline's status is that of its last command: `curl https://... | tar -xz` succeeds even when
+    /// the download fails, and the build goes on with a broken layer.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM debian:12-slim
+    /// RUN curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM debian:12-slim
+    /// SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+    /// RUN curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt
+    /// ```
+    ///
+    /// ## References
+    /// - hadolint DL4006
+    pub static RULE = {
+        code: "DF057",
+        name: "pipe-without-pipefail",
+        severity: Warning,
+        aliases: ["DL4006"],
+        fix: None,
+        default: true,
+        check: Dockerfile(check),
+    }
+}
+
+const POSIX_SHELLS: [&str; 6] = ["sh", "bash", "zsh", "ash", "dash", "ksh"];
+
+fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
+    for stage in &input.model.stages {
+        // pipefail on, or a shell that is not POSIX (PowerShell, cmd): nothing to report.
+        let mut safe = false;
+        for (i, ins) in super::stage_body(input.model, stage) {
+            if ins.keyword == Keyword::Shell {
+                let args: Vec<&str> = ins.args.iter().map(|a| a.value.as_str()).collect();
+                let program = args
+                    .first()
+                    .map_or("", |p| p.rsplit(['/', '\\']).next().unwrap_or(p));
+                safe = args.windows(2).any(|w| w == ["-o", "pipefail"])
+                    || !POSIX_SHELLS.contains(&program);
+                continue;
+            }
+            if safe || ins.keyword != Keyword::Run || ins.json {
+                continue;
+            }
+            let piped = input.scripts[i]
+                .iter()
+                .flat_map(|s| &s.commands)
+                .find(|c| c.stage > 0);
+            if let Some(cmd) = piped {
+                cx.report(
+                    ins.head_span(input.text),
+                    format!(
+                        "a pipe into `{}` hides failures of the commands before it",
+                        cmd.name()
+                    ),
+                )
+                .help("set `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before this RUN");
+            }
+        }
+    }
+}

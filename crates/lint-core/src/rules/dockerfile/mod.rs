@@ -22,16 +22,20 @@ pub mod consecutive_run;
 pub mod copy_from_own_stage;
 pub mod copy_from_undefined_stage;
 pub mod copy_multiple_sources_to_file;
+pub mod copy_relative_without_workdir;
+pub mod copy_whole_filesystem;
 pub mod dnf_clean_missing;
 pub mod dnf_install_missing_yes;
 pub mod dnf_install_unpinned;
 pub mod duplicate_stage_name;
 pub mod empty_continuation_line;
+pub mod env_self_reference;
 pub mod exec_form_not_json;
 pub mod expose_invalid_format;
 pub mod expose_port_out_of_range;
 pub mod expose_proto_casing;
 pub mod from_as_casing;
+pub mod from_platform_constant;
 pub mod gem_install_unpinned;
 pub mod go_install_unpinned;
 pub mod inconsistent_instruction_casing;
@@ -48,8 +52,10 @@ pub mod pip_install_no_cache_dir;
 pub mod pip_install_unpinned;
 pub mod pipe_without_pipefail;
 pub mod pointless_command;
+pub mod redundant_target_platform;
 pub mod remote_script_piped_to_shell;
 pub mod reserved_stage_name;
+pub mod secret_in_arg_or_env_name;
 pub mod shell_form_cmd;
 pub mod stage_name_casing;
 pub mod sudo_in_run;
@@ -57,6 +63,7 @@ pub mod symlink_bin_sh;
 pub mod syntax_error;
 pub mod undefined_arg_in_from;
 pub mod untrusted_registry;
+pub mod user_not_numeric;
 pub mod useradd_high_uid_without_l;
 pub mod wget_and_curl;
 pub mod wget_without_progress;
@@ -258,6 +265,13 @@ pub static RULES: &[&crate::rule::Rule] = &[
     &last_user_root::RULE,
     &symlink_bin_sh::RULE,
     &yarn_cache_not_cleaned::RULE,
+    &env_self_reference::RULE,
+    &copy_relative_without_workdir::RULE,
+    &secret_in_arg_or_env_name::RULE,
+    &user_not_numeric::RULE,
+    &copy_whole_filesystem::RULE,
+    &from_platform_constant::RULE,
+    &redundant_target_platform::RULE,
 ];
 
 /// Reports every `keyword` after the first in a stage (only the last one takes effect).

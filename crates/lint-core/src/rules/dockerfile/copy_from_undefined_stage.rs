@@ -4,9 +4,8 @@ use crate::syntax::dockerfile::model::CopySource;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `COPY --from=<name>` where `<name>` is neither a stage defined earlier nor recognisably
-    /// an image (an image has a tag, a registry path or a digest). `ARG` defaults are substituted
-    /// first.
+    /// Finds `COPY --from=<name>` where `<name>` is neither a stage defined earlier nor a pinned
+    /// image (with a tag or digest). `ARG` defaults are substituted first.
     ///
     /// ## Why is this bad?
     /// When no earlier stage has that name, Docker tries to pull an image called `<name>` from
@@ -78,6 +77,16 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     format!("no stage named `{value}` is defined before this COPY: Docker will try to pull an image called `{value}`"),
                 )
                 .help(help);
+            }
+            CopySource::Image => {
+                let image = crate::syntax::dockerfile::model::ImageRef::parse(&value);
+                if image.tag.is_none() && image.digest.is_none() {
+                    cx.report(
+                        flag.span,
+                        format!("`{value}` is not a stage defined before this COPY; as an image it has no tag, so Docker copies from its moving `latest`"),
+                    )
+                    .help(format!("pin the image (`--from={value}:<version>` or a digest), or name a stage"));
+                }
             }
             CopySource::Later => {
                 cx.report(flag.span, format!("stage `{value}` is defined after this COPY, so it cannot be copied from here"))

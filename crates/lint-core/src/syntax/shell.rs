@@ -424,6 +424,8 @@ fn flush(
         w
     };
     let mut all: Vec<ShellWord> = words.into_iter().map(to_word).collect();
+    // Command substitutions run commands too: `VERSION=$(curl ... | cut ...)`.
+    let substitutions: Vec<(String, Within)> = all.iter().flat_map(substitutions).collect();
     let program = all.split_off(split);
     if !program.is_empty() {
         let span = program[0]
@@ -442,7 +444,13 @@ fn flush(
             && depth < 4
         {
             *pipeline += 1;
-            analyze_into(&inner, &Within(within), 0, script, pipeline, depth + 1);
+            analyze_into(&inner, &Within(within, 1), 0, script, pipeline, depth + 1);
+        }
+    }
+    if depth < 4 {
+        for (inner, within) in substitutions {
+            *pipeline += 1;
+            analyze_into(&inner, &within, 0, script, pipeline, depth + 1);
         }
     }
     if piped {
@@ -477,16 +485,44 @@ fn nested_script(cmd: &Command) -> Option<(String, Span)> {
     Some((script.value.clone(), script.span))
 }
 
-/// Spans inside a quoted `sh -c` argument: offsets from just after the opening quote, clamped to
-/// the argument (escapes inside the quotes can shift them by a few characters).
-struct Within(Span);
+/// Spans inside a word: offsets from `shift` bytes after the word's start, clamped to the word
+/// (escapes or quotes inside it can shift them by a few characters).
+struct Within(Span, usize);
 
 impl SpanMap for Within {
     fn span(&self, start: usize, end: usize) -> Span {
-        let base = self.0.start + 1;
+        let base = self.0.start + self.1;
         let clamp = |x: usize| (base + x).min(self.0.end);
         Span::new(clamp(start), clamp(end))
     }
+}
+
+/// The `$( ... )` and backtick command substitutions inside a word, with where they stand.
+fn substitutions(word: &ShellWord) -> Vec<(String, Within)> {
+    let mut out = Vec::new();
+    let v = word.value.as_bytes();
+    let mut i = 0;
+    while i < v.len() {
+        if v[i] == b'$' && v.get(i + 1) == Some(&b'(') && v.get(i + 2) != Some(&b'(') {
+            let end = matching_paren(v, i + 1);
+            let inner_end = end.saturating_sub(1).max(i + 2);
+            out.push((
+                word.value[i + 2..inner_end].to_string(),
+                Within(word.span, i + 2),
+            ));
+            i = end;
+        } else if v[i] == b'`' {
+            let close = word.value[i + 1..].find('`').map_or(v.len(), |p| i + 1 + p);
+            out.push((
+                word.value[i + 1..close].to_string(),
+                Within(word.span, i + 1),
+            ));
+            i = close + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -539,5 +575,12 @@ mod tests {
         assert_eq!(script.downstream(curl).next().unwrap().name(), "bash");
         assert_eq!(names("sh -c 'cd /tmp && sudo make'"), ["sh", "cd", "sudo"]);
         assert_eq!(names("bash -lc \"apk add x\""), ["bash", "apk"]);
+        let script = analyze(
+            "V=$(grep lts a | cut -d = -f 2) && echo \"`uname -m`\"",
+            &Contiguous(0),
+        );
+        let names: Vec<&str> = script.commands.iter().map(|c| c.name()).collect();
+        assert_eq!(names, ["grep", "cut", "echo", "uname"]);
+        assert_eq!(script.commands[1].stage, 1, "the pipe inside $( ) is seen");
     }
 }

@@ -2,7 +2,8 @@ use crate::rule::{Context, DockerfileInput};
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `go install <module>` without a version (`@v1.2.3`); `@latest` counts as unpinned.
+    /// Finds `go install <module>` and `go get <module>` without a version (`@v1.2.3`); `@latest`
+    /// counts as unpinned.
     ///
     /// ## Why is this bad?
     /// Without a version the newest release is built on build day, so two builds differ.
@@ -35,7 +36,7 @@ crate::declare_rule! {
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for (_, _, scripts) in super::runs(input) {
         for cmd in scripts.iter().flat_map(|s| s.find("go")) {
-            if cmd.subcommand() != Some("install") {
+            if !matches!(cmd.subcommand(), Some("install" | "get")) {
                 continue;
             }
             let unpinned: Vec<&str> = cmd
@@ -53,7 +54,11 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             if !unpinned.is_empty() {
                 cx.report(
                     cmd.span,
-                    format!("go install of unpinned modules: {}", unpinned.join(", ")),
+                    format!(
+                        "go {} of unpinned modules: {}",
+                        cmd.subcommand().unwrap_or("install"),
+                        unpinned.join(", ")
+                    ),
                 )
                 .help("pin a version: `go install <module>@v1.2.3`");
             }

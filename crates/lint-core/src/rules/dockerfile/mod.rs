@@ -40,6 +40,7 @@ pub mod gem_install_unpinned;
 pub mod go_install_unpinned;
 pub mod inconsistent_instruction_casing;
 pub mod instruction_before_from;
+pub mod invalid_label_key;
 pub mod last_user_root;
 pub mod legacy_key_value_format;
 pub mod maintainer_deprecated;
@@ -272,6 +273,7 @@ pub static RULES: &[&crate::rule::Rule] = &[
     &copy_whole_filesystem::RULE,
     &from_platform_constant::RULE,
     &redundant_target_platform::RULE,
+    &invalid_label_key::RULE,
 ];
 
 /// Reports every `keyword` after the first in a stage (only the last one takes effect).

@@ -93,7 +93,8 @@ fn strings(node: &Yaml) -> Vec<String> {
     }
 }
 
-/// hadolint's `ignored`, `override`, `failure-threshold` and `trustedRegistries`.
+/// hadolint's `ignored`, `override`, `failure-threshold`, `trustedRegistries`, `label-schema` and
+/// `strict-labels`.
 pub fn parse_hadolint(text: &str) -> Result<Config, String> {
     let docs = Yaml::load_from_str(text).map_err(|e| e.to_string())?;
     let mut config = Config::default();
@@ -133,6 +134,18 @@ pub fn parse_hadolint(text: &str) -> Result<Config, String> {
                     .ok_or_else(|| format!("unknown failure-threshold {value:?}"))?;
             }
             "trustedRegistries" => config.trusted_registries.extend(strings(value)),
+            "label-schema" => {
+                if let Yaml::Mapping(labels) = value {
+                    for (name, format) in labels {
+                        if let (Some(name), Some(format)) = (name.as_str(), format.as_str()) {
+                            config
+                                .label_schema
+                                .insert(name.to_string(), format.to_string());
+                        }
+                    }
+                }
+            }
+            "strict-labels" => config.strict_labels = value.as_bool().unwrap_or(false),
             _ => {}
         }
     }
@@ -174,7 +187,7 @@ mod tests {
     #[test]
     fn hadolint_yaml_maps_onto_config() {
         let c = parse_hadolint(
-            "ignored:\n  - DL3008\noverride:\n  error: [DL3015]\n  info:\n    - DL3006\nfailure-threshold: warning\ntrustedRegistries: docker.io\n",
+            "ignored:\n  - DL3008\noverride:\n  error: [DL3015]\n  info:\n    - DL3006\nfailure-threshold: warning\ntrustedRegistries: docker.io\nlabel-schema:\n  author: text\n  url: url\nstrict-labels: true\n",
         )
         .unwrap();
         assert_eq!(c.ignore, ["DL3008"]);
@@ -182,6 +195,8 @@ mod tests {
         assert_eq!(c.severity.get("DL3006"), Some(&Level::Info));
         assert_eq!(c.failure_threshold, Threshold::Warning);
         assert_eq!(c.trusted_registries, ["docker.io"]);
+        assert_eq!(c.label_schema.get("url").map(String::as_str), Some("url"));
+        assert!(c.strict_labels);
         assert!(parse_hadolint("failure-threshold: loud\n").is_err());
     }
 

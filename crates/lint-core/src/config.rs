@@ -84,6 +84,11 @@ pub struct Config {
     pub trusted_registries: Vec<String>,
     /// Ignore inline `# rlint ignore=` / `# hadolint ignore=` / `# check=skip=` pragmas.
     pub disable_inline_ignores: bool,
+    /// Labels the final image must carry, with the format of their value: `text`, `url`, `semver`,
+    /// `hash`, `rfc3339`, `spdx` or `email` (hadolint's `label-schema`).
+    pub label_schema: BTreeMap<String, String>,
+    /// Labels outside `label-schema` are reported.
+    pub strict_labels: bool,
 }
 
 fn names(list: &[String], rule: &RuleMeta) -> bool {
@@ -139,5 +144,7 @@ impl Config {
         }
         self.trusted_registries.extend(other.trusted_registries);
         self.disable_inline_ignores |= other.disable_inline_ignores;
+        self.label_schema.extend(other.label_schema);
+        self.strict_labels |= other.strict_labels;
     }
 }

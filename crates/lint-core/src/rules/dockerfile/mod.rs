@@ -29,6 +29,7 @@ pub mod dnf_install_missing_yes;
 pub mod dnf_install_unpinned;
 pub mod duplicate_stage_name;
 pub mod empty_continuation_line;
+pub mod empty_label_value;
 pub mod env_self_reference;
 pub mod exec_form_not_json;
 pub mod expose_invalid_format;
@@ -41,6 +42,12 @@ pub mod go_install_unpinned;
 pub mod inconsistent_instruction_casing;
 pub mod instruction_before_from;
 pub mod invalid_label_key;
+pub mod label_not_email;
+pub mod label_not_git_hash;
+pub mod label_not_rfc3339;
+pub mod label_not_semver;
+pub mod label_not_spdx;
+pub mod label_not_url;
 pub mod last_user_root;
 pub mod legacy_key_value_format;
 pub mod maintainer_deprecated;
@@ -55,11 +62,13 @@ pub mod pipe_without_pipefail;
 pub mod pointless_command;
 pub mod redundant_target_platform;
 pub mod remote_script_piped_to_shell;
+pub mod required_label_missing;
 pub mod reserved_stage_name;
 pub mod secret_in_arg_or_env_name;
 pub mod shell_form_cmd;
 pub mod stage_name_casing;
 pub mod sudo_in_run;
+pub mod superfluous_label;
 pub mod symlink_bin_sh;
 pub mod syntax_error;
 pub mod undefined_arg_in_from;
@@ -274,6 +283,15 @@ pub static RULES: &[&crate::rule::Rule] = &[
     &from_platform_constant::RULE,
     &redundant_target_platform::RULE,
     &invalid_label_key::RULE,
+    &required_label_missing::RULE,
+    &superfluous_label::RULE,
+    &empty_label_value::RULE,
+    &label_not_url::RULE,
+    &label_not_rfc3339::RULE,
+    &label_not_spdx::RULE,
+    &label_not_git_hash::RULE,
+    &label_not_semver::RULE,
+    &label_not_email::RULE,
 ];
 
 /// Reports every `keyword` after the first in a stage (only the last one takes effect).
@@ -423,5 +441,62 @@ pub fn report_clean_missing(
             "end the RUN with `&& {clean}` (or mount a cache at {})",
             manager.cache_dir
         ));
+    }
+}
+
+/// The LABEL pairs in effect for a stage: its own and those of the stages it builds on.
+pub fn stage_labels<'a>(
+    model: &'a Model<'_>,
+    stage: &Stage,
+) -> Vec<&'a crate::syntax::dockerfile::KeyValue> {
+    model
+        .ancestry(stage.index)
+        .into_iter()
+        .rev()
+        .flat_map(|s| stage_body(model, &model.stages[s]).collect::<Vec<_>>())
+        .filter(|(_, i)| i.keyword == Keyword::Label)
+        .flat_map(|(_, i)| i.pairs.iter())
+        .collect()
+}
+
+/// A LABEL value as the image stores it (surrounding quotes removed).
+pub fn label_value(raw: &str) -> &str {
+    for q in ['"', '\''] {
+        if raw.len() >= 2 && raw.starts_with(q) && raw.ends_with(q) {
+            return &raw[1..raw.len() - 1];
+        }
+    }
+    raw
+}
+
+/// Reports labels whose `label-schema` format is `format` and whose value `valid` rejects.
+pub fn report_label_format(
+    input: &crate::rule::DockerfileInput<'_>,
+    cx: &mut crate::rule::Context<'_>,
+    format: &str,
+    valid: fn(&str) -> bool,
+    what: &str,
+) {
+    let schema = cx.config.label_schema.clone();
+    for ins in input
+        .df
+        .instructions
+        .iter()
+        .filter(|i| i.keyword == Keyword::Label)
+    {
+        for pair in &ins.pairs {
+            let value = label_value(&pair.value.value);
+            let wanted = schema.get(&pair.key.value).is_some_and(|f| f == format);
+            if wanted && !value.is_empty() && !value.contains('$') && !valid(value) {
+                cx.report(
+                    pair.value.span,
+                    format!("label `{}` should be {what}, not `{value}`", pair.key.value),
+                )
+                .help(format!(
+                    "the label schema declares `{}` as `{format}`",
+                    pair.key.value
+                ));
+            }
+        }
     }
 }

@@ -24,14 +24,15 @@ def instruction_ranges(text):
         if not stripped or stripped.startswith("#"):
             i += 1
             continue
-        heredocs = re.findall(r"<<-?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)", line)
         continues = lambda l: re.search(r"(^|[^\\])\\\s*$", l) is not None
+        heredocs = re.findall(r"<<-?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)", lines[i])
         cont = continues(lines[i])
         while cont and i + 1 < len(lines):
             i += 1
             # comment and empty lines inside a continuation do not end it
             if lines[i].strip().startswith("#") or not lines[i].strip():
                 continue
+            heredocs += re.findall(r"<<-?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)", lines[i])
             cont = continues(lines[i])
         for name in heredocs:
             while i + 1 < len(lines) and lines[i + 1].strip() != name:

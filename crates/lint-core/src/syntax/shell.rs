@@ -397,11 +397,16 @@ fn flush(
             break;
         }
     }
+    let mut header_substitutions = Vec::new();
     if words
         .first()
         .is_some_and(|(w, _, _)| matches!(w.value.as_str(), "for" | "case" | "select"))
     {
-        words.clear();
+        // `for f in $(ls | grep x)`: the header runs no command itself, but its substitutions do.
+        for (mut w, s, e) in words.drain(..) {
+            w.span = map.span(base + s, base + e);
+            header_substitutions.extend(substitutions(&w));
+        }
     }
     while words
         .last()
@@ -425,7 +430,8 @@ fn flush(
     };
     let mut all: Vec<ShellWord> = words.into_iter().map(to_word).collect();
     // Command substitutions run commands too: `VERSION=$(curl ... | cut ...)`.
-    let substitutions: Vec<(String, Within)> = all.iter().flat_map(substitutions).collect();
+    let mut substitutions: Vec<(String, Within)> = all.iter().flat_map(substitutions).collect();
+    substitutions.extend(header_substitutions);
     let program = all.split_off(split);
     if !program.is_empty() {
         let span = program[0]
@@ -553,6 +559,10 @@ mod tests {
         );
         assert_eq!(names("FOO=1 BAR=2 npm ci # comment && no"), ["npm"]);
         assert_eq!(names("for f in a b; do echo $f; done"), ["echo"]);
+        assert_eq!(
+            names("for f in $(git status | awk x); do cp $f /o; done"),
+            ["git", "awk", "cp"]
+        );
     }
 
     #[test]

@@ -47,14 +47,14 @@ pub struct Suppressions {
     pub buildkit_errors: bool,
 }
 
-enum Scope {
+pub enum Scope {
     Next,
     Global,
     Stage,
 }
 
 /// `rlint ignore=A,B`, `hadolint global ignore=A`, ... -> scope and ids.
-fn parse_pragma(comment: &str) -> Option<(Scope, Vec<String>)> {
+pub fn parse_pragma(comment: &str) -> Option<(Scope, Vec<String>)> {
     let mut words = comment.split_whitespace();
     let tool = words.next()?;
     if !tool.eq_ignore_ascii_case("rlint")

@@ -19,6 +19,7 @@ pub mod cd_in_run;
 pub mod cmd_in_copy_source_stage;
 pub mod comment_after_instruction;
 pub mod consecutive_run;
+pub mod copy_archive_then_extract;
 pub mod copy_from_own_stage;
 pub mod copy_from_undefined_stage;
 pub mod copy_multiple_sources_to_file;
@@ -40,6 +41,7 @@ pub mod from_platform_constant;
 pub mod gem_install_unpinned;
 pub mod go_install_unpinned;
 pub mod inconsistent_instruction_casing;
+pub mod inline_ignore_pragma;
 pub mod instruction_before_from;
 pub mod invalid_label_key;
 pub mod label_not_email;
@@ -54,6 +56,7 @@ pub mod maintainer_deprecated;
 pub mod multiple_cmd;
 pub mod multiple_entrypoint;
 pub mod multiple_healthcheck;
+pub mod no_healthcheck;
 pub mod no_user;
 pub mod npm_install_unpinned;
 pub mod pip_install_no_cache_dir;
@@ -292,6 +295,9 @@ pub static RULES: &[&crate::rule::Rule] = &[
     &label_not_git_hash::RULE,
     &label_not_semver::RULE,
     &label_not_email::RULE,
+    &inline_ignore_pragma::RULE,
+    &copy_archive_then_extract::RULE,
+    &no_healthcheck::RULE,
 ];
 
 /// Reports every `keyword` after the first in a stage (only the last one takes effect).

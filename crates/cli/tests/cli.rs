@@ -44,7 +44,7 @@ fn write(dir: &Path, name: &str, text: &str) {
     fs::write(path, text).unwrap();
 }
 
-const CLEAN: &str = "FROM alpine:3.20\nRUN adduser -D app\nUSER app\nCMD [\"sh\"]\n";
+const CLEAN: &str = "FROM alpine:3.20\nRUN adduser -D -u 10001 app\nUSER 10001\nCMD [\"sh\"]\n";
 const DIRTY: &str = "FROM alpine\nMAINTAINER me\n";
 
 #[test]

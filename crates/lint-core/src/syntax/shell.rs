@@ -12,6 +12,8 @@ pub struct ShellWord {
     pub span: Span,
     /// Contains `$` expansion or command substitution outside single quotes.
     pub dynamic: bool,
+    /// Some part was quoted (so no field splitting happens).
+    pub quoted: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,6 +114,9 @@ impl Command {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Script {
     pub commands: Vec<Command>,
+    /// Variables assigned by assignment-only commands (`PKGS='a b'`), in order, for expanding
+    /// later unquoted `$PKGS` words.
+    pub variables: Vec<(String, String)>,
 }
 
 impl Script {
@@ -284,6 +289,7 @@ fn read_word(text: &str, start: usize) -> (ShellWord, usize) {
     let bytes = text.as_bytes();
     let mut value = String::new();
     let mut dynamic = false;
+    let mut quoted = false;
     let mut i = start;
     while i < bytes.len() {
         let c = bytes[i];
@@ -291,11 +297,13 @@ fn read_word(text: &str, start: usize) -> (ShellWord, usize) {
             b' ' | b'\t' | b'\n' | b'\r' | b';' | b'&' | b'|' | b'<' | b'>' | b')' => break,
             b'(' if i == start => break,
             b'\'' => {
+                quoted = true;
                 let close = text[i + 1..].find('\'').map_or(text.len(), |p| i + 1 + p);
                 value.push_str(&text[i + 1..close]);
                 i = (close + 1).min(text.len());
             }
             b'"' => {
+                quoted = true;
                 i += 1;
                 while i < bytes.len() && bytes[i] != b'"' {
                     if bytes[i] == b'\\' && i + 1 < bytes.len() {
@@ -347,6 +355,7 @@ fn read_word(text: &str, start: usize) -> (ShellWord, usize) {
             value,
             span: Span::new(start, i),
             dynamic,
+            quoted,
         },
         i,
     )
@@ -429,6 +438,21 @@ fn flush(
         w
     };
     let mut all: Vec<ShellWord> = words.into_iter().map(to_word).collect();
+    if split == all.len() {
+        // `PKGS='a b'` alone: remember literal values for later `$PKGS`.
+        for w in &all {
+            if let Some((name, value)) = w.value.split_once('=')
+                && !w.dynamic
+            {
+                script.variables.push((name.to_string(), value.to_string()));
+            }
+        }
+    } else {
+        all = all
+            .into_iter()
+            .flat_map(|w| expand_known(w, &script.variables))
+            .collect();
+    }
     // Command substitutions run commands too: `VERSION=$(curl ... | cut ...)`.
     let mut substitutions: Vec<(String, Within)> = all.iter().flat_map(substitutions).collect();
     substitutions.extend(header_substitutions);
@@ -464,6 +488,33 @@ fn flush(
     } else {
         *pipeline += 1;
         *stage = 0;
+    }
+}
+
+/// An unquoted `$NAME` / `${NAME}` word whose literal value the script assigned earlier is
+/// field-split into that value's words (as the shell does), each keeping the word's span.
+fn expand_known(word: ShellWord, variables: &[(String, String)]) -> Vec<ShellWord> {
+    let name = word
+        .value
+        .strip_prefix("${")
+        .and_then(|v| v.strip_suffix('}'))
+        .or_else(|| word.value.strip_prefix('$'));
+    let value = name
+        .filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .and_then(|n| variables.iter().rev().find(|(v, _)| v == n))
+        .map(|(_, value)| value);
+    match value {
+        Some(value) if word.dynamic && !word.quoted => value
+            .split_whitespace()
+            .filter(|part| *part != "\\")
+            .map(|part| ShellWord {
+                value: part.to_string(),
+                span: word.span,
+                dynamic: false,
+                quoted: false,
+            })
+            .collect(),
+        _ => vec![word],
     }
 }
 
@@ -585,6 +636,16 @@ mod tests {
         assert_eq!(script.downstream(curl).next().unwrap().name(), "bash");
         assert_eq!(names("sh -c 'cd /tmp && sudo make'"), ["sh", "cd", "sudo"]);
         assert_eq!(names("bash -lc \"apk add x\""), ["bash", "apk"]);
+        let script = analyze(
+            "deps=' \\\n gcc \\\n make ' && apk add $deps ${deps} \"$deps\"",
+            &Contiguous(0),
+        );
+        let words: Vec<&str> = script.commands[0]
+            .words
+            .iter()
+            .map(|w| w.value.as_str())
+            .collect();
+        assert_eq!(words, ["apk", "add", "gcc", "make", "gcc", "make", "$deps"]);
         let script = analyze(
             "V=$(grep lts a | cut -d = -f 2) && echo \"`uname -m`\"",
             &Contiguous(0),

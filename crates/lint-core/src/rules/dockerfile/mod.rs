@@ -15,6 +15,7 @@ pub mod apt_instead_of_apt_get;
 pub mod apt_lists_not_removed;
 pub mod base_image_latest;
 pub mod base_image_untagged;
+pub mod broad_copy_before_install;
 pub mod cd_in_run;
 pub mod cmd_in_copy_source_stage;
 pub mod comment_after_instruction;
@@ -298,6 +299,7 @@ pub static RULES: &[&crate::rule::Rule] = &[
     &inline_ignore_pragma::RULE,
     &copy_archive_then_extract::RULE,
     &no_healthcheck::RULE,
+    &broad_copy_before_install::RULE,
 ];
 
 /// Reports every `keyword` after the first in a stage (only the last one takes effect).

@@ -438,7 +438,14 @@ fn flush(
         w
     };
     let mut all: Vec<ShellWord> = words.into_iter().map(to_word).collect();
-    if split == all.len() {
+    // POSIX: assignments before a special built-in (`deps='a b' set -x`) persist in the shell.
+    let special = all.get(split).is_some_and(|w| {
+        matches!(
+            w.value.as_str(),
+            "set" | ":" | "export" | "readonly" | "eval"
+        )
+    });
+    if split == all.len() || special {
         // `PKGS='a b'` alone: remember literal values for later `$PKGS`.
         for w in &all {
             if let Some((name, value)) = w.value.split_once('=')
@@ -646,6 +653,8 @@ mod tests {
             .map(|w| w.value.as_str())
             .collect();
         assert_eq!(words, ["apk", "add", "gcc", "make", "gcc", "make", "$deps"]);
+        let script = analyze("deps='gcc' set -x && apk add $deps", &Contiguous(0));
+        assert_eq!(script.commands[1].words[2].value, "gcc");
         let script = analyze(
             "V=$(grep lts a | cut -d = -f 2) && echo \"`uname -m`\"",
             &Contiguous(0),

@@ -23,6 +23,11 @@ pub fn render(reports: &[(Report, String)], color: bool) -> String {
         .with_context_lines(1);
     let mut out = String::new();
     for (report, text) in reports {
+        // Code frames print source lines: secrets in them are masked first.
+        let text = lint_core::diagnostic::masked_source(
+            text,
+            report.diagnostics.iter().map(|l| &l.diagnostic),
+        );
         for l in &report.diagnostics {
             let d = &l.diagnostic;
             let mut labels = vec![LabeledSpan::new_primary_with_span(

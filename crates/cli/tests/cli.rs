@@ -254,6 +254,29 @@ fn hadolint_yaml_beside_is_honoured_and_explicit_config_wins() {
 }
 
 #[test]
+fn secrets_are_masked_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = "AKIAZ7Q4RT2LMN8WXY35";
+    write(
+        dir.path(),
+        "Dockerfile",
+        &format!("FROM alpine:3.20\nENV AWS_ACCESS_KEY_ID={secret}\n"),
+    );
+    for format in ["human", "json", "sarif", "github"] {
+        let out = rlint(dir.path(), &["--format", format]);
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            stdout.contains("AKIA"),
+            "{format}: the finding is reported:\n{stdout}"
+        );
+        assert!(
+            !stdout.contains(secret),
+            "{format} prints the secret:\n{stdout}"
+        );
+    }
+}
+
+#[test]
 fn unknown_rule_ids_are_warned_about() {
     let dir = tempfile::tempdir().unwrap();
     write(

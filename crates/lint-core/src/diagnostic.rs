@@ -149,9 +149,17 @@ pub struct Diagnostic {
     pub span: Span,
     pub labels: Vec<Label>,
     pub fix: Option<Fix>,
+    /// The primary span is a secret: renderers that show source text must mask it.
+    pub secret: bool,
 }
 
 impl Diagnostic {
+    /// Marks the primary span as a secret (see [`masked_source`]).
+    pub fn secret(&mut self) -> &mut Self {
+        self.secret = true;
+        self
+    }
+
     pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
         self.help = Some(help.into());
         self
@@ -203,6 +211,42 @@ pub fn mask_secret(secret: &str) -> String {
     format!("{head}****{tail}")
 }
 
+/// `text` with every secret span of `diagnostics` masked in place, keeping byte offsets valid:
+/// what a renderer that prints source lines (code frames, editors) must show.
+pub fn masked_source<'a>(
+    text: &str,
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+) -> String {
+    let mut out = text.to_string();
+    for d in diagnostics.into_iter().filter(|d| d.secret) {
+        let span = d.span;
+        if span.end > out.len()
+            || !out.is_char_boundary(span.start)
+            || !out.is_char_boundary(span.end)
+        {
+            continue;
+        }
+        let secret = &out[span.start..span.end];
+        let keep = if secret.len() > 8 {
+            (secret.len() / 5).clamp(2, 4)
+        } else {
+            0
+        };
+        let masked: String = secret
+            .char_indices()
+            .map(|(i, c)| {
+                if i < keep || i >= secret.len() - keep || !c.is_ascii() {
+                    c
+                } else {
+                    '*'
+                }
+            })
+            .collect();
+        out.replace_range(span.start..span.end, &masked);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +256,26 @@ mod tests {
         assert_eq!(mask_secret("AKIAIOSFODNN7EXAMPLE"), "AKIA****MPLE");
         assert_eq!(mask_secret("hunter2"), "*******");
         assert!(!mask_secret("ghp_0123456789abcdefghijklmnopqrstuvwxyz").contains("0123456789"));
+    }
+
+    #[test]
+    fn masked_source_keeps_offsets() {
+        let text = "ENV K=AKIAIOSFODNN7EXAMPLE\n";
+        let d = Diagnostic {
+            code: "X",
+            name: "x",
+            aliases: &[],
+            severity: Severity::Error,
+            message: String::new(),
+            help: None,
+            span: Span::new(6, 26),
+            labels: Vec::new(),
+            fix: None,
+            secret: true,
+        };
+        let masked = masked_source(text, [&d]);
+        assert_eq!(masked, "ENV K=AKIA************MPLE\n");
+        assert_eq!(masked.len(), text.len());
     }
 
     #[test]

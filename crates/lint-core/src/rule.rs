@@ -162,6 +162,7 @@ pub fn new_diagnostic(rule: &'static RuleMeta, span: Span, message: String) -> D
         span,
         labels: Vec::new(),
         fix: None,
+        secret: false,
     }
 }
 

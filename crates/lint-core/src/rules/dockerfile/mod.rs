@@ -26,6 +26,7 @@ pub mod copy_from_undefined_stage;
 pub mod copy_multiple_sources_to_file;
 pub mod copy_relative_without_workdir;
 pub mod copy_whole_filesystem;
+pub mod distro_upgrade;
 pub mod dnf_clean_missing;
 pub mod dnf_install_missing_yes;
 pub mod dnf_install_unpinned;
@@ -34,6 +35,8 @@ pub mod empty_continuation_line;
 pub mod empty_label_value;
 pub mod env_self_reference;
 pub mod exec_form_not_json;
+pub mod exec_form_shell_syntax;
+pub mod exec_form_single_string;
 pub mod expose_invalid_format;
 pub mod expose_port_out_of_range;
 pub mod expose_proto_casing;
@@ -68,13 +71,17 @@ pub mod redundant_target_platform;
 pub mod remote_script_piped_to_shell;
 pub mod required_label_missing;
 pub mod reserved_stage_name;
+pub mod secret_file_copied;
 pub mod secret_in_arg_or_env_name;
+pub mod secret_value;
 pub mod shell_form_cmd;
+pub mod ssh_port_exposed;
 pub mod stage_name_casing;
 pub mod sudo_in_run;
 pub mod superfluous_label;
 pub mod symlink_bin_sh;
 pub mod syntax_error;
+pub mod tls_verification_disabled;
 pub mod undefined_arg_in_from;
 pub mod untrusted_registry;
 pub mod user_not_numeric;
@@ -300,6 +307,13 @@ pub static RULES: &[&crate::rule::Rule] = &[
     &copy_archive_then_extract::RULE,
     &no_healthcheck::RULE,
     &broad_copy_before_install::RULE,
+    &secret_value::RULE,
+    &secret_file_copied::RULE,
+    &tls_verification_disabled::RULE,
+    &ssh_port_exposed::RULE,
+    &distro_upgrade::RULE,
+    &exec_form_shell_syntax::RULE,
+    &exec_form_single_string::RULE,
 ];
 
 /// Reports every `keyword` after the first in a stage (only the last one takes effect).

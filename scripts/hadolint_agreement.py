@@ -87,15 +87,20 @@ def main():
                 table[code][2] += 1
             else:
                 misses[code].append(f"{name}:{line}")
+    unparsed = {name for (name, code) in theirs if code == "DL1000"}
+    hidden = collections.Counter()
     for (name, code), lines in ours.items():
         table[code][1] += len(lines)
+        if name in unparsed:
+            hidden[code] += len(lines)
 
     print(f"{len(files)} files; hadolint {subprocess.run([hadolint, '--version'], capture_output=True, text=True).stdout.strip()}\n")
-    print("| DL code | hadolint | rlint | both | rlint finds of hadolint's |\n|---|---:|---:|---:|---:|")
+    print("| DL code | hadolint | rlint | both | rlint finds of hadolint's | rlint only | of which in files hadolint cannot parse |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for code in sorted(table):
         h, r, b = table[code]
-        share = f"{100 * b / h:.0f}%" if h else "—"
-        print(f"| {code} | {h} | {r} | {b} | {share} |")
+        share = f"{100 * b / h:.1f}%" if h else "—"
+        print(f"| {code} | {h} | {r} | {b} | {share} | {r - b} | {hidden[code]} |")
     if not args.markdown:
         for code in sorted(misses):
             print(f"\n{code} missed ({len(misses[code])}): " + ", ".join(misses[code][:8]))

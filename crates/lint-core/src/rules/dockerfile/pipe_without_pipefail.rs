@@ -47,7 +47,13 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 let program = args
                     .first()
                     .map_or("", |p| p.rsplit(['/', '\\']).next().unwrap_or(p));
-                safe = args.windows(2).any(|w| w == ["-o", "pipefail"])
+                // `-o pipefail`, also combined: `-exo pipefail`, `-eo pipefail`.
+                let sets_option = |flag: &str| {
+                    flag.starts_with('-') && !flag.starts_with("--") && flag.ends_with('o')
+                };
+                safe = args
+                    .windows(2)
+                    .any(|w| sets_option(w[0]) && w[1] == "pipefail")
                     || !POSIX_SHELLS.contains(&program);
                 continue;
             }

@@ -16,6 +16,7 @@ pub mod apt_lists_not_removed;
 pub mod base_image_latest;
 pub mod base_image_untagged;
 pub mod broad_copy_before_install;
+pub mod cache_removed_in_later_layer;
 pub mod cd_in_run;
 pub mod cmd_in_copy_source_stage;
 pub mod comment_after_instruction;
@@ -47,6 +48,7 @@ pub mod go_install_unpinned;
 pub mod inconsistent_instruction_casing;
 pub mod inline_ignore_pragma;
 pub mod instruction_before_from;
+pub mod invalid_default_arg_in_from;
 pub mod invalid_label_key;
 pub mod label_not_email;
 pub mod label_not_git_hash;
@@ -83,6 +85,7 @@ pub mod symlink_bin_sh;
 pub mod syntax_error;
 pub mod tls_verification_disabled;
 pub mod undefined_arg_in_from;
+pub mod undefined_var_typo;
 pub mod untrusted_registry;
 pub mod user_not_numeric;
 pub mod useradd_high_uid_without_l;
@@ -314,6 +317,9 @@ pub static RULES: &[&crate::rule::Rule] = &[
     &distro_upgrade::RULE,
     &exec_form_shell_syntax::RULE,
     &exec_form_single_string::RULE,
+    &undefined_var_typo::RULE,
+    &invalid_default_arg_in_from::RULE,
+    &cache_removed_in_later_layer::RULE,
 ];
 
 /// Reports every `keyword` after the first in a stage (only the last one takes effect).

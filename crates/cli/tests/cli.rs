@@ -361,3 +361,17 @@ fn fix_rewrites_files_in_place_and_converges() {
         "{c:?}"
     );
 }
+
+#[test]
+fn the_clean_example_has_no_error_or_warning() {
+    let clean = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/clean");
+    let v = json(&rlint(&clean, &["--format", "json"]));
+    let loud: Vec<_> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error" || d["severity"] == "warning")
+        .collect();
+    assert!(loud.is_empty(), "{loud:#?}");
+    assert_eq!(v["files"], 1);
+}

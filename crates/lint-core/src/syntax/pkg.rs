@@ -32,19 +32,24 @@ fn zypper_pinned(p: &str) -> bool {
     p.contains(['=', '<', '>']) || p.ends_with(".rpm")
 }
 
+/// yum and dnf share their command line.
+const RPM_INSTALL: &[&str] = &["install", "groupinstall", "localinstall"];
+const RPM_YES: &[&str] = &["-y", "--assumeyes"];
+const RPM_VALUE_FLAGS: &[&str] = &[
+    "--enablerepo",
+    "--disablerepo",
+    "--setopt",
+    "-c",
+    "--config",
+    "--installroot",
+    "--releasever",
+];
+
 pub static YUM: Manager = Manager {
     programs: &["yum"],
-    install: &["install", "groupinstall", "localinstall"],
-    yes: &["-y", "--assumeyes"],
-    value_flags: &[
-        "--enablerepo",
-        "--disablerepo",
-        "--setopt",
-        "-c",
-        "--config",
-        "--installroot",
-        "--releasever",
-    ],
+    install: RPM_INSTALL,
+    yes: RPM_YES,
+    value_flags: RPM_VALUE_FLAGS,
     pinned: rpm_pinned,
     clean: Some(("clean", "all")),
     cache_dir: "/var/cache/yum",
@@ -52,18 +57,9 @@ pub static YUM: Manager = Manager {
 
 pub static DNF: Manager = Manager {
     programs: &["dnf", "microdnf", "tdnf"],
-    install: &["install", "groupinstall", "localinstall"],
-    yes: &["-y", "--assumeyes"],
-    value_flags: &[
-        "--enablerepo",
-        "--disablerepo",
-        "--setopt",
-        "-c",
-        "--config",
-        "--installroot",
-        "--releasever",
-        "--nodocs",
-    ],
+    install: RPM_INSTALL,
+    yes: RPM_YES,
+    value_flags: RPM_VALUE_FLAGS,
     pinned: rpm_pinned,
     clean: Some(("clean", "all")),
     cache_dir: "/var/cache/dnf",

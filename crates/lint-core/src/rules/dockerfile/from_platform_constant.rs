@@ -33,11 +33,7 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for stage in &input.model.stages {
-        let from = &input.df.instructions[stage.from];
-        let Some(flag) = from.flag("platform") else {
-            continue;
-        };
+    for (stage, flag) in super::platform_flags(input) {
         let value = flag.value().unwrap_or("");
         if value.contains('$') {
             continue;

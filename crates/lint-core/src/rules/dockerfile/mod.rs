@@ -528,3 +528,14 @@ pub fn report_label_format(
         }
     }
 }
+
+/// Each stage with its `FROM --platform` flag, when it has one.
+pub fn platform_flags<'a>(
+    input: &'a crate::rule::DockerfileInput<'_>,
+) -> impl Iterator<Item = (&'a Stage, &'a crate::syntax::dockerfile::Flag)> + 'a {
+    input.model.stages.iter().filter_map(move |stage| {
+        input.df.instructions[stage.from]
+            .flag("platform")
+            .map(|f| (stage, f))
+    })
+}

@@ -1,52 +1,125 @@
 //! `--format json`: the contract other tools build on (DESIGN.md §3). Version 1.
 
+use crate::diagnostic::{Applicability, Severity};
 use crate::{Located, Report};
-use serde_json::{Value, json};
+use serde::Serialize;
 
-fn diagnostic(report: &Report, l: &Located) -> Value {
-    let d = &l.diagnostic;
-    json!({
-        "path": report.path,
-        "kind": report.kind.map(|k| k.as_str()),
-        "code": d.code,
-        "name": d.name,
-        "aliases": d.aliases,
-        "severity": d.severity,
-        "message": d.message,
-        "help": d.help,
-        "url": d.url(),
-        "span": {
-            "start": {"line": l.start.line, "column": l.start.column},
-            "end": {"line": l.end.line, "column": l.end.column},
-            "offset": d.span.start,
-            "length": d.span.len(),
-        },
-        "labels": d.labels.iter().map(|label| json!({
-            "message": label.message,
-            "offset": label.span.start,
-            "length": label.span.len(),
-        })).collect::<Vec<_>>(),
-        "fix": d.fix.as_ref().map(|f| json!({
-            "message": f.message,
-            "applicability": f.applicability,
-            "edits": f.edits.iter().map(|e| json!({
-                "offset": e.span.start,
-                "length": e.span.len(),
-                "replacement": e.replacement,
-            })).collect::<Vec<_>>(),
-        })),
-    })
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    files: usize,
+    diagnostics: Vec<Entry<'a>>,
 }
 
+#[derive(Serialize)]
+struct Position {
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+struct SpanOut {
+    start: Position,
+    end: Position,
+    offset: usize,
+    length: usize,
+}
+
+#[derive(Serialize)]
+struct LabelOut<'a> {
+    message: &'a str,
+    offset: usize,
+    length: usize,
+}
+
+#[derive(Serialize)]
+struct EditOut<'a> {
+    offset: usize,
+    length: usize,
+    replacement: &'a str,
+}
+
+#[derive(Serialize)]
+struct FixOut<'a> {
+    message: &'a str,
+    applicability: Applicability,
+    edits: Vec<EditOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    path: &'a str,
+    kind: Option<&'static str>,
+    code: &'static str,
+    name: &'static str,
+    aliases: &'static [&'static str],
+    severity: Severity,
+    message: &'a str,
+    help: Option<&'a str>,
+    url: String,
+    span: SpanOut,
+    labels: Vec<LabelOut<'a>>,
+    fix: Option<FixOut<'a>>,
+}
+
+fn entry<'a>(report: &'a Report, l: &'a Located) -> Entry<'a> {
+    let d = &l.diagnostic;
+    Entry {
+        path: &report.path,
+        kind: report.kind.map(|k| k.as_str()),
+        code: d.code,
+        name: d.name,
+        aliases: d.aliases,
+        severity: d.severity,
+        message: &d.message,
+        help: d.help.as_deref(),
+        url: d.url(),
+        span: SpanOut {
+            start: Position {
+                line: l.start.line,
+                column: l.start.column,
+            },
+            end: Position {
+                line: l.end.line,
+                column: l.end.column,
+            },
+            offset: d.span.start,
+            length: d.span.len(),
+        },
+        labels: d
+            .labels
+            .iter()
+            .map(|label| LabelOut {
+                message: &label.message,
+                offset: label.span.start,
+                length: label.span.len(),
+            })
+            .collect(),
+        fix: d.fix.as_ref().map(|f| FixOut {
+            message: &f.message,
+            applicability: f.applicability,
+            edits: f
+                .edits
+                .iter()
+                .map(|e| EditOut {
+                    offset: e.span.start,
+                    length: e.span.len(),
+                    replacement: &e.replacement,
+                })
+                .collect(),
+        }),
+    }
+}
+
+/// One JSON document (pretty-printed, keys in a stable order) for all reports.
 pub fn render(reports: &[Report]) -> String {
-    let diagnostics: Vec<Value> = reports
-        .iter()
-        .flat_map(|r| r.diagnostics.iter().map(move |l| diagnostic(r, l)))
-        .collect();
-    let out = json!({
-        "version": 1,
-        "files": reports.len(),
-        "diagnostics": diagnostics,
-    });
+    let out = Output {
+        version: 1,
+        files: reports.len(),
+        diagnostics: reports
+            .iter()
+            .flat_map(|r| r.diagnostics.iter().map(move |l| entry(r, l)))
+            .collect(),
+    };
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
 }

@@ -25,6 +25,8 @@ pub struct Command {
     pub span: Span,
     /// Commands joined by `|` share a pipeline number.
     pub pipeline: usize,
+    /// Where the program's base name starts in `words[0]` (after the last `/`).
+    name_start: usize,
     /// Position inside its pipeline (0 = first).
     pub stage: usize,
 }
@@ -34,8 +36,7 @@ impl Command {
     pub fn name(&self) -> &str {
         self.words
             .first()
-            .map(|w| w.value.rsplit('/').next().unwrap_or(&w.value))
-            .unwrap_or("")
+            .map_or("", |w| &w.value[self.name_start..])
     }
 
     pub fn is(&self, name: &str) -> bool {
@@ -468,12 +469,14 @@ fn flush(
         let span = program[0]
             .span
             .cover(program.last().map_or(program[0].span, |w| w.span));
+        let name_start = program[0].value.rfind('/').map_or(0, |i| i + 1);
         let cmd = Command {
             words: program,
             assignments: all,
             span,
             pipeline: *pipeline,
             stage: *stage,
+            name_start,
         };
         let nested = nested_script(&cmd);
         script.commands.push(cmd);

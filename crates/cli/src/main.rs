@@ -382,7 +382,14 @@ fn lint_path(
             text_bytes = outcome.text.into_bytes();
         }
     }
-    let report = lint_core::lint_bytes(&shown, &text_bytes, detected, &config);
+    let dockerignore = match detected {
+        Some(FileKind::Dockerfile) => read_dockerignore(&target.path),
+        _ => None,
+    };
+    let related = lint_core::Related {
+        dockerignore: dockerignore.as_deref(),
+    };
+    let report = lint_core::lint_bytes_with(&shown, &text_bytes, detected, &config, related);
     if report.skipped {
         if target.explicit && report.kind.is_none() {
             return Err(format!(
@@ -396,6 +403,19 @@ fn lint_path(
         report,
         fixed,
     }))
+}
+
+/// The build context's ignore file for a Dockerfile: `<Dockerfile>.dockerignore` beside it (what
+/// BuildKit prefers), else `.dockerignore` in the same directory (the usual context root).
+fn read_dockerignore(dockerfile: &Path) -> Option<String> {
+    let name = dockerfile.file_name()?.to_string_lossy();
+    let dir = dockerfile.parent().unwrap_or(Path::new("."));
+    [
+        dir.join(format!("{name}.dockerignore")),
+        dir.join(".dockerignore"),
+    ]
+    .into_iter()
+    .find_map(|p| std::fs::read_to_string(p).ok())
 }
 
 fn exit_for(reports: &[Report], threshold: Threshold, io_error: bool) -> ExitCode {

@@ -375,3 +375,35 @@ fn the_clean_example_has_no_error_or_warning() {
     assert!(loud.is_empty(), "{loud:#?}");
     assert_eq!(v["files"], 1);
 }
+
+#[test]
+fn dockerignore_beside_the_dockerfile_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), ".dockerignore", "secrets.env\n");
+    write(
+        dir.path(),
+        "Dockerfile",
+        "FROM alpine:3.20\nCOPY secrets.env /app/\n",
+    );
+    write(
+        dir.path(),
+        "api/Dockerfile",
+        "FROM alpine:3.20\nCOPY secrets.env /app/\n",
+    );
+    write(dir.path(), "api/Dockerfile.dockerignore", "other\n");
+    let v = json(&rlint(
+        dir.path(),
+        &["--format", "json", "--select", "DF096"],
+    ));
+    let paths: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        ["Dockerfile"],
+        "api/ has its own Dockerfile.dockerignore that allows the file"
+    );
+}

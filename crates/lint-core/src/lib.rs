@@ -47,10 +47,28 @@ pub struct Report {
     pub diagnostics: Vec<Located>,
 }
 
+/// Files that belong with the one being linted, read by the caller (the core never touches the
+/// file system): the build context's `.dockerignore` for a Dockerfile.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Related<'a> {
+    pub dockerignore: Option<&'a str>,
+}
+
 /// Lints raw bytes: binary, non-UTF-8 and oversized input becomes a diagnostic with its position.
 pub fn lint_bytes(path: &str, bytes: &[u8], kind: Option<FileKind>, config: &Config) -> Report {
+    lint_bytes_with(path, bytes, kind, config, Related::default())
+}
+
+/// [`lint_bytes`] with the file's related files.
+pub fn lint_bytes_with(
+    path: &str,
+    bytes: &[u8],
+    kind: Option<FileKind>,
+    config: &Config,
+    related: Related<'_>,
+) -> Report {
     match source::decode(bytes) {
-        Ok(text) => lint_text(path, text, kind, config),
+        Ok(text) => lint_text_with(path, text, kind, config, related),
         Err(problem) => input_problem(path, bytes, kind, problem),
     }
 }
@@ -107,6 +125,17 @@ fn input_problem(
 
 /// Lints one text file. `kind` overrides detection by path.
 pub fn lint_text(path: &str, text: &str, kind: Option<FileKind>, config: &Config) -> Report {
+    lint_text_with(path, text, kind, config, Related::default())
+}
+
+/// [`lint_text`] with the file's related files (cross-file checks).
+pub fn lint_text_with(
+    path: &str,
+    text: &str,
+    kind: Option<FileKind>,
+    config: &Config,
+    related: Related<'_>,
+) -> Report {
     let kind = kind
         .or_else(|| FileKind::from_path(path))
         .or_else(|| sniff(text));
@@ -117,7 +146,7 @@ pub fn lint_text(path: &str, text: &str, kind: Option<FileKind>, config: &Config
         diagnostics: Vec::new(),
     };
     let diagnostics = match kind {
-        Some(FileKind::Dockerfile) => lint_dockerfile(text, config),
+        Some(FileKind::Dockerfile) => lint_dockerfile(text, config, related),
         _ => {
             report.skipped = true;
             Vec::new()
@@ -146,8 +175,11 @@ fn sniff(text: &str) -> Option<FileKind> {
 }
 
 /// All enabled Dockerfile rules over one text, suppressions applied, sorted by position.
-pub fn lint_dockerfile(text: &str, config: &Config) -> Vec<Diagnostic> {
+pub fn lint_dockerfile(text: &str, config: &Config, related: Related<'_>) -> Vec<Diagnostic> {
     let df = dockerfile::parse(text);
+    let dockerignore = related
+        .dockerignore
+        .map(syntax::dockerignore::DockerIgnore::parse);
     let model = Model::new(&df);
     let mut syntax_errors = df.errors.clone();
     syntax_errors.extend(dockerfile::validate::validate(&df));
@@ -166,6 +198,7 @@ pub fn lint_dockerfile(text: &str, config: &Config) -> Vec<Diagnostic> {
         model: &model,
         syntax_errors: &syntax_errors,
         scripts: &scripts,
+        dockerignore: dockerignore.as_ref(),
     };
     let suppressions = suppress::Suppressions::for_dockerfile(&df);
     let mut out = Vec::new();

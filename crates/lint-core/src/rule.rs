@@ -110,6 +110,8 @@ pub struct DockerfileInput<'a> {
     /// The shell analysis of each instruction's RUN (ONBUILD RUN included), parallel to
     /// `df.instructions`; empty for other instructions. Computed once, shared by every rule.
     pub scripts: &'a [Vec<crate::syntax::shell::Script>],
+    /// The build context's `.dockerignore`, when the caller provided it.
+    pub dockerignore: Option<&'a crate::syntax::dockerignore::DockerIgnore>,
 }
 
 pub enum Check {

@@ -4,7 +4,7 @@
 
 use lint_core::fix::fix_text;
 use lint_core::rule::Rule;
-use lint_core::{Config, FileKind, Report, lint_text, rules};
+use lint_core::{Config, FileKind, Related, Report, lint_text, lint_text_with, rules};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -53,6 +53,14 @@ fn doc_examples_are_executed() {
                 .map(|(_, t)| t.clone())
                 .or_else(|| example_config.clone());
             let config = only_with(rule, config_text.as_deref());
+            let ignore = blocks
+                .iter()
+                .chain(&rule.meta.doc_code_blocks("Example"))
+                .find(|(lang, _)| lang == "dockerignore")
+                .map(|(_, t)| t.clone());
+            let related = Related {
+                dockerignore: ignore.as_deref(),
+            };
             let files: Vec<&String> = blocks
                 .iter()
                 .filter(|(lang, _)| lang == "dockerfile")
@@ -63,7 +71,7 @@ fn doc_examples_are_executed() {
                 "{code}: `## {section}` has no dockerfile code block"
             );
             for text in files {
-                let report = lint_text("Dockerfile", text, None, &config);
+                let report = lint_text_with("Dockerfile", text, None, &config, related);
                 assert_eq!(
                     count(&report, code),
                     expected,
@@ -122,10 +130,17 @@ fn fixtures_valid_are_silent_invalid_report_and_snapshot() {
         let (mut valid, mut invalid) = (0, 0);
         let config_text = fs::read_to_string(dir.join("rlint.toml")).ok();
         let config = only_with(rule, config_text.as_deref());
-        for path in files.into_iter().filter(|p| !p.ends_with("rlint.toml")) {
+        let ignore = fs::read_to_string(dir.join(".dockerignore")).ok();
+        let related = Related {
+            dockerignore: ignore.as_deref(),
+        };
+        let files = files
+            .into_iter()
+            .filter(|p| !p.ends_with("rlint.toml") && !p.ends_with(".dockerignore"));
+        for path in files {
             let name = path.file_name().unwrap().to_string_lossy().to_string();
             let text = fs::read_to_string(&path).unwrap();
-            let report = lint_text("Dockerfile", &text, None, &config);
+            let report = lint_text_with("Dockerfile", &text, None, &config, related);
             if name.starts_with("valid") {
                 valid += 1;
                 assert_eq!(
@@ -171,7 +186,7 @@ fn fixes_converge_and_keep_the_file_parsing() {
         let dir = fixtures_dir().join(rule.meta.code);
         for entry in fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
-            if path.ends_with("rlint.toml") {
+            if path.ends_with("rlint.toml") || path.ends_with(".dockerignore") {
                 continue;
             }
             let text = fs::read_to_string(&path).unwrap();

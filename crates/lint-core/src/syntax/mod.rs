@@ -1,5 +1,6 @@
 //! Parsers: text -> typed trees where every node has a span.
 
 pub mod dockerfile;
+pub mod dockerignore;
 pub mod pkg;
 pub mod shell;

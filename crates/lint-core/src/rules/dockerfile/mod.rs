@@ -24,6 +24,7 @@ pub mod consecutive_run;
 pub mod copy_archive_then_extract;
 pub mod copy_from_own_stage;
 pub mod copy_from_undefined_stage;
+pub mod copy_ignored_file;
 pub mod copy_multiple_sources_to_file;
 pub mod copy_relative_without_workdir;
 pub mod copy_whole_filesystem;
@@ -320,6 +321,7 @@ pub static RULES: &[&crate::rule::Rule] = &[
     &undefined_var_typo::RULE,
     &invalid_default_arg_in_from::RULE,
     &cache_removed_in_later_layer::RULE,
+    &copy_ignored_file::RULE,
 ];
 
 /// Reports every `keyword` after the first in a stage (only the last one takes effect).

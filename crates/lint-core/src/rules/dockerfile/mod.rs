@@ -50,6 +50,7 @@ pub mod inconsistent_instruction_casing;
 pub mod inline_ignore_pragma;
 pub mod instruction_before_from;
 pub mod invalid_default_arg_in_from;
+pub mod invalid_definition_description;
 pub mod invalid_label_key;
 pub mod label_not_email;
 pub mod label_not_git_hash;
@@ -322,6 +323,7 @@ pub static RULES: &[&crate::rule::Rule] = &[
     &invalid_default_arg_in_from::RULE,
     &cache_removed_in_later_layer::RULE,
     &copy_ignored_file::RULE,
+    &invalid_definition_description::RULE,
 ];
 
 /// Reports every `keyword` after the first in a stage (only the last one takes effect).

@@ -13,6 +13,7 @@ pub mod apt_get_unpinned;
 pub mod apt_get_update_alone;
 pub mod apt_instead_of_apt_get;
 pub mod apt_lists_not_removed;
+pub mod base_image_floating_tag;
 pub mod base_image_latest;
 pub mod base_image_untagged;
 pub mod broad_copy_before_install;
@@ -32,6 +33,7 @@ pub mod distro_upgrade;
 pub mod dnf_clean_missing;
 pub mod dnf_install_missing_yes;
 pub mod dnf_install_unpinned;
+pub mod duplicate_run;
 pub mod duplicate_stage_name;
 pub mod empty_continuation_line;
 pub mod empty_label_value;
@@ -324,6 +326,8 @@ pub static RULES: &[&crate::rule::Rule] = &[
     &cache_removed_in_later_layer::RULE,
     &copy_ignored_file::RULE,
     &invalid_definition_description::RULE,
+    &base_image_floating_tag::RULE,
+    &duplicate_run::RULE,
 ];
 
 /// Reports every `keyword` after the first in a stage (only the last one takes effect).

@@ -183,13 +183,14 @@ pub fn lint_dockerfile(text: &str, config: &Config, related: Related<'_>) -> Vec
     let model = Model::new(&df);
     let mut syntax_errors = df.errors.clone();
     syntax_errors.extend(dockerfile::validate::validate(&df));
+    let posix = rules::dockerfile::posix_shell_by_instruction(&model);
     let scripts: Vec<_> = df
         .instructions
         .iter()
-        .map(|ins| {
-            rules::dockerfile::run_of(ins)
-                .map(rules::dockerfile::scripts_of)
-                .unwrap_or_default()
+        .zip(&posix)
+        .map(|(ins, &posix)| match rules::dockerfile::run_of(ins) {
+            Some(run) if posix => rules::dockerfile::scripts_of(run),
+            _ => Vec::new(),
         })
         .collect();
     let input = DockerfileInput {

@@ -547,3 +547,31 @@ pub fn platform_flags<'a>(
             .map(|f| (stage, f))
     })
 }
+
+/// For each instruction: whether its RUN goes to a POSIX shell. A `SHELL ["powershell", ...]` or
+/// `["cmd", "/S", "/C"]` (Windows images) switches shell analysis off until a POSIX `SHELL`; stages
+/// built on another stage inherit its shell.
+pub fn posix_shell_by_instruction(model: &Model<'_>) -> Vec<bool> {
+    let instructions = model.instructions();
+    let mut out = vec![true; instructions.len()];
+    let mut final_shell: Vec<bool> = Vec::with_capacity(model.stages.len());
+    for stage in &model.stages {
+        let mut posix = match stage.base {
+            crate::syntax::dockerfile::model::Base::Stage(parent) => {
+                final_shell.get(parent).copied().unwrap_or(true)
+            }
+            _ => true,
+        };
+        for (i, ins) in stage_body(model, stage) {
+            if ins.keyword == Keyword::Shell
+                && let Some(program) = ins.args.first()
+            {
+                let name = program.value.rsplit(['/', '\\']).next().unwrap_or("");
+                posix = SHELLS.contains(&name.to_ascii_lowercase().as_str());
+            }
+            out[i] = posix;
+        }
+        final_shell.push(posix);
+    }
+    out
+}

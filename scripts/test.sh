@@ -9,6 +9,9 @@ cargo fmt --all -- --check
 echo "== cargo clippy --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo build -p lint-core --target wasm32-unknown-unknown"
+if command -v rustup >/dev/null 2>&1 && ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
+  rustup target add wasm32-unknown-unknown
+fi
 cargo build -p lint-core --target wasm32-unknown-unknown
 echo "== seed expectations (Dockerfile items)"
 if [ -d ../shared/examples/seeds ]; then

@@ -151,7 +151,8 @@ const KEYWORDS_DROP: [&str; 9] = [
     "if", "then", "else", "elif", "do", "while", "until", "!", "time",
 ];
 const KEYWORDS_END: [&str; 5] = ["fi", "done", "esac", "}", "{"];
-const SHELLS: [&str; 6] = ["sh", "bash", "ash", "dash", "zsh", "ksh"];
+/// Programs that run POSIX-style shell scripts (`sh -c`, `SHELL [...]`, heredoc interpreters).
+pub const POSIX_SHELLS: [&str; 6] = ["sh", "bash", "ash", "dash", "zsh", "ksh"];
 
 pub fn analyze(text: &str, map: &dyn SpanMap) -> Script {
     let mut script = Script::default();
@@ -541,7 +542,7 @@ fn is_assignment(word: &str) -> bool {
 
 /// `sh -c 'script'`: the script text and the span of the word holding it.
 fn nested_script(cmd: &Command) -> Option<(String, Span)> {
-    if !SHELLS.contains(&cmd.name()) {
+    if !POSIX_SHELLS.contains(&cmd.name()) {
         return None;
     }
     let args = cmd.args();

@@ -37,7 +37,6 @@ crate::declare_rule! {
 }
 
 const OPERATORS: [&str; 9] = ["&&", "||", "|", ";", ">", ">>", "<", "2>&1", "&"];
-const SHELLS: [&str; 6] = ["sh", "bash", "ash", "dash", "zsh", "ksh"];
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for ins in &input.df.instructions {
@@ -53,7 +52,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             .args
             .first()
             .map_or("", |a| a.value.rsplit('/').next().unwrap_or(""));
-        if SHELLS.contains(&program) || program == "env" {
+        if crate::syntax::shell::POSIX_SHELLS.contains(&program) || program == "env" {
             continue;
         }
         let bad = ins.args.iter().skip(1).find(|a| {

@@ -114,7 +114,7 @@ impl SpanMap for RestMap<'_> {
     }
 }
 
-const SHELLS: [&str; 6] = ["sh", "bash", "ash", "dash", "zsh", "ksh"];
+use crate::syntax::shell::POSIX_SHELLS as SHELLS;
 
 /// The shell scripts an instruction runs: a RUN's shell-form command, `["sh", "-c", "..."]` exec
 /// form, heredoc bodies run by a shell (no interpreter given, or sh/bash, and no foreign shebang);
@@ -211,7 +211,7 @@ pub fn stage_body<'a>(
         .map(move |(i, ins)| (range.start + i, ins))
 }
 
-/// Whether the stage holding instruction `index` mounts a cache (or tmpfs) at a path containing `dir`.
+/// Whether the RUN mounts a cache (or tmpfs) at a path containing `dir`.
 pub fn has_cache_mount(ins: &Instruction, dir: &str) -> bool {
     ins.flags.iter().filter(|f| f.name() == "mount").any(|f| {
         let v = f.value().unwrap_or("");
@@ -220,11 +220,6 @@ pub fn has_cache_mount(ins: &Instruction, dir: &str) -> bool {
                 matches!(kv.split_once('='), Some(("target" | "dst" | "destination", path)) if path.contains(dir))
             })
     })
-}
-
-/// Offset right after `word` for inserting ` --flag`.
-pub fn after(span: Span) -> usize {
-    span.end
 }
 
 pub static RULES: &[&crate::rule::Rule] = &[

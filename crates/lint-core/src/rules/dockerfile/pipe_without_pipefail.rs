@@ -35,26 +35,21 @@ crate::declare_rule! {
     }
 }
 
-const POSIX_SHELLS: [&str; 6] = ["sh", "bash", "zsh", "ash", "dash", "ksh"];
-
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for stage in &input.model.stages {
-        // pipefail on, or a shell that is not POSIX (PowerShell, cmd): nothing to report.
+        // Once pipefail is on there is nothing to report. RUNs under a non-POSIX SHELL (PowerShell,
+        // cmd) have no shell analysis at all (`posix_shell_by_instruction`), so no pipes either.
         let mut safe = false;
         for (i, ins) in super::stage_body(input.model, stage) {
             if ins.keyword == Keyword::Shell {
                 let args: Vec<&str> = ins.args.iter().map(|a| a.value.as_str()).collect();
-                let program = args
-                    .first()
-                    .map_or("", |p| p.rsplit(['/', '\\']).next().unwrap_or(p));
                 // `-o pipefail`, also combined: `-exo pipefail`, `-eo pipefail`.
                 let sets_option = |flag: &str| {
                     flag.starts_with('-') && !flag.starts_with("--") && flag.ends_with('o')
                 };
                 safe = args
                     .windows(2)
-                    .any(|w| sets_option(w[0]) && w[1] == "pipefail")
-                    || !POSIX_SHELLS.contains(&program);
+                    .any(|w| sets_option(w[0]) && w[1] == "pipefail");
                 continue;
             }
             if safe || ins.keyword != Keyword::Run || ins.json {

@@ -40,8 +40,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         let Some(stage) = model.stage_of(i) else {
             continue;
         };
-        let ships = model.final_stage().is_some_and(|f| f.index == stage.index)
-            || model.is_base_of_another(stage.index);
+        let ships = model.ships(stage.index);
         if !ships || super::has_cache_mount(run, "/var/lib/apt") {
             continue;
         }

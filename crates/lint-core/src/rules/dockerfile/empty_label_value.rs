@@ -1,5 +1,4 @@
 use crate::rule::{Context, DockerfileInput};
-use crate::syntax::dockerfile::Keyword;
 
 crate::declare_rule! {
     /// ## What it does
@@ -38,22 +37,15 @@ crate::declare_rule! {
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     let schema = cx.config.label_schema.clone();
-    for ins in input
-        .df
-        .instructions
-        .iter()
-        .filter(|i| i.keyword == Keyword::Label)
-    {
-        for pair in &ins.pairs {
-            if schema.contains_key(&pair.key.value)
-                && super::label_value(&pair.value.value).trim().is_empty()
-            {
-                cx.report(
-                    pair.key.span.cover(pair.value.span),
-                    format!("label `{}` is empty", pair.key.value),
-                )
-                .help("give the label a value");
-            }
+    for pair in super::label_pairs(input) {
+        if schema.contains_key(&pair.key.value)
+            && super::label_value(&pair.value.value).trim().is_empty()
+        {
+            cx.report(
+                pair.key.span.cover(pair.value.span),
+                format!("label `{}` is empty", pair.key.value),
+            )
+            .help("give the label a value");
         }
     }
 }

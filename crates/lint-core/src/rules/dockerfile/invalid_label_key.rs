@@ -1,5 +1,4 @@
 use crate::rule::{Context, DockerfileInput};
-use crate::syntax::dockerfile::Keyword;
 
 crate::declare_rule! {
     /// ## What it does
@@ -66,17 +65,10 @@ fn problem(key: &str) -> Option<&'static str> {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for ins in input
-        .df
-        .instructions
-        .iter()
-        .filter(|i| i.keyword == Keyword::Label)
-    {
-        for pair in &ins.pairs {
-            if let Some(why) = problem(&pair.key.value) {
-                cx.report(pair.key.span, format!("label key `{}` {why}", pair.key.value))
-                    .help("use a reverse-DNS key such as `org.opencontainers.image.title` or `com.example.team`");
-            }
+    for pair in super::label_pairs(input) {
+        if let Some(why) = problem(&pair.key.value) {
+            cx.report(pair.key.span, format!("label key `{}` {why}", pair.key.value))
+                .help("use a reverse-DNS key such as `org.opencontainers.image.title` or `com.example.team`");
         }
     }
 }

@@ -42,8 +42,7 @@ crate::declare_rule! {
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     let model = input.model;
     for stage in &model.stages {
-        let ships = model.final_stage().is_some_and(|f| f.index == stage.index)
-            || model.is_base_of_another(stage.index);
+        let ships = model.ships(stage.index);
         if !ships {
             continue;
         }

@@ -41,10 +41,7 @@ crate::declare_rule! {
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for ins in &input.df.instructions {
-        let ins = match (&ins.keyword, &ins.onbuild) {
-            (Keyword::Onbuild, Some(sub)) => &**sub,
-            _ => ins,
-        };
+        let ins = ins.effective();
         if !matches!(ins.keyword, Keyword::Env | Keyword::Label) {
             continue;
         }

@@ -179,11 +179,7 @@ pub fn scripts_of(run: &Instruction) -> Vec<Script> {
 
 /// The RUN an instruction executes: itself, or the RUN an ONBUILD wraps.
 pub fn run_of(ins: &Instruction) -> Option<&Instruction> {
-    match (ins.keyword, &ins.onbuild) {
-        (Keyword::Run, _) => Some(ins),
-        (Keyword::Onbuild, Some(sub)) if sub.keyword == Keyword::Run => Some(sub),
-        _ => None,
-    }
+    Some(ins.effective()).filter(|i| i.keyword == Keyword::Run)
 }
 
 /// Every RUN (ONBUILD-wrapped ones included): the index of the instruction holding it, the RUN,
@@ -490,6 +486,18 @@ pub fn stage_labels<'a>(
         .collect()
 }
 
+/// Every `key=value` pair of every LABEL in the file.
+pub fn label_pairs<'a>(
+    input: &'a crate::rule::DockerfileInput<'_>,
+) -> impl Iterator<Item = &'a crate::syntax::dockerfile::KeyValue> + 'a {
+    input
+        .df
+        .instructions
+        .iter()
+        .filter(|i| i.keyword == Keyword::Label)
+        .flat_map(|i| i.pairs.iter())
+}
+
 /// A LABEL value as the image stores it (surrounding quotes removed).
 pub fn label_value(raw: &str) -> &str {
     for q in ['"', '\''] {
@@ -509,25 +517,18 @@ pub fn report_label_format(
     what: &str,
 ) {
     let schema = cx.config.label_schema.clone();
-    for ins in input
-        .df
-        .instructions
-        .iter()
-        .filter(|i| i.keyword == Keyword::Label)
-    {
-        for pair in &ins.pairs {
-            let value = label_value(&pair.value.value);
-            let wanted = schema.get(&pair.key.value).is_some_and(|f| f == format);
-            if wanted && !value.is_empty() && !value.contains('$') && !valid(value) {
-                cx.report(
-                    pair.value.span,
-                    format!("label `{}` should be {what}, not `{value}`", pair.key.value),
-                )
-                .help(format!(
-                    "the label schema declares `{}` as `{format}`",
-                    pair.key.value
-                ));
-            }
+    for pair in label_pairs(input) {
+        let value = label_value(&pair.value.value);
+        let wanted = schema.get(&pair.key.value).is_some_and(|f| f == format);
+        if wanted && !value.is_empty() && !value.contains('$') && !valid(value) {
+            cx.report(
+                pair.value.span,
+                format!("label `{}` should be {what}, not `{value}`", pair.key.value),
+            )
+            .help(format!(
+                "the label schema declares `{}` as `{format}`",
+                pair.key.value
+            ));
         }
     }
 }

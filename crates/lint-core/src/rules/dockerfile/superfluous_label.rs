@@ -1,5 +1,4 @@
 use crate::rule::{Context, DockerfileInput};
-use crate::syntax::dockerfile::Keyword;
 
 crate::declare_rule! {
     /// ## What it does
@@ -43,20 +42,13 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         return;
     }
     let schema = cx.config.label_schema.clone();
-    for ins in input
-        .df
-        .instructions
-        .iter()
-        .filter(|i| i.keyword == Keyword::Label)
-    {
-        for pair in &ins.pairs {
-            if !schema.contains_key(&pair.key.value) {
-                cx.report(
-                    pair.key.span,
-                    format!("label `{}` is not in the label schema", pair.key.value),
-                )
-                .help("declare it in `label-schema`, or remove it");
-            }
+    for pair in super::label_pairs(input) {
+        if !schema.contains_key(&pair.key.value) {
+            cx.report(
+                pair.key.span,
+                format!("label `{}` is not in the label schema", pair.key.value),
+            )
+            .help("declare it in `label-schema`, or remove it");
         }
     }
 }

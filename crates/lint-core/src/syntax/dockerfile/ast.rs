@@ -203,6 +203,14 @@ impl Instruction {
         }
     }
 
+    /// The instruction that takes effect: the wrapped one for `ONBUILD <instruction>`, else itself.
+    pub fn effective(&self) -> &Instruction {
+        match (self.keyword, &self.onbuild) {
+            (Keyword::Onbuild, Some(sub)) => sub,
+            _ => self,
+        }
+    }
+
     /// Shell form with a command (not JSON): RUN, CMD, ENTRYPOINT, HEALTHCHECK CMD.
     pub fn is_shell_form(&self) -> bool {
         !self.json && !self.args.is_empty()

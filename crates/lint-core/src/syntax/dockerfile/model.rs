@@ -221,6 +221,12 @@ impl<'a> Model<'a> {
         self.stages.iter().any(|s| s.base == Base::Stage(stage))
     }
 
+    /// Whether the stage's filesystem reaches an image: the final stage, or one another stage
+    /// builds on. (Stages only copied from leave their layers behind.)
+    pub fn ships(&self, stage: usize) -> bool {
+        self.final_stage().is_some_and(|f| f.index == stage) || self.is_base_of_another(stage)
+    }
+
     /// The chain of stages ending in `stage`, nearest first (`FROM a` ... `FROM b` ...).
     pub fn ancestry(&self, stage: usize) -> Vec<usize> {
         let mut chain = vec![stage];

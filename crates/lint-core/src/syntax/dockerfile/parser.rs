@@ -354,10 +354,7 @@ impl<'a> Parser<'a> {
 }
 
 fn can_contain_heredoc(ins: &Instruction) -> bool {
-    let target = match (&ins.keyword, &ins.onbuild) {
-        (Keyword::Onbuild, Some(sub)) => sub,
-        _ => ins,
-    };
+    let target = ins.effective();
     matches!(target.keyword, Keyword::Run | Keyword::Copy | Keyword::Add) && !target.json
 }
 

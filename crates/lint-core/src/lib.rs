@@ -183,16 +183,7 @@ pub fn lint_dockerfile(text: &str, config: &Config, related: Related<'_>) -> Vec
     let model = Model::new(&df);
     let mut syntax_errors = df.errors.clone();
     syntax_errors.extend(dockerfile::validate::validate(&df));
-    let posix = rules::dockerfile::posix_shell_by_instruction(&model);
-    let scripts: Vec<_> = df
-        .instructions
-        .iter()
-        .zip(&posix)
-        .map(|(ins, &posix)| match rules::dockerfile::run_of(ins) {
-            Some(run) if posix => rules::dockerfile::scripts_of(run),
-            _ => Vec::new(),
-        })
-        .collect();
+    let scripts = rules::dockerfile::scripts_by_instruction(&model);
     let input = DockerfileInput {
         text,
         df: &df,

@@ -55,3 +55,35 @@ fn corpus_dockerfiles_lint_without_panics_or_false_syntax_errors() {
         KNOWN_BROKEN.len()
     );
 }
+
+/// The shell parser (brush-parser) takes every POSIX-shell script of the corpus; the fallback
+/// scanner is for the rest. Guards against a parser upgrade or a change in how scripts are cut out of
+/// instructions silently sending everything to the scanner.
+#[test]
+fn corpus_scripts_go_through_the_shell_parser() {
+    let Some(dir) = common::shared("corpus/dockerfile") else {
+        return;
+    };
+    let (mut scripts, mut scanned) = (0, 0);
+    for entry in fs::read_dir(&dir).unwrap() {
+        let bytes = fs::read(entry.unwrap().path()).unwrap();
+        let df = lint_core::syntax::dockerfile::parse(&String::from_utf8_lossy(&bytes));
+        let model = lint_core::syntax::dockerfile::Model::new(&df);
+        for script in lint_core::rules::dockerfile::scripts_by_instruction(&model)
+            .iter()
+            .flatten()
+        {
+            scripts += 1;
+            scanned += usize::from(script.scanned > 0);
+        }
+    }
+    eprintln!("corpus: {scripts} scripts, {scanned} left to the fallback scanner");
+    assert!(
+        scripts > 1500,
+        "expected the corpus's scripts, found {scripts}"
+    );
+    assert!(
+        scanned * 100 <= scripts,
+        "{scanned} of {scripts} scripts fell back to the scanner"
+    );
+}

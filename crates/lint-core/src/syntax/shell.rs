@@ -1,9 +1,13 @@
-//! Shell analysis of RUN commands: splits a POSIX-ish script into simple commands with their
-//! words and spans, through `&&`, `||`, `;`, `&`, newlines, pipes, subshells, `{ }` groups,
-//! `if`/`while`/`for` bodies and `sh -c '...'`. Quotes and escapes are honoured; redirections,
-//! comments and leading `VAR=value` assignments are set aside.
+//! Shell analysis of RUN commands: a script becomes the simple commands it can run, each with
+//! its words (quotes removed) and spans, whatever joins them: `&&`, `||`, `;`, `&`, newlines,
+//! pipes, subshells, `{ }` groups, `if`/`while`/`until`/`for`/`case` bodies, functions, command
+//! and process substitutions, and `sh -c '...'`. `brush-parser` parses ([`tree`]); a fallback
+//! scanner handles what it rejects. Redirections and leading `VAR=value` assignments are set
+//! aside; literal assignments are remembered to expand a later unquoted `$VAR`.
 
 use crate::diagnostic::Span;
+
+mod tree;
 
 /// A word of a command: its value with quotes removed and where it stands in the source.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,6 +122,9 @@ pub struct Script {
     /// Variables assigned by assignment-only commands (`PKGS='a b'`), in order, for expanding
     /// later unquoted `$PKGS` words.
     pub variables: Vec<(String, String)>,
+    /// Fragments (the script, or a nested `sh -c` / `$( )` script) the parser rejected and the
+    /// fallback scanner split instead.
+    pub scanned: usize,
 }
 
 impl Script {
@@ -153,53 +160,132 @@ const KEYWORDS_DROP: [&str; 9] = [
 const KEYWORDS_END: [&str; 5] = ["fi", "done", "esac", "}", "{"];
 /// Programs that run POSIX-style shell scripts (`sh -c`, `SHELL [...]`, heredoc interpreters).
 pub const POSIX_SHELLS: [&str; 6] = ["sh", "bash", "ash", "dash", "zsh", "ksh"];
+/// How deep `sh -c` scripts and command substitutions are followed.
+const MAX_DEPTH: usize = 4;
 
+/// Analyses a script: parsed with `brush-parser` (see [`tree`]); a script the parser rejects
+/// (a PowerShell line, a RUN line whose heredoc bodies BuildKit took away, a syntax error) goes to
+/// a tolerant scanner that splits on operators and keywords, so rules still see its commands.
 pub fn analyze(text: &str, map: &dyn SpanMap) -> Script {
     let mut script = Script::default();
-    let mut pipeline = 0;
-    analyze_into(text, map, 0, &mut script, &mut pipeline, 0);
+    let mut sink = Sink {
+        script: &mut script,
+        pipelines: 0,
+        depth: 0,
+    };
+    analyze_with(text, map, &mut sink);
     script
 }
 
-#[derive(Default)]
-struct Pending {
-    words: Vec<(ShellWord, usize, usize)>,
+fn analyze_with(text: &str, map: &dyn SpanMap, sink: &mut Sink<'_>) {
+    match tree::parse(text) {
+        Some(program) => tree::Walker::new(text, map, sink).program(&program),
+        None => {
+            sink.script.scanned += 1;
+            scan(text, map, sink);
+        }
+    }
 }
 
-fn analyze_into(
-    text: &str,
-    map: &dyn SpanMap,
-    base: usize,
-    script: &mut Script,
-    pipeline: &mut usize,
+/// Where analysed commands go, shared by the tree walk and the scanner.
+pub(crate) struct Sink<'s> {
+    script: &'s mut Script,
+    pipelines: usize,
     depth: usize,
-) {
+}
+
+impl Sink<'_> {
+    /// A fresh pipeline number.
+    fn next_pipeline(&mut self) -> usize {
+        self.pipelines += 1;
+        self.pipelines
+    }
+
+    /// Records a simple command: its leading `VAR=value` words and its program words.
+    fn emit(
+        &mut self,
+        assignments: Vec<ShellWord>,
+        mut words: Vec<ShellWord>,
+        pipeline: usize,
+        stage: usize,
+    ) {
+        // POSIX: assignments before a special built-in (`deps='a b' set -x`) persist in the shell.
+        let special = words.first().is_some_and(|w| {
+            matches!(
+                w.value.as_str(),
+                "set" | ":" | "export" | "readonly" | "eval"
+            )
+        });
+        if words.is_empty() || special {
+            // `PKGS='a b'` alone: remember literal values for later `$PKGS`.
+            for w in assignments.iter().chain(&words) {
+                if let Some((name, value)) = w.value.split_once('=')
+                    && !w.dynamic
+                    && is_assignment(&w.value)
+                {
+                    self.script
+                        .variables
+                        .push((name.to_string(), value.to_string()));
+                }
+            }
+        } else {
+            words = words
+                .into_iter()
+                .flat_map(|w| expand_known(w, &self.script.variables))
+                .collect();
+        }
+        if words.is_empty() {
+            return;
+        }
+        let span = words[0]
+            .span
+            .cover(words.last().map_or(words[0].span, |w| w.span));
+        let name_start = words[0].value.rfind('/').map_or(0, |i| i + 1);
+        let cmd = Command {
+            words,
+            assignments,
+            span,
+            pipeline,
+            stage,
+            name_start,
+        };
+        let nested = nested_script(&cmd);
+        self.script.commands.push(cmd);
+        if let Some((inner, within)) = nested {
+            self.nested(&inner, &Within(within, 1));
+        }
+    }
+
+    /// Analyses a script nested in the current one (`sh -c`, `$( )`), up to [`MAX_DEPTH`].
+    fn nested(&mut self, text: &str, map: &dyn SpanMap) {
+        if self.depth < MAX_DEPTH {
+            self.depth += 1;
+            analyze_with(text, map, self);
+            self.depth -= 1;
+        }
+    }
+}
+
+/// The fallback scanner: splits on operators, newlines and brackets; drops keywords.
+fn scan(text: &str, map: &dyn SpanMap, sink: &mut Sink<'_>) {
     let bytes = text.as_bytes();
     let mut i = 0;
-    let mut pending = Pending::default();
+    let mut pending = Vec::new();
+    let mut pipeline = sink.next_pipeline();
     let mut stage = 0;
     let mut redirect_next = false;
     while i < bytes.len() {
         let c = bytes[i];
+        let mut split = None;
         match c {
             b' ' | b'\t' | b'\r' => i += 1,
             b'\\' if bytes.get(i + 1) == Some(&b'\n') => i += 2,
-            b'\n' | b';' => {
-                flush(
-                    &mut pending,
-                    map,
-                    base,
-                    script,
-                    pipeline,
-                    &mut stage,
-                    depth,
-                    false,
-                );
+            b'\n' | b';' | b'(' | b')' => {
+                split = Some(false);
                 i += 1;
             }
             b'&' | b'|' => {
                 let double = bytes.get(i + 1) == Some(&c);
-                let pipe = c == b'|' && !double;
                 if c == b'&' && bytes.get(i + 1) == Some(&b'>') {
                     redirect_next = true;
                     i += 2;
@@ -208,32 +294,10 @@ fn analyze_into(
                     }
                     continue;
                 }
-                flush(
-                    &mut pending,
-                    map,
-                    base,
-                    script,
-                    pipeline,
-                    &mut stage,
-                    depth,
-                    pipe,
-                );
+                split = Some(c == b'|' && !double);
                 i += if double { 2 } else { 1 };
             }
-            b'(' | b')' => {
-                flush(
-                    &mut pending,
-                    map,
-                    base,
-                    script,
-                    pipeline,
-                    &mut stage,
-                    depth,
-                    false,
-                );
-                i += 1;
-            }
-            b'#' if pending.words.is_empty() || !is_word_char_before(bytes, i) => {
+            b'#' if pending.is_empty() || !is_word_char_before(bytes, i) => {
                 while i < bytes.len() && bytes[i] != b'\n' {
                     i += 1;
                 }
@@ -249,7 +313,7 @@ fn analyze_into(
                 redirect_next = true;
             }
             _ => {
-                let (word, end) = read_word(text, i);
+                let (mut word, end) = read_word(text, i);
                 // `2>file`: a redirection with a file-descriptor prefix.
                 if word.value.chars().all(|ch| ch.is_ascii_digit())
                     && matches!(bytes.get(end), Some(b'>' | b'<'))
@@ -260,22 +324,23 @@ fn analyze_into(
                 if redirect_next {
                     redirect_next = false;
                 } else {
-                    pending.words.push((word, i, end));
+                    word.span = map.span(i, end);
+                    pending.push(word);
                 }
                 i = end;
             }
         }
+        if let Some(piped) = split {
+            flush(std::mem::take(&mut pending), sink, pipeline, stage);
+            if piped {
+                stage += 1;
+            } else {
+                pipeline = sink.next_pipeline();
+                stage = 0;
+            }
+        }
     }
-    flush(
-        &mut pending,
-        map,
-        base,
-        script,
-        pipeline,
-        &mut stage,
-        depth,
-        false,
-    );
+    flush(pending, sink, pipeline, stage);
 }
 
 fn is_word_char_before(bytes: &[u8], i: usize) -> bool {
@@ -363,7 +428,7 @@ fn read_word(text: &str, start: usize) -> (ShellWord, usize) {
     )
 }
 
-fn matching_paren(bytes: &[u8], open: usize) -> usize {
+pub(super) fn matching_paren(bytes: &[u8], open: usize) -> usize {
     let mut depth = 0;
     let mut i = open;
     while i < bytes.len() {
@@ -388,117 +453,47 @@ fn matching_paren(bytes: &[u8], open: usize) -> usize {
     bytes.len()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn flush(
-    pending: &mut Pending,
-    map: &dyn SpanMap,
-    base: usize,
-    script: &mut Script,
-    pipeline: &mut usize,
-    stage: &mut usize,
-    depth: usize,
-    piped: bool,
-) {
-    let mut words = std::mem::take(&mut pending.words);
-    // Drop keywords that introduce the next command, and whole `for`/`case` headers.
-    while let Some((w, _, _)) = words.first() {
-        if KEYWORDS_DROP.contains(&w.value.as_str()) {
-            words.remove(0);
-        } else {
-            break;
-        }
+/// Hands the scanner's words of one command to the sink, keywords and `for`/`case` headers
+/// dropped (their command substitutions still run).
+fn flush(mut words: Vec<ShellWord>, sink: &mut Sink<'_>, pipeline: usize, stage: usize) {
+    while words
+        .first()
+        .is_some_and(|w| KEYWORDS_DROP.contains(&w.value.as_str()))
+    {
+        words.remove(0);
     }
-    let mut header_substitutions = Vec::new();
+    let mut header = Vec::new();
     if words
         .first()
-        .is_some_and(|(w, _, _)| matches!(w.value.as_str(), "for" | "case" | "select"))
+        .is_some_and(|w| matches!(w.value.as_str(), "for" | "case" | "select"))
     {
-        // `for f in $(ls | grep x)`: the header runs no command itself, but its substitutions do.
-        for (mut w, s, e) in words.drain(..) {
-            w.span = map.span(base + s, base + e);
-            header_substitutions.extend(substitutions(&w));
-        }
+        header = std::mem::take(&mut words);
     }
     while words
         .last()
-        .is_some_and(|(w, _, _)| KEYWORDS_END.contains(&w.value.as_str()))
+        .is_some_and(|w| KEYWORDS_END.contains(&w.value.as_str()))
     {
         words.pop();
     }
     while words
         .first()
-        .is_some_and(|(w, _, _)| KEYWORDS_END.contains(&w.value.as_str()))
+        .is_some_and(|w| KEYWORDS_END.contains(&w.value.as_str()))
     {
         words.remove(0);
     }
     let split = words
         .iter()
-        .position(|(w, _, _)| !is_assignment(&w.value))
+        .position(|w| !is_assignment(&w.value))
         .unwrap_or(words.len());
-    let to_word = |(mut w, s, e): (ShellWord, usize, usize)| {
-        w.span = map.span(base + s, base + e);
-        w
-    };
-    let mut all: Vec<ShellWord> = words.into_iter().map(to_word).collect();
-    // POSIX: assignments before a special built-in (`deps='a b' set -x`) persist in the shell.
-    let special = all.get(split).is_some_and(|w| {
-        matches!(
-            w.value.as_str(),
-            "set" | ":" | "export" | "readonly" | "eval"
-        )
-    });
-    if split == all.len() || special {
-        // `PKGS='a b'` alone: remember literal values for later `$PKGS`.
-        for w in &all {
-            if let Some((name, value)) = w.value.split_once('=')
-                && !w.dynamic
-            {
-                script.variables.push((name.to_string(), value.to_string()));
-            }
-        }
-    } else {
-        all = all
-            .into_iter()
-            .flat_map(|w| expand_known(w, &script.variables))
-            .collect();
-    }
-    // Command substitutions run commands too: `VERSION=$(curl ... | cut ...)`.
-    let mut substitutions: Vec<(String, Within)> = all.iter().flat_map(substitutions).collect();
-    substitutions.extend(header_substitutions);
-    let program = all.split_off(split);
-    if !program.is_empty() {
-        let span = program[0]
-            .span
-            .cover(program.last().map_or(program[0].span, |w| w.span));
-        let name_start = program[0].value.rfind('/').map_or(0, |i| i + 1);
-        let cmd = Command {
-            words: program,
-            assignments: all,
-            span,
-            pipeline: *pipeline,
-            stage: *stage,
-            name_start,
-        };
-        let nested = nested_script(&cmd);
-        script.commands.push(cmd);
-        if let Some((inner, within)) = nested
-            && depth < 4
-        {
-            *pipeline += 1;
-            analyze_into(&inner, &Within(within, 1), 0, script, pipeline, depth + 1);
-        }
-    }
-    if depth < 4 {
-        for (inner, within) in substitutions {
-            *pipeline += 1;
-            analyze_into(&inner, &within, 0, script, pipeline, depth + 1);
-        }
-    }
-    if piped {
-        *stage += 1;
-    } else {
-        *pipeline += 1;
-        *stage = 0;
+    let substitutions: Vec<(String, Within)> = words
+        .iter()
+        .chain(&header)
+        .flat_map(substitutions)
+        .collect();
+    let program = words.split_off(split);
+    sink.emit(words, program, pipeline, stage);
+    for (inner, within) in substitutions {
+        sink.nested(&inner, &within);
     }
 }
 
@@ -625,6 +620,49 @@ mod tests {
             names("for f in $(git status | awk x); do cp $f /o; done"),
             ["git", "awk", "cp"]
         );
+    }
+
+    #[test]
+    fn the_parser_reaches_every_compound_command() {
+        let text = "case \"$(uname -m)\" in\n  x86_64) arch=amd64 ;;\n  arm64|aarch64) apt-get install -y qemu ;;\n  *) echo unsupported; exit 1 ;;\nesac\n\
+                    build() { make -j\"$(nproc)\" && strip out; }\n\
+                    while read -r f; do rm \"$f\"; done < <(find /tmp -name '*.log')\n\
+                    until curl -fsS http://x; do sleep 1; done\n\
+                    (( n = 1 + 2 )); [[ $(id -u) -eq 0 ]] && echo root";
+        let script = analyze(text, &Contiguous(0));
+        assert_eq!(script.scanned, 0, "brush-parser took the whole script");
+        let names: Vec<&str> = script.commands.iter().map(Command::name).collect();
+        assert_eq!(
+            names,
+            [
+                "uname", "apt-get", "echo", "exit", "make", "nproc", "strip", "read", "rm", "find",
+                "curl", "sleep", "id", "echo"
+            ]
+        );
+        // A word after a line continuation starts at its first character.
+        let script = analyze(
+            "apt-get install -y \\\n    git \\\n    clang",
+            &Contiguous(0),
+        );
+        let git = &script.commands[0].words[3];
+        assert_eq!((git.value.as_str(), git.span), ("git", Span::new(25, 28)));
+        // Heredocs inside the script are data, not commands.
+        let script = analyze("cat <<EOF > /etc/x\nrm -rf /\nEOF\nls", &Contiguous(0));
+        let names: Vec<&str> = script.commands.iter().map(Command::name).collect();
+        assert_eq!(names, ["cat", "ls"]);
+    }
+
+    #[test]
+    fn scripts_the_parser_rejects_go_to_the_scanner() {
+        let script = analyze(
+            "Get-ChildItem | ForEach-Object { $_.Name } (",
+            &Contiguous(0),
+        );
+        assert_eq!(script.scanned, 1);
+        assert_eq!(script.commands[0].name(), "Get-ChildItem");
+        let script = analyze("echo 'unterminated && apt-get update", &Contiguous(0));
+        assert_eq!(script.scanned, 1);
+        assert_eq!(script.commands[0].name(), "echo");
     }
 
     #[test]

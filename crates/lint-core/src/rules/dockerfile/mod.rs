@@ -152,7 +152,15 @@ pub fn scripts_of(run: &Instruction) -> Vec<Script> {
         out.push(shell::analyze(&run.rest.value, &RestMap(run)));
         return out;
     }
-    let line = shell::analyze(&run.rest.value, &RestMap(run));
+    // BuildKit took the bodies out of the line; give the shell parser each heredoc closed right
+    // away (the text after the line holds no command, so every span stays on the line).
+    let mut line_text = run.rest.value.clone();
+    for doc in &run.heredocs {
+        line_text.push('\n');
+        line_text.push_str(&doc.name);
+    }
+    line_text.push('\n');
+    let line = shell::analyze(&line_text, &RestMap(run));
     let interpreter = line
         .commands
         .first()
@@ -542,6 +550,21 @@ pub fn platform_flags<'a>(
             .flag("platform")
             .map(|f| (stage, f))
     })
+}
+
+/// For each instruction: the shell scripts it runs ([`scripts_of`]), empty where its RUN does not
+/// go to a POSIX shell ([`posix_shell_by_instruction`]).
+pub fn scripts_by_instruction(model: &Model<'_>) -> Vec<Vec<Script>> {
+    let posix = posix_shell_by_instruction(model);
+    model
+        .instructions()
+        .iter()
+        .zip(&posix)
+        .map(|(ins, &posix)| match run_of(ins) {
+            Some(run) if posix => scripts_of(run),
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 /// For each instruction: whether its RUN goes to a POSIX shell. A `SHELL ["powershell", ...]` or

@@ -1,16 +1,20 @@
 use crate::rule::{Context, DockerfileInput};
 use crate::syntax::dockerfile::Keyword;
+use crate::syntax::dockerfile::model::Base;
 
 crate::declare_rule! {
     /// ## What it does
     /// Finds `$VAR` in instructions the builder expands (COPY, ADD, ENV, LABEL, WORKDIR, USER,
     /// EXPOSE, VOLUME, STOPSIGNAL) that no ARG or ENV defines but that is one typo away from a
-    /// variable that is defined.
+    /// variable that is defined. In a stage built `FROM scratch` (directly or through other
+    /// stages) the whole environment is in the Dockerfile, so there every undefined variable is
+    /// reported, as BuildKit does.
     ///
     /// ## Why is this bad?
     /// An undefined variable expands to an empty string: `WORKDIR $APP_HOEM` becomes `WORKDIR /` and
-    /// files land in the wrong place without any error. (Variables that only the base image defines
-    /// cannot be seen from the Dockerfile, so rlint reports only likely typos.)
+    /// files land in the wrong place without any error. (Variables that only a base image defines
+    /// cannot be seen from the Dockerfile — BuildKit fetches the image config to know them — so
+    /// outside `scratch` stages rlint reports only likely typos.)
     ///
     /// ## Example
     /// ```dockerfile
@@ -19,11 +23,22 @@ crate::declare_rule! {
     /// WORKDIR $APP_HOEM
     /// ```
     ///
+    /// ```dockerfile
+    /// FROM scratch
+    /// COPY --from=0 /app $APP_DIR
+    /// ```
+    ///
     /// ## Use instead
     /// ```dockerfile
     /// FROM node:20-alpine
     /// ENV APP_HOME=/app
     /// WORKDIR $APP_HOME
+    /// ```
+    ///
+    /// ```dockerfile
+    /// FROM scratch
+    /// ARG APP_DIR=/app
+    /// COPY --from=0 /app $APP_DIR
     /// ```
     ///
     /// ## References
@@ -42,12 +57,15 @@ crate::declare_rule! {
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     let model = input.model;
     for stage in &model.stages {
+        let ancestry = model.ancestry(stage.index);
+        let root = ancestry.last().map(|&s| &model.stages[s].base);
+        let whole_env_known = matches!(root, Some(Base::Scratch));
         let mut defined: Vec<String> = model
             .global_args
             .iter()
             .map(|(n, _)| n.value.clone())
             .collect();
-        for &s in model.ancestry(stage.index).iter().rev() {
+        for &s in ancestry.iter().rev() {
             if s == stage.index {
                 break;
             }
@@ -61,19 +79,25 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             {
                 let names: Vec<&str> = defined.iter().map(String::as_str).collect();
                 for (name, at) in references(&ins.rest.value) {
-                    if defined.iter().any(|d| d == name) {
+                    // BuildKit gives every Linux image a default PATH.
+                    if name == "PATH" || defined.iter().any(|d| d == name) {
                         continue;
                     }
-                    if let Some(close) =
-                        crate::suggest::did_you_mean(name, &names).filter(|c| *c != name)
-                    {
-                        let span = ins.rest_span(at, at + name.len() + 1);
-                        cx.report(
-                            span,
-                            format!("`${name}` is not defined, so it expands to an empty string"),
-                        )
-                        .help(format!("did you mean `${close}`?"));
+                    let close = crate::suggest::did_you_mean(name, &names).filter(|c| *c != name);
+                    if close.is_none() && !whole_env_known {
+                        continue;
                     }
+                    let span = ins.rest_span(at, at + name.len() + 1);
+                    let diagnostic = cx.report(
+                        span,
+                        format!("`${name}` is not defined, so it expands to an empty string"),
+                    );
+                    match close {
+                        Some(close) => diagnostic.help(format!("did you mean `${close}`?")),
+                        None => diagnostic.help(format!(
+                            "this stage starts from `scratch`, so nothing else defines it: add `ARG {name}` or `ENV {name}=...` before this line"
+                        )),
+                    };
                 }
             }
             collect(ins, &mut defined);

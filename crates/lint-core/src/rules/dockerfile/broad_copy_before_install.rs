@@ -32,8 +32,11 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// The fix copies the manifests and moves the install above the broad COPY. It is unsafe: an
-    /// install step that needs other files (a postinstall script, a local package) must copy them too.
+    /// The fix copies the manifests and moves the install RUN above the broad COPY. It is offered
+    /// only when every command of that RUN can run without the sources (the install itself, system
+    /// packages, global tools, cache cleanup); `npm ci && npm run build` gets no fix. It is unsafe:
+    /// an install step that needs other files (a postinstall script, a local package) must copy
+    /// them too.
     ///
     /// ## References
     /// - [Optimize cache usage](https://docs.docker.com/build/cache/optimize/#order-your-layers)
@@ -84,6 +87,29 @@ fn manifests(cmd: &crate::syntax::shell::Command) -> Option<&'static str> {
     }
 }
 
+/// Whether a command can run before the sources are copied: the install from manifests, and
+/// companions that touch no project file (system packages, global tools, cache cleanup). A RUN
+/// made only of these moves whole in the fix; `npm ci && npm run build` does not move.
+fn needs_no_sources(cmd: &crate::syntax::shell::Command) -> bool {
+    if manifests(cmd).is_some() {
+        return true;
+    }
+    let sub = cmd.subcommand().unwrap_or("");
+    let local = cmd.operands().skip(1).any(|w| {
+        w.value.starts_with('.') || w.value.starts_with('/') || w.value.contains("requirements")
+    });
+    match cmd.name() {
+        "apt-get" | "apk" | "yum" | "dnf" | "microdnf" | "rm" | "mkdir" | "echo" | "true" => true,
+        "npm" | "pnpm" | "yarn" => {
+            matches!(sub, "cache" | "config" | "set")
+                || (matches!(sub, "install" | "i" | "add") && cmd.has_flag(&["-g", "--global"]))
+        }
+        "pip" | "pip3" => sub == "install" && !local && !cmd.has_flag(&["-e", "--editable"]),
+        "gem" => sub == "install" && !local,
+        _ => false,
+    }
+}
+
 /// `COPY . .`, `COPY ./ /app`, `ADD . /src`: the whole context.
 fn is_broad(ins: &crate::syntax::dockerfile::Instruction) -> bool {
     matches!(ins.keyword, Keyword::Copy | Keyword::Add)
@@ -126,12 +152,11 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             d.label(copy.head_span(input.text), "copies the whole context first")
                 .help(format!("copy the manifests first: `COPY {files} {dest}`, run the install, then `COPY . {dest}`"));
             let run = &input.df.instructions[i];
-            let single_install = input.scripts[i]
+            let movable = input.scripts[i]
                 .iter()
-                .map(|s| s.commands.len())
-                .sum::<usize>()
-                == 1;
-            if single_install && run.span.len() < 400 {
+                .flat_map(|s| &s.commands)
+                .all(needs_no_sources);
+            if movable && run.span.len() < 2000 {
                 let run_text = &input.text[run.span.start..run.span.end];
                 let line_start = input.text[..copy.span.start]
                     .rfind('\n')

@@ -1,0 +1,339 @@
+//! Compose specifics below the rules: variable interpolation as Compose does it, the project
+//! `.env` file, and a view of the services in a parsed file.
+
+use crate::diagnostic::Span;
+use crate::syntax::yaml::Node;
+
+/// Variables for interpolation: the project `.env` (or `--env-file`), in file order.
+#[derive(Clone, Debug, Default)]
+pub struct Env {
+    pub vars: Vec<(String, String)>,
+}
+
+impl Env {
+    /// Parses a `.env` file: `KEY=value` lines, `export` prefixes, `#` comments, single- and
+    /// double-quoted values (double quotes honour `\n` and `\"`), inline comments after
+    /// whitespace in unquoted values.
+    pub fn parse(text: &str) -> Env {
+        let mut vars = Vec::new();
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let line = line.strip_prefix("export ").unwrap_or(line);
+            let Some((key, value)) = line.split_once('=') else {
+                continue;
+            };
+            let key = key.trim();
+            let value = value.trim();
+            let value = if let Some(v) = value.strip_prefix('\'') {
+                v.split('\'').next().unwrap_or("").to_string()
+            } else if let Some(v) = value.strip_prefix('"') {
+                let inner = v.rsplit_once('"').map_or(v, |(i, _)| i);
+                inner.replace("\\n", "\n").replace("\\\"", "\"")
+            } else {
+                match value.find(" #") {
+                    Some(i) => value[..i].trim_end().to_string(),
+                    None => value.to_string(),
+                }
+            };
+            vars.push((key.to_string(), value));
+        }
+        Env { vars }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.vars
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A variable reference found while interpolating.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    pub name: String,
+    /// Byte range of the whole `${...}` / `$NAME` inside the interpolated string.
+    pub range: (usize, usize),
+    /// A default (`:-`, `-`) or an alternative (`:+`, `+`) applies, or `?` makes it required.
+    pub has_default: bool,
+    pub required_message: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InterpolationError {
+    pub range: (usize, usize),
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Interpolated {
+    pub value: String,
+    /// Variables neither in the environment nor given a default.
+    pub unresolved: Vec<Reference>,
+    pub errors: Vec<InterpolationError>,
+    /// The string contained any substitution at all.
+    pub substituted: bool,
+}
+
+/// Interpolates one string the way Compose does: `$VAR`, `${VAR}`, `${VAR:-default}`,
+/// `${VAR-default}`, `${VAR:?error}`, `${VAR?error}`, `${VAR:+alt}`, `${VAR+alt}`, nested
+/// expressions in defaults, `$$` for a literal `$`. A `$` followed by anything else is kept as
+/// written (`$(date)`, `$5`); a malformed `${...}` is an error, as in `docker compose config`.
+pub fn interpolate(text: &str, env: &Env) -> Interpolated {
+    let mut out = Interpolated::default();
+    interpolate_into(text, 0, env, &mut out, 0);
+    out
+}
+
+fn interpolate_into(text: &str, base: usize, env: &Env, out: &mut Interpolated, depth: usize) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut value = String::with_capacity(text.len());
+    while i < b.len() {
+        if b[i] != b'$' {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            value.push(ch);
+            i += ch.len_utf8();
+            continue;
+        }
+        out.substituted = true;
+        match b.get(i + 1) {
+            Some(b'$') => {
+                value.push('$');
+                i += 2;
+            }
+            Some(b'{') => {
+                let Some(close) = matching_brace(b, i + 1) else {
+                    out.errors.push(InterpolationError {
+                        range: (base + i, base + text.len()),
+                        message: "`${` is never closed with `}`".into(),
+                    });
+                    value.push_str(&text[i..]);
+                    break;
+                };
+                let inner = &text[i + 2..close];
+                let name_len = inner
+                    .bytes()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
+                    .count();
+                let name = &inner[..name_len];
+                let rest = &inner[name_len..];
+                let range = (base + i, base + close + 1);
+                if name.is_empty() || name.as_bytes()[0].is_ascii_digit() {
+                    out.errors.push(InterpolationError {
+                        range,
+                        message: format!(
+                            "`${{{inner}}}` is not a valid variable: names start with a letter or `_`"
+                        ),
+                    });
+                    i = close + 1;
+                    continue;
+                }
+                let op = ["?", ":?", ":-", "-", ":+", "+"]
+                    .iter()
+                    .filter(|op| rest.starts_with(**op))
+                    .max_by_key(|op| op.len())
+                    .copied();
+                if op.is_none() && !rest.is_empty() {
+                    out.errors.push(InterpolationError {
+                        range,
+                        message: format!(
+                            "`${{{inner}}}`: Compose supports only `:-`, `-`, `:?`, `?`, `:+` and `+` after a variable name"
+                        ),
+                    });
+                    i = close + 1;
+                    continue;
+                }
+                let arg = op.map_or("", |op| &rest[op.len()..]);
+                let arg_base = base + i + 2 + name_len + op.map_or(0, str::len);
+                let current = env.get(name);
+                let set_nonempty = current.is_some_and(|v| !v.is_empty());
+                let mut reference = Reference {
+                    name: name.to_string(),
+                    range,
+                    has_default: op.is_some(),
+                    required_message: None,
+                };
+                let resolved = match op {
+                    Some(":-") if !set_nonempty => Some(expand_arg(arg, arg_base, env, out, depth)),
+                    Some("-") if current.is_none() => {
+                        Some(expand_arg(arg, arg_base, env, out, depth))
+                    }
+                    Some(":+") => Some(if set_nonempty {
+                        expand_arg(arg, arg_base, env, out, depth)
+                    } else {
+                        String::new()
+                    }),
+                    Some("+") => Some(if current.is_some() {
+                        expand_arg(arg, arg_base, env, out, depth)
+                    } else {
+                        String::new()
+                    }),
+                    Some(":?" | "?") => {
+                        reference.has_default = false;
+                        reference.required_message = Some(arg.to_string());
+                        None
+                    }
+                    _ => None,
+                };
+                match (resolved, current) {
+                    (Some(v), _) => value.push_str(&v),
+                    (None, Some(v)) => value.push_str(v),
+                    (None, None) => out.unresolved.push(reference),
+                }
+                i = close + 1;
+            }
+            Some(c) if c.is_ascii_alphabetic() || *c == b'_' => {
+                let len = text[i + 1..]
+                    .bytes()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
+                    .count();
+                let name = &text[i + 1..i + 1 + len];
+                match env.get(name) {
+                    Some(v) => value.push_str(v),
+                    None => out.unresolved.push(Reference {
+                        name: name.to_string(),
+                        range: (base + i, base + i + 1 + len),
+                        has_default: false,
+                        required_message: None,
+                    }),
+                }
+                i += 1 + len;
+            }
+            // Not a name, a brace or `$`: Compose keeps the `$` (`$(date)`, `$5`, `a $ b`).
+            _ => {
+                value.push('$');
+                i += 1;
+            }
+        }
+    }
+    if depth == 0 {
+        out.value = value;
+    } else {
+        out.value.push_str(&value);
+    }
+}
+
+fn expand_arg(arg: &str, base: usize, env: &Env, out: &mut Interpolated, depth: usize) -> String {
+    if depth > 8 || !arg.contains('$') {
+        return arg.to_string();
+    }
+    let mut nested = Interpolated::default();
+    interpolate_into(arg, base, env, &mut nested, depth + 1);
+    out.errors.extend(nested.errors);
+    out.unresolved.extend(nested.unresolved);
+    nested.value
+}
+
+fn matching_brace(b: &[u8], open: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (i, &c) in b.iter().enumerate().skip(open) {
+        match c {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Maps a byte range inside a scalar's value to the source, when the scalar is written so that
+/// its value stands verbatim in the text (plain or quoted without escapes); else the whole node.
+pub fn value_span(text: &str, node: &Node, range: (usize, usize)) -> Span {
+    let Some(value) = node.as_str() else {
+        return node.span;
+    };
+    let raw = &text[node.span.start..node.span.end.min(text.len())];
+    match raw.find(value) {
+        Some(offset) if !value.is_empty() && range.1 <= value.len() => Span::new(
+            node.span.start + offset + range.0,
+            node.span.start + offset + range.1,
+        ),
+        _ => node.span,
+    }
+}
+
+/// A service of the file: its name, the key node and the definition.
+pub struct Service<'a> {
+    pub name: &'a str,
+    pub key: &'a Node,
+    pub node: &'a Node,
+}
+
+/// The services of a Compose document (empty when `services` is absent or not a mapping).
+pub fn services(root: &Node) -> Vec<Service<'_>> {
+    root.get("services")
+        .and_then(Node::as_map)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|e| {
+            Some(Service {
+                name: e.key.as_str()?,
+                key: &e.key,
+                node: &e.value,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env() -> Env {
+        Env::parse("A=1\nEMPTY=\nexport B='two words'\nC=\"x\\ny\" # c\nD=plain # comment\n")
+    }
+
+    #[test]
+    fn dotenv() {
+        let e = env();
+        assert_eq!(e.get("A"), Some("1"));
+        assert_eq!(e.get("B"), Some("two words"));
+        assert_eq!(e.get("C"), Some("x\ny"));
+        assert_eq!(e.get("D"), Some("plain"));
+        assert_eq!(e.get("EMPTY"), Some(""));
+    }
+
+    #[test]
+    fn forms() {
+        let e = env();
+        let v = |s: &str| interpolate(s, &e).value;
+        assert_eq!(v("$A-${A}"), "1-1");
+        assert_eq!(v("${EMPTY:-d}|${EMPTY-d}"), "d|");
+        assert_eq!(v("${NOPE:-${A:-x}}"), "1");
+        assert_eq!(v("${A:+alt}${NOPE:+alt}"), "alt");
+        assert_eq!(v("$$A costs $$5"), "$A costs $5");
+        let r = interpolate("image: ${REPO}:${TAG:-latest} $X", &e);
+        let names: Vec<&str> = r.unresolved.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["REPO", "X"]);
+        assert_eq!(r.unresolved[0].range, (7, 14));
+        assert!(
+            interpolate("${NOPE:?set it}", &e).unresolved[0]
+                .required_message
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn malformed() {
+        let e = env();
+        for bad in ["${A", "${}", "${1A}", "${A/x/y}"] {
+            assert!(!interpolate(bad, &e).errors.is_empty(), "{bad}");
+        }
+        for literal in ["cost: $5", "a $ b", "echo $(date)"] {
+            let r = interpolate(literal, &e);
+            assert!(r.errors.is_empty(), "{literal}");
+            assert_eq!(r.value, literal);
+        }
+        assert!(interpolate("${A:-}", &e).errors.is_empty());
+    }
+}

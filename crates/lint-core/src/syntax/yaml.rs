@@ -1,0 +1,756 @@
+//! The YAML layer shared by every YAML kind (compose, buildspec, travis, circleci, workflows).
+//!
+//! `saphyr-parser`'s event stream is assembled into a tree where every key and value knows its
+//! byte span. What a loader would hide is kept as findings: duplicate keys (reported at the second
+//! occurrence; the later value wins in the tree, as in JSON), syntax errors with their position and
+//! a plain-words reading of the usual causes, anchors and aliases resolved under a hard budget (an
+//! alias bomb becomes an error, not a memory blow-up), merge keys (`<<`) resolved, and nesting
+//! capped so the recursive consumers of the tree cannot overflow the stack.
+
+use saphyr_parser::{Event, Parser, ScalarStyle};
+
+use crate::diagnostic::Span;
+
+/// Nodes that aliases may copy into one file, in total. Real files stay far below (a few hundred);
+/// the classic "billion laughs" needs ~10^9.
+pub const ALIAS_BUDGET: usize = 100_000;
+/// Deepest nesting of sequences and mappings accepted.
+pub const MAX_DEPTH: usize = 200;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub span: Span,
+    pub value: Value,
+    /// Nodes in this subtree, itself included (for the alias budget).
+    size: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Scalar(Scalar),
+    Seq(Vec<Node>),
+    Map(Vec<Entry>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scalar {
+    pub text: String,
+    pub style: Style,
+    pub tag: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    SingleQuoted,
+    DoubleQuoted,
+    Literal,
+    Folded,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub key: Node,
+    pub value: Node,
+    /// Brought in by a `<<` merge key rather than written in this mapping.
+    pub merged: bool,
+}
+
+/// A scalar's value under the YAML 1.2 core schema.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Typed<'a> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(&'a str),
+}
+
+impl Scalar {
+    pub fn typed(&self) -> Typed<'_> {
+        if self.style != Style::Plain || self.tag.as_deref() == Some("tag:yaml.org,2002:str") {
+            return Typed::Str(&self.text);
+        }
+        let t = self.text.as_str();
+        match t {
+            "" | "~" | "null" | "Null" | "NULL" => return Typed::Null,
+            "true" | "True" | "TRUE" => return Typed::Bool(true),
+            "false" | "False" | "FALSE" => return Typed::Bool(false),
+            ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+                return Typed::Float(f64::INFINITY);
+            }
+            "-.inf" | "-.Inf" | "-.INF" => return Typed::Float(f64::NEG_INFINITY),
+            ".nan" | ".NaN" | ".NAN" => return Typed::Float(f64::NAN),
+            _ => {}
+        }
+        let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+        if !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && let Ok(i) = t.parse::<i64>()
+        {
+            return Typed::Int(i);
+        }
+        if let Some(hex) = t.strip_prefix("0x")
+            && let Ok(i) = i64::from_str_radix(hex, 16)
+        {
+            return Typed::Int(i);
+        }
+        if let Some(oct) = t.strip_prefix("0o")
+            && let Ok(i) = i64::from_str_radix(oct, 8)
+        {
+            return Typed::Int(i);
+        }
+        if is_float(t)
+            && let Ok(f) = t.parse::<f64>()
+        {
+            return Typed::Float(f);
+        }
+        Typed::Str(&self.text)
+    }
+}
+
+/// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
+fn is_float(t: &str) -> bool {
+    let b = t.strip_prefix(['-', '+']).unwrap_or(t).as_bytes();
+    let mut i = 0;
+    let int_digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    i += int_digits;
+    let mut frac_digits = 0;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        frac_digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        i += frac_digits;
+    }
+    if int_digits == 0 && frac_digits == 0 {
+        return false;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'-' | b'+')) {
+            i += 1;
+        }
+        let exp = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if exp == 0 {
+            return false;
+        }
+        i += exp;
+    }
+    i == b.len()
+}
+
+impl Node {
+    fn new(span: Span, value: Value) -> Node {
+        let size = 1 + match &value {
+            Value::Scalar(_) => 0,
+            Value::Seq(items) => items.iter().map(|n| n.size).sum(),
+            Value::Map(entries) => entries.iter().map(|e| e.key.size + e.value.size).sum(),
+        };
+        Node { span, value, size }
+    }
+
+    /// A plain scalar (used for values retyped after interpolation).
+    pub fn plain(span: Span, text: String) -> Node {
+        Node::new(
+            span,
+            Value::Scalar(Scalar {
+                text,
+                style: Style::Plain,
+                tag: None,
+            }),
+        )
+    }
+
+    pub fn as_scalar(&self) -> Option<&Scalar> {
+        match &self.value {
+            Value::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The scalar's text when this is a string-like scalar (any style).
+    pub fn as_str(&self) -> Option<&str> {
+        self.as_scalar().map(|s| s.text.as_str())
+    }
+
+    pub fn as_map(&self) -> Option<&[Entry]> {
+        match &self.value {
+            Value::Map(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub fn as_seq(&self) -> Option<&[Node]> {
+        match &self.value {
+            Value::Seq(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        self.as_scalar().is_some_and(|s| s.typed() == Typed::Null)
+    }
+
+    /// The entry under `key` in a mapping (the last one when the key is duplicated).
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.as_map()?
+            .iter()
+            .rev()
+            .find(|e| e.key.as_str() == Some(key))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|e| &e.value)
+    }
+
+    /// The node at a JSON pointer (`/services/web/ports/0`).
+    pub fn pointer(&self, pointer: &str) -> Option<&Node> {
+        let mut node = self;
+        for part in pointer.split('/').skip(1) {
+            let part = part.replace("~1", "/").replace("~0", "~");
+            node = match &node.value {
+                Value::Map(_) => node.get(&part)?,
+                Value::Seq(items) => items.get(part.parse::<usize>().ok()?)?,
+                Value::Scalar(_) => return None,
+            };
+        }
+        Some(node)
+    }
+
+    /// The value as JSON (YAML 1.2 core schema typing; keys as strings).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Scalar(s) => match s.typed() {
+                Typed::Null => J::Null,
+                Typed::Bool(b) => J::Bool(b),
+                Typed::Int(i) => J::from(i),
+                Typed::Float(f) => serde_json::Number::from_f64(f)
+                    .map_or_else(|| J::String(s.text.clone()), J::Number),
+                Typed::Str(t) => J::String(t.to_string()),
+            },
+            Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
+            Value::Map(entries) => {
+                let mut map = serde_json::Map::new();
+                for e in entries {
+                    map.insert(key_text(&e.key), e.value.to_json());
+                }
+                J::Object(map)
+            }
+        }
+    }
+}
+
+/// A mapping key as a string (`1` for the integer key `1`; complex keys by their flow text).
+pub fn key_text(key: &Node) -> String {
+    match &key.value {
+        Value::Scalar(s) => s.text.clone(),
+        _ => key.to_json().to_string(),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+    /// Where the related text stands (the first occurrence of a duplicated key).
+    pub related: Option<(Span, String)>,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The file is not valid YAML; the document where it happened is dropped.
+    Syntax,
+    DuplicateKey,
+    /// An alias would copy more than [`ALIAS_BUDGET`] nodes, or nesting passed [`MAX_DEPTH`].
+    Limit,
+    /// An alias names an anchor that is not defined before it.
+    UnknownAnchor,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct YamlFile {
+    pub documents: Vec<Node>,
+    pub problems: Vec<Problem>,
+}
+
+impl YamlFile {
+    pub fn has_syntax_error(&self) -> bool {
+        self.problems
+            .iter()
+            .any(|p| matches!(p.kind, ProblemKind::Syntax | ProblemKind::Limit))
+    }
+}
+
+enum Frame {
+    Seq {
+        start: usize,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        start: usize,
+        anchor: usize,
+        entries: Vec<Entry>,
+        key: Option<Node>,
+    },
+}
+
+struct Builder<'t> {
+    text: &'t str,
+    /// Byte offset of each character index; `None` for ASCII text.
+    offsets: Option<Vec<usize>>,
+    stack: Vec<Frame>,
+    anchors: Vec<(usize, Node)>,
+    copied: usize,
+    file: YamlFile,
+    /// The last plain scalar seen (for explaining "mapping values are not allowed").
+    last_plain: Option<(Span, String)>,
+}
+
+/// Parses a YAML stream. Never fails: problems are in [`YamlFile::problems`].
+pub fn parse(text: &str) -> YamlFile {
+    let mut b = Builder {
+        text,
+        offsets: (!text.is_ascii()).then(|| {
+            text.char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect()
+        }),
+        stack: Vec::new(),
+        anchors: Vec::new(),
+        copied: 0,
+        file: YamlFile::default(),
+        last_plain: None,
+    };
+    let mut parser = Parser::new_from_str(text);
+    while let Some(event) = parser.next_event() {
+        match event {
+            Ok((event, span)) => {
+                let span = Span::new(b.byte(span.start.index()), b.byte(span.end.index()));
+                if let Err(problem) = b.event(event, span) {
+                    b.file.problems.push(problem);
+                    break;
+                }
+            }
+            Err(e) => {
+                let at = b.byte(e.marker().index());
+                let problem = b.explain(at, e.info());
+                b.file.problems.push(problem);
+                break;
+            }
+        }
+    }
+    b.file
+}
+
+impl Builder<'_> {
+    fn byte(&self, index: usize) -> usize {
+        match &self.offsets {
+            None => index.min(self.text.len()),
+            Some(o) => o.get(index).copied().unwrap_or(self.text.len()),
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), Problem> {
+        match event {
+            Event::DocumentStart(_) => {
+                self.stack.clear();
+                self.anchors.clear();
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                let style = match style {
+                    ScalarStyle::Plain => Style::Plain,
+                    ScalarStyle::SingleQuoted => Style::SingleQuoted,
+                    ScalarStyle::DoubleQuoted => Style::DoubleQuoted,
+                    ScalarStyle::Literal => Style::Literal,
+                    ScalarStyle::Folded => Style::Folded,
+                };
+                if style == Style::Plain {
+                    self.last_plain = Some((span, text.to_string()));
+                }
+                let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix));
+                let tag = tag.map(|t| t.replace("!!", "tag:yaml.org,2002:"));
+                let node = Node::new(
+                    span,
+                    Value::Scalar(Scalar {
+                        text: text.into_owned(),
+                        style,
+                        tag,
+                    }),
+                );
+                self.complete(node, anchor)?;
+            }
+            Event::Alias(id) => {
+                let Some(node) = self.anchors.iter().rev().find(|(a, _)| *a == id) else {
+                    return Err(Problem {
+                        span,
+                        message: "this alias refers to an anchor that is not defined before it"
+                            .into(),
+                        help: Some("define the `&anchor` earlier in the same document".into()),
+                        related: None,
+                        kind: ProblemKind::UnknownAnchor,
+                    });
+                };
+                let size = node.1.size;
+                if self.copied + size > ALIAS_BUDGET {
+                    return Err(Problem {
+                        span,
+                        message: format!(
+                            "aliases would copy more than {ALIAS_BUDGET} nodes: this looks like an alias bomb (\"billion laughs\"), so the file is not expanded"
+                        ),
+                        help: Some(
+                            "aliases that nest other aliases multiply; define the value once"
+                                .into(),
+                        ),
+                        related: None,
+                        kind: ProblemKind::Limit,
+                    });
+                }
+                self.copied += size;
+                let node = node.1.clone();
+                self.complete(node, 0)?;
+            }
+            Event::SequenceStart(anchor, _) => {
+                self.push(Frame::Seq {
+                    start: span.start,
+                    anchor,
+                    items: Vec::new(),
+                })?;
+            }
+            Event::MappingStart(anchor, _) => {
+                self.push(Frame::Map {
+                    start: span.start,
+                    anchor,
+                    entries: Vec::new(),
+                    key: None,
+                })?;
+            }
+            Event::SequenceEnd => {
+                if let Some(Frame::Seq {
+                    start,
+                    anchor,
+                    items,
+                }) = self.stack.pop()
+                {
+                    let end = items.last().map_or(span.end, |n| n.span.end).max(start);
+                    let end = if self.text[start..].starts_with('[') {
+                        span.end.max(end)
+                    } else {
+                        end
+                    };
+                    self.complete(Node::new(Span::new(start, end), Value::Seq(items)), anchor)?;
+                }
+            }
+            Event::MappingEnd => {
+                if let Some(Frame::Map {
+                    start,
+                    anchor,
+                    entries,
+                    ..
+                }) = self.stack.pop()
+                {
+                    let entries = self.merge(entries);
+                    let end = entries
+                        .iter()
+                        .filter(|e| !e.merged)
+                        .map(|e| e.value.span.end.max(e.key.span.end))
+                        .max()
+                        .unwrap_or(span.end)
+                        .max(start);
+                    let end = if self.text[start..].starts_with('{') {
+                        span.end.max(end)
+                    } else {
+                        end
+                    };
+                    self.complete(
+                        Node::new(Span::new(start, end), Value::Map(entries)),
+                        anchor,
+                    )?;
+                }
+            }
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, frame: Frame) -> Result<(), Problem> {
+        if self.stack.len() >= MAX_DEPTH {
+            let start = match &frame {
+                Frame::Seq { start, .. } | Frame::Map { start, .. } => *start,
+            };
+            return Err(Problem {
+                span: Span::empty(start),
+                message: format!("nesting deeper than {MAX_DEPTH} levels is not supported"),
+                help: None,
+                related: None,
+                kind: ProblemKind::Limit,
+            });
+        }
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    fn complete(&mut self, node: Node, anchor: usize) -> Result<(), Problem> {
+        if anchor != 0 {
+            self.anchors.push((anchor, node.clone()));
+        }
+        match self.stack.last_mut() {
+            None => self.file.documents.push(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map { entries, key, .. }) => match key.take() {
+                None => *key = Some(node),
+                Some(k) => entries.push(Entry {
+                    key: k,
+                    value: node,
+                    merged: false,
+                }),
+            },
+        }
+        Ok(())
+    }
+
+    /// Reports duplicate keys and resolves `<<` merge keys: merged entries come after the
+    /// mapping's own and never override them; with a list of mappings, earlier ones win.
+    fn merge(&mut self, entries: Vec<Entry>) -> Vec<Entry> {
+        let is_merge = |e: &Entry| {
+            e.key
+                .as_scalar()
+                .is_some_and(|s| s.text == "<<" && s.style == Style::Plain)
+        };
+        let mut own: Vec<Entry> = Vec::with_capacity(entries.len());
+        let mut sources = Vec::new();
+        for e in entries {
+            if is_merge(&e) {
+                sources.push(e.value);
+                continue;
+            }
+            if let Some(first) = own
+                .iter()
+                .find(|o| o.key.value == e.key.value && o.key.as_scalar().is_some())
+            {
+                let name = key_text(&e.key);
+                self.file.problems.push(Problem {
+                    span: e.key.span,
+                    message: format!("duplicate key `{name}`: it is already defined in this mapping"),
+                    help: Some(
+                        "YAML loaders keep only one of them (Compose rejects the file); remove or merge one"
+                            .into(),
+                    ),
+                    related: Some((first.key.span, "first defined here".into())),
+                    kind: ProblemKind::DuplicateKey,
+                });
+            }
+            own.push(e);
+        }
+        let mut out = own;
+        let own_len = out.len();
+        for source in sources {
+            let maps: Vec<&Node> = match &source.value {
+                Value::Map(_) => vec![&source],
+                Value::Seq(items) => items.iter().collect(),
+                Value::Scalar(_) => Vec::new(),
+            };
+            for map in maps {
+                for e in map.as_map().unwrap_or_default() {
+                    if !out.iter().any(|o| o.key.value == e.key.value) {
+                        out.push(Entry {
+                            key: e.key.clone(),
+                            value: e.value.clone(),
+                            merged: true,
+                        });
+                    }
+                }
+            }
+        }
+        debug_assert!(out.len() >= own_len);
+        out
+    }
+
+    /// A syntax error in plain words, with the usual causes recognised.
+    fn explain(&self, at: usize, info: &str) -> Problem {
+        let line_start = self.text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let mut problem = Problem {
+            span: Span::new(at, next_char(self.text, at)),
+            message: format!("invalid YAML: {info}"),
+            help: None,
+            related: None,
+            kind: ProblemKind::Syntax,
+        };
+        if info.contains("mapping values are not allowed")
+            && let Some((span, text)) = &self.last_plain
+            && span.start < line_start
+        {
+            // A plain value that ran on into the next line, where `key:` then is not allowed.
+            if let Some(slash) = text.find("//").filter(|_| !text.contains("://")) {
+                let from = span.start + self.text[span.start..].find("//").unwrap_or(slash);
+                let comment_end = self.text[from..]
+                    .find('\n')
+                    .map_or(self.text.len(), |i| from + i);
+                problem.span = Span::new(from, comment_end);
+                problem.message = "`//` does not start a comment in YAML: the text is part of the value, which then runs on into the next line and makes it invalid".into();
+                problem.help = Some("write comments with `#`".into());
+            } else {
+                problem.span = *span;
+                problem.message = "this value runs on into the next line, where a `key:` is not allowed inside a plain value".into();
+                problem.help =
+                    Some("check the indentation of the next line, or quote the value".into());
+            }
+            problem.related = Some((
+                Span::new(at, next_char(self.text, at)),
+                "the parser stopped here".into(),
+            ));
+        } else if info.contains("trailing content after") || info.contains("did not find expected")
+        {
+            problem.help = Some(
+                "text after a quoted value must be a comment (`# ...`); quote the whole value instead".into(),
+            );
+        } else if info.contains("tab") {
+            problem.help = Some("indent YAML with spaces, not tabs".into());
+        }
+        problem
+    }
+}
+
+fn next_char(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(at, |c| at + c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line_of(text: &str, at: usize) -> usize {
+        text[..at].matches('\n').count() + 1
+    }
+
+    #[test]
+    fn spans_types_and_pointers() {
+        let text = "services:\n  web:\n    image: \"nginx:1.27\"\n    ports: [\"80:80\", 8080]\n    privileged: true\n    cpus: 0.5\n";
+        let yaml = parse(text);
+        assert!(yaml.problems.is_empty(), "{:?}", yaml.problems);
+        let root = &yaml.documents[0];
+        let image = root.pointer("/services/web/image").unwrap();
+        assert_eq!(&text[image.span.start..image.span.end], "\"nginx:1.27\"");
+        let key = &root
+            .get("services")
+            .unwrap()
+            .get("web")
+            .unwrap()
+            .entry("ports")
+            .unwrap()
+            .key;
+        assert_eq!(&text[key.span.start..key.span.end], "ports");
+        assert_eq!(
+            root.to_json(),
+            serde_json::json!({"services": {"web": {"image": "nginx:1.27", "ports": ["80:80", 8080], "privileged": true, "cpus": 0.5}}})
+        );
+        let ports = root.pointer("/services/web/ports/1").unwrap();
+        assert_eq!(&text[ports.span.start..ports.span.end], "8080");
+    }
+
+    #[test]
+    fn non_ascii_spans_are_bytes() {
+        let text = "a: \"é—x\"\nb: ü\n";
+        let yaml = parse(text);
+        let b = yaml.documents[0].get("b").unwrap();
+        assert_eq!(&text[b.span.start..b.span.end], "ü");
+    }
+
+    #[test]
+    fn duplicate_keys_reported_at_the_second() {
+        let text = "a: 1\nb: 2\na: 3\n";
+        let yaml = parse(text);
+        assert_eq!(yaml.problems.len(), 1);
+        let p = &yaml.problems[0];
+        assert_eq!(p.kind, ProblemKind::DuplicateKey);
+        assert_eq!(line_of(text, p.span.start), 3);
+        assert_eq!(line_of(text, p.related.as_ref().unwrap().0.start), 1);
+        assert_eq!(yaml.documents[0].get("a").unwrap().as_str(), Some("3"));
+    }
+
+    #[test]
+    fn anchors_aliases_and_merge_keys() {
+        let text = "x: &d {restart: always, image: a}\ny:\n  <<: *d\n  image: b\nz: *d\n";
+        let yaml = parse(text);
+        assert!(yaml.problems.is_empty(), "{:?}", yaml.problems);
+        let json = yaml.documents[0].to_json();
+        assert_eq!(
+            json["y"],
+            serde_json::json!({"image": "b", "restart": "always"})
+        );
+        assert_eq!(
+            json["z"],
+            serde_json::json!({"restart": "always", "image": "a"})
+        );
+        let yaml = parse("a: *nope\n");
+        assert!(
+            yaml.problems[0].message.contains("anchor"),
+            "{:?}",
+            yaml.problems
+        );
+    }
+
+    #[test]
+    fn alias_bomb_is_cut_off() {
+        let mut text = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
+        let names = "abcdefghi";
+        for w in names.as_bytes().windows(2) {
+            let (prev, next) = (w[0] as char, w[1] as char);
+            text.push_str(&format!(
+                "{next}: &{next} [{}]\n",
+                vec![format!("*{prev}"); 9].join(",")
+            ));
+        }
+        let yaml = parse(&text);
+        assert!(yaml.problems.iter().any(|p| p.kind == ProblemKind::Limit));
+    }
+
+    #[test]
+    fn deep_nesting_is_a_problem_not_a_crash() {
+        let text = "[".repeat(100_000);
+        let yaml = parse(&text);
+        assert!(yaml.has_syntax_error());
+    }
+
+    #[test]
+    fn syntax_errors_explained() {
+        let text = "services:\n  nginx: // proxy 역할\n    restart: always\n";
+        let yaml = parse(text);
+        let p = &yaml.problems[0];
+        assert_eq!(p.kind, ProblemKind::Syntax);
+        assert_eq!(line_of(text, p.span.start), 2);
+        assert!(p.message.contains("`//`"), "{}", p.message);
+        assert_eq!(&text[p.span.start..p.span.end], "// proxy 역할");
+
+        let text = "a: \"x\" y\n";
+        let p = &parse(text).problems[0];
+        assert!(p.message.contains("trailing content"), "{}", p.message);
+        assert!(p.help.is_some());
+    }
+
+    #[test]
+    fn core_schema_typing() {
+        let typed = |s: &str| {
+            let y = parse(&format!("v: {s}\n"));
+            y.documents[0].get("v").unwrap().to_json()
+        };
+        assert_eq!(typed("yes"), serde_json::json!("yes"));
+        assert_eq!(typed("2.4"), serde_json::json!(2.4));
+        assert_eq!(typed("\"3\""), serde_json::json!("3"));
+        assert_eq!(typed("0x1F"), serde_json::json!(31));
+        assert_eq!(typed("~"), serde_json::Value::Null);
+        assert_eq!(typed("80:80"), serde_json::json!("80:80"));
+        assert_eq!(typed("1e3"), serde_json::json!(1000.0));
+    }
+
+    #[test]
+    fn multiple_documents() {
+        let yaml = parse("a: 1\n---\nb: 2\n");
+        assert_eq!(yaml.documents.len(), 2);
+    }
+}

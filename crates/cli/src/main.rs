@@ -42,6 +42,9 @@ struct LintArgs {
     /// The name to report (and detect the kind from) for standard input.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    /// Interpolate Compose files with this env file instead of the `.env` beside each.
+    #[arg(long, value_name = "FILE")]
+    env_file: Option<PathBuf>,
     /// Use this configuration file (rlint.toml syntax, or hadolint's .hadolint.yaml).
     #[arg(long, short, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -386,8 +389,20 @@ fn lint_path(
         Some(FileKind::Dockerfile) => read_dockerignore(&target.path),
         _ => None,
     };
+    let dir = target.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let disk = Disk(dir.clone());
+    // The project `.env` beside a Compose file (or the one `--env-file` names).
+    let dotenv = match &args.env_file {
+        Some(file) => std::fs::read_to_string(file).ok(),
+        None if detected != Some(FileKind::Dockerfile) => {
+            std::fs::read_to_string(dir.join(".env")).ok()
+        }
+        None => None,
+    };
     let related = lint_core::Related {
         dockerignore: dockerignore.as_deref(),
+        dotenv: dotenv.as_deref(),
+        files: Some(&disk),
     };
     let report = lint_core::lint_bytes_with(&shown, &text_bytes, detected, &config, related);
     if report.skipped {
@@ -403,6 +418,19 @@ fn lint_path(
         report,
         fixed,
     }))
+}
+
+/// The file system around a linted file, for the core's cross-file checks.
+struct Disk(std::path::PathBuf);
+
+impl lint_core::Files for Disk {
+    fn exists(&self, path: &str) -> bool {
+        self.0.join(path).exists()
+    }
+
+    fn read(&self, path: &str) -> Option<String> {
+        std::fs::read_to_string(self.0.join(path)).ok()
+    }
 }
 
 /// The build context's ignore file for a Dockerfile: `<Dockerfile>.dockerignore` beside it (what

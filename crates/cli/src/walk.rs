@@ -51,6 +51,12 @@ pub fn collect(paths: &[PathBuf]) -> Walk {
                             explicit: false,
                         }),
                         Some(_) => walk.skipped += 1,
+                        // Other YAML may still be Compose (`*.compose.yaml`, fragments): the
+                        // core sniffs the content and skips it quietly when it is not.
+                        None if is_yaml(&p) => walk.targets.push(Target {
+                            path: p,
+                            explicit: false,
+                        }),
                         None => {}
                     }
                 }
@@ -62,6 +68,11 @@ pub fn collect(paths: &[PathBuf]) -> Walk {
     walk.targets.sort_by(|a, b| a.path.cmp(&b.path));
     walk.targets.dedup_by(|a, b| a.path == b.path);
     walk
+}
+
+fn is_yaml(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"))
 }
 
 /// The path as shown to users: relative to the current directory when possible.

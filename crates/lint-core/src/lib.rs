@@ -48,10 +48,34 @@ pub struct Report {
 }
 
 /// Files that belong with the one being linted, read by the caller (the core never touches the
-/// file system): the build context's `.dockerignore` for a Dockerfile.
-#[derive(Clone, Copy, Debug, Default)]
+/// file system): the build context's `.dockerignore` for a Dockerfile; the project `.env` and a
+/// view of the files around it for a Compose file.
+#[derive(Clone, Copy, Default)]
 pub struct Related<'a> {
     pub dockerignore: Option<&'a str>,
+    /// The project `.env` (or `--env-file`) used for interpolation.
+    pub dotenv: Option<&'a str>,
+    /// What exists around the linted file; `None` when the caller cannot tell (stdin).
+    pub files: Option<&'a dyn Files>,
+}
+
+impl std::fmt::Debug for Related<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Related")
+            .field("dockerignore", &self.dockerignore.map(str::len))
+            .field("dotenv", &self.dotenv.map(str::len))
+            .field("files", &self.files.is_some())
+            .finish()
+    }
+}
+
+/// The files around a linted file, as the caller sees them (disk for the CLI, open tabs for the
+/// web page). Paths are relative to the linted file's folder, `/`-separated.
+pub trait Files: Sync {
+    /// Whether a file or folder exists at `path`.
+    fn exists(&self, path: &str) -> bool;
+    /// The text of a file, when it can be read.
+    fn read(&self, path: &str) -> Option<String>;
 }
 
 /// Lints raw bytes: binary, non-UTF-8 and oversized input becomes a diagnostic with its position.
@@ -147,6 +171,7 @@ pub fn lint_text_with(
     };
     let diagnostics = match kind {
         Some(FileKind::Dockerfile) => lint_dockerfile(text, config, related),
+        Some(FileKind::Compose) => lint_compose(text, config, related),
         _ => {
             report.skipped = true;
             Vec::new()
@@ -164,14 +189,113 @@ pub fn lint_text_with(
     report
 }
 
-/// Recognises a Dockerfile by content when its name says nothing (first instruction is FROM/ARG).
+/// Recognises a file by content when its name says nothing: a Dockerfile by its first
+/// instruction (FROM/ARG); a Compose file by a top-level `services:` mapping, or by top-level
+/// mappings that look like service definitions (a fragment, reported as such). Kubernetes
+/// manifests and CI files (`apiVersion`, `jobs`, `on`, ...) are not taken for Compose.
 fn sniff(text: &str) -> Option<FileKind> {
     let first = text
         .lines()
         .map(str::trim)
         .find(|l| !l.is_empty() && !l.starts_with('#'))?;
     let word = first.split_whitespace().next()?.to_ascii_uppercase();
-    (word == "FROM" || word == "ARG").then_some(FileKind::Dockerfile)
+    if word == "FROM" || word == "ARG" {
+        return Some(FileKind::Dockerfile);
+    }
+    // YAML: a top-level `services:` mapping, or top-level mappings that hold service keys.
+    if !text.contains(':') {
+        return None;
+    }
+    let yaml = syntax::yaml::parse(text);
+    let root = yaml.documents.first()?.as_map()?;
+    let key = |e: &syntax::yaml::Entry| e.key.as_str().unwrap_or("").to_string();
+    if root.iter().any(|e| {
+        matches!(
+            key(e).as_str(),
+            "apiVersion" | "kind" | "jobs" | "on" | "steps"
+        )
+    }) {
+        return None;
+    }
+    if root
+        .iter()
+        .any(|e| key(e) == "services" && e.value.as_map().is_some())
+    {
+        return Some(FileKind::Compose);
+    }
+    const SERVICE_KEYS: [&str; 6] = [
+        "image",
+        "build",
+        "container_name",
+        "ports",
+        "depends_on",
+        "environment",
+    ];
+    let service_like = |e: &syntax::yaml::Entry| {
+        e.value.as_map().is_some_and(|m| {
+            m.iter()
+                .filter(|k| k.key.as_str().is_some_and(|k| SERVICE_KEYS.contains(&k)))
+                .count()
+                >= 2
+        })
+    };
+    root.iter().any(service_like).then_some(FileKind::Compose)
+}
+
+/// All enabled Compose rules over one text, suppressions applied, sorted by position. Each YAML
+/// document is checked on its own (Compose merges them; cross-document references are rare).
+pub fn lint_compose(text: &str, config: &Config, related: Related<'_>) -> Vec<Diagnostic> {
+    let yaml = syntax::yaml::parse(text);
+    let env = related
+        .dotenv
+        .map(syntax::compose::Env::parse)
+        .unwrap_or_default();
+    let suppressions = suppress::Suppressions::for_yaml(text);
+    let roots: Vec<Option<&syntax::yaml::Node>> =
+        if yaml.has_syntax_error() || yaml.documents.is_empty() {
+            vec![None]
+        } else {
+            yaml.documents.iter().map(Some).collect()
+        };
+    let mut out = Vec::new();
+    for (index, root) in roots.into_iter().enumerate() {
+        let json = root.map_or(serde_json::Value::Null, |r| {
+            rules::compose::interpolated_json(r, &env)
+        });
+        let input = rule::ComposeInput {
+            text,
+            yaml: &yaml,
+            root,
+            json: &json,
+            env: &env,
+            env_known: related.dotenv.is_some(),
+            files: related.files,
+            document: index,
+        };
+        for rule in registry::rules() {
+            let Check::Compose(check) = rule.check else {
+                continue;
+            };
+            if !config.enabled(&rule.meta) {
+                continue;
+            }
+            let mut cx = Context::new(&rule.meta, config);
+            check(&input, &mut cx);
+            let severity = config.severity_of(&rule.meta);
+            for mut d in cx.into_diagnostics() {
+                if !rule.meta.always_on
+                    && !config.disable_inline_ignores
+                    && suppressions.is_suppressed(&d)
+                {
+                    continue;
+                }
+                d.severity = severity;
+                out.push(d);
+            }
+        }
+    }
+    out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+    out
 }
 
 /// All enabled Dockerfile rules over one text, suppressions applied, sorted by position.

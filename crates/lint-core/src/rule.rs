@@ -114,8 +114,44 @@ pub struct DockerfileInput<'a> {
     pub dockerignore: Option<&'a crate::syntax::dockerignore::DockerIgnore>,
 }
 
+/// What a Compose check receives: the YAML tree, the document checked, the interpolation
+/// environment and what the caller knows of the files around it.
+pub struct ComposeInput<'a> {
+    pub text: &'a str,
+    pub yaml: &'a crate::syntax::yaml::YamlFile,
+    /// The document's root; `None` when the file has no document or is not valid YAML.
+    pub root: Option<&'a crate::syntax::yaml::Node>,
+    /// The root as JSON, interpolated (what Compose validates).
+    pub json: &'a serde_json::Value,
+    pub env: &'a crate::syntax::compose::Env,
+    /// The project `.env` was provided (so unset variables can be told apart from unknown ones).
+    pub env_known: bool,
+    pub files: Option<&'a dyn crate::Files>,
+    /// Which YAML document of the file this is (0 for the first).
+    pub document: usize,
+}
+
+impl ComposeInput<'_> {
+    /// A scalar's value after interpolation (the raw text when it has none).
+    pub fn value(&self, node: &crate::syntax::yaml::Node) -> Option<String> {
+        let text = node.as_str()?;
+        if !text.contains('$') {
+            return Some(text.to_string());
+        }
+        Some(crate::syntax::compose::interpolate(text, self.env).value)
+    }
+
+    /// The services of the document.
+    pub fn services(&self) -> Vec<crate::syntax::compose::Service<'_>> {
+        self.root
+            .map(crate::syntax::compose::services)
+            .unwrap_or_default()
+    }
+}
+
 pub enum Check {
     Dockerfile(fn(&DockerfileInput<'_>, &mut Context<'_>)),
+    Compose(fn(&ComposeInput<'_>, &mut Context<'_>)),
     /// Produced by the pipeline (input problems); the rule exists for its code and docs.
     Pipeline,
 }

@@ -47,7 +47,7 @@ impl FileKind {
 
     /// Whether this build has rules for the kind (the others are recognised, then skipped).
     pub fn is_linted(self) -> bool {
-        matches!(self, Self::Dockerfile)
+        matches!(self, Self::Dockerfile | Self::Compose)
     }
 
     /// Detects a kind from a path (either separator). `None` when the name says nothing.

@@ -7,6 +7,11 @@
 //!   an instruction (that instruction), and `# check=error=true` (BuildKit checks become errors).
 //!
 //! A trailing `# reason` (or BuildKit's `// reason`) after the list is allowed.
+//!
+//! In YAML files: `# rlint ignore=...` on its own line covers the next line that is not a comment,
+//! at the end of a line that line; `# rlint global ignore=...` the whole file. dclint's
+//! `# dclint disable-file`, `# dclint disable [rule ...]` (whole file) and `# dclint disable-line
+//! [rule ...]` (that line, or the next when alone on its line) are honoured too.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::syntax::dockerfile::{Dockerfile, Keyword};
@@ -147,6 +152,55 @@ impl Suppressions {
                         .map_or(df.instructions.len(), |p| i + 1 + p);
                     s.scoped.push((span_range(df, i, end), ids));
                 }
+            }
+        }
+        s
+    }
+
+    pub fn for_yaml(text: &str) -> Suppressions {
+        let mut s = Suppressions::default();
+        let mut offset = 0;
+        let mut pending: Vec<Vec<String>> = Vec::new();
+        for line in text.split_inclusive('\n') {
+            let range = offset..offset + line.len();
+            offset += line.len();
+            let trimmed = line.trim();
+            let own_line = trimmed.starts_with('#');
+            let comment = if own_line {
+                Some(&trimmed[1..])
+            } else {
+                line.find(" #").map(|i| &line[i + 2..])
+            };
+            if !own_line && !trimmed.is_empty() {
+                for ids in pending.drain(..) {
+                    s.scoped.push((range.clone(), ids));
+                }
+            }
+            let Some(comment) = comment.map(str::trim) else {
+                continue;
+            };
+            let (scope, ids) = if let Some(rest) = comment.strip_prefix("dclint ") {
+                let mut words = rest.split_whitespace();
+                let what = words.next().unwrap_or("");
+                let mut ids: Vec<String> = words.map(String::from).collect();
+                if ids.is_empty() {
+                    ids.push("all".into());
+                }
+                match what {
+                    "disable-file" => (Scope::Global, vec!["all".into()]),
+                    "disable" => (Scope::Global, ids),
+                    "disable-line" => (Scope::Next, ids),
+                    _ => continue,
+                }
+            } else if let Some(p) = parse_pragma(comment) {
+                p
+            } else {
+                continue;
+            };
+            match scope {
+                Scope::Global | Scope::Stage => s.global.extend(ids),
+                Scope::Next if own_line => pending.push(ids),
+                Scope::Next => s.scoped.push((range, ids)),
             }
         }
         s

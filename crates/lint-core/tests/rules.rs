@@ -17,10 +17,43 @@ fn only_with(rule: &Rule, toml_text: Option<&str>) -> Config {
     config
 }
 
-fn dockerfile_rules() -> impl Iterator<Item = &'static &'static Rule> {
-    rules()
-        .iter()
-        .filter(|r| r.meta.kind == Some(FileKind::Dockerfile))
+/// What differs between file kinds in these tests.
+struct Kind {
+    kind: FileKind,
+    /// Folder under tests/fixtures and src/rules.
+    dir: &'static str,
+    /// Code-block language of doc examples.
+    lang: &'static str,
+    /// The name files are linted under.
+    file_name: &'static str,
+    /// The kind's syntax-error rule.
+    syntax_code: &'static str,
+    /// Fixture files that are not cases but files beside them.
+    related: &'static [&'static str],
+}
+
+const KINDS: [Kind; 2] = [
+    Kind {
+        kind: FileKind::Dockerfile,
+        dir: "dockerfile",
+        lang: "dockerfile",
+        file_name: "Dockerfile",
+        syntax_code: "DF000",
+        related: &["rlint.toml", ".dockerignore"],
+    },
+    Kind {
+        kind: FileKind::Compose,
+        dir: "compose",
+        lang: "yaml",
+        file_name: "compose.yaml",
+        syntax_code: "DC000",
+        related: &["rlint.toml", ".env"],
+    },
+];
+
+fn rules_of(kind: &Kind) -> impl Iterator<Item = &'static &'static Rule> {
+    let k = kind.kind;
+    rules().iter().filter(move |r| r.meta.kind == Some(k))
 }
 
 fn count(report: &Report, code: &str) -> usize {
@@ -31,53 +64,67 @@ fn count(report: &Report, code: &str) -> usize {
         .count()
 }
 
-fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dockerfile")
+fn fixtures_dir(kind: &Kind) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(kind.dir)
 }
 
 #[test]
 fn doc_examples_are_executed() {
-    for rule in dockerfile_rules() {
-        let code = rule.meta.code;
-        let example_config = rule
-            .meta
-            .doc_code_blocks("Example")
-            .into_iter()
-            .find(|(l, _)| l == "toml")
-            .map(|(_, t)| t);
-        for (section, expected) in [("Example", 1), ("Use instead", 0)] {
-            let blocks = rule.meta.doc_code_blocks(section);
-            let config_text = blocks
+    for kind in &KINDS {
+        for rule in rules_of(kind) {
+            doc_examples_of(kind, rule);
+        }
+    }
+}
+
+fn doc_examples_of(kind: &Kind, rule: &Rule) {
+    let code = rule.meta.code;
+    let example_blocks = rule.meta.doc_code_blocks("Example");
+    let example_config = example_blocks
+        .iter()
+        .find(|(l, _)| l == "toml")
+        .map(|(_, t)| t.clone());
+    for (section, expected) in [("Example", 1), ("Use instead", 0)] {
+        let blocks = rule.meta.doc_code_blocks(section);
+        let config_text = blocks
+            .iter()
+            .find(|(lang, _)| lang == "toml")
+            .map(|(_, t)| t.clone())
+            .or_else(|| example_config.clone());
+        let config = only_with(rule, config_text.as_deref());
+        let beside = |lang: &str| {
+            blocks
                 .iter()
-                .find(|(lang, _)| lang == "toml")
+                .chain(&example_blocks)
+                .find(|(l, _)| l == lang)
                 .map(|(_, t)| t.clone())
-                .or_else(|| example_config.clone());
-            let config = only_with(rule, config_text.as_deref());
-            let ignore = blocks
-                .iter()
-                .chain(&rule.meta.doc_code_blocks("Example"))
-                .find(|(lang, _)| lang == "dockerignore")
-                .map(|(_, t)| t.clone());
-            let related = Related {
-                dockerignore: ignore.as_deref(),
-            };
-            let files: Vec<&String> = blocks
-                .iter()
-                .filter(|(lang, _)| lang == "dockerfile")
-                .map(|(_, t)| t)
-                .collect();
-            assert!(
-                !files.is_empty(),
-                "{code}: `## {section}` has no dockerfile code block"
+        };
+        let ignore = beside("dockerignore");
+        let dotenv = beside("dotenv");
+        let related = Related {
+            dockerignore: ignore.as_deref(),
+            dotenv: dotenv.as_deref(),
+            files: None,
+        };
+        let files: Vec<&String> = blocks
+            .iter()
+            .filter(|(lang, _)| lang == kind.lang)
+            .map(|(_, t)| t)
+            .collect();
+        assert!(
+            !files.is_empty(),
+            "{code}: `## {section}` has no {} code block",
+            kind.lang
+        );
+        for text in files {
+            let report = lint_text_with(kind.file_name, text, Some(kind.kind), &config, related);
+            assert_eq!(
+                count(&report, code),
+                expected,
+                "{code}: `## {section}` must produce {expected} {code}:\n{text}\n{report:#?}"
             );
-            for text in files {
-                let report = lint_text_with("Dockerfile", text, None, &config, related);
-                assert_eq!(
-                    count(&report, code),
-                    expected,
-                    "{code}: `## {section}` must produce {expected} {code}:\n{text}\n{report:#?}"
-                );
-            }
         }
     }
 }
@@ -119,119 +166,142 @@ fn render(text: &str, report: &Report, code: &str) -> String {
 #[test]
 fn fixtures_valid_are_silent_invalid_report_and_snapshot() {
     let mut checked = 0;
-    for rule in dockerfile_rules() {
-        let code = rule.meta.code;
-        let dir = fixtures_dir().join(code);
-        let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-            .unwrap_or_else(|_| panic!("{code}: missing fixture folder {}", dir.display()))
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        let (mut valid, mut invalid) = (0, 0);
-        let config_text = fs::read_to_string(dir.join("rlint.toml")).ok();
-        let config = only_with(rule, config_text.as_deref());
-        let ignore = fs::read_to_string(dir.join(".dockerignore")).ok();
-        let related = Related {
-            dockerignore: ignore.as_deref(),
-        };
-        let files = files
-            .into_iter()
-            .filter(|p| !p.ends_with("rlint.toml") && !p.ends_with(".dockerignore"));
-        for path in files {
-            let name = path.file_name().unwrap().to_string_lossy().to_string();
-            let text = fs::read_to_string(&path).unwrap();
-            let report = lint_text_with("Dockerfile", &text, None, &config, related);
-            if name.starts_with("valid") {
-                valid += 1;
-                assert_eq!(
-                    count(&report, code),
-                    0,
-                    "{code}/{name} must be clean: {report:#?}"
-                );
-            } else if name.starts_with("invalid") {
-                invalid += 1;
-                assert!(count(&report, code) > 0, "{code}/{name} must report {code}");
-                let stem = name.split('.').next().unwrap();
-                insta::with_settings!({snapshot_path => "snapshots/fixtures", prepend_module_to_snapshot => false}, {
-                    insta::assert_snapshot!(format!("{code}__{stem}"), render(&text, &report, code));
-                });
-            } else {
-                panic!("{code}/{name}: fixture names start with valid or invalid");
-            }
-            checked += 1;
+    for kind in &KINDS {
+        for rule in rules_of(kind) {
+            checked += fixtures_of(kind, rule);
         }
-        assert!(
-            valid > 0 && invalid > 0,
-            "{code}: needs at least one valid and one invalid fixture"
-        );
     }
-    assert!(checked >= 80);
+    assert!(checked >= 120, "only {checked} fixtures");
+}
+
+fn fixtures_of(kind: &Kind, rule: &Rule) -> usize {
+    let code = rule.meta.code;
+    let dir = fixtures_dir(kind).join(code);
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap_or_else(|_| panic!("{code}: missing fixture folder {}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let (mut valid, mut invalid) = (0, 0);
+    let config_text = fs::read_to_string(dir.join("rlint.toml")).ok();
+    let config = only_with(rule, config_text.as_deref());
+    let ignore = fs::read_to_string(dir.join(".dockerignore")).ok();
+    let dotenv = fs::read_to_string(dir.join(".env")).ok();
+    let related = Related {
+        dockerignore: ignore.as_deref(),
+        dotenv: dotenv.as_deref(),
+        files: None,
+    };
+    let files = files
+        .into_iter()
+        .filter(|p| !kind.related.iter().any(|r| p.ends_with(r)));
+    let mut checked = 0;
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let text = fs::read_to_string(&path).unwrap();
+        let report = lint_text_with(kind.file_name, &text, Some(kind.kind), &config, related);
+        if name.starts_with("valid") {
+            valid += 1;
+            assert_eq!(
+                count(&report, code),
+                0,
+                "{code}/{name} must be clean: {report:#?}"
+            );
+        } else if name.starts_with("invalid") {
+            invalid += 1;
+            assert!(count(&report, code) > 0, "{code}/{name} must report {code}");
+            let stem = name.split('.').next().unwrap();
+            insta::with_settings!({snapshot_path => "snapshots/fixtures", prepend_module_to_snapshot => false}, {
+                insta::assert_snapshot!(format!("{code}__{stem}"), render(&text, &report, code));
+            });
+        } else {
+            panic!("{code}/{name}: fixture names start with valid or invalid");
+        }
+        checked += 1;
+    }
+    assert!(
+        valid > 0 && invalid > 0,
+        "{code}: needs at least one valid and one invalid fixture"
+    );
+    checked
 }
 
 #[test]
 fn no_fixture_folder_without_a_rule() {
-    for entry in fs::read_dir(fixtures_dir()).unwrap() {
-        let name = entry.unwrap().file_name().to_string_lossy().to_string();
-        assert!(
-            lint_core::rule(&name).is_some(),
-            "fixture folder {name} has no rule"
-        );
+    for kind in &KINDS {
+        for entry in fs::read_dir(fixtures_dir(kind)).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().to_string();
+            assert!(
+                lint_core::rule(&name).is_some_and(|r| r.meta.kind == Some(kind.kind)),
+                "fixture folder {}/{name} has no {} rule",
+                kind.dir,
+                kind.dir
+            );
+        }
     }
 }
 
 #[test]
 fn fixes_converge_and_keep_the_file_parsing() {
     let all = Config::default();
-    for rule in dockerfile_rules() {
-        let dir = fixtures_dir().join(rule.meta.code);
-        for entry in fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.ends_with("rlint.toml") || path.ends_with(".dockerignore") {
-                continue;
+    for kind in &KINDS {
+        for rule in rules_of(kind) {
+            let dir = fixtures_dir(kind).join(rule.meta.code);
+            for entry in fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if kind.related.iter().any(|r| path.ends_with(r)) {
+                    continue;
+                }
+                let text = fs::read_to_string(&path).unwrap();
+                let k = Some(kind.kind);
+                let before = lint_text(kind.file_name, &text, k, &all);
+                let syntax_before = count(&before, kind.syntax_code);
+                let outcome = fix_text(kind.file_name, &text, k, &all, true);
+                let after = lint_text(kind.file_name, &outcome.text, k, &all);
+                assert!(
+                    count(&after, kind.syntax_code) <= syntax_before,
+                    "{}: fixes introduced syntax errors:\n{}",
+                    path.display(),
+                    outcome.text
+                );
+                let left: Vec<_> = after
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.diagnostic.fix.is_some())
+                    .collect();
+                assert!(
+                    left.is_empty(),
+                    "{}: fixes did not converge: {left:#?}\n{}",
+                    path.display(),
+                    outcome.text
+                );
             }
-            let text = fs::read_to_string(&path).unwrap();
-            let before = lint_text("Dockerfile", &text, None, &all);
-            let syntax_before = count(&before, "DF000");
-            let outcome = fix_text("Dockerfile", &text, None, &all, true);
-            let after = lint_text("Dockerfile", &outcome.text, None, &all);
-            assert!(
-                count(&after, "DF000") <= syntax_before,
-                "{}: fixes introduced syntax errors:\n{}",
-                path.display(),
-                outcome.text
-            );
-            let left: Vec<_> = after
-                .diagnostics
-                .iter()
-                .filter(|d| d.diagnostic.fix.is_some())
-                .collect();
-            assert!(
-                left.is_empty(),
-                "{}: fixes did not converge: {left:#?}\n{}",
-                path.display(),
-                outcome.text
-            );
         }
     }
 }
 
 #[test]
 fn every_rule_file_is_registered() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules/dockerfile");
-    let registry = fs::read_to_string(src.join("mod.rs")).unwrap();
-    for entry in fs::read_dir(&src).unwrap() {
-        let path = entry.unwrap().path();
-        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
-        if stem == "mod" {
-            continue;
+    for kind in &KINDS {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/rules")
+            .join(kind.dir);
+        let registry = fs::read_to_string(src.join("mod.rs")).unwrap();
+        for entry in fs::read_dir(&src).unwrap() {
+            let path = entry.unwrap().path();
+            let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+            if stem == "mod" {
+                continue;
+            }
+            assert!(
+                registry.contains(&format!("pub mod {stem};")),
+                "{stem}.rs is not declared in rules/{}/mod.rs",
+                kind.dir
+            );
+            assert!(
+                registry.contains(&format!("&{stem}::RULE")),
+                "{stem}.rs is not listed in RULES"
+            );
         }
-        assert!(
-            registry.contains(&format!("pub mod {stem};")),
-            "{stem}.rs is not declared in rules/dockerfile/mod.rs"
-        );
-        assert!(
-            registry.contains(&format!("&{stem}::RULE")),
-            "{stem}.rs is not listed in RULES"
-        );
     }
 }

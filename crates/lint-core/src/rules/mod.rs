@@ -1,5 +1,6 @@
 //! Every rule, one file each, one folder per file kind.
 
+pub mod compose;
 pub mod dockerfile;
 pub mod input;
 
@@ -8,6 +9,7 @@ use std::sync::LazyLock;
 
 static SORTED: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     let mut all: Vec<&'static Rule> = dockerfile::RULES.to_vec();
+    all.extend(compose::RULES.iter().copied());
     all.push(&input::UNREADABLE_FILE);
     all.sort_by_key(|r| r.meta.code);
     all

@@ -1,0 +1,374 @@
+//! Compose rules, one file each, and what they share: the interpolated JSON the schema sees,
+//! and readers for Compose's many "list or mapping" shapes.
+
+pub mod compose_fragment;
+pub mod credential_in_environment;
+pub mod duplicate_key;
+pub mod image_tag;
+pub mod invalid_interpolation;
+pub mod obsolete_version;
+pub mod port_on_all_interfaces;
+pub mod schema;
+pub mod undefined_resource;
+pub mod undefined_service;
+pub mod unset_variable;
+pub mod unused_resource;
+pub mod yaml_syntax;
+
+use crate::diagnostic::Span;
+use crate::rule::{ComposeInput, Rule};
+use crate::syntax::compose::{Env, interpolate};
+use crate::syntax::yaml::{Node, Style, Value};
+
+pub static RULES: &[&Rule] = &[
+    &yaml_syntax::RULE,
+    &duplicate_key::RULE,
+    &schema::RULE,
+    &obsolete_version::RULE,
+    &invalid_interpolation::RULE,
+    &unset_variable::RULE,
+    &compose_fragment::RULE,
+    &undefined_service::RULE,
+    &undefined_resource::RULE,
+    &unused_resource::RULE,
+    &port_on_all_interfaces::RULE,
+    &image_tag::RULE,
+    &credential_in_environment::RULE,
+];
+
+/// The document as JSON after interpolation, as Compose validates it. A plain scalar that held a
+/// substitution is typed again after it (`cpus: ${CPUS:-0.5}` is the number 0.5).
+pub fn interpolated_json(node: &Node, env: &Env) -> serde_json::Value {
+    use serde_json::Value as J;
+    match &node.value {
+        Value::Scalar(s) if s.text.contains('$') => {
+            let value = interpolate(&s.text, env).value;
+            // An empty result stays a string, as in Compose.
+            if s.style == Style::Plain && !value.is_empty() {
+                let retyped = Node::plain(node.span, value);
+                retyped.to_json()
+            } else {
+                J::String(value)
+            }
+        }
+        Value::Scalar(_) => node.to_json(),
+        Value::Seq(items) => J::Array(items.iter().map(|n| interpolated_json(n, env)).collect()),
+        Value::Map(entries) => J::Object(
+            entries
+                .iter()
+                .map(|e| {
+                    (
+                        crate::syntax::yaml::key_text(&e.key),
+                        interpolated_json(&e.value, env),
+                    )
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// JSON pointers of the values whose interpolation left a variable unresolved: the schema can
+/// say nothing about them.
+pub fn unresolved_pointers(node: &Node, env: &Env, pointer: &mut String, out: &mut Vec<String>) {
+    match &node.value {
+        Value::Scalar(s) => {
+            if s.text.contains('$') && !interpolate(&s.text, env).unresolved.is_empty() {
+                out.push(pointer.clone());
+            }
+        }
+        Value::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push_str(&format!("/{i}"));
+                unresolved_pointers(item, env, pointer, out);
+                pointer.truncate(len);
+            }
+        }
+        Value::Map(entries) => {
+            for e in entries {
+                let len = pointer.len();
+                let key = crate::syntax::yaml::key_text(&e.key)
+                    .replace('~', "~0")
+                    .replace('/', "~1");
+                pointer.push('/');
+                pointer.push_str(&key);
+                unresolved_pointers(&e.value, env, pointer, out);
+                pointer.truncate(len);
+            }
+        }
+    }
+}
+
+/// One item of a "list or mapping" field (`environment`, `labels`, `build.args`, ...): the
+/// mapping form `KEY: value` or the list form `- KEY=value`.
+pub struct Pair<'a> {
+    pub key: String,
+    pub value: Option<String>,
+    /// The key's span (in the list form, the start of the item).
+    pub key_span: Span,
+    /// The value's span (in the list form, the text after `=`).
+    pub value_span: Option<Span>,
+    pub node: &'a Node,
+    /// The value is written literally (not `${...}`).
+    pub literal: bool,
+}
+
+pub fn pairs<'a>(node: &'a Node, text: &str) -> Vec<Pair<'a>> {
+    let mut out = Vec::new();
+    match &node.value {
+        Value::Map(entries) => {
+            for e in entries {
+                let value = e.value.as_scalar().filter(|_| !e.value.is_null());
+                out.push(Pair {
+                    key: crate::syntax::yaml::key_text(&e.key),
+                    value: value.map(|s| s.text.clone()),
+                    key_span: e.key.span,
+                    value_span: value.map(|_| e.value.span),
+                    node: &e.value,
+                    literal: value.is_some_and(|s| !s.text.contains('$')),
+                });
+            }
+        }
+        Value::Seq(items) => {
+            for item in items {
+                let Some(t) = item.as_str() else { continue };
+                let (key, value) = match t.split_once('=') {
+                    Some((k, v)) => (k, Some(v)),
+                    None => (t, None),
+                };
+                let value_span = value.map(|v| {
+                    let s = crate::syntax::compose::value_span(
+                        text,
+                        item,
+                        (t.len() - v.len(), t.len()),
+                    );
+                    if s == item.span { item.span } else { s }
+                });
+                out.push(Pair {
+                    key: key.to_string(),
+                    value: value.map(str::to_string),
+                    key_span: crate::syntax::compose::value_span(text, item, (0, key.len())),
+                    value_span,
+                    node: item,
+                    literal: value.is_some_and(|v| !v.contains('$')),
+                });
+            }
+        }
+        Value::Scalar(_) => {}
+    }
+    out
+}
+
+/// The names a field lists, in either the list form or as mapping keys (`networks`,
+/// `depends_on`, `secrets` entries with `source:`...), with the node naming each.
+pub fn names(node: &Node) -> Vec<(String, &Node)> {
+    match &node.value {
+        Value::Seq(items) => items
+            .iter()
+            .filter_map(|i| match &i.value {
+                Value::Scalar(s) => Some((s.text.clone(), i)),
+                Value::Map(_) => i
+                    .get("source")
+                    .and_then(|s| Some((s.as_str()?.to_string(), s))),
+                Value::Seq(_) => None,
+            })
+            .collect(),
+        Value::Map(entries) => entries
+            .iter()
+            .filter_map(|e| Some((e.key.as_str()?.to_string(), &e.key)))
+            .collect(),
+        Value::Scalar(_) => Vec::new(),
+    }
+}
+
+/// The names declared in a top-level section (`volumes`, `networks`, `secrets`, `configs`).
+pub fn declared<'a>(input: &'a ComposeInput<'_>, section: &str) -> Vec<(&'a str, &'a Node)> {
+    input
+        .root
+        .and_then(|r| r.get(section))
+        .and_then(Node::as_map)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|e| Some((e.key.as_str()?, &e.key)))
+        .collect()
+}
+
+/// Every scalar value of the tree (keys excluded), in document order.
+pub fn for_each_value<'a>(node: &'a Node, f: &mut dyn FnMut(&'a Node)) {
+    match &node.value {
+        Value::Scalar(_) => f(node),
+        Value::Seq(items) => items.iter().for_each(|n| for_each_value(n, f)),
+        Value::Map(entries) => entries
+            .iter()
+            .filter(|e| !e.merged)
+            .for_each(|e| for_each_value(&e.value, f)),
+    }
+}
+
+/// A service's use of a named top-level resource.
+pub struct Use<'a> {
+    pub name: String,
+    /// Where the name is written.
+    pub span: Span,
+    pub service: &'a str,
+}
+
+/// Whether the source of a short volume entry is a host path rather than a volume name.
+pub fn is_host_path(source: &str) -> bool {
+    source.starts_with(['.', '/', '~', '$', '\\'])
+        || source.contains('/')
+        || source.contains('\\')
+        || (source.len() == 1 && source.as_bytes()[0].is_ascii_alphabetic())
+}
+
+/// The named volumes, networks, secrets or configs (`section`) each service uses.
+pub fn uses<'a>(input: &'a ComposeInput<'_>, section: &str) -> Vec<Use<'a>> {
+    let mut out = Vec::new();
+    for service in input.services() {
+        let mut push = |name: String, span: Span| {
+            out.push(Use {
+                name,
+                span,
+                service: service.name,
+            })
+        };
+        match section {
+            "volumes" => {
+                for item in service
+                    .node
+                    .get("volumes")
+                    .and_then(Node::as_seq)
+                    .unwrap_or_default()
+                {
+                    match &item.value {
+                        Value::Scalar(s) => {
+                            let Some((source, _)) = s.text.split_once(':') else {
+                                continue;
+                            };
+                            if !source.is_empty() && !is_host_path(source) {
+                                let span = crate::syntax::compose::value_span(
+                                    input.text,
+                                    item,
+                                    (0, source.len()),
+                                );
+                                push(source.to_string(), span);
+                            }
+                        }
+                        Value::Map(_) => {
+                            let is_volume =
+                                item.get("type").and_then(Node::as_str) == Some("volume");
+                            if let Some(src) = item.get("source").filter(|_| is_volume)
+                                && let Some(name) = src.as_str()
+                            {
+                                push(name.to_string(), src.span);
+                            }
+                        }
+                        Value::Seq(_) => {}
+                    }
+                }
+            }
+            "networks" | "secrets" | "configs" => {
+                if let Some(n) = service.node.get(section) {
+                    for (name, node) in names(n) {
+                        push(name, node.span);
+                    }
+                }
+                if section == "secrets"
+                    && let Some(n) = service.node.get("build").and_then(|b| b.get("secrets"))
+                {
+                    for (name, node) in names(n) {
+                        push(name, node.span);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A published port entry, short (`"127.0.0.1:8080:80/tcp"`) or long syntax.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Port {
+    pub host_ip: Option<String>,
+    /// Published host port or range, when one is given.
+    pub published: Option<String>,
+    pub target: String,
+    pub protocol: String,
+}
+
+pub fn parse_port(input: &ComposeInput<'_>, node: &Node) -> Option<Port> {
+    match &node.value {
+        Value::Scalar(_) => {
+            let text = input.value(node)?;
+            let (spec, protocol) = text.split_once('/').unwrap_or((&text, "tcp"));
+            // IPv6 host addresses are bracketed: `[::1]:8080:80`.
+            let (host_ip, rest) = if let Some(r) = spec.strip_prefix('[') {
+                let (ip, rest) = r.split_once(']')?;
+                (Some(ip.to_string()), rest.strip_prefix(':')?.to_string())
+            } else {
+                let parts: Vec<&str> = spec.split(':').collect();
+                if parts.len() == 3 {
+                    (
+                        Some(parts[0].to_string()),
+                        format!("{}:{}", parts[1], parts[2]),
+                    )
+                } else {
+                    (None, spec.to_string())
+                }
+            };
+            let (published, target) = match rest.split_once(':') {
+                Some((p, t)) => (Some(p.to_string()).filter(|p| !p.is_empty()), t.to_string()),
+                None => (None, rest),
+            };
+            Some(Port {
+                host_ip: host_ip.filter(|h| !h.is_empty()),
+                published,
+                target,
+                protocol: protocol.to_string(),
+            })
+        }
+        Value::Map(_) => Some(Port {
+            host_ip: node.get("host_ip").and_then(|n| input.value(n)),
+            published: node.get("published").and_then(|n| input.value(n)),
+            target: node.get("target").and_then(|n| input.value(n))?,
+            protocol: node
+                .get("protocol")
+                .and_then(|n| input.value(n))
+                .unwrap_or_else(|| "tcp".into()),
+        }),
+        Value::Seq(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::yaml;
+
+    #[test]
+    fn ports() {
+        let text = "p: [\"127.0.0.1:8080:80\", \"3000:80/udp\", 80, \"[::1]:53:53\", \"9000-9001:9000-9001\"]\n";
+        let doc = yaml::parse(text);
+        let json = serde_json::Value::Null;
+        let env = Env::default();
+        let input = ComposeInput {
+            text,
+            yaml: &doc,
+            root: doc.documents.first(),
+            json: &json,
+            env: &env,
+            env_known: false,
+            files: None,
+            document: 0,
+        };
+        let items = doc.documents[0].get("p").unwrap().as_seq().unwrap();
+        let parsed: Vec<Port> = items.iter().filter_map(|n| parse_port(&input, n)).collect();
+        assert_eq!(parsed[0].host_ip.as_deref(), Some("127.0.0.1"));
+        assert_eq!(parsed[0].published.as_deref(), Some("8080"));
+        assert_eq!(parsed[1].protocol, "udp");
+        assert_eq!(parsed[2].published, None);
+        assert_eq!(parsed[3].host_ip.as_deref(), Some("::1"));
+        assert_eq!(parsed[4].published.as_deref(), Some("9000-9001"));
+    }
+}

@@ -13,10 +13,10 @@ if command -v rustup >/dev/null 2>&1 && ! rustup target list --installed | grep 
   rustup target add wasm32-unknown-unknown
 fi
 cargo build -p lint-core --target wasm32-unknown-unknown
-echo "== seed expectations (Dockerfile items)"
+echo "== seed expectations (items of the linted kinds)"
 if [ -d ../shared/examples/seeds ]; then
   cargo build --release -p rlint
-  python3 scripts/seed_dockerfiles.py ../shared/examples/seeds
+  python3 scripts/seeds.py ../shared/examples/seeds
 else
   echo "note: ../shared/examples/seeds not found; skipping the seed expectations"
 fi

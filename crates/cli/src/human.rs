@@ -123,7 +123,7 @@ pub fn summary(reports: &[(Report, String)], skipped: usize, fixed: usize) -> St
     }
     if skipped > 0 {
         line.push_str(&format!(
-            " Skipped {} of kinds this version does not lint yet (compose, CI configs).",
+            " Skipped {} of kinds this version does not lint yet (CI configs, Dockerrun).",
             plural(skipped, "file")
         ));
     }

@@ -1,0 +1,28 @@
+#!/usr/bin/env python3
+"""Scores the seed expectations of the kinds rlint lints, with the shared checker.
+
+usage: seeds.py SEEDS_DIR
+Filters SEEDS_DIR/expect.json to the entries of linted kinds (Dockerfiles and Compose files so
+far), then runs ../shared/tools/check_expectations.py on them and requires every one to be met.
+Add a kind to LINTED when its rules land.
+"""
+import json, os, subprocess, sys, tempfile
+
+LINTED = {
+    "Dockerfile": lambda name: "dockerfile" in name.lower(),
+    "Compose": lambda name: "compose" in name.lower(),
+}
+
+seeds = os.path.abspath(sys.argv[1])
+checker = os.path.join(seeds, "..", "..", "tools", "check_expectations.py")
+expect = json.load(open(os.path.join(seeds, "expect.json")))
+subset = {
+    k: v for k, v in expect.items()
+    if not k.startswith("_") and any(match(k) for match in LINTED.values())
+}
+with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+    json.dump(subset, f)
+print(f"{len(subset)} seed files of the linted kinds ({', '.join(LINTED)})")
+rc = subprocess.call([sys.executable, checker, "--root", seeds, "--manifest", f.name, "--min", "1.0", "--verbose"])
+os.unlink(f.name)
+sys.exit(rc)

@@ -171,7 +171,7 @@ pub fn lint_text_with(
     };
     let diagnostics = match kind {
         Some(FileKind::Dockerfile) => lint_dockerfile(text, config, related),
-        Some(FileKind::Compose) => lint_compose(text, config, related),
+        Some(FileKind::Compose) => lint_compose(path, text, config, related),
         _ => {
             report.skipped = true;
             Vec::new()
@@ -244,7 +244,12 @@ fn sniff(text: &str) -> Option<FileKind> {
 
 /// All enabled Compose rules over one text, suppressions applied, sorted by position. Each YAML
 /// document is checked on its own (Compose merges them; cross-document references are rare).
-pub fn lint_compose(text: &str, config: &Config, related: Related<'_>) -> Vec<Diagnostic> {
+pub fn lint_compose(
+    path: &str,
+    text: &str,
+    config: &Config,
+    related: Related<'_>,
+) -> Vec<Diagnostic> {
     let yaml = syntax::yaml::parse(text);
     let env = related
         .dotenv
@@ -263,6 +268,7 @@ pub fn lint_compose(text: &str, config: &Config, related: Related<'_>) -> Vec<Di
             rules::compose::interpolated_json(r, &env)
         });
         let input = rule::ComposeInput {
+            path,
             text,
             yaml: &yaml,
             root,

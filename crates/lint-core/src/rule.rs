@@ -117,6 +117,8 @@ pub struct DockerfileInput<'a> {
 /// What a Compose check receives: the YAML tree, the document checked, the interpolation
 /// environment and what the caller knows of the files around it.
 pub struct ComposeInput<'a> {
+    /// The file's path as given (for what its name tells: `compose.override.yaml`).
+    pub path: &'a str,
     pub text: &'a str,
     pub yaml: &'a crate::syntax::yaml::YamlFile,
     /// The document's root; `None` when the file has no document or is not valid YAML.
@@ -139,6 +141,13 @@ impl ComposeInput<'_> {
             return Some(text.to_string());
         }
         Some(crate::syntax::compose::interpolate(text, self.env).value)
+    }
+
+    /// An override file (`compose.override.yaml`, `docker-compose.prod-override.yml`): it
+    /// completes services defined in another file, so their `image`/`build` may be elsewhere.
+    pub fn is_override(&self) -> bool {
+        let name = self.path.rsplit(['/', '\\']).next().unwrap_or(self.path);
+        name.to_ascii_lowercase().contains("override")
     }
 
     /// The services of the document.

@@ -254,27 +254,30 @@ fn fixes_converge_and_keep_the_file_parsing() {
                 }
                 let text = fs::read_to_string(&path).unwrap();
                 let k = Some(kind.kind);
-                let before = lint_text(kind.file_name, &text, k, &all);
-                let syntax_before = count(&before, kind.syntax_code);
-                let outcome = fix_text(kind.file_name, &text, k, &all, true);
-                let after = lint_text(kind.file_name, &outcome.text, k, &all);
-                assert!(
-                    count(&after, kind.syntax_code) <= syntax_before,
-                    "{}: fixes introduced syntax errors:\n{}",
-                    path.display(),
-                    outcome.text
-                );
-                let left: Vec<_> = after
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.diagnostic.fix.is_some())
-                    .collect();
-                assert!(
-                    left.is_empty(),
-                    "{}: fixes did not converge: {left:#?}\n{}",
-                    path.display(),
-                    outcome.text
-                );
+                // Every default rule, then the rule alone (off-by-default rules' fixes too).
+                for config in [&all, &only_with(rule, None)] {
+                    let before = lint_text(kind.file_name, &text, k, config);
+                    let syntax_before = count(&before, kind.syntax_code);
+                    let outcome = fix_text(kind.file_name, &text, k, config, true);
+                    let after = lint_text(kind.file_name, &outcome.text, k, config);
+                    assert!(
+                        count(&after, kind.syntax_code) <= syntax_before,
+                        "{}: fixes introduced syntax errors:\n{}",
+                        path.display(),
+                        outcome.text
+                    );
+                    let left: Vec<_> = after
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.diagnostic.fix.is_some())
+                        .collect();
+                    assert!(
+                        left.is_empty(),
+                        "{}: fixes did not converge: {left:#?}\n{}",
+                        path.display(),
+                        outcome.text
+                    );
+                }
             }
         }
     }

@@ -1,17 +1,42 @@
 //! Compose rules, one file each, and what they share: the interpolated JSON the schema sees,
 //! and readers for Compose's many "list or mapping" shapes.
 
+pub mod build_and_image;
 pub mod compose_fragment;
+pub mod container_name_with_scale;
+pub mod control_socket_mounted;
 pub mod credential_in_environment;
+pub mod dangerous_capability;
+pub mod depends_on_cycle;
+pub mod duplicate_container_name;
 pub mod duplicate_key;
+pub mod duplicate_mount_target;
+pub mod duplicate_published_port;
+pub mod healthcheck_test_prefix;
+pub mod host_namespace;
 pub mod image_tag;
+pub mod invalid_container_name;
 pub mod invalid_interpolation;
+pub mod network_mode_with_networks;
+pub mod no_image_or_build;
 pub mod obsolete_version;
 pub mod port_on_all_interfaces;
+pub mod privileged;
+pub mod quoted_volume;
+pub mod require_project_name;
+pub mod resource_limit_mismatch;
 pub mod schema;
+pub mod security_profile_disabled;
+pub mod sensitive_host_path;
+pub mod service_keys_order;
+pub mod top_level_order;
 pub mod undefined_resource;
 pub mod undefined_service;
+pub mod unquoted_port;
 pub mod unset_variable;
+pub mod unsorted_dependencies;
+pub mod unsorted_ports;
+pub mod unsorted_services;
 pub mod unused_resource;
 pub mod yaml_syntax;
 
@@ -34,6 +59,31 @@ pub static RULES: &[&Rule] = &[
     &port_on_all_interfaces::RULE,
     &image_tag::RULE,
     &credential_in_environment::RULE,
+    &depends_on_cycle::RULE,
+    &no_image_or_build::RULE,
+    &network_mode_with_networks::RULE,
+    &duplicate_container_name::RULE,
+    &container_name_with_scale::RULE,
+    &duplicate_mount_target::RULE,
+    &duplicate_published_port::RULE,
+    &healthcheck_test_prefix::RULE,
+    &resource_limit_mismatch::RULE,
+    &build_and_image::RULE,
+    &privileged::RULE,
+    &control_socket_mounted::RULE,
+    &host_namespace::RULE,
+    &dangerous_capability::RULE,
+    &security_profile_disabled::RULE,
+    &sensitive_host_path::RULE,
+    &require_project_name::RULE,
+    &unquoted_port::RULE,
+    &quoted_volume::RULE,
+    &unsorted_dependencies::RULE,
+    &service_keys_order::RULE,
+    &unsorted_ports::RULE,
+    &unsorted_services::RULE,
+    &top_level_order::RULE,
+    &invalid_container_name::RULE,
 ];
 
 /// The document as JSON after interpolation, as Compose validates it. A plain scalar that held a
@@ -287,6 +337,79 @@ pub fn uses<'a>(input: &'a ComposeInput<'_>, section: &str) -> Vec<Use<'a>> {
     out
 }
 
+/// An edit that puts the `blocks` (nodes of one mapping or sequence, in file order) in the
+/// order of their `keys`; `None` when already in order or when the layout cannot be moved safely.
+/// Blocks on lines of their own move as whole lines (with the comments and blank lines after
+/// them); items of a one-line flow list swap their texts.
+pub fn reorder_fix(text: &str, blocks: &[(String, Span)], message: &str) -> Option<crate::Fix> {
+    let mut order: Vec<usize> = (0..blocks.len()).collect();
+    order.sort_by(|&a, &b| blocks[a].0.cmp(&blocks[b].0));
+    if order.iter().enumerate().all(|(i, &o)| i == o) {
+        return None;
+    }
+    let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let same_line = blocks
+        .windows(2)
+        .all(|w| line_start(w[0].1.start) == line_start(w[1].1.start));
+    if same_line {
+        let edits = blocks
+            .iter()
+            .zip(&order)
+            .map(|((_, span), &o)| {
+                let s = blocks[o].1;
+                crate::Edit::replace(*span, &text[s.start..s.end])
+            })
+            .collect();
+        return Some(crate::Fix::safe(message, edits));
+    }
+    // Each block runs from its first line (with the comment lines just above it, at its
+    // indentation) to the start of the next block.
+    let starts: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, (_, span))| {
+            let column = span.start - line_start(span.start);
+            let floor = if i == 0 { 0 } else { blocks[i - 1].1.end };
+            let mut start = line_start(span.start);
+            while start > floor + 1 {
+                let prev = line_start(start - 1);
+                let line = &text[prev..start - 1];
+                let indent = line.len() - line.trim_start().len();
+                if prev <= floor || indent != column || !line.trim_start().starts_with('#') {
+                    break;
+                }
+                start = prev;
+            }
+            start
+        })
+        .collect();
+    if starts.windows(2).any(|w| w[0] >= w[1]) {
+        return None;
+    }
+    let last = blocks.last()?.1;
+    let end = text[last.end..]
+        .find('\n')
+        .map_or(text.len(), |i| last.end + i + 1);
+    let pieces: Vec<String> = (0..blocks.len())
+        .map(|i| {
+            let to = starts.get(i + 1).copied().unwrap_or(end);
+            let mut piece = text[starts[i]..to].to_string();
+            if !piece.ends_with('\n') {
+                piece.push('\n');
+            }
+            piece
+        })
+        .collect();
+    let mut out: String = order.iter().map(|&o| pieces[o].as_str()).collect();
+    if !text[..end].ends_with('\n') {
+        out.pop();
+    }
+    Some(crate::Fix::safe(
+        message,
+        vec![crate::Edit::replace(Span::new(starts[0], end), out)],
+    ))
+}
+
 /// A published port entry, short (`"127.0.0.1:8080:80/tcp"`) or long syntax.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Port {
@@ -353,6 +476,7 @@ mod tests {
         let json = serde_json::Value::Null;
         let env = Env::default();
         let input = ComposeInput {
+            path: "compose.yaml",
             text,
             yaml: &doc,
             root: doc.documents.first(),

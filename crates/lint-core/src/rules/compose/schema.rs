@@ -218,6 +218,8 @@ fn describe(
                 Some(help),
             )
         }
+        // `invalid-container-name` says it precisely (the schema's pattern is unanchored).
+        ValidationErrorKind::Pattern { .. } if field == "container_name" => Vec::new(),
         ValidationErrorKind::Pattern { pattern } => {
             let shown = scalar_text(instance);
             let (allowed, candidates): (String, &[&str]) = match field.as_str() {
@@ -228,10 +230,6 @@ fn describe(
                 "pull_policy" => (
                     "`always`, `never`, `missing`, `build`, `daily`, `weekly` or `every_<duration>`".into(),
                     &["always", "never", "missing", "build", "daily", "weekly", "if_not_present"],
-                ),
-                "container_name" => (
-                    "letters, digits, `_`, `.` and `-`, starting with a letter or digit (at least two characters)".into(),
-                    &[],
                 ),
                 _ => (format!("text matching `{pattern}`"), &[]),
             };

@@ -370,7 +370,11 @@ fn lint_path(
     let shown = walk::display(&target.path);
     let bytes = std::fs::read(&target.path).map_err(|e| format!("{shown}: {e}"))?;
     let config: Config = config::for_file(loaded, &target.path);
-    let kind = if target.explicit { args.kind } else { None };
+    let kind = if target.explicit {
+        args.kind
+    } else {
+        target.kind
+    };
     let detected = kind.or_else(|| FileKind::from_path(&shown));
     let mut fixed = 0;
     let mut text_bytes = bytes;
@@ -386,7 +390,7 @@ fn lint_path(
         }
     }
     let dockerignore = match detected {
-        Some(FileKind::Dockerfile) => read_dockerignore(&target.path),
+        Some(FileKind::Dockerfile) => read_dockerignore(&target.path, target.context.as_deref()),
         _ => None,
     };
     let dir = target.path.parent().unwrap_or(Path::new(".")).to_path_buf();
@@ -434,13 +438,14 @@ impl lint_core::Files for Disk {
 }
 
 /// The build context's ignore file for a Dockerfile: `<Dockerfile>.dockerignore` beside it (what
-/// BuildKit prefers), else `.dockerignore` in the same directory (the usual context root).
-fn read_dockerignore(dockerfile: &Path) -> Option<String> {
+/// BuildKit prefers), else `.dockerignore` at the root of the context — the one a Compose file
+/// names, or the Dockerfile's own folder (the usual context).
+fn read_dockerignore(dockerfile: &Path, context: Option<&Path>) -> Option<String> {
     let name = dockerfile.file_name()?.to_string_lossy();
     let dir = dockerfile.parent().unwrap_or(Path::new("."));
     [
         dir.join(format!("{name}.dockerignore")),
-        dir.join(".dockerignore"),
+        context.unwrap_or(dir).join(".dockerignore"),
     ]
     .into_iter()
     .find_map(|p| std::fs::read_to_string(p).ok())

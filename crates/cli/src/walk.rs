@@ -7,6 +7,21 @@ pub struct Target {
     pub path: PathBuf,
     /// Named on the command line (so `--kind` applies and unknown kinds are reported).
     pub explicit: bool,
+    /// A Dockerfile a Compose file builds: its build context (for `.dockerignore`).
+    pub context: Option<PathBuf>,
+    /// The kind, when known from how the file was found (a Compose `build.dockerfile`).
+    pub kind: Option<FileKind>,
+}
+
+impl Target {
+    fn new(path: PathBuf, explicit: bool) -> Target {
+        Target {
+            path,
+            explicit,
+            context: None,
+            kind: None,
+        }
+    }
 }
 
 pub struct Walk {
@@ -24,10 +39,7 @@ pub fn collect(paths: &[PathBuf]) -> Walk {
     };
     for path in paths {
         if path.is_file() {
-            walk.targets.push(Target {
-                path: path.clone(),
-                explicit: true,
-            });
+            walk.targets.push(Target::new(path.clone(), true));
             continue;
         }
         if !path.exists() {
@@ -46,17 +58,13 @@ pub fn collect(paths: &[PathBuf]) -> Walk {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
                     let p = e.into_path();
                     match FileKind::from_path(&p.to_string_lossy()) {
-                        Some(kind) if kind.is_linted() => walk.targets.push(Target {
-                            path: p,
-                            explicit: false,
-                        }),
+                        Some(kind) if kind.is_linted() => {
+                            walk.targets.push(Target::new(p, false));
+                        }
                         Some(_) => walk.skipped += 1,
                         // Other YAML may still be Compose (`*.compose.yaml`, fragments): the
                         // core sniffs the content and skips it quietly when it is not.
-                        None if is_yaml(&p) => walk.targets.push(Target {
-                            path: p,
-                            explicit: false,
-                        }),
+                        None if is_yaml(&p) => walk.targets.push(Target::new(p, false)),
                         None => {}
                     }
                 }
@@ -67,7 +75,52 @@ pub fn collect(paths: &[PathBuf]) -> Walk {
     }
     walk.targets.sort_by(|a, b| a.path.cmp(&b.path));
     walk.targets.dedup_by(|a, b| a.path == b.path);
+    add_compose_builds(&mut walk);
     walk
+}
+
+/// The Dockerfiles Compose files build are linted with their build context: found even under
+/// names rlint would not recognise (`build: {dockerfile: app.docker}`), and checked against the
+/// context's `.dockerignore`.
+fn add_compose_builds(walk: &mut Walk) {
+    let mut extra = Vec::new();
+    for i in 0..walk.targets.len() {
+        let compose = &walk.targets[i].path;
+        if FileKind::from_path(&compose.to_string_lossy()) != Some(FileKind::Compose) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(compose) else {
+            continue;
+        };
+        let dir = compose.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let dotenv = std::fs::read_to_string(dir.join(".env")).ok();
+        for (context, dockerfile) in lint_core::rules::compose::build_refs(&text, dotenv.as_deref())
+        {
+            let path = dir.join(&dockerfile);
+            if !path.is_file() {
+                continue;
+            }
+            let same = |t: &Target| same_file(&t.path, &path);
+            match walk.targets.iter().position(same) {
+                Some(j) => walk.targets[j].context = Some(dir.join(&context)),
+                None if !extra.iter().any(same) => extra.push(Target {
+                    path,
+                    explicit: false,
+                    context: Some(dir.join(&context)),
+                    kind: Some(FileKind::Dockerfile),
+                }),
+                None => {}
+            }
+        }
+    }
+    walk.targets.extend(extra);
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
 }
 
 fn is_yaml(path: &Path) -> bool {

@@ -407,3 +407,49 @@ fn dockerignore_beside_the_dockerfile_is_read() {
         "api/ has its own Dockerfile.dockerignore that allows the file"
     );
 }
+
+#[test]
+fn compose_files_are_linted_with_their_env_and_the_files_around_them() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "compose.yaml",
+        "services:\n  app:\n    image: ${REGISTRY}/app:1.0\n    build:\n      context: ./app\n      dockerfile: ../docker/app.docker\n    env_file: .env.missing\n",
+    );
+    write(dir.path(), ".env", "REGISTRY=ghcr.io/acme\n");
+    write(dir.path(), "app/.dockerignore", "secret.txt\n");
+    write(dir.path(), "app/secret.txt", "x");
+    write(
+        dir.path(),
+        "docker/app.docker",
+        "FROM alpine:3.20\nCOPY secret.txt /etc/app/\nUSER 10001\nCMD [\"sh\"]\n",
+    );
+    let out = rlint(dir.path(), &["--format", "json", "."]);
+    let v = json(&out);
+    // `.env` sets REGISTRY, so nothing is unset; the env file is missing.
+    assert!(!codes(&v).contains(&"DC005".to_string()), "{v}");
+    assert_eq!(first(&v, "DC039")["span"]["start"]["line"], 7);
+    // The Dockerfile the Compose file builds is found by its `build.dockerfile`, and checked
+    // against the build context's `.dockerignore`.
+    let copy = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| {
+            d["aliases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a == "CopyIgnoredFile")
+        })
+        .unwrap_or_else(|| panic!("no CopyIgnoredFile in {v}"));
+    assert_eq!(copy["path"], "docker/app.docker");
+    // A stray YAML file that is not Compose is skipped quietly.
+    write(
+        dir.path(),
+        "k8s/deploy.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\n",
+    );
+    let out = rlint(dir.path(), &["--format", "json", "k8s"]);
+    assert_eq!(json(&out)["files"], 0);
+}

@@ -47,9 +47,40 @@ const KINDS: [Kind; 2] = [
         lang: "yaml",
         file_name: "compose.yaml",
         syntax_code: "DC000",
-        related: &["rlint.toml", ".env"],
+        related: &["rlint.toml", ".env", "files.txt"],
     },
 ];
+
+/// The files around a linted file, from a list of paths (a `files` doc block or a fixture's
+/// `files.txt`): a path exists when it is listed or is a folder of a listed path.
+struct Listed(Vec<String>);
+
+impl lint_core::Files for Listed {
+    fn exists(&self, path: &str) -> bool {
+        let path = path.trim_start_matches("./").trim_end_matches('/');
+        path == "."
+            || self
+                .0
+                .iter()
+                .any(|f| f == path || f.starts_with(&format!("{path}/")))
+    }
+
+    fn read(&self, _path: &str) -> Option<String> {
+        None
+    }
+}
+
+impl Listed {
+    fn parse(text: &str) -> Listed {
+        Listed(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect(),
+        )
+    }
+}
 
 fn rules_of(kind: &Kind) -> impl Iterator<Item = &'static &'static Rule> {
     let k = kind.kind;
@@ -103,10 +134,11 @@ fn doc_examples_of(kind: &Kind, rule: &Rule) {
         };
         let ignore = beside("dockerignore");
         let dotenv = beside("dotenv");
+        let listed = beside("files").map(|t| Listed::parse(&t));
         let related = Related {
             dockerignore: ignore.as_deref(),
             dotenv: dotenv.as_deref(),
-            files: None,
+            files: listed.as_ref().map(|l| l as &dyn lint_core::Files),
         };
         let files: Vec<&String> = blocks
             .iter()
@@ -187,10 +219,13 @@ fn fixtures_of(kind: &Kind, rule: &Rule) -> usize {
     let config = only_with(rule, config_text.as_deref());
     let ignore = fs::read_to_string(dir.join(".dockerignore")).ok();
     let dotenv = fs::read_to_string(dir.join(".env")).ok();
+    let listed = fs::read_to_string(dir.join("files.txt"))
+        .ok()
+        .map(|t| Listed::parse(&t));
     let related = Related {
         dockerignore: ignore.as_deref(),
         dotenv: dotenv.as_deref(),
-        files: None,
+        files: listed.as_ref().map(|l| l as &dyn lint_core::Files),
     };
     let files = files
         .into_iter()

@@ -17,6 +17,8 @@ pub mod host_namespace;
 pub mod image_tag;
 pub mod invalid_container_name;
 pub mod invalid_interpolation;
+pub mod missing_build_context;
+pub mod missing_file;
 pub mod network_mode_with_networks;
 pub mod no_image_or_build;
 pub mod obsolete_version;
@@ -84,6 +86,8 @@ pub static RULES: &[&Rule] = &[
     &unsorted_services::RULE,
     &top_level_order::RULE,
     &invalid_container_name::RULE,
+    &missing_build_context::RULE,
+    &missing_file::RULE,
 ];
 
 /// The document as JSON after interpolation, as Compose validates it. A plain scalar that held a
@@ -408,6 +412,103 @@ pub fn reorder_fix(text: &str, blocks: &[(String, Span)], message: &str) -> Opti
         message,
         vec![crate::Edit::replace(Span::new(starts[0], end), out)],
     ))
+}
+
+/// A service's build: context and Dockerfile, relative to the Compose file's folder.
+pub struct Build {
+    /// The context folder, normalised (`./app/` -> `app`, `.` -> `.`).
+    pub context: String,
+    pub context_span: Span,
+    /// The Dockerfile's path from the Compose file's folder (`app/Dockerfile.dev`).
+    pub dockerfile: String,
+    pub dockerfile_span: Option<Span>,
+    /// `dockerfile_inline`: there is no file to look for.
+    pub inline: bool,
+}
+
+/// Joins relative paths and removes `.` segments (`./app/` + `docker/Dockerfile`).
+pub fn join(base: &str, path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in base.split('/').chain(path.split('/')) {
+        match part {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    if parts.is_empty() {
+        ".".into()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// The local builds of a service (remote contexts such as Git URLs are left out).
+pub fn builds(
+    input: &ComposeInput<'_>,
+    service: &crate::syntax::compose::Service<'_>,
+) -> Vec<Build> {
+    let Some(build) = service.node.get("build") else {
+        return Vec::new();
+    };
+    let (context_node, dockerfile_node) = match &build.value {
+        Value::Scalar(_) => (Some(build), None),
+        Value::Map(_) => (build.get("context"), build.get("dockerfile")),
+        Value::Seq(_) => return Vec::new(),
+    };
+    let context = context_node
+        .and_then(|n| input.value(n))
+        .unwrap_or_else(|| ".".into());
+    if context.contains("://") || context.starts_with("git@") || context.contains('$') {
+        return Vec::new();
+    }
+    let dockerfile = dockerfile_node
+        .and_then(|n| input.value(n))
+        .unwrap_or_else(|| "Dockerfile".into());
+    let context_path = join("", &context);
+    vec![Build {
+        dockerfile: if dockerfile.starts_with('/') {
+            dockerfile.clone()
+        } else {
+            join(&context_path, &dockerfile)
+        },
+        context: context_path,
+        context_span: context_node.map_or(build.span, |n| n.span),
+        dockerfile_span: dockerfile_node.map(|n| n.span),
+        inline: build.get("dockerfile_inline").is_some(),
+    }]
+}
+
+/// The local builds a Compose text asks for, as (context, Dockerfile) paths relative to its
+/// folder, interpolated with `dotenv`. The CLI lints each Dockerfile with that context's
+/// `.dockerignore`, even when its name would not be recognised.
+pub fn build_refs(text: &str, dotenv: Option<&str>) -> Vec<(String, String)> {
+    let yaml = crate::syntax::yaml::parse(text);
+    let Some(root) = yaml.documents.first() else {
+        return Vec::new();
+    };
+    let env = dotenv.map(Env::parse).unwrap_or_default();
+    let json = serde_json::Value::Null;
+    let input = ComposeInput {
+        path: "compose.yaml",
+        text,
+        yaml: &yaml,
+        root: Some(root),
+        json: &json,
+        env: &env,
+        env_known: dotenv.is_some(),
+        files: None,
+        document: 0,
+    };
+    input
+        .services()
+        .iter()
+        .flat_map(|s| builds(&input, s))
+        .filter(|b| !b.inline)
+        .map(|b| (b.context, b.dockerfile))
+        .collect()
 }
 
 /// A published port entry, short (`"127.0.0.1:8080:80/tcp"`) or long syntax.

@@ -1,0 +1,82 @@
+use crate::rule::{ComposeInput, Context};
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a `build` context folder, or a `build.dockerfile`, that does not exist (paths are
+    /// relative to the Compose file; the Dockerfile is relative to the context). Remote contexts
+    /// (Git URLs, `https://...`) and `dockerfile_inline` are not checked. Needs the files around
+    /// the Compose file: the CLI and the web page's open tabs provide them.
+    ///
+    /// ## Why is this bad?
+    /// `docker compose build` fails ("unable to prepare context: path not found", "failed to read
+    /// dockerfile"), usually after a folder was renamed or the file moved to `docker/`.
+    ///
+    /// ## Example
+    /// A `compose.yaml` next to an `app/` folder that holds `Dockerfile.dev`, not `Dockerfile.prod`:
+    ///
+    /// ```files
+    /// compose.yaml
+    /// app/Dockerfile.dev
+    /// ```
+    ///
+    /// ```yaml
+    /// services:
+    ///   app:
+    ///     build:
+    ///       context: ./app
+    ///       dockerfile: Dockerfile.prod
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```yaml
+    /// services:
+    ///   app:
+    ///     build:
+    ///       context: ./app
+    ///       dockerfile: Dockerfile.dev
+    /// ```
+    ///
+    /// ## References
+    /// - [Compose: build](https://docs.docker.com/reference/compose-file/build/)
+    pub static RULE = {
+        code: "DC038",
+        name: "missing-build-context",
+        severity: Error,
+        aliases: [],
+        fix: None,
+        default: true,
+        check: Compose(check),
+    }
+}
+
+fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
+    let Some(files) = input.files else { return };
+    for s in input.services() {
+        for build in super::builds(input, &s) {
+            if !files.exists(&build.context) {
+                cx.report(
+                    build.context_span,
+                    format!(
+                        "build context `{}` of `{}` does not exist",
+                        build.context, s.name
+                    ),
+                )
+                .help("paths are relative to the Compose file");
+                continue;
+            }
+            let Some(dockerfile_span) = build.dockerfile_span.filter(|_| !build.inline) else {
+                continue;
+            };
+            if !files.exists(&build.dockerfile) {
+                cx.report(
+                    dockerfile_span,
+                    format!(
+                        "Dockerfile `{}` of `{}` does not exist",
+                        build.dockerfile, s.name
+                    ),
+                )
+                .help("`dockerfile` is relative to the build context");
+            }
+        }
+    }
+}

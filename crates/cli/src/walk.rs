@@ -89,6 +89,10 @@ fn add_compose_builds(walk: &mut Walk) {
         if FileKind::from_path(&compose.to_string_lossy()) != Some(FileKind::Compose) {
             continue;
         }
+        // Real Compose files are a few kilobytes; a giant one is not parsed a second time here.
+        if std::fs::metadata(compose).map_or(true, |m| m.len() > 2_000_000) {
+            continue;
+        }
         let Ok(text) = std::fs::read_to_string(compose) else {
             continue;
         };

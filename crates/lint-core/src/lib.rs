@@ -202,12 +202,48 @@ fn sniff(text: &str) -> Option<FileKind> {
     if word == "FROM" || word == "ARG" {
         return Some(FileKind::Dockerfile);
     }
-    // YAML: a top-level `services:` mapping, or top-level mappings that hold service keys.
+    // YAML: a top-level `services:` mapping, or top-level mappings that hold service keys. The
+    // lines tell first (a big file is not parsed twice); the parse is for fragments and for
+    // files that also hold other top-level keys.
     if !text.contains(':') {
         return None;
     }
+    let top_keys: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with([' ', '\t', '#', '-']))
+        .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim()))
+        .collect();
+    let foreign = [
+        "apiVersion",
+        "kind",
+        "jobs",
+        "on",
+        "steps",
+        "stages",
+        "pipeline",
+    ];
+    if top_keys.contains(&"services") && !top_keys.iter().any(|k| foreign.contains(k)) {
+        let services_line = text.lines().find(|l| l.starts_with("services"));
+        // `services: [postgres]` (GitLab CI) is a list, not Compose's mapping.
+        if services_line.is_some_and(|l| {
+            l.split_once(':')
+                .is_some_and(|(_, v)| v.trim().is_empty() || v.trim().starts_with('{'))
+        }) {
+            return Some(FileKind::Compose);
+        }
+    }
+    if text.len() > 1_000_000 {
+        return None;
+    }
     let yaml = syntax::yaml::parse(text);
-    let root = yaml.documents.first()?.as_map()?;
+    let Some(root) = yaml.documents.first().and_then(|d| d.as_map()) else {
+        // Broken YAML (a syntax error, an alias bomb) that still shows a top-level `services:`.
+        let services = text.lines().any(|l| {
+            l.strip_prefix("services")
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        });
+        return (yaml.has_syntax_error() && services).then_some(FileKind::Compose);
+    };
     let key = |e: &syntax::yaml::Entry| e.key.as_str().unwrap_or("").to_string();
     if root.iter().any(|e| {
         matches!(
@@ -264,19 +300,16 @@ pub fn lint_compose(
         };
     let mut out = Vec::new();
     for (index, root) in roots.into_iter().enumerate() {
-        let json = root.map_or(serde_json::Value::Null, |r| {
-            rules::compose::interpolated_json(r, &env)
-        });
         let input = rule::ComposeInput {
             path,
             text,
             yaml: &yaml,
             root,
-            json: &json,
             env: &env,
             env_known: related.dotenv.is_some(),
             files: related.files,
             document: index,
+            services: root.map(syntax::compose::services).unwrap_or_default(),
         };
         for rule in registry::rules() {
             let Check::Compose(check) = rule.check else {

@@ -123,24 +123,29 @@ pub struct ComposeInput<'a> {
     pub yaml: &'a crate::syntax::yaml::YamlFile,
     /// The document's root; `None` when the file has no document or is not valid YAML.
     pub root: Option<&'a crate::syntax::yaml::Node>,
-    /// The root as JSON, interpolated (what Compose validates).
-    pub json: &'a serde_json::Value,
     pub env: &'a crate::syntax::compose::Env,
     /// The project `.env` was provided (so unset variables can be told apart from unknown ones).
     pub env_known: bool,
     pub files: Option<&'a dyn crate::Files>,
     /// Which YAML document of the file this is (0 for the first).
     pub document: usize,
+    /// The document's services, listed once for every rule.
+    pub services: Vec<crate::syntax::compose::Service<'a>>,
 }
 
 impl ComposeInput<'_> {
     /// A scalar's value after interpolation (the raw text when it has none).
-    pub fn value(&self, node: &crate::syntax::yaml::Node) -> Option<String> {
+    pub fn value<'n>(
+        &self,
+        node: &'n crate::syntax::yaml::Node,
+    ) -> Option<std::borrow::Cow<'n, str>> {
         let text = node.as_str()?;
         if !text.contains('$') {
-            return Some(text.to_string());
+            return Some(std::borrow::Cow::Borrowed(text));
         }
-        Some(crate::syntax::compose::interpolate(text, self.env).value)
+        Some(std::borrow::Cow::Owned(
+            crate::syntax::compose::interpolate(text, self.env).value,
+        ))
     }
 
     /// An override file (`compose.override.yaml`, `docker-compose.prod-override.yml`): it

@@ -119,3 +119,87 @@ fn deep_and_odd_shell() {
     let _ = lint("FROM a\nRUN echo \"unterminated $(\n".as_bytes());
     let _ = lint("FROM a\nRUN ${\nENV A=${B:-${C\n".as_bytes());
 }
+
+fn compose(text: &str) -> Report {
+    lint_bytes(
+        "compose.yaml",
+        text.as_bytes(),
+        Some(FileKind::Compose),
+        &Config::default(),
+    )
+}
+
+#[test]
+fn compose_alias_bomb_is_cut_off_with_a_diagnostic() {
+    let mut text = String::from(
+        "x-a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    let names = b"abcdefghi";
+    for w in names.windows(2) {
+        let (prev, next) = (w[0] as char, w[1] as char);
+        text.push_str(&format!(
+            "x-{next}: &{next} [{}]\n",
+            vec![format!("*{prev}"); 9].join(",")
+        ));
+    }
+    text.push_str("services:\n  web:\n    image: nginx:1.27\n");
+    let report = compose(&text);
+    let bomb = report
+        .diagnostics
+        .iter()
+        .find(|d| d.diagnostic.code == "DC000")
+        .expect("an alias bomb is reported");
+    assert!(bomb.diagnostic.message.contains("alias bomb"));
+    // Copies grow ninefold per level: the first alias of level f (line 6) crosses 100,000 nodes.
+    assert_eq!(bomb.start.line, 6, "at the alias that crosses the budget");
+}
+
+#[test]
+fn ten_megabyte_compose_file_lints() {
+    let mut text = String::from("services:\n");
+    let mut i = 0;
+    while text.len() < 10_000_000 {
+        text.push_str(&format!(
+            "  svc{i}:\n    image: acme/app:{i}\n    ports: [\"127.0.0.1:{}:80\"]\n    environment:\n      LEVEL: info\n",
+            10000 + i % 50000
+        ));
+        i += 1;
+    }
+    let report = compose(&text);
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .all(|d| d.diagnostic.code != "DC000"),
+        "a large valid file parses"
+    );
+}
+
+#[test]
+fn compose_hostile_shapes() {
+    // Deep nesting, truncation, binary, CRLF with BOM, duplicate keys, a bare scalar, empty.
+    let deep = format!("services: {}", "[".repeat(50_000));
+    assert!(codes(&compose(&deep)).contains(&"DC000"));
+    let truncated = "services:\n  web:\n    image: \"nginx:1.2";
+    assert!(codes(&compose(truncated)).contains(&"DC000"));
+    let binary = lint_bytes(
+        "compose.yaml",
+        b"services:\0\x01",
+        Some(FileKind::Compose),
+        &Config::default(),
+    );
+    assert_eq!(codes(&binary), ["RL001"]);
+    let crlf = "\u{feff}services:\r\n  web:\r\n    image: nginx\r\n";
+    let r = compose(crlf);
+    let tag = r
+        .diagnostics
+        .iter()
+        .find(|d| d.diagnostic.code == "DC011")
+        .unwrap();
+    assert_eq!((tag.start.line, tag.start.column), (3, 12));
+    let dup = compose("services:\n  a:\n    image: x:1\n  a:\n    image: y:1\n");
+    assert!(codes(&dup).contains(&"DC001"));
+    assert!(codes(&compose("just a string\n")).contains(&"DC002"));
+    assert!(compose("").diagnostics.is_empty());
+    assert!(compose("# only a comment\n").diagnostics.is_empty());
+}

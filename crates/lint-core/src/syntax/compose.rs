@@ -263,6 +263,7 @@ pub fn value_span(text: &str, node: &Node, range: (usize, usize)) -> Span {
 }
 
 /// A service of the file: its name, the key node and the definition.
+#[derive(Clone, Copy)]
 pub struct Service<'a> {
     pub name: &'a str,
     pub key: &'a Node,

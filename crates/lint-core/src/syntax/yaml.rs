@@ -522,15 +522,29 @@ impl Builder<'_> {
         };
         let mut own: Vec<Entry> = Vec::with_capacity(entries.len());
         let mut sources = Vec::new();
+        // Scalar keys seen so far, to the index of their entry: big mappings are hashed so they
+        // stay linear; small ones (nearly all) are scanned.
+        let big = entries.len() > 24;
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for e in entries {
             if is_merge(&e) {
                 sources.push(e.value);
                 continue;
             }
-            if let Some(first) = own
-                .iter()
-                .find(|o| o.key.value == e.key.value && o.key.as_scalar().is_some())
-            {
+            let first = e.key.as_scalar().and_then(|k| {
+                let previous = if big {
+                    let previous = seen.get(&k.text).copied();
+                    if previous.is_none() {
+                        seen.insert(k.text.clone(), own.len());
+                    }
+                    previous
+                } else {
+                    own.iter()
+                        .position(|o| o.key.as_scalar().is_some_and(|x| x.text == k.text))
+                };
+                previous.map(|i| &own[i])
+            });
+            if let Some(first) = first {
                 let name = key_text(&e.key);
                 self.file.problems.push(Problem {
                     span: e.key.span,
@@ -555,7 +569,14 @@ impl Builder<'_> {
             };
             for map in maps {
                 for e in map.as_map().unwrap_or_default() {
-                    if !out.iter().any(|o| o.key.value == e.key.value) {
+                    let known = match e.key.as_scalar() {
+                        Some(k) if big => seen.contains_key(&k.text),
+                        _ => out.iter().any(|o| o.key.value == e.key.value),
+                    };
+                    if !known {
+                        if let Some(k) = e.key.as_scalar().filter(|_| big) {
+                            seen.insert(k.text.clone(), out.len());
+                        }
                         out.push(Entry {
                             key: e.key.clone(),
                             value: e.value.clone(),

@@ -68,7 +68,10 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
                 Value::Scalar(_) => input
                     .value(item)
                     .and_then(|v| v.split(':').next().map(str::to_string)),
-                Value::Map(_) => item.get("source").and_then(|n| input.value(n)),
+                Value::Map(_) => item
+                    .get("source")
+                    .and_then(|n| input.value(n))
+                    .map(|v| v.into_owned()),
                 Value::Seq(_) => None,
             };
             if let Some(source) = source.filter(|src| SOCKETS.contains(&src.trim_end_matches('/')))

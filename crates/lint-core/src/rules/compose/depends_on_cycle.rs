@@ -57,39 +57,48 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
                 .collect()
         })
         .collect();
-    // Depth-first search; each cycle is reported once, at the edge that closes it from the
-    // service that comes first in the file.
-    let mut reported: Vec<Vec<usize>> = Vec::new();
+    // One depth-first search over the whole graph (linear): an edge back to a service still on
+    // the path closes a cycle, reported at that edge.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        OnPath,
+        Done,
+    }
+    let mut mark = vec![Mark::New; services.len()];
     for start in 0..services.len() {
+        if mark[start] != Mark::New {
+            continue;
+        }
         let mut stack = vec![(start, 0usize)];
         let mut path = vec![start];
-        while let Some((node, next)) = stack.pop() {
-            if next >= edges[node].len() {
+        mark[start] = Mark::OnPath;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            let Some(&(to, span)) = edges[node].get(*next) else {
+                mark[node] = Mark::Done;
+                stack.pop();
                 path.pop();
                 continue;
-            }
-            stack.push((node, next + 1));
-            let (to, span) = edges[node][next];
-            if to == start {
-                let mut cycle = path.clone();
-                cycle.sort_unstable();
-                if !reported.contains(&cycle) {
-                    reported.push(cycle);
-                    let mut loop_names: Vec<&str> = path.iter().map(|&i| names[i]).collect();
-                    loop_names.push(names[start]);
-                    let first_edge = edges[start]
-                        .iter()
-                        .find(|(t, _)| path.get(1).map_or(*t == start, |p| t == p))
-                        .map_or(span, |(_, s)| *s);
+            };
+            *next += 1;
+            match mark[to] {
+                Mark::New => {
+                    mark[to] = Mark::OnPath;
+                    stack.push((to, 0));
+                    path.push(to);
+                }
+                Mark::OnPath => {
+                    let from = path.iter().position(|&p| p == to).unwrap_or(0);
+                    let mut loop_names: Vec<&str> =
+                        path[from..].iter().map(|&i| names[i]).collect();
+                    loop_names.push(names[to]);
                     cx.report(
-                        first_edge,
+                        span,
                         format!("`depends_on` forms a cycle: {}", loop_names.join(" → ")),
                     )
                     .help("remove one of the dependencies; Compose cannot start services that wait on each other");
                 }
-            } else if !path.contains(&to) && path.len() < 64 {
-                path.push(to);
-                stack.push((to, 0));
+                Mark::Done => {}
             }
         }
     }

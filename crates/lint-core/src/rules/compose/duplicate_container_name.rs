@@ -45,15 +45,20 @@ crate::declare_rule! {
 }
 
 fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
-    let mut seen: Vec<(String, &str, crate::Span)> = Vec::new();
+    let mut seen: std::collections::HashMap<String, (&str, crate::Span)> =
+        std::collections::HashMap::new();
     for s in input.services() {
         let Some(node) = s.node.get("container_name") else {
             continue;
         };
-        let Some(name) = input.value(node).filter(|n| !n.is_empty()) else {
+        let Some(name) = input
+            .value(node)
+            .filter(|n| !n.is_empty())
+            .map(|n| n.into_owned())
+        else {
             continue;
         };
-        if let Some((_, first, span)) = seen.iter().find(|(n, _, _)| *n == name) {
+        if let Some((first, span)) = seen.get(&name) {
             cx.report(
                 node.span,
                 format!("container name `{name}` is already used by service `{first}`"),
@@ -61,7 +66,7 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
             .label(*span, "first used here")
             .help("give each service its own `container_name`, or drop it and let Compose name the containers");
         } else {
-            seen.push((name, s.name, node.span));
+            seen.insert(name, (s.name, node.span));
         }
     }
 }

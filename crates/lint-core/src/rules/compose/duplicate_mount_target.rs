@@ -65,7 +65,10 @@ fn target(input: &ComposeInput<'_>, item: &Node) -> Option<String> {
                 [] => return None,
             })
         }
-        Value::Map(_) => item.get("target").and_then(|t| input.value(t)),
+        Value::Map(_) => item
+            .get("target")
+            .and_then(|t| input.value(t))
+            .map(|v| v.into_owned()),
         Value::Seq(_) => None,
     }
 }

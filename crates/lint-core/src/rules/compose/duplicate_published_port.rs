@@ -56,11 +56,58 @@ fn range(spec: &str) -> Option<(u32, u32)> {
     }
 }
 
-/// A host port range already published: address, protocol, first..=last, service, where.
-struct Published(String, String, (u32, u32), String, crate::Span);
+/// Where a host port was first published: the service and the entry.
+type First = (String, crate::Span);
+
+/// Published host ports by (address, protocol): single ports hashed, ranges listed.
+#[derive(Default)]
+struct Published {
+    ports: std::collections::HashMap<(String, String, u32), First>,
+    /// The first publication of each (protocol, port) on any address.
+    any_address: std::collections::HashMap<(String, u32), First>,
+    ranges: Vec<(String, String, (u32, u32), First)>,
+}
+
+impl Published {
+    /// The earlier publication clashing with `range` on `ip`/`proto`, if any.
+    fn clash(&self, ip: &str, proto: &str, range: (u32, u32)) -> Option<&First> {
+        let overlaps_ip = |other: &str| other == ip || other == "0.0.0.0" || ip == "0.0.0.0";
+        if range.1 - range.0 < 1024 {
+            for port in range.0..=range.1 {
+                let found = if ip == "0.0.0.0" {
+                    self.any_address.get(&(proto.to_string(), port))
+                } else {
+                    [ip, "0.0.0.0"].iter().find_map(|addr| {
+                        self.ports.get(&(addr.to_string(), proto.to_string(), port))
+                    })
+                };
+                if found.is_some() {
+                    return found;
+                }
+            }
+        }
+        self.ranges
+            .iter()
+            .find(|(other, p, r, _)| {
+                p == proto && overlaps_ip(other) && r.0 <= range.1 && range.0 <= r.1
+            })
+            .map(|(_, _, _, f)| f)
+    }
+
+    fn add(&mut self, ip: String, proto: String, range: (u32, u32), first: First) {
+        if range.0 == range.1 {
+            self.any_address
+                .entry((proto.clone(), range.0))
+                .or_insert_with(|| first.clone());
+            self.ports.entry((ip, proto, range.0)).or_insert(first);
+        } else {
+            self.ranges.push((ip, proto, range, first));
+        }
+    }
+}
 
 fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
-    let mut seen: Vec<Published> = Vec::new();
+    let mut seen = Published::default();
     for s in input.services() {
         for item in s
             .node
@@ -75,13 +122,7 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
                 continue;
             };
             let ip = port.host_ip.clone().unwrap_or_else(|| "0.0.0.0".into());
-            let clash = seen.iter().find(|Published(other_ip, proto, r, _, _)| {
-                *proto == port.protocol
-                    && (*other_ip == ip || other_ip == "0.0.0.0" || ip == "0.0.0.0")
-                    && r.0 <= published.1
-                    && published.0 <= r.1
-            });
-            if let Some(Published(_, _, _, first, span)) = clash {
+            if let Some((first, span)) = seen.clash(&ip, &port.protocol, published) {
                 let port_text = port.published.as_deref().unwrap_or("");
                 cx.report(
                     item.span,
@@ -90,13 +131,12 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
                 .label(*span, "first published here")
                 .help("publish each host port once; pick another host port");
             } else {
-                seen.push(Published(
+                seen.add(
                     ip,
                     port.protocol.clone(),
                     published,
-                    s.name.to_string(),
-                    item.span,
-                ));
+                    (s.name.to_string(), item.span),
+                );
             }
         }
     }

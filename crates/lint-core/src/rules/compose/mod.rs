@@ -121,33 +121,59 @@ pub fn interpolated_json(node: &Node, env: &Env) -> serde_json::Value {
     }
 }
 
+/// [`interpolated_json`] of a mapping without one of its keys.
+pub fn interpolated_json_except(node: &Node, env: &Env, skip: &str) -> serde_json::Value {
+    match &node.value {
+        Value::Map(entries) => serde_json::Value::Object(
+            entries
+                .iter()
+                .filter(|e| e.key.as_str() != Some(skip))
+                .map(|e| {
+                    (
+                        crate::syntax::yaml::key_text(&e.key),
+                        interpolated_json(&e.value, env),
+                    )
+                })
+                .collect(),
+        ),
+        _ => interpolated_json(node, env),
+    }
+}
+
 /// JSON pointers of the values whose interpolation left a variable unresolved: the schema can
-/// say nothing about them.
-pub fn unresolved_pointers(node: &Node, env: &Env, pointer: &mut String, out: &mut Vec<String>) {
+/// say nothing about them. `path` holds the segments down to `node`.
+pub fn unresolved_pointers<'a>(
+    node: &'a Node,
+    env: &Env,
+    path: &mut Vec<std::borrow::Cow<'a, str>>,
+    out: &mut Vec<String>,
+) {
     match &node.value {
         Value::Scalar(s) => {
             if s.text.contains('$') && !interpolate(&s.text, env).unresolved.is_empty() {
-                out.push(pointer.clone());
+                let mut pointer = String::new();
+                for segment in path.iter() {
+                    pointer.push('/');
+                    pointer.push_str(&segment.replace('~', "~0").replace('/', "~1"));
+                }
+                out.push(pointer);
             }
         }
         Value::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push_str(&format!("/{i}"));
-                unresolved_pointers(item, env, pointer, out);
-                pointer.truncate(len);
+                path.push(std::borrow::Cow::Owned(i.to_string()));
+                unresolved_pointers(item, env, path, out);
+                path.pop();
             }
         }
         Value::Map(entries) => {
             for e in entries {
-                let len = pointer.len();
-                let key = crate::syntax::yaml::key_text(&e.key)
-                    .replace('~', "~0")
-                    .replace('/', "~1");
-                pointer.push('/');
-                pointer.push_str(&key);
-                unresolved_pointers(&e.value, env, pointer, out);
-                pointer.truncate(len);
+                path.push(match e.key.as_str() {
+                    Some(k) => std::borrow::Cow::Borrowed(k),
+                    None => std::borrow::Cow::Owned(crate::syntax::yaml::key_text(&e.key)),
+                });
+                unresolved_pointers(&e.value, env, path, out);
+                path.pop();
             }
         }
     }
@@ -466,7 +492,7 @@ pub fn builds(
     }
     let dockerfile = dockerfile_node
         .and_then(|n| input.value(n))
-        .unwrap_or_else(|| "Dockerfile".into());
+        .map_or_else(|| "Dockerfile".to_string(), |v| v.into_owned());
     let context_path = join("", &context);
     vec![Build {
         dockerfile: if dockerfile.starts_with('/') {
@@ -490,17 +516,16 @@ pub fn build_refs(text: &str, dotenv: Option<&str>) -> Vec<(String, String)> {
         return Vec::new();
     };
     let env = dotenv.map(Env::parse).unwrap_or_default();
-    let json = serde_json::Value::Null;
     let input = ComposeInput {
         path: "compose.yaml",
         text,
         yaml: &yaml,
         root: Some(root),
-        json: &json,
         env: &env,
         env_known: dotenv.is_some(),
         files: None,
         document: 0,
+        services: crate::syntax::compose::services(root),
     };
     input
         .services()
@@ -553,13 +578,22 @@ pub fn parse_port(input: &ComposeInput<'_>, node: &Node) -> Option<Port> {
             })
         }
         Value::Map(_) => Some(Port {
-            host_ip: node.get("host_ip").and_then(|n| input.value(n)),
-            published: node.get("published").and_then(|n| input.value(n)),
-            target: node.get("target").and_then(|n| input.value(n))?,
+            host_ip: node
+                .get("host_ip")
+                .and_then(|n| input.value(n))
+                .map(|v| v.into_owned()),
+            published: node
+                .get("published")
+                .and_then(|n| input.value(n))
+                .map(|v| v.into_owned()),
+            target: node
+                .get("target")
+                .and_then(|n| input.value(n))?
+                .into_owned(),
             protocol: node
                 .get("protocol")
                 .and_then(|n| input.value(n))
-                .unwrap_or_else(|| "tcp".into()),
+                .map_or_else(|| "tcp".into(), |v| v.into_owned()),
         }),
         Value::Seq(_) => None,
     }
@@ -574,18 +608,17 @@ mod tests {
     fn ports() {
         let text = "p: [\"127.0.0.1:8080:80\", \"3000:80/udp\", 80, \"[::1]:53:53\", \"9000-9001:9000-9001\"]\n";
         let doc = yaml::parse(text);
-        let json = serde_json::Value::Null;
         let env = Env::default();
         let input = ComposeInput {
             path: "compose.yaml",
             text,
             yaml: &doc,
             root: doc.documents.first(),
-            json: &json,
             env: &env,
             env_known: false,
             files: None,
             document: 0,
+            services: Vec::new(),
         };
         let items = doc.documents[0].get("p").unwrap().as_seq().unwrap();
         let parsed: Vec<Port> = items.iter().filter_map(|n| parse_port(&input, n)).collect();

@@ -60,6 +60,14 @@ static SCHEMA: LazyLock<J> =
     LazyLock::new(|| serde_json::from_str(SCHEMA_TEXT).expect("the bundled schema is JSON"));
 static VALIDATOR: LazyLock<jsonschema::Validator> =
     LazyLock::new(|| jsonschema::validator_for(&SCHEMA).expect("the bundled schema compiles"));
+/// The same schema entered at one service, so services are validated one at a time: a file with
+/// thousands of services never exists as one JSON document.
+static SERVICE_VALIDATOR: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
+    let mut schema = serde_json::json!({"$ref": "#/$defs/service"});
+    schema["$defs"] = SCHEMA["$defs"].clone();
+    schema["$schema"] = SCHEMA["$schema"].clone();
+    jsonschema::validator_for(&schema).expect("the service schema compiles")
+});
 
 /// One schema violation, located and worded.
 struct Finding {
@@ -80,11 +88,10 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
         return;
     }
     let mut unresolved = Vec::new();
-    super::unresolved_pointers(root, input.env, &mut String::new(), &mut unresolved);
+    super::unresolved_pointers(root, input.env, &mut Vec::new(), &mut unresolved);
     let mut seen: Vec<(Span, String)> = Vec::new();
-    for error in VALIDATOR.iter_errors(input.json) {
-        let path = error.instance_path().as_str().to_string();
-        for f in describe(root, &path, error.kind(), input.json, &unresolved) {
+    let mut report = |findings: Vec<Finding>, cx: &mut Context<'_>| {
+        for f in findings {
             if seen.iter().any(|(s, m)| *s == f.span && *m == f.message) {
                 continue;
             }
@@ -94,17 +101,62 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
                 d.help(help);
             }
         }
+    };
+    // The file with each service mapping stood in for by `{}`, then each service on its own.
+    let services = root.get("services").and_then(Node::as_map);
+    let mut top = super::interpolated_json_except(root, input.env, "services");
+    if let (Some(entries), Some(obj)) = (services, top.as_object_mut()) {
+        let shells = entries
+            .iter()
+            .map(|e| {
+                let value = if e.value.as_map().is_some() {
+                    J::Object(serde_json::Map::new())
+                } else {
+                    super::interpolated_json(&e.value, input.env)
+                };
+                (crate::syntax::yaml::key_text(&e.key), value)
+            })
+            .collect();
+        obj.insert("services".into(), J::Object(shells));
+    }
+    for error in VALIDATOR.iter_errors(&top) {
+        let path = error.instance_path().as_str();
+        report(
+            describe(root, "", path, error.kind(), &top, &unresolved),
+            cx,
+        );
+    }
+    for e in services.unwrap_or_default() {
+        if e.value.as_map().is_none() {
+            continue;
+        }
+        let name = crate::syntax::yaml::key_text(&e.key);
+        let prefix = format!("/services/{}", name.replace('~', "~0").replace('/', "~1"));
+        let mut wrapper = serde_json::json!({"services": {}});
+        wrapper["services"][&name] = super::interpolated_json(&e.value, input.env);
+        for error in SERVICE_VALIDATOR.iter_errors(&wrapper["services"][&name]) {
+            let path = error.instance_path().as_str();
+            report(
+                describe(root, &prefix, path, error.kind(), &wrapper, &unresolved),
+                cx,
+            );
+        }
     }
 }
 
-/// `unresolved`: pointers of values holding an unset variable; nothing is said about them.
+/// `prefix` + `relative`: where the value is (`prefix` is where the validated document sits in
+/// the file). `unresolved`: pointers of values holding an unset variable; nothing is said about
+/// them.
 fn describe(
     root: &Node,
-    path: &str,
+    prefix: &str,
+    relative: &str,
     kind: &ValidationErrorKind,
     json: &J,
     unresolved: &[String],
 ) -> Vec<Finding> {
+    let full = format!("{prefix}{relative}");
+    let path = full.as_str();
     if unresolved
         .iter()
         .any(|p| path == p || path.starts_with(&format!("{p}/")))
@@ -163,7 +215,7 @@ fn describe(
             // Every branch failed on the value's type alone: name the types it may have.
             let all_types = context.iter().all(|branch| {
                 branch.len() == 1
-                    && branch[0].instance_path().as_str() == path
+                    && branch[0].instance_path().as_str() == relative
                     && matches!(branch[0].kind(), ValidationErrorKind::Type { .. })
             });
             if all_types {
@@ -183,7 +235,7 @@ fn describe(
             // Otherwise the branch whose type matched tells what is wrong inside the value.
             let branch = context.iter().find(|branch| {
                 !branch.iter().any(|e| {
-                    e.instance_path().as_str() == path
+                    e.instance_path().as_str() == relative
                         && matches!(e.kind(), ValidationErrorKind::Type { .. })
                 })
             });
@@ -191,7 +243,8 @@ fn describe(
                 Some(errors) => errors
                     .iter()
                     .flat_map(|e| {
-                        describe(root, e.instance_path().as_str(), e.kind(), json, unresolved)
+                        let nested = e.instance_path().as_str();
+                        describe(root, prefix, nested, e.kind(), json, unresolved)
                     })
                     .collect(),
                 None => one(value_span, format!("`{field}` has an invalid value"), None),

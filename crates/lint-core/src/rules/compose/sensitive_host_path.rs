@@ -84,9 +84,10 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
                     let (src, _) = v.split_once(':')?;
                     Some(src.to_string())
                 }),
-                Value::Map(_) if item.get("type").and_then(Node::as_str) == Some("bind") => {
-                    item.get("source").and_then(|n| input.value(n))
-                }
+                Value::Map(_) if item.get("type").and_then(Node::as_str) == Some("bind") => item
+                    .get("source")
+                    .and_then(|n| input.value(n))
+                    .map(|v| v.into_owned()),
                 _ => None,
             };
             let Some(source) = source.filter(|s| s.starts_with('/')) else {

@@ -48,9 +48,10 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
     for section in ["volumes", "networks", "secrets", "configs"] {
         let declared = super::declared(input, section);
         let declared_names: Vec<&str> = declared.iter().map(|(n, _)| *n).collect();
+        let known: std::collections::HashSet<&str> = declared_names.iter().copied().collect();
         for used in super::uses(input, section) {
             if used.name.contains('$')
-                || declared_names.contains(&used.name.as_str())
+                || known.contains(used.name.as_str())
                 || (section == "networks" && used.name == "default")
             {
                 continue;

@@ -48,6 +48,7 @@ crate::declare_rule! {
 fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
     let services = input.services();
     let names: Vec<&str> = services.iter().map(|s| s.name).collect();
+    let known: std::collections::HashSet<&str> = names.iter().copied().collect();
     for service in &services {
         let mut refs: Vec<(String, &Node, &str)> = Vec::new();
         if let Some(n) = service.node.get("depends_on") {
@@ -97,7 +98,7 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
             }
         }
         for (name, node, field) in refs {
-            if name.contains('$') || names.contains(&name.as_str()) {
+            if name.contains('$') || known.contains(name.as_str()) {
                 continue;
             }
             let d = cx.report(

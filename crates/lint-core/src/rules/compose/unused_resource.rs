@@ -48,12 +48,12 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
         return;
     }
     for section in ["volumes", "networks", "secrets", "configs"] {
-        let used: Vec<String> = super::uses(input, section)
+        let used: std::collections::HashSet<String> = super::uses(input, section)
             .into_iter()
             .map(|u| u.name)
             .collect();
         for (name, key) in super::declared(input, section) {
-            if used.iter().any(|u| u == name) || (section == "networks" && name == "default") {
+            if used.contains(name) || (section == "networks" && name == "default") {
                 continue;
             }
             let singular = section.trim_end_matches('s');

@@ -264,12 +264,22 @@ fn lint(args: LintArgs) -> ExitCode {
         let mut cache: Vec<(PathBuf, config::Loaded)> = Vec::new();
         let mut configs = Vec::new();
         for target in &walk.targets {
-            let root_arg = args
-                .paths
-                .iter()
-                .find(|p| target.path.starts_with(p))
-                .cloned()
-                .unwrap_or_else(|| first.clone());
+            // Discovery starts at the folder the config applies to: a file's own folder (so
+            // hundreds of files named on the command line share one lookup), else the walked
+            // argument holding the file.
+            let root_arg = if target.explicit {
+                target
+                    .path
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default()
+            } else {
+                args.paths
+                    .iter()
+                    .find(|p| target.path.starts_with(p))
+                    .cloned()
+                    .unwrap_or_else(|| first.clone())
+            };
             let loaded = match &explicit {
                 Some(c) => c.clone(),
                 None => match cache.iter().find(|(p, _)| *p == root_arg) {

@@ -373,7 +373,7 @@ fn the_clean_example_has_no_error_or_warning() {
         .filter(|d| d["severity"] == "error" || d["severity"] == "warning")
         .collect();
     assert!(loud.is_empty(), "{loud:#?}");
-    assert_eq!(v["files"], 1);
+    assert_eq!(v["files"], 2, "the Dockerfile and the Compose file");
 }
 
 #[test]

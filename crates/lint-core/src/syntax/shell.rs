@@ -1,8 +1,9 @@
 //! Shell analysis of RUN commands: a script becomes the simple commands it can run, each with
 //! its words (quotes removed) and spans, whatever joins them: `&&`, `||`, `;`, `&`, newlines,
 //! pipes, subshells, `{ }` groups, `if`/`while`/`until`/`for`/`case` bodies, functions, command
-//! and process substitutions, and `sh -c '...'`. `brush-parser` parses ([`tree`]); a fallback
-//! scanner handles what it rejects. Redirections and leading `VAR=value` assignments are set
+//! and process substitutions, and `sh -c '...'`. `brush-parser` parses ([`tree`]) every script
+//! with compound syntax; plain command lists, which a flat scan splits exactly (checked against
+//! the parser on the whole corpus), and scripts the parser rejects go to a small scanner. Redirections and leading `VAR=value` assignments are set
 //! aside; literal assignments are remembered to expand a later unquoted `$VAR`.
 
 use crate::diagnostic::Span;
@@ -167,17 +168,52 @@ const MAX_DEPTH: usize = 4;
 /// (a PowerShell line, a RUN line whose heredoc bodies BuildKit took away, a syntax error) goes to
 /// a tolerant scanner that splits on operators and keywords, so rules still see its commands.
 pub fn analyze(text: &str, map: &dyn SpanMap) -> Script {
+    analyze_using(text, map, Engine::Auto)
+}
+
+/// Which analysis a script gets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    /// The parser for anything with compound syntax, the scanner for plain command lists
+    /// (the two agree on those: `tests/corpus.rs` checks it on every script of the corpus).
+    Auto,
+    /// Always the parser (falling back to the scanner only when it rejects the script).
+    Parser,
+}
+
+/// [`analyze`] with a chosen [`Engine`].
+pub fn analyze_using(text: &str, map: &dyn SpanMap, engine: Engine) -> Script {
     let mut script = Script::default();
     let mut sink = Sink {
         script: &mut script,
         pipelines: 0,
         depth: 0,
+        engine,
     };
     analyze_with(text, map, &mut sink);
     script
 }
 
+/// Whether a script needs the parser: anything beyond a list of simple commands joined by
+/// `&&`, `||`, `;`, `&`, `|` and newlines, with quotes and redirections — subshells, groups,
+/// command substitutions, heredocs, compound keywords, functions.
+pub fn needs_parser(text: &str) -> bool {
+    const KEYWORDS: [&str; 16] = [
+        "if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case", "esac",
+        "select", "function", "[[", "]]",
+    ];
+    text.contains(['(', ')', '{', '}', '`', '\r'])
+        || text.contains("<<")
+        || text
+            .split(|c: char| c.is_ascii_whitespace() || matches!(c, ';' | '&' | '|'))
+            .any(|w| KEYWORDS.contains(&w))
+}
+
 fn analyze_with(text: &str, map: &dyn SpanMap, sink: &mut Sink<'_>) {
+    if sink.engine == Engine::Auto && !needs_parser(text) {
+        scan(text, map, sink);
+        return;
+    }
     match tree::parse(text) {
         Some(program) => tree::Walker::new(text, map, sink).program(&program),
         None => {
@@ -192,6 +228,7 @@ pub(crate) struct Sink<'s> {
     script: &'s mut Script,
     pipelines: usize,
     depth: usize,
+    engine: Engine,
 }
 
 impl Sink<'_> {
@@ -354,69 +391,36 @@ fn is_word_char_before(bytes: &[u8], i: usize) -> bool {
 /// Reads one shell word starting at `start`; returns it (quotes removed) and its end.
 fn read_word(text: &str, start: usize) -> (ShellWord, usize) {
     let bytes = text.as_bytes();
-    let mut value = String::new();
-    let mut dynamic = false;
-    let mut quoted = false;
     let mut i = start;
     while i < bytes.len() {
-        let c = bytes[i];
-        match c {
+        match bytes[i] {
             b' ' | b'\t' | b'\n' | b'\r' | b';' | b'&' | b'|' | b'<' | b'>' | b')' => break,
             b'(' if i == start => break,
             b'\'' => {
-                quoted = true;
-                let close = text[i + 1..].find('\'').map_or(text.len(), |p| i + 1 + p);
-                value.push_str(&text[i + 1..close]);
-                i = (close + 1).min(text.len());
+                i = text[i + 1..].find('\'').map_or(text.len(), |p| i + 2 + p);
             }
             b'"' => {
-                quoted = true;
                 i += 1;
                 while i < bytes.len() && bytes[i] != b'"' {
-                    if bytes[i] == b'\\' && i + 1 < bytes.len() {
-                        i += 1;
-                    }
-                    if bytes[i] == b'$' || bytes[i] == b'`' {
-                        dynamic = true;
-                    }
-                    let ch = text[i..].chars().next().unwrap_or(' ');
-                    value.push(ch);
-                    i += ch.len_utf8();
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
                 }
                 i = (i + 1).min(text.len());
             }
-            b'\\' => {
-                if let Some(ch) = text[i + 1..].chars().next() {
-                    if ch != '\n' {
-                        value.push(ch);
-                    }
-                    i += 1 + ch.len_utf8();
-                } else {
-                    i += 1;
-                }
-            }
-            b'$' if bytes.get(i + 1) == Some(&b'(') => {
-                dynamic = true;
-                let end = matching_paren(bytes, i + 1);
-                value.push_str(&text[i..end]);
-                i = end;
-            }
+            b'\\' => i = (i + 2).min(text.len()),
+            b'$' if bytes.get(i + 1) == Some(&b'(') => i = matching_paren(bytes, i + 1),
             b'`' => {
-                dynamic = true;
-                let close = text[i + 1..].find('`').map_or(text.len(), |p| i + 2 + p);
-                value.push_str(&text[i..close.min(text.len())]);
-                i = close.min(text.len());
+                i = text[i + 1..].find('`').map_or(text.len(), |p| i + 2 + p);
             }
-            _ => {
-                if c == b'$' {
-                    dynamic = true;
-                }
-                let ch = text[i..].chars().next().unwrap_or(' ');
-                value.push(ch);
-                i += ch.len_utf8();
-            }
+            _ => i += 1,
         }
     }
+    // Never stop inside a multi-byte character.
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    // The value follows the shell's quote removal exactly (inside double quotes a backslash
+    // escapes only `$`, `` ` ``, `"`, `\` and newline), as the parser's words do.
+    let (value, dynamic, quoted) = tree::unquote(&text[start..i]);
     (
         ShellWord {
             value,
@@ -660,7 +664,11 @@ mod tests {
         );
         assert_eq!(script.scanned, 1);
         assert_eq!(script.commands[0].name(), "Get-ChildItem");
-        let script = analyze("echo 'unterminated && apt-get update", &Contiguous(0));
+        let script = analyze_using(
+            "echo 'unterminated && apt-get update",
+            &Contiguous(0),
+            Engine::Parser,
+        );
         assert_eq!(script.scanned, 1);
         assert_eq!(script.commands[0].name(), "echo");
     }

@@ -21,8 +21,6 @@ pub const MAX_DEPTH: usize = 200;
 pub struct Node {
     pub span: Span,
     pub value: Value,
-    /// Nodes in this subtree, itself included (for the alias budget).
-    size: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -140,12 +138,34 @@ fn is_float(t: &str) -> bool {
 
 impl Node {
     fn new(span: Span, value: Value) -> Node {
-        let size = 1 + match &value {
-            Value::Scalar(_) => 0,
-            Value::Seq(items) => items.iter().map(|n| n.size).sum(),
-            Value::Map(entries) => entries.iter().map(|e| e.key.size + e.value.size).sum(),
-        };
-        Node { span, value, size }
+        Node { span, value }
+    }
+
+    /// Nodes in this subtree (itself included), counting stopped once past `limit`.
+    fn size_up_to(&self, limit: usize) -> usize {
+        let mut count = 1;
+        let mut stack: Vec<&Node> = vec![self];
+        while let Some(node) = stack.pop() {
+            match &node.value {
+                Value::Scalar(_) => {}
+                Value::Seq(items) => stack.extend(items),
+                Value::Map(entries) => {
+                    for e in entries {
+                        stack.push(&e.key);
+                        stack.push(&e.value);
+                    }
+                }
+            }
+            count += match &node.value {
+                Value::Scalar(_) => 0,
+                Value::Seq(items) => items.len(),
+                Value::Map(entries) => 2 * entries.len(),
+            };
+            if count > limit {
+                break;
+            }
+        }
+        count
     }
 
     /// A plain scalar (used for values retyped after interpolation).
@@ -394,7 +414,7 @@ impl Builder<'_> {
                         kind: ProblemKind::UnknownAnchor,
                     });
                 };
-                let size = node.1.size;
+                let size = node.1.size_up_to(ALIAS_BUDGET - self.copied);
                 if self.copied + size > ALIAS_BUDGET {
                     return Err(Problem {
                         span,

@@ -40,6 +40,18 @@ def peak_rss(cmd):
     return int(out.stderr.strip().splitlines()[-1])
 
 
+def compare(tools, runs):
+    """Runs each (name, command) `runs` times and prints median wall, ratio to rlint, peak RSS."""
+    results = {}
+    for name, cmd in tools:
+        walls = [run(cmd)[0] for _ in range(runs)]
+        results[name] = (statistics.median(walls), peak_rss(cmd))
+    base = results["rlint"][0]
+    print("\n| tool | median wall (s) | x rlint | peak RSS (MiB) |\n|---|---:|---:|---:|")
+    for name, (wall, rss) in results.items():
+        print(f"| {name} | {wall:.3f} | {wall / base:.1f} | {rss / 1024:.1f} |")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
@@ -57,14 +69,7 @@ def main():
     ]
     print(f"corpus: {len(files)} Dockerfiles, {args.runs} runs each, one process per run; "
           f"{os.cpu_count()} cores")
-    results = {}
-    for name, cmd in tools:
-        walls = [run(cmd)[0] for _ in range(args.runs)]
-        results[name] = (statistics.median(walls), peak_rss(cmd))
-    base = results["rlint"][0]
-    print("\n| tool | median wall (s) | x rlint | peak RSS (MiB) |\n|---|---:|---:|---:|")
-    for name, (wall, rss) in results.items():
-        print(f"| {name} | {wall:.3f} | {wall / base:.1f} | {rss / 1024:.1f} |")
+    compare(tools, args.runs)
     one = os.path.join(corpus, sorted(os.listdir(corpus))[len(files) // 2])
     singles = {}
     for name, cmd in [("rlint", [rlint, "--format", "json", "--kind", "dockerfile", one]),

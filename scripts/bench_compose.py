@@ -10,7 +10,7 @@ wall time, the ratio to rlint and the peak RSS are printed as Markdown tables.
 import argparse, os, shutil, statistics, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import ROOT, PEERS, run, peak_rss  # noqa: E402
+from bench import ROOT, PEERS, compare, run, peak_rss  # noqa: E402
 
 
 def ensure_peers():
@@ -64,14 +64,7 @@ def main():
     ]
     print(f"corpus: {len(files)} Compose files, {args.runs} runs each, one process per run; "
           f"{os.cpu_count()} cores")
-    results = {}
-    for name, cmd in tools:
-        walls = [run(cmd)[0] for _ in range(args.runs)]
-        results[name] = (statistics.median(walls), peak_rss(cmd))
-    base = results["rlint"][0]
-    print("\n| tool | median wall (s) | x rlint | peak RSS (MiB) |\n|---|---:|---:|---:|")
-    for name, (wall, rss) in results.items():
-        print(f"| {name} | {wall:.3f} | {wall / base:.1f} | {rss / 1024:.1f} |")
+    compare(tools, args.runs)
     with tempfile.TemporaryDirectory() as tmp:
         big, bomb = hostile_files(tmp)
         print("\nhostile input, rlint, median of 3 runs:\n\n| input | wall (s) | peak RSS (MiB) |\n|---|---:|---:|")

@@ -312,24 +312,10 @@ pub fn lint_compose(
             services: root.map(syntax::compose::services).unwrap_or_default(),
         };
         for rule in registry::rules() {
-            let Check::Compose(check) = rule.check else {
-                continue;
-            };
-            if !config.enabled(&rule.meta) {
-                continue;
-            }
-            let mut cx = Context::new(&rule.meta, config);
-            check(&input, &mut cx);
-            let severity = config.severity_of(&rule.meta);
-            for mut d in cx.into_diagnostics() {
-                if !rule.meta.always_on
-                    && !config.disable_inline_ignores
-                    && suppressions.is_suppressed(&d)
-                {
-                    continue;
-                }
-                d.severity = severity;
-                out.push(d);
+            if let Check::Compose(check) = rule.check {
+                run_rule(rule, config, &suppressions, &mut out, |cx| {
+                    check(&input, cx)
+                });
             }
         }
     }
@@ -358,31 +344,43 @@ pub fn lint_dockerfile(text: &str, config: &Config, related: Related<'_>) -> Vec
     let suppressions = suppress::Suppressions::for_dockerfile(&df);
     let mut out = Vec::new();
     for rule in registry::rules() {
-        let Check::Dockerfile(check) = rule.check else {
-            continue;
-        };
-        if !config.enabled(&rule.meta) {
-            continue;
-        }
-        let mut cx = Context::new(&rule.meta, config);
-        check(&input, &mut cx);
-        let severity = config.severity_of(&rule.meta);
-        for mut d in cx.into_diagnostics() {
-            if !rule.meta.always_on
-                && !config.disable_inline_ignores
-                && suppressions.is_suppressed(&d)
-            {
-                continue;
-            }
-            d.severity = severity;
-            if !rule.meta.always_on {
-                suppressions.adjust_severity(&mut d);
-            }
-            out.push(d);
+        if let Check::Dockerfile(check) = rule.check {
+            run_rule(rule, config, &suppressions, &mut out, |cx| {
+                check(&input, cx)
+            });
         }
     }
     out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
     out
+}
+
+/// Runs one rule's check when the config enables it, and keeps what inline pragmas do not
+/// silence, at the configured severity (BuildKit's `check=error=true` applied). Rules that are
+/// always on cannot be silenced or re-leveled by pragmas.
+fn run_rule(
+    rule: &'static rule::Rule,
+    config: &Config,
+    suppressions: &suppress::Suppressions,
+    out: &mut Vec<Diagnostic>,
+    check: impl FnOnce(&mut Context<'_>),
+) {
+    if !config.enabled(&rule.meta) {
+        return;
+    }
+    let mut cx = Context::new(&rule.meta, config);
+    check(&mut cx);
+    let severity = config.severity_of(&rule.meta);
+    for mut d in cx.into_diagnostics() {
+        if !rule.meta.always_on && !config.disable_inline_ignores && suppressions.is_suppressed(&d)
+        {
+            continue;
+        }
+        d.severity = severity;
+        if !rule.meta.always_on {
+            suppressions.adjust_severity(&mut d);
+        }
+        out.push(d);
+    }
 }
 
 /// Whether any finding reaches the configured failure threshold.

@@ -6,7 +6,23 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const PREFIXES: [(&str, &str); 1] = [("dockerfile", "DF")];
+/// Rule kinds: folder, code prefix, the check's input type, the example language, a minimal file.
+const KINDS: [(&str, &str, &str, &str, &str); 2] = [
+    (
+        "dockerfile",
+        "DF",
+        "DockerfileInput",
+        "dockerfile",
+        "FROM alpine:3.20\n",
+    ),
+    (
+        "compose",
+        "DC",
+        "ComposeInput",
+        "yaml",
+        "services:\n  web:\n    image: nginx:1.27\n",
+    ),
+];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -52,11 +68,21 @@ fn new_rule(args: &[String]) -> Result<String, String> {
     let [kind, name, rest @ ..] = args else {
         return Err("new-rule needs a kind and a kebab-case name".into());
     };
-    let prefix = PREFIXES
+    let &(_, prefix, input, lang, sample) = KINDS
         .iter()
-        .find(|(k, _)| k == kind)
-        .map(|(_, p)| *p)
+        .find(|(k, ..)| k == kind)
         .ok_or_else(|| format!("unknown kind {kind}"))?;
+    let check_kind = if kind == "compose" {
+        "Compose"
+    } else {
+        "Dockerfile"
+    };
+    let extension = if kind == "compose" {
+        "yaml"
+    } else {
+        "Dockerfile"
+    };
+    let example: String = sample.lines().map(|l| format!("    /// {l}\n")).collect();
     if !name
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -92,7 +118,7 @@ fn new_rule(args: &[String]) -> Result<String, String> {
         .collect();
     let code = next_code(prefix, &sources);
     let template = format!(
-        r#"use crate::rule::{{Context, DockerfileInput}};
+        r#"use crate::rule::{{Context, {input}}};
 
 crate::declare_rule! {{
     /// ## What it does
@@ -102,14 +128,12 @@ crate::declare_rule! {{
     /// TODO: the consequence for the user, concretely.
     ///
     /// ## Example
-    /// ```dockerfile
-    /// FROM alpine:3.20
-    /// ```
+    /// ```{lang}
+{example}    /// ```
     ///
     /// ## Use instead
-    /// ```dockerfile
-    /// FROM alpine:3.20
-    /// ```
+    /// ```{lang}
+{example}    /// ```
     ///
     /// ## References
     /// - TODO
@@ -120,11 +144,11 @@ crate::declare_rule! {{
         aliases: [{aliases}],
         fix: None,
         default: true,
-        check: Dockerfile(check),
+        check: {check_kind}(check),
     }}
 }}
 
-fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {{
+fn check(input: &{input}<'_>, cx: &mut Context<'_>) {{
     let _ = (input, cx);
 }}
 "#,
@@ -148,10 +172,8 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {{
         .join(kind)
         .join(&code);
     fs::create_dir_all(&fixtures).map_err(|e| e.to_string())?;
-    fs::write(fixtures.join("invalid.Dockerfile"), "FROM alpine:3.20\n")
-        .map_err(|e| e.to_string())?;
-    fs::write(fixtures.join("valid.Dockerfile"), "FROM alpine:3.20\n")
-        .map_err(|e| e.to_string())?;
+    fs::write(fixtures.join(format!("invalid.{extension}")), sample).map_err(|e| e.to_string())?;
+    fs::write(fixtures.join(format!("valid.{extension}")), sample).map_err(|e| e.to_string())?;
     Ok(format!(
         "created {code} {name}:\n  {}\n  {}\nnext: write the docs and check, fill the fixtures, then\n  cargo fmt && INSTA_UPDATE=always cargo test -p lint-core && RLINT_BLESS=1 cargo test -p lint-core --test docs",
         file.display(),

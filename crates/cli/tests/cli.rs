@@ -444,12 +444,25 @@ fn compose_files_are_linted_with_their_env_and_the_files_around_them() {
         })
         .unwrap_or_else(|| panic!("no CopyIgnoredFile in {v}"));
     assert_eq!(copy["path"], "docker/app.docker");
-    // A stray YAML file that is not Compose is skipped quietly.
+    // Stray YAML files that are not Compose are skipped quietly.
     write(
         dir.path(),
-        "k8s/deploy.yaml",
+        "other/deploy.yaml",
         "apiVersion: apps/v1\nkind: Deployment\n",
     );
-    let out = rlint(dir.path(), &["--format", "json", "k8s"]);
+    write(
+        dir.path(),
+        "other/.gitlab-ci.yml",
+        "image: ruby:3.3\nservices:\n  - postgres:16\ntest:\n  script: [rake]\n",
+    );
+    let out = rlint(dir.path(), &["--format", "json", "other"]);
     assert_eq!(json(&out)["files"], 0);
+    // A Compose file under another name is recognised by its content.
+    write(
+        dir.path(),
+        "app.compose.yml",
+        "services:\n  web:\n    image: nginx\n",
+    );
+    let out = rlint(dir.path(), &["--format", "json", "app.compose.yml"]);
+    assert_eq!(first(&json(&out), "DC011")["kind"], "compose");
 }

@@ -223,12 +223,18 @@ fn sniff(text: &str) -> Option<FileKind> {
         "pipeline",
     ];
     if top_keys.contains(&"services") && !top_keys.iter().any(|k| foreign.contains(k)) {
-        let services_line = text.lines().find(|l| l.starts_with("services"));
-        // `services: [postgres]` (GitLab CI) is a list, not Compose's mapping.
-        if services_line.is_some_and(|l| {
-            l.split_once(':')
-                .is_some_and(|(_, v)| v.trim().is_empty() || v.trim().starts_with('{'))
-        }) {
+        // `services: [postgres]` or `services:` over `- postgres` (GitLab CI) is a list, not
+        // Compose's mapping.
+        let mut lines = text.lines().skip_while(|l| !l.starts_with("services"));
+        let value = lines
+            .next()
+            .and_then(|l| l.split_once(':'))
+            .map_or("", |(_, v)| v.trim());
+        let next = lines
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with('#'))
+            .unwrap_or("");
+        if (value.is_empty() && !next.starts_with('-')) || value.starts_with('{') {
             return Some(FileKind::Compose);
         }
     }

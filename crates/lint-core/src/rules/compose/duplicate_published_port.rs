@@ -46,9 +46,13 @@ crate::declare_rule! {
     }
 }
 
+/// `8080` or `8000-8010`; a reversed range is invalid (Docker rejects it) and is not compared.
 fn range(spec: &str) -> Option<(u32, u32)> {
     match spec.split_once('-') {
-        Some((a, b)) => Some((a.parse().ok()?, b.parse().ok()?)),
+        Some((a, b)) => {
+            let (a, b) = (a.parse().ok()?, b.parse().ok()?);
+            (a <= b).then_some((a, b))
+        }
         None => {
             let p = spec.parse().ok()?;
             Some((p, p))

@@ -133,7 +133,12 @@ pub struct ComposeInput<'a> {
     pub services: Vec<crate::syntax::compose::Service<'a>>,
 }
 
-impl ComposeInput<'_> {
+impl<'a> ComposeInput<'a> {
+    /// The services of the document (listed once, when the input is built).
+    pub fn services(&self) -> &[crate::syntax::compose::Service<'a>] {
+        &self.services
+    }
+
     /// A scalar's value after interpolation (the raw text when it has none).
     pub fn value<'n>(
         &self,
@@ -153,13 +158,6 @@ impl ComposeInput<'_> {
     pub fn is_override(&self) -> bool {
         let name = self.path.rsplit(['/', '\\']).next().unwrap_or(self.path);
         name.to_ascii_lowercase().contains("override")
-    }
-
-    /// The services of the document.
-    pub fn services(&self) -> Vec<crate::syntax::compose::Service<'_>> {
-        self.root
-            .map(crate::syntax::compose::services)
-            .unwrap_or_default()
     }
 }
 

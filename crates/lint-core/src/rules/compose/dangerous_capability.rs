@@ -1,5 +1,4 @@
 use crate::rule::{ComposeInput, Context};
-use crate::syntax::yaml::Node;
 
 /// Capabilities that break isolation, with what they give.
 const DANGEROUS: [(&str, &str); 12] = [
@@ -59,22 +58,15 @@ crate::declare_rule! {
 }
 
 fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
-    for s in input.services() {
-        for item in s
-            .node
-            .get("cap_add")
-            .and_then(Node::as_seq)
-            .unwrap_or_default()
-        {
-            let Some(cap) = input.value(item) else {
-                continue;
-            };
-            let upper = cap.to_ascii_uppercase();
-            let name = upper.strip_prefix("CAP_").unwrap_or(&upper);
-            if let Some((_, what)) = DANGEROUS.iter().find(|(c, _)| *c == name) {
-                cx.report(item.span, format!("`{}` adds `{cap}`: {what}", s.name))
-                    .help("add the narrowest capability the program needs, and `cap_drop: [ALL]` for the rest");
-            }
+    for (s, item) in super::list_items(input, "cap_add") {
+        let Some(cap) = input.value(item) else {
+            continue;
+        };
+        let upper = cap.to_ascii_uppercase();
+        let name = upper.strip_prefix("CAP_").unwrap_or(&upper);
+        if let Some((_, what)) = DANGEROUS.iter().find(|(c, _)| *c == name) {
+            cx.report(item.span, format!("`{}` adds `{cap}`: {what}", s.name))
+                .help("add the narrowest capability the program needs, and `cap_drop: [ALL]` for the rest");
         }
     }
 }

@@ -52,7 +52,7 @@ crate::declare_rule! {
 fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
     let Some(files) = input.files else { return };
     for s in input.services() {
-        for build in super::builds(input, &s) {
+        for build in super::builds(input, s) {
             if !files.exists(&build.context) {
                 cx.report(
                     build.context_span,

@@ -285,6 +285,22 @@ pub fn for_each_value<'a>(node: &'a Node, f: &mut dyn FnMut(&'a Node)) {
     }
 }
 
+/// Each item of a list field of every service (`cap_add`, `security_opt`, `volumes`, ...), with
+/// its service.
+pub fn list_items<'i, 'a>(
+    input: &'i ComposeInput<'a>,
+    key: &'i str,
+) -> impl Iterator<Item = (&'i crate::syntax::compose::Service<'a>, &'a Node)> + 'i {
+    input.services().iter().flat_map(move |s| {
+        s.node
+            .get(key)
+            .and_then(Node::as_seq)
+            .unwrap_or_default()
+            .iter()
+            .map(move |item| (s, item))
+    })
+}
+
 /// A service's use of a named top-level resource.
 pub struct Use<'a> {
     pub name: String,

@@ -1,6 +1,6 @@
 use crate::diagnostic::{Edit, Fix};
 use crate::rule::{ComposeInput, Context};
-use crate::syntax::yaml::{Node, Style};
+use crate::syntax::yaml::Style;
 
 crate::declare_rule! {
     /// ## What it does
@@ -43,39 +43,32 @@ crate::declare_rule! {
 }
 
 fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
-    for s in input.services() {
-        for item in s
-            .node
-            .get("volumes")
-            .and_then(Node::as_seq)
-            .unwrap_or_default()
-        {
-            let Some(scalar) = item.as_scalar() else {
-                continue;
-            };
-            if !matches!(scalar.style, Style::SingleQuoted | Style::DoubleQuoted) {
-                continue;
-            }
-            let d = cx
-                .report(
-                    item.span,
-                    format!("volume entry `{}` is quoted", scalar.text),
-                )
-                .help("volume paths need no quotes");
-            // Only plain-safe text loses its quotes.
-            let safe = !scalar.text.is_empty()
-                && !scalar.text.contains([
-                    ' ', '#', '"', '\'', '{', '}', '[', ']', ',', '&', '*', '!', '|', '>', '%',
-                    '@', '`',
-                ])
-                && !scalar.text.contains(": ")
-                && !scalar.text.starts_with(['-', '?', ':']);
-            if safe {
-                d.fix(Fix::safe(
-                    "remove the quotes",
-                    vec![Edit::replace(item.span, scalar.text.clone())],
-                ));
-            }
+    for (_, item) in super::list_items(input, "volumes") {
+        let Some(scalar) = item.as_scalar() else {
+            continue;
+        };
+        if !matches!(scalar.style, Style::SingleQuoted | Style::DoubleQuoted) {
+            continue;
+        }
+        let d = cx
+            .report(
+                item.span,
+                format!("volume entry `{}` is quoted", scalar.text),
+            )
+            .help("volume paths need no quotes");
+        // Only plain-safe text loses its quotes.
+        let safe = !scalar.text.is_empty()
+            && !scalar.text.contains([
+                ' ', '#', '"', '\'', '{', '}', '[', ']', ',', '&', '*', '!', '|', '>', '%', '@',
+                '`',
+            ])
+            && !scalar.text.contains(": ")
+            && !scalar.text.starts_with(['-', '?', ':']);
+        if safe {
+            d.fix(Fix::safe(
+                "remove the quotes",
+                vec![Edit::replace(item.span, scalar.text.clone())],
+            ));
         }
     }
 }

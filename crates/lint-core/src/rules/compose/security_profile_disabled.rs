@@ -1,5 +1,4 @@
 use crate::rule::{ComposeInput, Context};
-use crate::syntax::yaml::Node;
 
 crate::declare_rule! {
     /// ## What it does
@@ -43,25 +42,23 @@ crate::declare_rule! {
 }
 
 fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
-    for s in input.services() {
-        for item in s
-            .node
-            .get("security_opt")
-            .and_then(Node::as_seq)
-            .unwrap_or_default()
-        {
-            let Some(opt) = input.value(item) else {
-                continue;
-            };
-            let normalized = opt.replace('=', ":").to_ascii_lowercase();
-            let what = match normalized.as_str() {
-                "seccomp:unconfined" => "seccomp",
-                "apparmor:unconfined" => "AppArmor",
-                "label:disable" => "SELinux labels",
-                _ => continue,
-            };
-            cx.report(item.span, format!("`{}` turns off {what} (`{opt}`)", s.name))
-                .help("keep the default profile, or write a custom profile that allows only what is missing");
-        }
+    for (s, item) in super::list_items(input, "security_opt") {
+        let Some(opt) = input.value(item) else {
+            continue;
+        };
+        let normalized = opt.replace('=', ":").to_ascii_lowercase();
+        let what = match normalized.as_str() {
+            "seccomp:unconfined" => "seccomp",
+            "apparmor:unconfined" => "AppArmor",
+            "label:disable" => "SELinux labels",
+            _ => continue,
+        };
+        cx.report(
+            item.span,
+            format!("`{}` turns off {what} (`{opt}`)", s.name),
+        )
+        .help(
+            "keep the default profile, or write a custom profile that allows only what is missing",
+        );
     }
 }

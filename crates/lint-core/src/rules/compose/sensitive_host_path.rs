@@ -72,35 +72,33 @@ fn sensitive(path: &str) -> bool {
 }
 
 fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
-    for s in input.services() {
-        for item in s
-            .node
-            .get("volumes")
-            .and_then(Node::as_seq)
-            .unwrap_or_default()
-        {
-            let source = match &item.value {
-                Value::Scalar(_) => input.value(item).and_then(|v| {
-                    let (src, _) = v.split_once(':')?;
-                    Some(src.to_string())
-                }),
-                Value::Map(_) if item.get("type").and_then(Node::as_str) == Some("bind") => item
-                    .get("source")
-                    .and_then(|n| input.value(n))
-                    .map(|v| v.into_owned()),
-                _ => None,
-            };
-            let Some(source) = source.filter(|s| s.starts_with('/')) else {
-                continue;
-            };
-            // Engine sockets are control-socket-mounted's findings.
-            if source.ends_with(".sock") {
-                continue;
-            }
-            if sensitive(&source) {
-                cx.report(item.span, format!("`{}` mounts the host's `{source}`", s.name))
-                    .help("mount only the file or folder the service needs, read-only (`:ro`) where possible");
-            }
+    for (s, item) in super::list_items(input, "volumes") {
+        let source = match &item.value {
+            Value::Scalar(_) => input.value(item).and_then(|v| {
+                let (src, _) = v.split_once(':')?;
+                Some(src.to_string())
+            }),
+            Value::Map(_) if item.get("type").and_then(Node::as_str) == Some("bind") => item
+                .get("source")
+                .and_then(|n| input.value(n))
+                .map(|v| v.into_owned()),
+            _ => None,
+        };
+        let Some(source) = source.filter(|s| s.starts_with('/')) else {
+            continue;
+        };
+        // Engine sockets are control-socket-mounted's findings.
+        if source.ends_with(".sock") {
+            continue;
+        }
+        if sensitive(&source) {
+            cx.report(
+                item.span,
+                format!("`{}` mounts the host's `{source}`", s.name),
+            )
+            .help(
+                "mount only the file or folder the service needs, read-only (`:ro`) where possible",
+            );
         }
     }
 }

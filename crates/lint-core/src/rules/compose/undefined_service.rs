@@ -49,7 +49,7 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
     let services = input.services();
     let names: Vec<&str> = services.iter().map(|s| s.name).collect();
     let known: std::collections::HashSet<&str> = names.iter().copied().collect();
-    for service in &services {
+    for service in services {
         let mut refs: Vec<(String, &Node, &str)> = Vec::new();
         if let Some(n) = service.node.get("depends_on") {
             refs.extend(

@@ -1,4 +1,5 @@
-//! rlint's pure core: text in, diagnostics out. No file system, no printing, no threads, no clock,
+//! rlint's pure core: text in, diagnostics out. No file system, no printing, no clock, and no
+//! threads unless the opt-in `parallel` feature (the CLI's) runs a big file's rules on every core,
 //! so the same code runs in the CLI and in the browser (wasm32).
 //!
 //! ```
@@ -292,12 +293,15 @@ pub fn lint_compose(
     config: &Config,
     related: Related<'_>,
 ) -> Vec<Diagnostic> {
-    let yaml = syntax::yaml::parse(text);
+    let (yaml, suppressions) = join(
+        text.len(),
+        || syntax::yaml::parse(text),
+        || suppress::Suppressions::for_yaml(text),
+    );
     let env = related
         .dotenv
         .map(syntax::compose::Env::parse)
         .unwrap_or_default();
-    let suppressions = suppress::Suppressions::for_yaml(text);
     let roots: Vec<Option<&syntax::yaml::Node>> =
         if yaml.has_syntax_error() || yaml.documents.is_empty() {
             vec![None]
@@ -317,13 +321,11 @@ pub fn lint_compose(
             document: index,
             services: root.map(syntax::compose::services).unwrap_or_default(),
         };
-        for rule in registry::rules() {
+        out.extend(for_each_rule(text.len(), |rule, out| {
             if let Check::Compose(check) = rule.check {
-                run_rule(rule, config, &suppressions, &mut out, |cx| {
-                    check(&input, cx)
-                });
+                run_rule(rule, config, &suppressions, out, |cx| check(&input, cx));
             }
-        }
+        }));
     }
     out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
     out
@@ -348,15 +350,57 @@ pub fn lint_dockerfile(text: &str, config: &Config, related: Related<'_>) -> Vec
         dockerignore: dockerignore.as_ref(),
     };
     let suppressions = suppress::Suppressions::for_dockerfile(&df);
+    let mut out = for_each_rule(text.len(), |rule, out| {
+        if let Check::Dockerfile(check) = rule.check {
+            run_rule(rule, config, &suppressions, out, |cx| check(&input, cx));
+        }
+    });
+    out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+    out
+}
+
+/// Texts from this size on have their rules run on every core (with the `parallel` feature):
+/// below it, a file lints in well under a millisecond and the CLI already spreads files over
+/// the cores.
+#[cfg(feature = "parallel")]
+const PARALLEL_FROM: usize = 256 * 1024;
+
+/// `a()` and `b()`, side by side for big texts (with the `parallel` feature).
+fn join<A: Send, B: Send>(
+    size: usize,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    #[cfg(feature = "parallel")]
+    if size >= PARALLEL_FROM {
+        return rayon::join(a, b);
+    }
+    let _ = size;
+    (a(), b())
+}
+
+/// Calls `run` for every registered rule and gathers what it reports, in registry order.
+fn for_each_rule(
+    size: usize,
+    run: impl Fn(&'static rule::Rule, &mut Vec<Diagnostic>) + Sync,
+) -> Vec<Diagnostic> {
+    #[cfg(feature = "parallel")]
+    if size >= PARALLEL_FROM {
+        use rayon::prelude::*;
+        return registry::rules()
+            .par_iter()
+            .flat_map_iter(|rule| {
+                let mut out = Vec::new();
+                run(rule, &mut out);
+                out
+            })
+            .collect();
+    }
+    let _ = size;
     let mut out = Vec::new();
     for rule in registry::rules() {
-        if let Check::Dockerfile(check) = rule.check {
-            run_rule(rule, config, &suppressions, &mut out, |cx| {
-                check(&input, cx)
-            });
-        }
+        run(rule, &mut out);
     }
-    out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
     out
 }
 

@@ -32,9 +32,10 @@ pub enum Value {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scalar {
-    pub text: String,
+    pub text: Box<str>,
     pub style: Style,
-    pub tag: Option<String>,
+    /// The resolved tag (`tag:yaml.org,2002:str` for `!!str`); rare, so boxed to keep nodes small.
+    pub tag: Option<Box<String>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,10 +67,12 @@ pub enum Typed<'a> {
 
 impl Scalar {
     pub fn typed(&self) -> Typed<'_> {
-        if self.style != Style::Plain || self.tag.as_deref() == Some("tag:yaml.org,2002:str") {
+        if self.style != Style::Plain
+            || self.tag.as_deref().map(String::as_str) == Some("tag:yaml.org,2002:str")
+        {
             return Typed::Str(&self.text);
         }
-        let t = self.text.as_str();
+        let t = &*self.text;
         match t {
             "" | "~" | "null" | "Null" | "NULL" => return Typed::Null,
             "true" | "True" | "TRUE" => return Typed::Bool(true),
@@ -173,7 +176,7 @@ impl Node {
         Node::new(
             span,
             Value::Scalar(Scalar {
-                text,
+                text: text.into_boxed_str(),
                 style: Style::Plain,
                 tag: None,
             }),
@@ -189,7 +192,7 @@ impl Node {
 
     /// The scalar's text when this is a string-like scalar (any style).
     pub fn as_str(&self) -> Option<&str> {
-        self.as_scalar().map(|s| s.text.as_str())
+        self.as_scalar().map(|s| &*s.text)
     }
 
     pub fn as_map(&self) -> Option<&[Entry]> {
@@ -245,7 +248,7 @@ impl Node {
                 Typed::Bool(b) => J::Bool(b),
                 Typed::Int(i) => J::from(i),
                 Typed::Float(f) => serde_json::Number::from_f64(f)
-                    .map_or_else(|| J::String(s.text.clone()), J::Number),
+                    .map_or_else(|| J::String(s.text.to_string()), J::Number),
                 Typed::Str(t) => J::String(t.to_string()),
             },
             Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
@@ -263,7 +266,7 @@ impl Node {
 /// A mapping key as a string (`1` for the integer key `1`; complex keys by their flow text).
 pub fn key_text(key: &Node) -> String {
     match &key.value {
-        Value::Scalar(s) => s.text.clone(),
+        Value::Scalar(s) => s.text.to_string(),
         _ => key.to_json().to_string(),
     }
 }
@@ -303,16 +306,19 @@ impl YamlFile {
     }
 }
 
+/// An open collection. Its children wait on the builder's shared `items`/`entries` stacks from
+/// `base` on, so each finished collection gets one exactly-sized allocation instead of a vector
+/// grown (and over-allocated) child by child.
 enum Frame {
     Seq {
         start: usize,
         anchor: usize,
-        items: Vec<Node>,
+        base: usize,
     },
     Map {
         start: usize,
         anchor: usize,
-        entries: Vec<Entry>,
+        base: usize,
         key: Option<Node>,
     },
 }
@@ -322,11 +328,13 @@ struct Builder<'t> {
     /// Byte offset of each character index; `None` for ASCII text.
     offsets: Option<Vec<usize>>,
     stack: Vec<Frame>,
+    items: Vec<Node>,
+    entries: Vec<Entry>,
     anchors: Vec<(usize, Node)>,
     copied: usize,
     file: YamlFile,
     /// The last plain scalar seen (for explaining "mapping values are not allowed").
-    last_plain: Option<(Span, String)>,
+    last_plain: Option<Span>,
 }
 
 /// Parses a YAML stream. Never fails: problems are in [`YamlFile::problems`].
@@ -340,6 +348,8 @@ pub fn parse(text: &str) -> YamlFile {
                 .collect()
         }),
         stack: Vec::new(),
+        items: Vec::new(),
+        entries: Vec::new(),
         anchors: Vec::new(),
         copied: 0,
         file: YamlFile::default(),
@@ -378,6 +388,8 @@ impl Builder<'_> {
         match event {
             Event::DocumentStart(_) => {
                 self.stack.clear();
+                self.items.clear();
+                self.entries.clear();
                 self.anchors.clear();
             }
             Event::Scalar(text, style, anchor, tag) => {
@@ -389,14 +401,14 @@ impl Builder<'_> {
                     ScalarStyle::Folded => Style::Folded,
                 };
                 if style == Style::Plain {
-                    self.last_plain = Some((span, text.to_string()));
+                    self.last_plain = Some(span);
                 }
                 let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix));
-                let tag = tag.map(|t| t.replace("!!", "tag:yaml.org,2002:"));
+                let tag = tag.map(|t| Box::new(t.replace("!!", "tag:yaml.org,2002:")));
                 let node = Node::new(
                     span,
                     Value::Scalar(Scalar {
-                        text: text.into_owned(),
+                        text: text.into_owned().into_boxed_str(),
                         style,
                         tag,
                     }),
@@ -437,14 +449,14 @@ impl Builder<'_> {
                 self.push(Frame::Seq {
                     start: span.start,
                     anchor,
-                    items: Vec::new(),
+                    base: self.items.len(),
                 })?;
             }
             Event::MappingStart(anchor, _) => {
                 self.push(Frame::Map {
                     start: span.start,
                     anchor,
-                    entries: Vec::new(),
+                    base: self.entries.len(),
                     key: None,
                 })?;
             }
@@ -452,9 +464,10 @@ impl Builder<'_> {
                 if let Some(Frame::Seq {
                     start,
                     anchor,
-                    items,
+                    base,
                 }) = self.stack.pop()
                 {
+                    let items: Vec<Node> = self.items.drain(base..).collect();
                     let end = items.last().map_or(span.end, |n| n.span.end).max(start);
                     let end = if self.text[start..].starts_with('[') {
                         span.end.max(end)
@@ -468,10 +481,11 @@ impl Builder<'_> {
                 if let Some(Frame::Map {
                     start,
                     anchor,
-                    entries,
+                    base,
                     ..
                 }) = self.stack.pop()
                 {
+                    let entries: Vec<Entry> = self.entries.drain(base..).collect();
                     let entries = self.merge(entries);
                     let end = entries
                         .iter()
@@ -519,10 +533,10 @@ impl Builder<'_> {
         }
         match self.stack.last_mut() {
             None => self.file.documents.push(node),
-            Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, key, .. }) => match key.take() {
+            Some(Frame::Seq { .. }) => self.items.push(node),
+            Some(Frame::Map { key, .. }) => match key.take() {
                 None => *key = Some(node),
-                Some(k) => entries.push(Entry {
+                Some(k) => self.entries.push(Entry {
                     key: k,
                     value: node,
                     merged: false,
@@ -538,33 +552,30 @@ impl Builder<'_> {
         let is_merge = |e: &Entry| {
             e.key
                 .as_scalar()
-                .is_some_and(|s| s.text == "<<" && s.style == Style::Plain)
+                .is_some_and(|s| &*s.text == "<<" && s.style == Style::Plain)
         };
-        let mut own: Vec<Entry> = Vec::with_capacity(entries.len());
-        let mut sources = Vec::new();
         // Scalar keys seen so far, to the index of their entry: big mappings are hashed so they
         // stay linear; small ones (nearly all) are scanned.
         let big = entries.len() > 24;
-        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for e in entries {
-            if is_merge(&e) {
-                sources.push(e.value);
+        let mut seen: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+        for (i, e) in entries.iter().enumerate() {
+            let Some(k) = e.key.as_scalar().filter(|_| !is_merge(e)) else {
                 continue;
-            }
-            let first = e.key.as_scalar().and_then(|k| {
-                let previous = if big {
-                    let previous = seen.get(&k.text).copied();
-                    if previous.is_none() {
-                        seen.insert(k.text.clone(), own.len());
+            };
+            let previous = if big {
+                match seen.entry(&*k.text) {
+                    std::collections::hash_map::Entry::Occupied(o) => Some(*o.get()),
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(i);
+                        None
                     }
-                    previous
-                } else {
-                    own.iter()
-                        .position(|o| o.key.as_scalar().is_some_and(|x| x.text == k.text))
-                };
-                previous.map(|i| &own[i])
-            });
-            if let Some(first) = first {
+                }
+            } else {
+                entries[..i].iter().position(|o| {
+                    !is_merge(o) && o.key.as_scalar().is_some_and(|x| x.text == k.text)
+                })
+            };
+            if let Some(first) = previous {
                 let name = key_text(&e.key);
                 self.file.problems.push(Problem {
                     span: e.key.span,
@@ -573,14 +584,30 @@ impl Builder<'_> {
                         "YAML loaders keep only one of them (Compose rejects the file); remove or merge one"
                             .into(),
                     ),
-                    related: Some((first.key.span, "first defined here".into())),
+                    related: Some((entries[first].key.span, "first defined here".into())),
                     kind: ProblemKind::DuplicateKey,
                 });
             }
-            own.push(e);
         }
-        let mut out = own;
+        drop(seen);
+        if !entries.iter().any(is_merge) {
+            return entries;
+        }
+        // Merge keys (rare): the mapping's own entries first, then what the sources add.
+        let mut sources = Vec::new();
+        let mut out = Vec::with_capacity(entries.len());
+        for e in entries {
+            if is_merge(&e) {
+                sources.push(e.value);
+            } else {
+                out.push(e);
+            }
+        }
         let own_len = out.len();
+        let mut seen: std::collections::HashSet<String> = out
+            .iter()
+            .filter_map(|e| e.key.as_scalar().map(|k| k.text.to_string()))
+            .collect();
         for source in sources {
             let maps: Vec<&Node> = match &source.value {
                 Value::Map(_) => vec![&source],
@@ -590,12 +617,12 @@ impl Builder<'_> {
             for map in maps {
                 for e in map.as_map().unwrap_or_default() {
                     let known = match e.key.as_scalar() {
-                        Some(k) if big => seen.contains_key(&k.text),
-                        _ => out.iter().any(|o| o.key.value == e.key.value),
+                        Some(k) => seen.contains(&*k.text),
+                        None => out.iter().any(|o| o.key.value == e.key.value),
                     };
                     if !known {
-                        if let Some(k) = e.key.as_scalar().filter(|_| big) {
-                            seen.insert(k.text.clone(), out.len());
+                        if let Some(k) = e.key.as_scalar() {
+                            seen.insert(k.text.to_string());
                         }
                         out.push(Entry {
                             key: e.key.clone(),
@@ -621,9 +648,10 @@ impl Builder<'_> {
             kind: ProblemKind::Syntax,
         };
         if info.contains("mapping values are not allowed")
-            && let Some((span, text)) = &self.last_plain
+            && let Some(span) = self.last_plain
             && span.start < line_start
         {
+            let text = &self.text[span.start..span.end.min(self.text.len())];
             // A plain value that ran on into the next line, where `key:` then is not allowed.
             if let Some(slash) = text.find("//").filter(|_| !text.contains("://")) {
                 let from = span.start + self.text[span.start..].find("//").unwrap_or(slash);
@@ -634,7 +662,7 @@ impl Builder<'_> {
                 problem.message = "`//` does not start a comment in YAML: the text is part of the value, which then runs on into the next line and makes it invalid".into();
                 problem.help = Some("write comments with `#`".into());
             } else {
-                problem.span = *span;
+                problem.span = span;
                 problem.message = "this value runs on into the next line, where a `key:` is not allowed inside a plain value".into();
                 problem.help =
                     Some("check the indentation of the next line, or quote the value".into());

@@ -63,47 +63,46 @@ fn range(spec: &str) -> Option<(u32, u32)> {
 /// Where a host port was first published: the service and the entry.
 type First = (String, crate::Span);
 
-/// Published host ports by (address, protocol): single ports hashed, ranges listed.
 #[derive(Default)]
 struct Published {
-    ports: std::collections::HashMap<(String, String, u32), First>,
-    /// The first publication of each (protocol, port) on any address.
-    any_address: std::collections::HashMap<(String, u32), First>,
+    /// Single-port publications by host port: (address, protocol, first), in file order.
+    ports: foldhash::HashMap<u32, Vec<(String, String, First)>>,
     ranges: Vec<(String, String, (u32, u32), First)>,
 }
 
+/// Whether two host addresses can collide (`0.0.0.0` binds every address).
+fn overlaps(a: &str, b: &str) -> bool {
+    a == b || a == "0.0.0.0" || b == "0.0.0.0"
+}
+
 impl Published {
-    /// The earlier publication clashing with `range` on `ip`/`proto`, if any.
+    /// The earliest publication clashing with `range` on `ip`/`proto`, if any.
     fn clash(&self, ip: &str, proto: &str, range: (u32, u32)) -> Option<&First> {
-        let overlaps_ip = |other: &str| other == ip || other == "0.0.0.0" || ip == "0.0.0.0";
         if range.1 - range.0 < 1024 {
             for port in range.0..=range.1 {
-                let found = if ip == "0.0.0.0" {
-                    self.any_address.get(&(proto.to_string(), port))
-                } else {
-                    [ip, "0.0.0.0"].iter().find_map(|addr| {
-                        self.ports.get(&(addr.to_string(), proto.to_string(), port))
-                    })
-                };
-                if found.is_some() {
-                    return found;
+                let found = self.ports.get(&port).and_then(|list| {
+                    list.iter()
+                        .find(|(addr, p, _)| p == proto && overlaps(addr, ip))
+                });
+                if let Some((_, _, first)) = found {
+                    return Some(first);
                 }
             }
         }
         self.ranges
             .iter()
             .find(|(other, p, r, _)| {
-                p == proto && overlaps_ip(other) && r.0 <= range.1 && range.0 <= r.1
+                p == proto && overlaps(other, ip) && r.0 <= range.1 && range.0 <= r.1
             })
             .map(|(_, _, _, f)| f)
     }
 
     fn add(&mut self, ip: String, proto: String, range: (u32, u32), first: First) {
         if range.0 == range.1 {
-            self.any_address
-                .entry((proto.clone(), range.0))
-                .or_insert_with(|| first.clone());
-            self.ports.entry((ip, proto, range.0)).or_insert(first);
+            self.ports
+                .entry(range.0)
+                .or_default()
+                .push((ip, proto, first));
         } else {
             self.ranges.push((ip, proto, range, first));
         }

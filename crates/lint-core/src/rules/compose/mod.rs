@@ -201,7 +201,7 @@ pub fn pairs<'a>(node: &'a Node, text: &str) -> Vec<Pair<'a>> {
                 let value = e.value.as_scalar().filter(|_| !e.value.is_null());
                 out.push(Pair {
                     key: crate::syntax::yaml::key_text(&e.key),
-                    value: value.map(|s| s.text.clone()),
+                    value: value.map(|s| s.text.to_string()),
                     key_span: e.key.span,
                     value_span: value.map(|_| e.value.span),
                     node: &e.value,
@@ -246,7 +246,7 @@ pub fn names(node: &Node) -> Vec<(String, &Node)> {
         Value::Seq(items) => items
             .iter()
             .filter_map(|i| match &i.value {
-                Value::Scalar(s) => Some((s.text.clone(), i)),
+                Value::Scalar(s) => Some((s.text.to_string(), i)),
                 Value::Map(_) => i
                     .get("source")
                     .and_then(|s| Some((s.as_str()?.to_string(), s))),

@@ -130,10 +130,14 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
         if e.value.as_map().is_none() {
             continue;
         }
+        let value = super::interpolated_json(&e.value, input.env);
+        if SERVICE_VALIDATOR.is_valid(&value) {
+            continue;
+        }
         let name = crate::syntax::yaml::key_text(&e.key);
         let prefix = format!("/services/{}", name.replace('~', "~0").replace('/', "~1"));
         let mut wrapper = serde_json::json!({"services": {}});
-        wrapper["services"][&name] = super::interpolated_json(&e.value, input.env);
+        wrapper["services"][&name] = value;
         for error in SERVICE_VALIDATOR.iter_errors(&wrapper["services"][&name]) {
             let path = error.instance_path().as_str();
             report(

@@ -11,6 +11,7 @@
 pub mod config;
 pub mod diagnostic;
 pub mod fix;
+pub mod project;
 pub mod registry;
 pub mod render;
 pub mod rule;

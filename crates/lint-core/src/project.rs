@@ -1,0 +1,209 @@
+//! Linting a set of files held in memory (the web page's open tabs): each file gets what a build
+//! would give it from the others — a Compose file its folder's `.env` and the files around it, a
+//! Dockerfile the `.dockerignore` of the build context a Compose file gives it (or of its own
+//! folder). The CLI reads the same relations from disk.
+
+use crate::{Config, FileKind, Files, Related, Report};
+
+/// One file of the set: a `/`-separated path relative to the project root, and its content.
+#[derive(Clone, Copy, Debug)]
+pub struct MemFile<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+}
+
+/// Lints every file of `files` with its related files; one report per file, in order.
+pub fn lint_files(files: &[MemFile<'_>], config: &Config) -> Vec<Report> {
+    let contexts = build_contexts(files);
+    files
+        .iter()
+        .map(|f| {
+            let path = normalize(f.path);
+            let kind = FileKind::from_path(&path);
+            let dir = parent(&path);
+            let view = View { files, dir: &dir };
+            let dockerignore = match kind {
+                Some(FileKind::Dockerfile) => {
+                    let context = contexts
+                        .iter()
+                        .find(|(dockerfile, _)| *dockerfile == path)
+                        .map_or(dir.as_str(), |(_, context)| context.as_str());
+                    find(files, &format!("{path}.dockerignore"))
+                        .or_else(|| find(files, &join(context, ".dockerignore")))
+                }
+                _ => None,
+            };
+            let dotenv = match kind {
+                Some(FileKind::Dockerfile) => None,
+                _ => find(files, &join(&dir, ".env")),
+            };
+            let related = Related {
+                dockerignore,
+                dotenv,
+                files: Some(&view),
+            };
+            crate::lint_bytes_with(&path, f.text.as_bytes(), kind, config, related)
+        })
+        .collect()
+}
+
+/// (Dockerfile path, build context) for every build of every Compose file in the set.
+fn build_contexts(files: &[MemFile<'_>]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for f in files {
+        let path = normalize(f.path);
+        // A giant paste is linted, not searched for builds a second time.
+        if FileKind::from_path(&path) != Some(FileKind::Compose) || f.text.len() > 2_000_000 {
+            continue;
+        }
+        let dir = parent(&path);
+        let dotenv = find(files, &join(&dir, ".env"));
+        for (context, dockerfile) in crate::rules::compose::build_refs(f.text, dotenv) {
+            out.push((join(&dir, &dockerfile), join(&dir, &context)));
+        }
+    }
+    out
+}
+
+/// The set as seen from one folder.
+struct View<'a> {
+    files: &'a [MemFile<'a>],
+    dir: &'a str,
+}
+
+impl Files for View<'_> {
+    fn exists(&self, path: &str) -> bool {
+        let target = join(self.dir, path);
+        if target.is_empty() {
+            return true;
+        }
+        self.files.iter().any(|f| {
+            let p = normalize(f.path);
+            p == target || p.starts_with(&format!("{target}/"))
+        })
+    }
+
+    fn read(&self, path: &str) -> Option<String> {
+        find(self.files, &join(self.dir, path)).map(str::to_string)
+    }
+}
+
+fn find<'a>(files: &[MemFile<'a>], path: &str) -> Option<&'a str> {
+    files
+        .iter()
+        .find(|f| normalize(f.path) == path)
+        .map(|f| f.text)
+}
+
+/// `a/./b/../c` → `a/c`; leading `./` and `/` dropped; `\` read as `/`.
+pub fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let path = path.replace('\\', "/");
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+fn parent(path: &str) -> String {
+    path.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string())
+}
+
+fn join(dir: &str, path: &str) -> String {
+    if dir.is_empty() {
+        normalize(path)
+    } else {
+        normalize(&format!("{dir}/{path}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(report: &Report) -> Vec<&'static str> {
+        report
+            .diagnostics
+            .iter()
+            .map(|d| d.diagnostic.code)
+            .collect()
+    }
+
+    #[test]
+    fn paths_normalize() {
+        assert_eq!(normalize("./a/./b/../c"), "a/c");
+        assert_eq!(normalize("/x\\y"), "x/y");
+        assert_eq!(join("api", "../.env"), ".env");
+    }
+
+    #[test]
+    fn compose_sees_the_other_tabs() {
+        let compose = "services:\n  api:\n    build: ./api\n    env_file: api.env\n";
+        let files = [
+            MemFile {
+                path: "compose.yaml",
+                text: compose,
+            },
+            MemFile {
+                path: "api/Dockerfile",
+                text: "FROM node:22.1-alpine\nCOPY . .\nUSER node\nCMD [\"node\", \"x.js\"]\n",
+            },
+        ];
+        let reports = lint_files(&files, &Config::default());
+        // The context exists (a file lives under it); env_file does not.
+        let compose_codes = codes(&reports[0]);
+        assert!(compose_codes.contains(&"DC039"), "{compose_codes:?}");
+        assert!(!compose_codes.contains(&"DC038"), "{compose_codes:?}");
+        assert_eq!(reports[1].kind, Some(FileKind::Dockerfile));
+
+        // With the env file open too, the finding goes.
+        let mut more = files.to_vec();
+        more.push(MemFile {
+            path: "api.env",
+            text: "A=1\n",
+        });
+        let reports = lint_files(&more, &Config::default());
+        assert!(!codes(&reports[0]).contains(&"DC039"));
+    }
+
+    #[test]
+    fn dockerfile_gets_the_dockerignore_of_its_compose_context() {
+        let dockerfile = "FROM alpine:3.20\nCOPY config/local.yml /etc/app/\n";
+        let compose = "services:\n  w:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n";
+        let without = [
+            MemFile {
+                path: "compose.yaml",
+                text: compose,
+            },
+            MemFile {
+                path: "docker/Dockerfile",
+                text: dockerfile,
+            },
+        ];
+        let mut with = without.to_vec();
+        with.push(MemFile {
+            path: ".dockerignore",
+            text: "config/local.yml\n",
+        });
+        let config = Config::default();
+        assert!(!codes(&lint_files(&without, &config)[1]).contains(&"DF096"));
+        // The context is the Compose file's folder, not the Dockerfile's.
+        assert!(codes(&lint_files(&with, &config)[1]).contains(&"DF096"));
+    }
+
+    #[test]
+    fn binary_paste_is_a_finding() {
+        let files = [MemFile {
+            path: "Dockerfile",
+            text: "FROM a\0b",
+        }];
+        let reports = lint_files(&files, &Config::default());
+        assert_eq!(codes(&reports[0]), ["RL001"]);
+    }
+}

@@ -112,7 +112,8 @@ pub fn normalize(path: &str) -> String {
 }
 
 fn parent(path: &str) -> String {
-    path.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string())
+    path.rsplit_once('/')
+        .map_or(String::new(), |(d, _)| d.to_string())
 }
 
 fn join(dir: &str, path: &str) -> String {
@@ -175,7 +176,8 @@ mod tests {
     #[test]
     fn dockerfile_gets_the_dockerignore_of_its_compose_context() {
         let dockerfile = "FROM alpine:3.20\nCOPY config/local.yml /etc/app/\n";
-        let compose = "services:\n  w:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n";
+        let compose =
+            "services:\n  w:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n";
         let without = [
             MemFile {
                 path: "compose.yaml",

@@ -1,0 +1,868 @@
+//! The page: tabs, an editor with gutter markers and underlines, the results list, the rule
+//! panel, examples, permalink, downloads and fixes. Linting happens in a Web Worker
+//! (`www/worker.js` loads this same module and calls `lint_request`), so a huge or hostile paste
+//! never freezes the page; a lint that runs too long is stopped and reported.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType};
+use yew::prelude::*;
+
+use crate::examples::{EXAMPLES, tabs as example_tabs};
+use crate::model::{self, FileResult, Finding, Response, Tab};
+
+/// Pixels per editor line (kept equal to `--line` in style.css).
+const LINE_PX: i32 = 20;
+/// A lint still running after this long is stopped (the worker is replaced).
+const TIMEOUT_MS: i32 = 15_000;
+/// Findings listed at most (a generated file can have tens of thousands; all stay underlined).
+const SHOWN: usize = 1000;
+/// Texts larger than this are linted in full but not edited in place: a browser textarea needs
+/// seconds of layout for a few hundred thousand lines (measured: 7.7 s for 5 MB in chromium), so
+/// the editor shows the first `PREVIEW_LINES` lines read-only, without underlines.
+const DRAW_LIMIT: usize = 512 * 1024;
+const PREVIEW_LINES: usize = 2000;
+
+/// The first lines of a large text, for the read-only editor.
+fn preview(text: &str) -> String {
+    let end = text
+        .match_indices('\n')
+        .nth(PREVIEW_LINES - 1)
+        .map_or(text.len(), |(i, _)| i + 1);
+    let mut out = text[..end].to_string();
+    if end < text.len() {
+        out.push_str(&format!(
+            "… {} more bytes not shown here (the whole file is checked)\n",
+            text.len() - end
+        ));
+    }
+    out
+}
+
+pub enum Msg {
+    Edit(String),
+    Cursor(u32),
+    Scrolled,
+    Select(usize),
+    Results(String),
+    Timeout(u64),
+    WorkerError(String),
+    Goto(usize),
+    NextFinding,
+    ShowDoc(String),
+    CloseDoc,
+    ApplyFix(usize),
+    FixAll,
+    CopyFixed,
+    Share,
+    Download(bool),
+    LoadExample(usize),
+    StartAdd,
+    AddName(String),
+    CommitAdd,
+    CancelAdd,
+    StartRename(usize),
+    RenameName(String),
+    CommitRename,
+    Close(usize),
+}
+
+pub struct App {
+    tabs: Vec<Tab>,
+    active: usize,
+    /// The newest answer, and the tabs it was computed for.
+    results: Option<(Response, Vec<Tab>)>,
+    next_id: u64,
+    in_flight: Option<u64>,
+    dirty: bool,
+    worker: Option<Worker>,
+    _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
+    cursor: usize,
+    doc: Option<String>,
+    adding: Option<String>,
+    renaming: Option<(usize, String)>,
+    notice: Option<String>,
+    share: Option<String>,
+    generation: u64,
+    first_results_done: bool,
+    textarea: NodeRef,
+    backdrop: NodeRef,
+    gutter: NodeRef,
+}
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+impl App {
+    fn spawn_worker(&mut self, ctx: &Context<Self>) {
+        if let Some(w) = self.worker.take() {
+            w.terminate();
+        }
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        match Worker::new_with_options("./worker.js", &options) {
+            Ok(worker) => {
+                let link = ctx.link().clone();
+                let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+                    match e.data().as_string() {
+                        Some(text) => link.send_message(Msg::Results(text)),
+                        None => link.send_message(Msg::WorkerError(
+                            "the checker sent an unreadable answer".into(),
+                        )),
+                    }
+                });
+                worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                self.worker = Some(worker);
+                self._on_message = Some(on_message);
+            }
+            Err(_) => {
+                self.notice =
+                    Some("this browser cannot start the checker (Web Workers are off)".into())
+            }
+        }
+    }
+
+    /// Sends the tabs to the worker, unless a lint is running (then once it answers).
+    fn request(&mut self, ctx: &Context<Self>) {
+        if self.in_flight.is_some() {
+            self.dirty = true;
+            return;
+        }
+        let Some(worker) = &self.worker else { return };
+        self.next_id += 1;
+        let id = self.next_id;
+        let request = model::Request {
+            id,
+            files: self.tabs.clone(),
+        };
+        let Ok(json) = serde_json::to_string(&request) else {
+            return;
+        };
+        if worker.post_message(&JsValue::from_str(&json)).is_err() {
+            self.notice = Some("could not hand the files to the checker".into());
+            return;
+        }
+        self.in_flight = Some(id);
+        self.dirty = false;
+        let link = ctx.link().clone();
+        let timeout = Closure::once_into_js(move || link.send_message(Msg::Timeout(id)));
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            timeout.unchecked_ref(),
+            TIMEOUT_MS,
+        );
+    }
+
+    fn textarea(&self) -> Option<HtmlTextAreaElement> {
+        self.textarea.cast::<HtmlTextAreaElement>()
+    }
+
+    fn active_tab(&self) -> &Tab {
+        &self.tabs[self.active]
+    }
+
+    /// The findings of the active tab, when they belong to its current text.
+    fn active_result(&self) -> Option<&FileResult> {
+        let (response, linted) = self.results.as_ref()?;
+        let tab = self.active_tab();
+        let i = linted.iter().position(|t| t.path == tab.path)?;
+        (linted[i].text == tab.text)
+            .then(|| response.files.get(i))
+            .flatten()
+    }
+
+    fn result_of(&self, path: &str) -> Option<&FileResult> {
+        let (response, linted) = self.results.as_ref()?;
+        let i = linted.iter().position(|t| t.path == path)?;
+        response.files.get(i)
+    }
+
+    fn stale(&self) -> bool {
+        self.results
+            .as_ref()
+            .is_none_or(|(_, linted)| *linted != self.tabs)
+    }
+
+    fn goto(&self, finding: &Finding) {
+        let Some(ta) = self.textarea() else { return };
+        let text = &self.active_tab().text;
+        let start = model::utf16_index(text, finding.start);
+        let end = model::utf16_index(text, finding.end.max(finding.start));
+        let _ = ta.focus();
+        let _ = ta.set_selection_range(start, end);
+        ta.set_scroll_top(((finding.line as i32) - 4).max(0) * LINE_PX);
+        self.sync_scroll();
+    }
+
+    fn sync_scroll(&self) {
+        let Some(ta) = self.textarea() else { return };
+        if let Some(b) = self.backdrop.cast::<Element>() {
+            b.set_scroll_top(ta.scroll_top());
+            b.set_scroll_left(ta.scroll_left());
+        }
+        if let Some(g) = self.gutter.cast::<Element>() {
+            g.set_scroll_top(ta.scroll_top());
+        }
+    }
+
+    fn set_tabs(&mut self, ctx: &Context<Self>, tabs: Vec<Tab>, active: usize) {
+        self.tabs = if tabs.is_empty() {
+            vec![Tab {
+                path: "Dockerfile".into(),
+                text: String::new(),
+            }]
+        } else {
+            tabs
+        };
+        self.active = active.min(self.tabs.len() - 1);
+        self.cursor = 0;
+        self.request(ctx);
+    }
+
+    fn valid_name(&self, name: &str, except: Option<usize>) -> Result<String, String> {
+        let name = model_normalize(name);
+        if name.is_empty() {
+            return Err(
+                "give the file a name (it decides the kind: Dockerfile, compose.yaml, ...)".into(),
+            );
+        }
+        if self
+            .tabs
+            .iter()
+            .enumerate()
+            .any(|(i, t)| Some(i) != except && model_normalize(&t.path) == name)
+        {
+            return Err(format!("`{name}` is already open"));
+        }
+        Ok(name)
+    }
+
+    fn download(&self, name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(content));
+        let bag = web_sys::BlobPropertyBag::new();
+        bag.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let document = window().document().ok_or(JsValue::NULL)?;
+        let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+        web_sys::Url::revoke_object_url(&url)?;
+        Ok(())
+    }
+
+    fn copy(&self, text: &str) {
+        let _ = window().navigator().clipboard().write_text(text);
+    }
+}
+
+fn model_normalize(path: &str) -> String {
+    lint_core::project::normalize(path.trim())
+}
+
+impl Component for App {
+    type Message = Msg;
+    type Properties = ();
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let mut app = App {
+            tabs: Vec::new(),
+            active: 0,
+            results: None,
+            next_id: 0,
+            in_flight: None,
+            dirty: false,
+            worker: None,
+            _on_message: None,
+            cursor: 0,
+            doc: None,
+            adding: None,
+            renaming: None,
+            notice: None,
+            share: None,
+            generation: 0,
+            first_results_done: false,
+            textarea: NodeRef::default(),
+            backdrop: NodeRef::default(),
+            gutter: NodeRef::default(),
+        };
+        app.spawn_worker(ctx);
+        let hash = window().location().hash().unwrap_or_default();
+        let (tabs, active) = if hash.len() > 1 {
+            match model::decode_share(&hash) {
+                Ok(shared) => shared,
+                Err(e) => {
+                    app.notice = Some(format!("{e}; showing an example instead"));
+                    (example_tabs(&EXAMPLES[0]), 0)
+                }
+            }
+        } else {
+            (example_tabs(&EXAMPLES[0]), 0)
+        };
+        app.set_tabs(ctx, tabs, active);
+        app
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
+        match msg {
+            Msg::Edit(text) => {
+                self.tabs[self.active].text = text;
+                self.share = None;
+                self.request(ctx);
+            }
+            Msg::Cursor(at) => {
+                self.cursor = model::byte_index(&self.active_tab().text, at);
+            }
+            Msg::Scrolled => {
+                self.sync_scroll();
+                return false;
+            }
+            Msg::Select(i) => {
+                if i < self.tabs.len() {
+                    self.active = i;
+                    self.cursor = 0;
+                }
+            }
+            Msg::Results(json) => {
+                let Ok(response) = serde_json::from_str::<Response>(&json) else {
+                    self.notice = Some("the checker sent an unreadable answer".into());
+                    self.in_flight = None;
+                    return true;
+                };
+                if Some(response.id) != self.in_flight {
+                    return false;
+                }
+                self.in_flight = None;
+                // The tabs as they were sent: the last request was made from them unless edited since.
+                let linted = if self.dirty {
+                    self.results
+                        .as_ref()
+                        .map(|(_, t)| t.clone())
+                        .unwrap_or_default()
+                } else {
+                    self.tabs.clone()
+                };
+                if !self.dirty {
+                    self.results = Some((response, linted));
+                    self.generation += 1;
+                    if self
+                        .notice
+                        .as_deref()
+                        .is_some_and(|n| n.starts_with("stopped"))
+                    {
+                        self.notice = None;
+                    }
+                } else {
+                    self.request(ctx);
+                }
+            }
+            Msg::Timeout(id) => {
+                if self.in_flight != Some(id) {
+                    return false;
+                }
+                self.in_flight = None;
+                self.notice = Some(format!(
+                    "stopped checking after {} s: the input is too large or too complex for the page; the CLI handles it",
+                    TIMEOUT_MS / 1000
+                ));
+                self.spawn_worker(ctx);
+                self.results = None;
+            }
+            Msg::WorkerError(e) => {
+                self.in_flight = None;
+                self.notice = Some(e);
+            }
+            Msg::Goto(i) => {
+                if let Some(f) = self.active_result().and_then(|r| r.findings.get(i)) {
+                    self.goto(f);
+                    self.cursor = f.start;
+                }
+            }
+            Msg::NextFinding => {
+                let cursor = self.cursor;
+                if let Some(r) = self.active_result() {
+                    let next = r
+                        .findings
+                        .iter()
+                        .find(|f| f.start > cursor)
+                        .or_else(|| r.findings.first())
+                        .cloned();
+                    if let Some(f) = next {
+                        self.goto(&f);
+                        self.cursor = f.start;
+                    }
+                }
+            }
+            Msg::ShowDoc(code) => self.doc = Some(code),
+            Msg::CloseDoc => self.doc = None,
+            Msg::ApplyFix(i) => {
+                let fix = self
+                    .active_result()
+                    .and_then(|r| r.findings.get(i))
+                    .and_then(|f| f.fix.clone());
+                if let Some(fix) = fix {
+                    match model::apply_edits(&self.active_tab().text, &fix.edits) {
+                        Some(text) => {
+                            self.tabs[self.active].text = text;
+                            self.request(ctx);
+                        }
+                        None => self.notice = Some("that fix no longer fits the text".into()),
+                    }
+                }
+            }
+            Msg::FixAll => {
+                let fixed = model::fix_all(&self.tabs);
+                let changed = fixed
+                    .iter()
+                    .zip(&self.tabs)
+                    .filter(|(a, b)| a.text != b.text)
+                    .count();
+                self.notice = Some(if changed == 0 {
+                    "no safe fix applies".into()
+                } else {
+                    format!("fixed {changed} file(s)")
+                });
+                self.tabs = fixed;
+                self.request(ctx);
+            }
+            Msg::CopyFixed => {
+                let fixed = model::fix_all(std::slice::from_ref(self.active_tab()));
+                self.copy(&fixed[0].text);
+                self.notice = Some(format!("copied the fixed `{}`", self.active_tab().path));
+            }
+            Msg::Share => {
+                let fragment = model::encode_share(&self.tabs, self.active);
+                let _ = window().history().map(|h| {
+                    h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")))
+                });
+                let link = window().location().href().unwrap_or_default();
+                self.copy(&link);
+                self.share = Some(link);
+            }
+            Msg::Download(sarif) => {
+                let (name, mime) = if sarif {
+                    ("rlint.sarif", "application/sarif+json")
+                } else {
+                    ("rlint.json", "application/json")
+                };
+                let content = model::report(&self.tabs, sarif);
+                if self.download(name, mime, &content).is_err() {
+                    self.notice = Some("the browser refused the download".into());
+                }
+            }
+            Msg::LoadExample(i) => {
+                if let Some(example) = EXAMPLES.get(i) {
+                    self.set_tabs(ctx, example_tabs(example), 0);
+                    self.share = None;
+                }
+            }
+            Msg::StartAdd => self.adding = Some(String::new()),
+            Msg::AddName(name) => self.adding = Some(name),
+            Msg::CancelAdd => self.adding = None,
+            Msg::CommitAdd => {
+                let name = self.adding.clone().unwrap_or_default();
+                match self.valid_name(&name, None) {
+                    Ok(name) => {
+                        self.tabs.push(Tab {
+                            path: name,
+                            text: String::new(),
+                        });
+                        self.active = self.tabs.len() - 1;
+                        self.adding = None;
+                        self.request(ctx);
+                    }
+                    Err(e) => self.notice = Some(e),
+                }
+            }
+            Msg::StartRename(i) => {
+                if let Some(t) = self.tabs.get(i) {
+                    self.renaming = Some((i, t.path.clone()));
+                }
+            }
+            Msg::RenameName(name) => {
+                if let Some((_, n)) = &mut self.renaming {
+                    *n = name;
+                }
+            }
+            Msg::CommitRename => {
+                if let Some((i, name)) = self.renaming.take() {
+                    match self.valid_name(&name, Some(i)) {
+                        Ok(name) => {
+                            self.tabs[i].path = name;
+                            self.request(ctx);
+                        }
+                        Err(e) => self.notice = Some(e),
+                    }
+                }
+            }
+            Msg::Close(i) => {
+                if i < self.tabs.len() {
+                    self.tabs.remove(i);
+                    let active = if self.active >= i && self.active > 0 {
+                        self.active - 1
+                    } else {
+                        self.active
+                    };
+                    let tabs = std::mem::take(&mut self.tabs);
+                    self.set_tabs(ctx, tabs, active);
+                }
+            }
+        }
+        true
+    }
+
+    fn rendered(&mut self, _ctx: &Context<Self>, _first: bool) {
+        self.sync_scroll();
+        if !self.first_results_done && self.results.is_some() {
+            self.first_results_done = true;
+            if let Some(root) = window().document().and_then(|d| d.document_element()) {
+                let _ = root.set_attribute("data-first-results-ms", &format!("{:.1}", now()));
+            }
+        }
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        html! {
+            <div class="page" onkeydown={link.batch_callback(|e: KeyboardEvent| match e.key().as_str() {
+                "Escape" => Some(Msg::CloseDoc),
+                "F8" => { e.prevent_default(); Some(Msg::NextFinding) }
+                _ => None,
+            })}>
+                { self.view_header(ctx) }
+                { self.view_tabs(ctx) }
+                if let Some(n) = &self.notice {
+                    <p class="notice" role="status" id="notice">{ n }</p>
+                }
+                <main class={classes!("work", self.doc.is_some().then_some("with-doc"))}>
+                    { self.view_editor(ctx) }
+                    { self.view_results(ctx) }
+                    { self.view_doc(ctx) }
+                </main>
+            </div>
+        }
+    }
+}
+
+impl App {
+    fn view_header(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let on_example = link.batch_callback(|e: Event| {
+            let select = e.target_unchecked_into::<web_sys::HtmlSelectElement>();
+            let i = select.selected_index();
+            select.set_selected_index(0);
+            (i > 0).then(|| Msg::LoadExample((i - 1) as usize))
+        });
+        html! {
+            <header class="bar">
+                <h1>{"rlint"}<span class="sub">{" playground"}</span></h1>
+                <label class="examples">
+                    <span class="sr">{"Load an example"}</span>
+                    <select id="examples" onchange={on_example}>
+                        <option value="">{"Examples…"}</option>
+                        { for EXAMPLES.iter().map(|e| html! { <option>{ e.name }</option> }) }
+                    </select>
+                </label>
+                <button id="fix-all" onclick={link.callback(|_| Msg::FixAll)}>{"Fix all"}</button>
+                <button id="copy-fixed" onclick={link.callback(|_| Msg::CopyFixed)}>{"Copy fixed file"}</button>
+                <button id="share" onclick={link.callback(|_| Msg::Share)}>{"Share link"}</button>
+                <button id="dl-json" onclick={link.callback(|_| Msg::Download(false))}>{"JSON"}</button>
+                <button id="dl-sarif" onclick={link.callback(|_| Msg::Download(true))}>{"SARIF"}</button>
+                if let Some(share) = &self.share {
+                    <input id="share-link" class="share-link" readonly=true value={share.clone()} aria-label="permalink" />
+                }
+                <span class="privacy">{"Runs in your browser: nothing is uploaded."}</span>
+            </header>
+        }
+    }
+
+    fn view_tabs(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        html! {
+            <nav class="tabs" role="tablist" aria-label="files">
+                { for self.tabs.iter().enumerate().map(|(i, t)| {
+                    let counts = self.result_of(&t.path).map(|r| {
+                        let errors = r.findings.iter().filter(|f| f.severity == "error").count();
+                        (errors, r.findings.len() - errors)
+                    });
+                    let renaming = self.renaming.as_ref().filter(|(j, _)| *j == i);
+                    html! {
+                        <div class={classes!("tab", (i == self.active).then_some("active"))}>
+                            if let Some((_, name)) = renaming {
+                                <input class="rename" value={name.clone()} aria-label="file name"
+                                    oninput={link.callback(|e: InputEvent| Msg::RenameName(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))}
+                                    onkeydown={link.batch_callback(|e: KeyboardEvent| match e.key().as_str() {
+                                        "Enter" => Some(Msg::CommitRename),
+                                        _ => None,
+                                    })}
+                                    onblur={link.callback(|_| Msg::CommitRename)} />
+                            } else {
+                                <button role="tab" class="tab-name" aria-selected={(i == self.active).to_string()}
+                                    title={model::kind_label(&t.path)}
+                                    onclick={link.callback(move |_| Msg::Select(i))}
+                                    ondblclick={link.callback(move |_| Msg::StartRename(i))}>
+                                    { &t.path }
+                                    if let Some((errors, others)) = counts {
+                                        if errors > 0 { <span class="badge error">{ errors }</span> }
+                                        if others > 0 { <span class="badge warning">{ others }</span> }
+                                    }
+                                </button>
+                                <button class="tab-op" title="rename" aria-label={format!("rename {}", t.path)}
+                                    onclick={link.callback(move |_| Msg::StartRename(i))}>{"✎"}</button>
+                                <button class="tab-op" title="close" aria-label={format!("close {}", t.path)}
+                                    onclick={link.callback(move |_| Msg::Close(i))}>{"×"}</button>
+                            }
+                        </div>
+                    }
+                }) }
+                if let Some(name) = &self.adding {
+                    <form class="add" onsubmit={link.callback(|e: SubmitEvent| { e.prevent_default(); Msg::CommitAdd })}>
+                        <input id="new-name" list="names" value={name.clone()} placeholder="compose.yaml" aria-label="new file name"
+                            oninput={link.callback(|e: InputEvent| Msg::AddName(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))}
+                            onkeydown={link.batch_callback(|e: KeyboardEvent| (e.key() == "Escape").then_some(Msg::CancelAdd))} />
+                        <datalist id="names">
+                            { for ["Dockerfile", "compose.yaml", ".dockerignore", ".env", "buildspec.yml", ".travis.yml",
+                                   ".circleci/config.yml", ".github/workflows/ci.yml", "Dockerrun.aws.json"]
+                                .iter().map(|n| html! { <option value={*n} /> }) }
+                        </datalist>
+                        <button type="submit">{"Add"}</button>
+                    </form>
+                } else {
+                    <button id="add-file" class="tab-add" title="add a file" onclick={link.callback(|_| Msg::StartAdd)}>{"+ file"}</button>
+                }
+            </nav>
+        }
+    }
+
+    fn view_editor(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let tab = self.active_tab();
+        let text = &tab.text;
+        let result = self.active_result();
+        let all: &[Finding] = result.map_or(&[], |r| &r.findings);
+        // Marks in a text of tens of thousands of lines cost the browser seconds of layout each
+        // time they change: above `DRAW_LIMIT` the editor shows the text only (the results list
+        // still works), and at most `SHOWN` findings are drawn.
+        let big = text.len() > DRAW_LIMIT;
+        let shown = if big { preview(text) } else { text.clone() };
+        let findings = if big {
+            &[]
+        } else {
+            &all[..all.len().min(SHOWN)]
+        };
+
+        // Gutter: line numbers, with a marker on lines that have findings.
+        let lines = text.split('\n').count().max(1);
+        // Per line: the worst severity, the messages (for the marker's tooltip), the first finding.
+        let mut worst: Vec<Option<(&str, String, usize)>> = vec![None; lines + 1];
+        let rank = |s: &str| match s {
+            "error" => 3,
+            "warning" => 2,
+            _ => 1,
+        };
+        for (i, f) in findings.iter().enumerate() {
+            if let Some(slot) = worst.get_mut(f.line) {
+                match slot {
+                    Some((sev, msg, _)) => {
+                        if rank(&f.severity) > rank(sev) {
+                            *sev = severity_static(&f.severity);
+                        }
+                        if msg.len() < 2000 {
+                            msg.push('\n');
+                            msg.push_str(&format!("{} {}", f.code, f.message));
+                        }
+                    }
+                    None => {
+                        *slot = Some((
+                            severity_static(&f.severity),
+                            format!("{} {}", f.code, f.message),
+                            i,
+                        ))
+                    }
+                }
+            }
+        }
+        let mut gutter: Vec<Html> = Vec::new();
+        let mut plain = String::new();
+        for (line, slot) in worst.iter().enumerate().skip(1) {
+            match slot {
+                None => {
+                    plain.push_str(&line.to_string());
+                    plain.push('\n');
+                }
+                Some((sev, msg, first)) => {
+                    if !plain.is_empty() {
+                        gutter.push(html! { { std::mem::take(&mut plain) } });
+                    }
+                    let first = *first;
+                    gutter.push(html! {
+                        <span class={classes!("gm", *sev)} title={msg.clone()} data-line={line.to_string()}
+                            onclick={link.callback(move |_| Msg::Goto(first))}>{ line.to_string() }</span>
+                    });
+                    gutter.push(html! { {"\n"} });
+                }
+            }
+        }
+        if !plain.is_empty() {
+            gutter.push(html! { { plain } });
+        }
+
+        // Backdrop: the same text, with findings underlined.
+        let segments = if big {
+            Vec::new()
+        } else {
+            model::segments(text, findings)
+        };
+        let backdrop = segments.into_iter().map(|s| {
+            let part = text[s.start..s.end].to_string();
+            match s.severity {
+                Some(sev) => html! { <mark class={sev}>{ part }</mark> },
+                None => html! { { part } },
+            }
+        });
+
+        let here = findings
+            .iter()
+            .find(|f| f.start <= self.cursor && self.cursor <= f.end.max(f.start + 1));
+        let on_cursor = link.callback(|e: Event| {
+            let ta = e.target_unchecked_into::<HtmlTextAreaElement>();
+            Msg::Cursor(ta.selection_start().ok().flatten().unwrap_or(0))
+        });
+        let on_key_cursor = link.callback(|e: KeyboardEvent| {
+            let ta = e.target_unchecked_into::<HtmlTextAreaElement>();
+            Msg::Cursor(ta.selection_start().ok().flatten().unwrap_or(0))
+        });
+        let on_click_cursor = link.callback(|e: MouseEvent| {
+            let ta = e.target_unchecked_into::<HtmlTextAreaElement>();
+            Msg::Cursor(ta.selection_start().ok().flatten().unwrap_or(0))
+        });
+        html! {
+            <section class="editor-pane" aria-label="editor">
+                <div class="editor">
+                    <pre class="gutter" ref={self.gutter.clone()} aria-hidden="true">{ for gutter }{"\n"}</pre>
+                    <div class="code">
+                        <pre class="backdrop" ref={self.backdrop.clone()} aria-hidden="true">{ for backdrop }{"\n "}</pre>
+                        <textarea id="src" ref={self.textarea.clone()} spellcheck="false" wrap="off"
+                            autocapitalize="off" autocomplete="off"
+                            aria-label={format!("contents of {}", tab.path)}
+                            value={shown}
+                            readonly={big}
+                            onpaste={link.batch_callback(|e: Event| on_paste(e).map(Msg::Edit))}
+                            oninput={link.callback(|e: InputEvent| Msg::Edit(e.target_unchecked_into::<HtmlTextAreaElement>().value()))}
+                            onscroll={link.callback(|_: Event| Msg::Scrolled)}
+                            onselect={on_cursor}
+                            onkeyup={on_key_cursor}
+                            onclick={on_click_cursor} />
+                    </div>
+                </div>
+                <p class="hint" id="hint" aria-live="polite">
+                    if big {
+                        { format!("{}: large file ({} KB), underlines and gutter markers are off; the findings list works.", tab.path, text.len() / 1024) }
+                    } else if let Some(f) = here {
+                        <span class={classes!("sev", severity_static(&f.severity))}>{ &f.severity }</span>
+                        {" "}<b>{ &f.code }</b>{" "}{ &f.message }
+                    } else {
+                        { format!("{} — {}. F8: next finding.", tab.path, model::kind_label(&tab.path)) }
+                    }
+                </p>
+            </section>
+        }
+    }
+
+    fn view_results(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let tab = self.active_tab();
+        let body = match (self.active_result(), self.stale()) {
+            (Some(r), _) if r.skipped => html! {
+                <p class="empty" id="skipped">{ format!("rlint does not check {} files yet; they still count for cross-file checks.", model::kind_label(&tab.path)) }</p>
+            },
+            (Some(r), _) if r.kind.is_none() && r.findings.is_empty() => html! {
+                <p class="empty">{ "This name does not say what kind of file it is: name the tab Dockerfile, compose.yaml, .dockerignore, .env, buildspec.yml, .travis.yml, .circleci/config.yml, .github/workflows/NAME.yml or Dockerrun.aws.json." }</p>
+            },
+            (Some(r), _) if r.findings.is_empty() => html! {
+                <p class="empty ok" id="no-problems">{ format!("No problems found in {}.", tab.path) }</p>
+            },
+            (Some(r), _) => html! { <>
+                if r.findings.len() > SHOWN {
+                    <p class="empty" id="truncated">{ format!("{} findings: the first {SHOWN} are listed and marked; download the report for every one.", r.findings.len()) }</p>
+                }
+                <ol class="findings" id="findings">
+                    { for r.findings.iter().take(SHOWN).enumerate().map(|(i, f)| {
+                        let code = f.code.clone();
+                        html! {
+                            <li class={classes!("finding", severity_static(&f.severity))} data-line={f.line.to_string()} data-code={f.code.clone()}>
+                                <button class="goto" onclick={link.callback(move |_| Msg::Goto(i))}>
+                                    <span class={classes!("sev", severity_static(&f.severity))}>{ &f.severity }</span>
+                                    <span class="loc">{ format!("{}:{}", f.line, f.column) }</span>
+                                    <span class="msg">{ &f.message }</span>
+                                </button>
+                                <button class="rule" title="rule documentation" onclick={link.callback(move |_| Msg::ShowDoc(code.clone()))}>{ &f.code }</button>
+                                if let Some(help) = &f.help { <p class="help">{ help }</p> }
+                                if let Some(fix) = &f.fix {
+                                    <button class="fix" title={fix.message.clone()} onclick={link.callback(move |_| Msg::ApplyFix(i))}>
+                                        { if fix.safe { "Apply fix" } else { "Apply fix (review it)" } }
+                                    </button>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </> },
+            (None, true) => html! { <p class="empty" id="checking">{"Checking…"}</p> },
+            (None, false) => html! { <p class="empty">{"No result for this file."}</p> },
+        };
+        html! {
+            <section class="results" aria-label="findings" id="results" data-generation={self.generation.to_string()}
+                data-ms={self.results.as_ref().map(|(r, _)| format!("{:.2}", r.ms)).unwrap_or_default()}>
+                <h2>{ format!("Findings in {}", tab.path) }</h2>
+                { body }
+            </section>
+        }
+    }
+
+    fn view_doc(&self, ctx: &Context<Self>) -> Html {
+        let Some(code) = &self.doc else {
+            return html! {};
+        };
+        let body = model::rule_html(code).map_or_else(
+            || html! { <p>{ format!("No documentation for {code}.") }</p> },
+            |h| Html::from_html_unchecked(AttrValue::from(h)),
+        );
+        html! {
+            <aside class="doc" id="doc" aria-label={format!("rule {code}")}>
+                <button class="close" aria-label="close the rule panel" onclick={ctx.link().callback(|_| Msg::CloseDoc)}>{"×"}</button>
+                { body }
+            </aside>
+        }
+    }
+}
+
+/// A paste that makes the text too large to edit in place is taken over (the browser would lay
+/// out every pasted line first): the new text goes to the model, the editor shows its preview.
+fn on_paste(e: Event) -> Option<String> {
+    let e: web_sys::ClipboardEvent = e.dyn_into().ok()?;
+    let pasted = e.clipboard_data()?.get_data("text/plain").ok()?;
+    let ta = e.target()?.dyn_into::<HtmlTextAreaElement>().ok()?;
+    let current = ta.value();
+    if pasted.len() + current.len() <= DRAW_LIMIT {
+        return None;
+    }
+    e.prevent_default();
+    let start = model::byte_index(&current, ta.selection_start().ok().flatten().unwrap_or(0));
+    let end = model::byte_index(&current, ta.selection_end().ok().flatten().unwrap_or(0));
+    let (start, end) = (start.min(end), start.max(end));
+    Some(format!("{}{pasted}{}", &current[..start], &current[end..]))
+}
+
+fn severity_static(s: &str) -> &'static str {
+    match s {
+        "error" => "error",
+        "warning" => "warning",
+        _ => "info",
+    }
+}

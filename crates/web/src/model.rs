@@ -1,0 +1,475 @@
+//! The page's logic that does not need a browser: the lint request the worker answers, the
+//! marks under the editor text, permalinks, fixes, offsets. Tested natively.
+
+use base64::Engine as _;
+use lint_core::project::{MemFile, lint_files, normalize};
+use lint_core::{Config, Report};
+use serde::{Deserialize, Serialize};
+
+/// An open tab.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tab {
+    pub path: String,
+    pub text: String,
+}
+
+/// What the page asks the worker.
+#[derive(Serialize, Deserialize)]
+pub struct Request {
+    pub id: u64,
+    pub files: Vec<Tab>,
+}
+
+/// What the worker answers: one entry per tab, in tab order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    pub id: u64,
+    pub files: Vec<FileResult>,
+    /// Time spent linting in the worker, in milliseconds (filled in by the worker's script).
+    #[serde(default)]
+    pub ms: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FileResult {
+    pub path: String,
+    pub kind: Option<String>,
+    /// Recognised, but this build has no rules for the kind.
+    pub skipped: bool,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub code: String,
+    pub name: String,
+    pub severity: String,
+    pub message: String,
+    pub help: Option<String>,
+    pub line: usize,
+    pub column: usize,
+    /// Byte span in the file.
+    pub start: usize,
+    pub end: usize,
+    pub fix: Option<FixOut>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FixOut {
+    pub message: String,
+    pub safe: bool,
+    /// (start, end, replacement), byte offsets.
+    pub edits: Vec<(usize, usize, String)>,
+}
+
+/// Lints the tabs (the worker's job).
+pub fn answer(request_json: &str) -> String {
+    let response = match serde_json::from_str::<Request>(request_json) {
+        Ok(request) => Response {
+            id: request.id,
+            files: lint_tabs(&request.files),
+            ms: 0.0,
+        },
+        Err(_) => Response::default(),
+    };
+    serde_json::to_string(&response).unwrap_or_default()
+}
+
+pub fn reports(tabs: &[Tab]) -> Vec<Report> {
+    let files: Vec<MemFile<'_>> = tabs
+        .iter()
+        .map(|t| MemFile {
+            path: &t.path,
+            text: &t.text,
+        })
+        .collect();
+    lint_files(&files, &Config::default())
+}
+
+pub fn lint_tabs(tabs: &[Tab]) -> Vec<FileResult> {
+    reports(tabs)
+        .into_iter()
+        .map(|r| FileResult {
+            path: r.path.clone(),
+            kind: r.kind.map(|k| k.as_str().to_string()),
+            skipped: r.skipped,
+            findings: r
+                .diagnostics
+                .iter()
+                .map(|l| {
+                    let d = &l.diagnostic;
+                    Finding {
+                        code: d.code.to_string(),
+                        name: d.name.to_string(),
+                        severity: d.severity.to_string(),
+                        message: d.message.clone(),
+                        help: d.help.clone(),
+                        line: l.start.line,
+                        column: l.start.column,
+                        start: d.span.start,
+                        end: d.span.end,
+                        fix: d.fix.as_ref().map(|f| FixOut {
+                            message: f.message.clone(),
+                            safe: f.applicability == lint_core::Applicability::Safe,
+                            edits: f
+                                .edits
+                                .iter()
+                                .map(|e| (e.span.start, e.span.end, e.replacement.clone()))
+                                .collect(),
+                        }),
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The kind a tab's name gives it, in words.
+pub fn kind_label(path: &str) -> &'static str {
+    use lint_core::FileKind as K;
+    match K::from_path(&normalize(path)) {
+        Some(K::Dockerfile) => "Dockerfile",
+        Some(K::Dockerignore) => ".dockerignore",
+        Some(K::Compose) => "Compose",
+        Some(K::Buildspec) => "CodeBuild buildspec",
+        Some(K::Travis) => "Travis CI",
+        Some(K::Circleci) => "CircleCI",
+        Some(K::GithubWorkflow) => "GitHub Actions workflow",
+        Some(K::Dockerrun) => "Dockerrun.aws.json",
+        None if normalize(path).ends_with(".env") => "env file",
+        None => "unknown kind",
+    }
+}
+
+/// A stretch of the text under the editor, marked with the worst severity covering it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub start: usize,
+    pub end: usize,
+    pub severity: Option<&'static str>,
+}
+
+fn rank(severity: &str) -> u8 {
+    match severity {
+        "error" => 3,
+        "warning" => 2,
+        "info" => 1,
+        _ => 0,
+    }
+}
+
+fn severity_name(rank: u8) -> Option<&'static str> {
+    match rank {
+        3 => Some("error"),
+        2 => Some("warning"),
+        1 => Some("info"),
+        _ => None,
+    }
+}
+
+/// Splits `text` into marked and unmarked stretches. An empty span marks the character it points
+/// at (or the one before it at a line end), so every finding is visible.
+pub fn segments(text: &str, findings: &[Finding]) -> Vec<Segment> {
+    let bounds: Vec<(usize, usize, u8)> = findings
+        .iter()
+        .filter_map(|f| {
+            let start = f.start.min(text.len());
+            let mut end = f.end.min(text.len()).max(start);
+            let mut start = start;
+            if start == end {
+                let next = text[start..].chars().next();
+                match next {
+                    Some(c) if c != '\n' && c != '\r' => end = start + c.len_utf8(),
+                    _ => {
+                        let prev = text[..start].chars().next_back();
+                        match prev {
+                            Some(c) if c != '\n' => start -= c.len_utf8(),
+                            _ => return None,
+                        }
+                    }
+                }
+            }
+            (text.is_char_boundary(start) && text.is_char_boundary(end)).then_some((
+                start,
+                end,
+                rank(&f.severity),
+            ))
+        })
+        .collect();
+    // One sweep over the span boundaries, counting the open spans of each severity.
+    let mut events: Vec<(usize, i32, u8)> = Vec::with_capacity(bounds.len() * 2 + 2);
+    for &(start, end, rank) in &bounds {
+        events.push((start, 1, rank));
+        events.push((end, -1, rank));
+    }
+    events.sort_unstable_by_key(|e| e.0);
+    let mut open = [0i32; 4];
+    let mut out: Vec<Segment> = Vec::new();
+    let mut at = 0;
+    let mut i = 0;
+    loop {
+        let next = events.get(i).map_or(text.len(), |e| e.0);
+        if next > at {
+            let worst = (1..4u8).rev().find(|&r| open[r as usize] > 0).unwrap_or(0);
+            let severity = severity_name(worst);
+            match out.last_mut() {
+                Some(last) if last.severity == severity => last.end = next,
+                _ => out.push(Segment {
+                    start: at,
+                    end: next,
+                    severity,
+                }),
+            }
+            at = next;
+        }
+        let Some(&(_, delta, rank)) = events.get(i) else {
+            break;
+        };
+        open[rank as usize] += delta;
+        i += 1;
+    }
+    if out.is_empty() {
+        out.push(Segment {
+            start: 0,
+            end: text.len(),
+            severity: None,
+        });
+    }
+    out
+}
+
+/// Byte offset → index in UTF-16 code units (what a textarea's selection counts).
+pub fn utf16_index(text: &str, byte: usize) -> u32 {
+    let mut byte = byte.min(text.len());
+    while !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    text[..byte].encode_utf16().count() as u32
+}
+
+/// UTF-16 index → byte offset.
+pub fn byte_index(text: &str, utf16: u32) -> usize {
+    let mut units = 0u32;
+    for (i, c) in text.char_indices() {
+        if units >= utf16 {
+            return i;
+        }
+        units += c.len_utf16() as u32;
+    }
+    text.len()
+}
+
+/// `text` with the edits applied (byte offsets into `text`); `None` when they do not fit.
+pub fn apply_edits(text: &str, edits: &[(usize, usize, String)]) -> Option<String> {
+    let mut sorted: Vec<&(usize, usize, String)> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.0, e.1));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (start, end, replacement) in sorted {
+        if *start < at
+            || *end < *start
+            || *end > text.len()
+            || !text.is_char_boundary(*start)
+            || !text.is_char_boundary(*end)
+        {
+            return None;
+        }
+        out.push_str(&text[at..*start]);
+        out.push_str(replacement);
+        at = *end;
+    }
+    out.push_str(&text[at..]);
+    Some(out)
+}
+
+/// Every tab with every safe fix applied (linted again until nothing more applies).
+pub fn fix_all(tabs: &[Tab]) -> Vec<Tab> {
+    tabs.iter()
+        .map(|t| {
+            let path = normalize(&t.path);
+            let kind = lint_core::FileKind::from_path(&path);
+            let outcome = lint_core::fix::fix_text(&path, &t.text, kind, &Config::default(), false);
+            Tab {
+                path: t.path.clone(),
+                text: outcome.text,
+            }
+        })
+        .collect()
+}
+
+/// The URL fragment carrying every tab: deflated JSON, base64url.
+pub fn encode_share(tabs: &[Tab], active: usize) -> String {
+    let json = serde_json::to_vec(&(active, tabs)).unwrap_or_default();
+    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    format!(
+        "files={}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+    )
+}
+
+/// Largest permalink payload accepted once inflated (a hostile link cannot exhaust memory).
+const MAX_SHARED: usize = 16 * 1024 * 1024;
+
+/// The tabs of a fragment written by [`encode_share`] (with or without the leading `#`).
+pub fn decode_share(fragment: &str) -> Result<(Vec<Tab>, usize), String> {
+    let data = fragment
+        .trim_start_matches('#')
+        .strip_prefix("files=")
+        .ok_or("the link carries no files")?;
+    let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(data.trim())
+        .map_err(|_| "the link is damaged (not base64url)")?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_SHARED)
+        .map_err(|_| "the link is damaged or too large (it does not inflate)")?;
+    let (active, tabs): (usize, Vec<Tab>) =
+        serde_json::from_slice(&json).map_err(|_| "the link is damaged (not a list of files)")?;
+    if tabs.is_empty() {
+        return Err("the link carries no files".into());
+    }
+    let active = active.min(tabs.len() - 1);
+    Ok((tabs, active))
+}
+
+/// The report of every tab as `rlint --format json` or SARIF would write it.
+pub fn report(tabs: &[Tab], sarif: bool) -> String {
+    let reports = reports(tabs);
+    if sarif {
+        lint_core::render::sarif::render(&reports, env!("CARGO_PKG_VERSION"))
+    } else {
+        lint_core::render::json::render(&reports)
+    }
+}
+
+/// A rule's page as HTML (from the same doc comments as `rlint rule`).
+pub fn rule_html(code: &str) -> Option<String> {
+    let rule = lint_core::rule(code)?;
+    let markdown = lint_core::registry::rule_page(rule);
+    let parser = pulldown_cmark::Parser::new_ext(&markdown, pulldown_cmark::Options::ENABLE_TABLES);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, parser);
+    Some(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tab(path: &str, text: &str) -> Tab {
+        Tab {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn worker_answers_per_tab() {
+        let request = serde_json::to_string(&Request {
+            id: 7,
+            files: vec![
+                tab("Dockerfile", "FROM ubuntu\nMAINTAINER me\n"),
+                tab(".github/workflows/ci.yml", "on: push\n"),
+            ],
+        })
+        .unwrap();
+        let response: Response = serde_json::from_str(&answer(&request)).unwrap();
+        assert_eq!(response.id, 7);
+        let codes: Vec<&str> = response.files[0]
+            .findings
+            .iter()
+            .map(|f| f.code.as_str())
+            .collect();
+        assert!(codes.contains(&"DF004"), "{codes:?}");
+        let maintainer = response.files[0]
+            .findings
+            .iter()
+            .find(|f| f.code == "DF004")
+            .unwrap();
+        assert_eq!(maintainer.line, 2);
+        assert!(response.files[1].skipped);
+        assert_eq!(
+            answer("not json"),
+            serde_json::to_string(&Response::default()).unwrap()
+        );
+    }
+
+    #[test]
+    fn segments_cover_the_text_and_keep_the_worst() {
+        let text = "abcdef\nxyz\n";
+        let f = |start, end, severity: &str| Finding {
+            code: "X".into(),
+            name: "x".into(),
+            severity: severity.into(),
+            message: String::new(),
+            help: None,
+            line: 1,
+            column: 1,
+            start,
+            end,
+            fix: None,
+        };
+        let segs = segments(
+            text,
+            &[f(1, 4, "info"), f(2, 3, "error"), f(6, 6, "warning")],
+        );
+        let joined: String = segs.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(joined, text);
+        let marked: Vec<(&str, Option<&str>)> = segs
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.severity))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                ("a", None),
+                ("b", Some("info")),
+                ("c", Some("error")),
+                ("d", Some("info")),
+                ("e", None),
+                ("f", Some("warning")),
+                ("\nxyz\n", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_round_trip_through_utf16() {
+        let text = "é😀x";
+        for (byte, unit) in [(0, 0), (2, 1), (6, 3), (7, 4)] {
+            assert_eq!(utf16_index(text, byte), unit);
+            assert_eq!(byte_index(text, unit), byte);
+        }
+    }
+
+    #[test]
+    fn share_round_trip_and_damage() {
+        let tabs = vec![
+            tab("Dockerfile", "FROM alpine:3.20\n"),
+            tab("compose.yaml", "services: {}\n"),
+        ];
+        let link = encode_share(&tabs, 1);
+        assert_eq!(decode_share(&format!("#{link}")), Ok((tabs, 1)));
+        assert!(decode_share("#files=%%%").is_err());
+        assert!(decode_share("#other").is_err());
+        let junk = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b"junk");
+        assert!(decode_share(&format!("files={junk}")).is_err());
+    }
+
+    #[test]
+    fn fixes_apply() {
+        assert_eq!(
+            apply_edits("abc", &[(1, 2, "XY".into()), (0, 0, ">".into())]).as_deref(),
+            Some(">aXYc")
+        );
+        assert_eq!(apply_edits("abc", &[(2, 9, String::new())]), None);
+        let fixed = fix_all(&[tab("compose.yaml", "version: \"3\"\nservices: {}\n")]);
+        assert!(!fixed[0].text.contains("version"), "{}", fixed[0].text);
+    }
+
+    #[test]
+    fn rule_pages_render() {
+        let html = rule_html("DF004").unwrap();
+        assert!(html.contains("<table>") && html.contains("<pre>"), "{html}");
+        assert!(rule_html("NOPE").is_none());
+        assert!(report(&[tab("Dockerfile", "FROM a\n")], true).contains("\"version\": \"2.1.0\""));
+    }
+}

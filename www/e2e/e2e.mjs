@@ -1,0 +1,190 @@
+// Browser tests of the web page: `scripts/web.sh test` builds it, serves it on 127.0.0.1 and runs
+// this against it. Prints one line per test and a closing "E2E: N passed, M failed".
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, open, paste, findings, generation, nextResults } from './lib.mjs';
+
+const [url, artifacts] = [process.argv[2], process.argv[3] || 'target/web-artifacts'];
+const origin = new URL(url).origin;
+const ctx = await launch(artifacts);
+let passed = 0, failed = 0;
+
+async function test(name, body) {
+  try {
+    await body();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}\n     ${String(e.stack || e).split('\n').slice(0, 4).join('\n     ')}`);
+  }
+}
+function assert(cond, message) { if (!cond) throw new Error(message); }
+
+const DEFECTS = 'FROM ubuntu:latest\nMAINTAINER someone@example.com\nRUN apt-get update && apt-get install -y curl\nCMD node server.js\n';
+
+const { page, log } = await open(ctx, url);
+const loadedRequests = log.requests.length;
+
+await test('loads with an example project and its findings', async () => {
+  const tabs = await page.$$eval('.tab-name', (b) => b.map((x) => x.textContent));
+  assert(tabs.some((t) => t.startsWith('Dockerfile')) && tabs.some((t) => t.startsWith('compose.yaml')),
+    `tabs: ${tabs}`);
+  assert((await findings(page)).length > 3, 'the example shows findings');
+});
+
+await test('pasted Dockerfile: expected findings at their lines', async () => {
+  await page.locator('.tab-name', { hasText: /^Dockerfile/ }).click();
+  await paste(page, DEFECTS);
+  const got = await findings(page);
+  const has = (code, line) => got.some((f) => f.code === code && f.line === line);
+  assert(has('DF003', 1), `DF003 (latest) at line 1: ${JSON.stringify(got)}`);
+  assert(has('DF004', 2), `DF004 (MAINTAINER) at line 2: ${JSON.stringify(got)}`);
+  assert(has('DF014', 4), `DF014 (shell-form CMD) at line 4: ${JSON.stringify(got)}`);
+  assert(await page.locator('.gutter .gm[data-line="2"]').count() === 1, 'gutter marker on line 2');
+  // Markers sit on their line: line N is (N - 1) line heights below line 1.
+  const y = async (n) => (await page.locator(`.gutter .gm[data-line="${n}"]`).boundingBox()).y;
+  const [y1, y4] = [await y(1), await y(4)];
+  assert(Math.abs(y4 - y1 - 3 * 20) < 2, `gutter lines misaligned: line 1 at ${y1}, line 4 at ${y4}`);
+  assert(await page.locator('.backdrop mark').count() > 0, 'underlines drawn');
+});
+
+await test('clicking a finding moves the cursor to it', async () => {
+  await page.locator('li.finding[data-code="DF004"] .goto').click();
+  const where = await page.$eval('#src', (t) => ({
+    line: t.value.slice(0, t.selectionStart).split('\n').length, focused: document.activeElement === t }));
+  assert(where.line === 2 && where.focused, `cursor at ${JSON.stringify(where)}`);
+  const hint = await page.locator('#hint').textContent();
+  assert(hint.includes('DF004'), `the hint shows the finding under the cursor: ${hint}`);
+});
+
+await test('rule documentation opens in the side panel', async () => {
+  await page.locator('li.finding[data-code="DF004"] button.rule').click();
+  const doc = page.locator('#doc');
+  await doc.waitFor();
+  const text = await doc.textContent();
+  assert(text.includes('DF004') && text.includes('Example'), 'doc panel with the rule page');
+  await page.keyboard.press('Escape');
+  await doc.waitFor({ state: 'detached' });
+});
+
+await test('apply fix edits the text', async () => {
+  const g = await generation(page);
+  await page.locator('li.finding[data-code="DF004"] button.fix').click();
+  await nextResults(page, g);
+  const text = await page.$eval('#src', (t) => t.value);
+  assert(!text.includes('MAINTAINER'), `MAINTAINER fixed: ${text}`);
+  assert(!(await findings(page)).some((f) => f.code === 'DF004'), 'DF004 gone');
+});
+
+await test('cross-file: compose tab sees which Dockerfile tab exists', async () => {
+  await page.locator('.tab-name', { hasText: /^compose\.yaml/ }).click();
+  await paste(page, 'services:\n  api:\n    build:\n      context: .\n      dockerfile: Dockerfile.prod\n');
+  assert((await findings(page)).some((f) => f.code === 'DC038' && f.line === 5), 'missing Dockerfile.prod reported');
+  await page.locator('#add-file').click();
+  await page.locator('#new-name').fill('Dockerfile.prod');
+  const g = await generation(page);
+  await page.locator('#new-name').press('Enter');
+  await nextResults(page, g);
+  const active = await page.locator('.tab.active .tab-name').textContent();
+  assert(active.startsWith('Dockerfile.prod'), `new tab active: ${active}`);
+  await page.locator('.tab-name', { hasText: /^compose\.yaml/ }).click();
+  assert(!(await findings(page)).some((f) => f.code === 'DC038'), 'the finding goes once the file exists');
+});
+
+await test('the clean example shows "no problems"', async () => {
+  const g = await generation(page);
+  await page.selectOption('#examples', { index: 3 });
+  await nextResults(page, g);
+  await page.locator('#no-problems').waitFor();
+});
+
+await test('permalink round trip', async () => {
+  await page.locator('.tab-name', { hasText: /^compose\.yaml/ }).click();
+  await page.locator('#share').click();
+  const link = await page.locator('#share-link').inputValue();
+  assert(link.startsWith(origin) && link.includes('#files='), `link: ${link}`);
+  const before = await page.$$eval('.tab-name', (b) => b.map((x) => x.textContent));
+  const text = await page.$eval('#src', (t) => t.value);
+  // A separate browser profile, as someone opening the link would have.
+  const other = await launch(artifacts);
+  const second = await open(other, link);
+  const after = await second.page.$$eval('.tab-name', (b) => b.map((x) => x.textContent));
+  const text2 = await second.page.$eval('#src', (t) => t.value);
+  assert(JSON.stringify(before) === JSON.stringify(after), `tabs ${before} vs ${after}`);
+  assert(text === text2, 'the active tab and its text come back');
+  assert(second.log.errors.length === 0, `console errors: ${second.log.errors}`);
+  await other.close();
+});
+
+await test('downloads the report as JSON and SARIF', async () => {
+  for (const [id, check] of [['#dl-json', (j) => Array.isArray(j.diagnostics)], ['#dl-sarif', (j) => j.version === '2.1.0']]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(id).click()]);
+    const path = join(artifacts, download.suggestedFilename());
+    await download.saveAs(path);
+    const json = JSON.parse((await import('node:fs')).readFileSync(path, 'utf8'));
+    assert(check(json), `${id} content`);
+  }
+});
+
+await test('hostile input: binary, alias bomb, 5 MB paste keep the page responsive', async () => {
+  await page.locator('.tab-name', { hasText: /^Dockerfile/ }).first().click();
+  await paste(page, 'FROM alpine\u0000\u0001\u0002garbage');
+  assert((await findings(page)).some((f) => f.code === 'RL001'), 'binary reported');
+  await page.locator('.tab-name', { hasText: /^compose\.yaml/ }).click();
+  let bomb = 'x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+  const names = 'abcdefghi';
+  for (let i = 1; i < names.length; i++) bomb += `x-${names[i]}: &${names[i]} [${Array(9).fill('*' + names[i - 1]).join(',')}]\n`;
+  await paste(page, bomb + 'services:\n  web:\n    image: nginx:1.27\n');
+  assert((await findings(page)).some((f) => f.code === 'DC000'), 'alias bomb reported');
+  const big = 'services:\n' + Array.from({ length: 75000 }, (_, i) => `  s${i}:\n    image: acme/app:${i}\n    ports: ["127.0.0.1:${10000 + (i % 50000)}:80"]\n`).join('');
+  assert(big.length > 5_000_000, `5 MB: ${big.length}`);
+  await page.locator('#src').fill('');
+  const g = await generation(page);
+  // A real paste (a ClipboardEvent with the text), not a typed value.
+  await page.$eval('#src', (t, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    t.focus();
+    t.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, big);
+  // While the worker lints, the page answers: a frame comes within half a second.
+  const frame = await page.evaluate(() => new Promise((r) => {
+    const t0 = performance.now();
+    requestAnimationFrame(() => r(performance.now() - t0));
+  }));
+  assert(frame < 500, `a frame took ${frame} ms during the lint`);
+  await nextResults(page, g, 60000);
+  const shown = await page.locator('#results').textContent();
+  assert(/\d+ findings: the first 1000 are listed/.test(shown), `the results say how many: ${shown.slice(0, 200)}`);
+  assert((await findings(page)).some((f) => f.code === 'DC019'), 'the duplicate host ports of the big file are found');
+  const hint = await page.locator('#hint').textContent();
+  assert(hint.includes('large file'), `the editor says why it shows a preview: ${hint}`);
+  assert(await page.$eval('#src', (t) => t.readOnly && t.value.length < 200000), 'a read-only preview');
+});
+
+await test('zero requests after load, all of them same-origin; no console errors', async () => {
+  const after = log.requests.slice(loadedRequests).filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert(after.length === 0, `requests after load: ${after}`);
+  const foreign = log.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert(foreign.length === 0, `foreign requests: ${foreign}`);
+  assert(log.errors.length === 0, `console errors: ${log.errors.join(' | ')}`);
+});
+
+await test('phone-sized screen: editor and results both usable', async () => {
+  await page.selectOption('#examples', { index: 1 });
+  await page.setViewportSize({ width: 390, height: 844 });
+  const box = await page.locator('#src').boundingBox();
+  assert(box && box.width > 250 && box.height > 200, `editor box ${JSON.stringify(box)}`);
+  await page.screenshot({ path: join(artifacts, 'phone.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
+await page.selectOption('#examples', { index: 1 });
+await page.waitForSelector('#findings');
+await page.locator('li.finding .goto').nth(2).click();
+await page.screenshot({ path: join(artifacts, 'screenshot.png') });
+writeFileSync(join(artifacts, 'requests.txt'), log.requests.join('\n') + '\n');
+await ctx.close();
+console.log(`E2E: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

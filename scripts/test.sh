@@ -13,6 +13,8 @@ if command -v rustup >/dev/null 2>&1 && ! rustup target list --installed | grep 
   rustup target add wasm32-unknown-unknown
 fi
 cargo build -p lint-core --target wasm32-unknown-unknown
+echo "== cargo clippy -p rlint-web --target wasm32-unknown-unknown -- -D warnings"
+cargo clippy -p rlint-web --target wasm32-unknown-unknown -- -D warnings
 echo "== seed expectations (items of the linted kinds)"
 if [ -d ../shared/examples/seeds ]; then
   cargo build --release -p rlint
@@ -27,3 +29,20 @@ else
   cargo test --workspace --no-fail-fast
 fi
 cargo test --workspace --doc
+echo "== web page: build, then browser tests in chromium"
+want=$(grep -A1 'name = "wasm-bindgen"' Cargo.lock | sed -n 's/version = "\(.*\)"/\1/p' | head -1)
+if [ ! -d www/e2e/node_modules ] && command -v npm >/dev/null 2>&1; then
+  npm ci --prefix www/e2e --no-audit --no-fund
+fi
+missing=""
+[ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $want" ] || missing="$missing wasm-bindgen-cli $want (cargo install --locked wasm-bindgen-cli --version $want);"
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing="$missing chromium (apt-get install chromium);"
+[ -d www/e2e/node_modules ] || missing="$missing npm packages (npm ci --prefix www/e2e);"
+if [ -z "$missing" ]; then
+  ./scripts/web.sh test
+elif [ "${RLINT_REQUIRE_WEB:-}" = 1 ]; then
+  echo "the web page tests need:$missing" >&2
+  exit 1
+else
+  echo "note: skipping the web page tests; they need:$missing"
+fi

@@ -85,6 +85,8 @@ pub struct App {
     share: Option<String>,
     generation: u64,
     first_results_done: bool,
+    /// The editor's layers need their scroll positions aligned after the next render.
+    resync: bool,
     textarea: NodeRef,
     backdrop: NodeRef,
     gutter: NodeRef,
@@ -175,6 +177,26 @@ impl App {
             .flatten()
     }
 
+    /// The newest findings of the active tab, and whether they belong to its current text (while
+    /// a lint runs, the previous findings stay on screen instead of flashing away).
+    fn shown_result(&self) -> Option<(&FileResult, bool)> {
+        let fresh = self.active_result();
+        match fresh {
+            Some(r) => Some((r, true)),
+            None => self.result_of(&self.active_tab().path).map(|r| (r, false)),
+        }
+    }
+
+    /// Index of the finding under the cursor, if any.
+    fn finding_at_cursor(&self) -> Option<usize> {
+        let cursor = self.cursor;
+        self.shown_result()?
+            .0
+            .findings
+            .iter()
+            .position(|f| f.start <= cursor && cursor <= f.end.max(f.start + 1))
+    }
+
     fn result_of(&self, path: &str) -> Option<&FileResult> {
         let (response, linted) = self.results.as_ref()?;
         let i = linted.iter().position(|t| t.path == path)?;
@@ -220,6 +242,7 @@ impl App {
         };
         self.active = active.min(self.tabs.len() - 1);
         self.cursor = 0;
+        self.resync = true;
         self.request(ctx);
     }
 
@@ -287,6 +310,7 @@ impl Component for App {
             share: None,
             generation: 0,
             first_results_done: false,
+            resync: true,
             textarea: NodeRef::default(),
             backdrop: NodeRef::default(),
             gutter: NodeRef::default(),
@@ -311,12 +335,19 @@ impl Component for App {
     fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
         match msg {
             Msg::Edit(text) => {
+                let big = text.len() > DRAW_LIMIT || self.active_tab().text.len() > DRAW_LIMIT;
                 self.tabs[self.active].text = text;
-                self.share = None;
+                let had_link = self.share.take().is_some();
                 self.request(ctx);
+                // The textarea already shows what was typed: the page is drawn again when the
+                // findings for it arrive a few milliseconds later, not twice per keystroke.
+                return had_link || big || self.worker.is_none();
             }
             Msg::Cursor(at) => {
+                let before = self.finding_at_cursor();
                 self.cursor = model::byte_index(&self.active_tab().text, at);
+                // Drawn again only when the hint changes.
+                return before != self.finding_at_cursor();
             }
             Msg::Scrolled => {
                 self.sync_scroll();
@@ -326,6 +357,7 @@ impl Component for App {
                 if i < self.tabs.len() {
                     self.active = i;
                     self.cursor = 0;
+                    self.resync = true;
                 }
             }
             Msg::Results(json) => {
@@ -517,7 +549,11 @@ impl Component for App {
     }
 
     fn rendered(&mut self, _ctx: &Context<Self>, _first: bool) {
-        self.sync_scroll();
+        // Reading the textarea's scroll position forces a layout: only after a tab change or load,
+        // not on every keystroke (the scroll handler keeps the layers in step otherwise).
+        if std::mem::take(&mut self.resync) {
+            self.sync_scroll();
+        }
         if !self.first_results_done && self.results.is_some() {
             self.first_results_done = true;
             if let Some(root) = window().document().and_then(|d| d.document_element()) {
@@ -643,7 +679,7 @@ impl App {
         let link = ctx.link();
         let tab = self.active_tab();
         let text = &tab.text;
-        let result = self.active_result();
+        let result = self.shown_result().map(|(r, _)| r);
         let all: &[Finding] = result.map_or(&[], |r| &r.findings);
         // Marks in a text of tens of thousands of lines cost the browser seconds of layout each
         // time they change: above `DRAW_LIMIT` the editor shows the text only (the results list
@@ -733,9 +769,24 @@ impl App {
             let ta = e.target_unchecked_into::<HtmlTextAreaElement>();
             Msg::Cursor(ta.selection_start().ok().flatten().unwrap_or(0))
         });
-        let on_key_cursor = link.callback(|e: KeyboardEvent| {
-            let ta = e.target_unchecked_into::<HtmlTextAreaElement>();
-            Msg::Cursor(ta.selection_start().ok().flatten().unwrap_or(0))
+        // Only keys that move the caret: reading the selection forces a layout, which typing
+        // should not pay for.
+        let on_key_cursor = link.batch_callback(|e: KeyboardEvent| {
+            let moves = matches!(
+                e.key().as_str(),
+                "ArrowUp"
+                    | "ArrowDown"
+                    | "ArrowLeft"
+                    | "ArrowRight"
+                    | "Home"
+                    | "End"
+                    | "PageUp"
+                    | "PageDown"
+            );
+            moves.then(|| {
+                let ta = e.target_unchecked_into::<HtmlTextAreaElement>();
+                Msg::Cursor(ta.selection_start().ok().flatten().unwrap_or(0))
+            })
         });
         let on_click_cursor = link.callback(|e: MouseEvent| {
             let ta = e.target_unchecked_into::<HtmlTextAreaElement>();
@@ -777,7 +828,9 @@ impl App {
     fn view_results(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
         let tab = self.active_tab();
-        let body = match (self.active_result(), self.stale()) {
+        let shown = self.shown_result();
+        let fresh = shown.is_some_and(|(_, fresh)| fresh);
+        let body = match (shown.map(|(r, _)| r), self.stale()) {
             (Some(r), _) if r.skipped => html! {
                 <p class="empty" id="skipped">{ format!("rlint does not check {} files yet; they still count for cross-file checks.", model::kind_label(&tab.path)) }</p>
             },
@@ -787,37 +840,45 @@ impl App {
             (Some(r), _) if r.findings.is_empty() => html! {
                 <p class="empty ok" id="no-problems">{ format!("No problems found in {}.", tab.path) }</p>
             },
-            (Some(r), _) => html! { <>
-                if r.findings.len() > SHOWN {
-                    <p class="empty" id="truncated">{ format!("{} findings: the first {SHOWN} are listed and marked; download the report for every one.", r.findings.len()) }</p>
-                }
-                <ol class="findings" id="findings">
-                    { for r.findings.iter().take(SHOWN).enumerate().map(|(i, f)| {
-                        let code = f.code.clone();
-                        html! {
-                            <li class={classes!("finding", severity_static(&f.severity))} data-line={f.line.to_string()} data-code={f.code.clone()}>
-                                <button class="goto" onclick={link.callback(move |_| Msg::Goto(i))}>
-                                    <span class={classes!("sev", severity_static(&f.severity))}>{ &f.severity }</span>
-                                    <span class="loc">{ format!("{}:{}", f.line, f.column) }</span>
-                                    <span class="msg">{ &f.message }</span>
-                                </button>
-                                <button class="rule" title="rule documentation" onclick={link.callback(move |_| Msg::ShowDoc(code.clone()))}>{ &f.code }</button>
-                                if let Some(help) = &f.help { <p class="help">{ help }</p> }
-                                if let Some(fix) = &f.fix {
-                                    <button class="fix" title={fix.message.clone()} onclick={link.callback(move |_| Msg::ApplyFix(i))}>
-                                        { if fix.safe { "Apply fix" } else { "Apply fix (review it)" } }
+            (Some(r), _) => {
+                let mut seen = std::collections::HashMap::new();
+                html! { <>
+                    if r.findings.len() > SHOWN {
+                        <p class="empty" id="truncated">{ format!("{} findings: the first {SHOWN} are listed and marked; download the report for every one.", r.findings.len()) }</p>
+                    }
+                    <ol class="findings" id="findings">
+                        { for r.findings.iter().take(SHOWN).enumerate().map(|(i, f)| {
+                            let code = f.code.clone();
+                            // Keys that survive edits elsewhere in the file, so the list is patched,
+                            // not rebuilt, on every keystroke.
+                            let nth = seen.entry((f.code.as_str(), f.message.as_str())).or_insert(0usize);
+                            *nth += 1;
+                            let key = format!("{}\u{1f}{}\u{1f}{}", f.code, f.message, nth);
+                            html! {
+                                <li key={key} class={classes!("finding", severity_static(&f.severity))} data-line={f.line.to_string()} data-code={f.code.clone()}>
+                                    <button class="goto" onclick={link.callback(move |_| Msg::Goto(i))}>
+                                        <span class={classes!("sev", severity_static(&f.severity))}>{ &f.severity }</span>
+                                        <span class="loc">{ format!("{}:{}", f.line, f.column) }</span>
+                                        <span class="msg">{ &f.message }</span>
                                     </button>
-                                }
-                            </li>
-                        }
-                    }) }
-                </ol>
-            </> },
+                                    <button class="rule" title="rule documentation" onclick={link.callback(move |_| Msg::ShowDoc(code.clone()))}>{ &f.code }</button>
+                                    if let Some(help) = &f.help { <p class="help">{ help }</p> }
+                                    if let Some(fix) = &f.fix {
+                                        <button class="fix" title={fix.message.clone()} onclick={link.callback(move |_| Msg::ApplyFix(i))}>
+                                            { if fix.safe { "Apply fix" } else { "Apply fix (review it)" } }
+                                        </button>
+                                    }
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                </> }
+            }
             (None, true) => html! { <p class="empty" id="checking">{"Checking…"}</p> },
             (None, false) => html! { <p class="empty">{"No result for this file."}</p> },
         };
         html! {
-            <section class="results" aria-label="findings" id="results" data-generation={self.generation.to_string()}
+            <section class={classes!("results", (!fresh).then_some("stale"))} aria-label="findings" id="results" data-generation={self.generation.to_string()}
                 data-ms={self.results.as_ref().map(|(r, _)| format!("{:.2}", r.ms)).unwrap_or_default()}>
                 <h2>{ format!("Findings in {}", tab.path) }</h2>
                 { body }

@@ -686,6 +686,8 @@ impl App {
         // still works), and at most `SHOWN` findings are drawn.
         let big = text.len() > DRAW_LIMIT;
         let shown = if big { preview(text) } else { text.clone() };
+        // Numbers for the lines the editor shows (a large file shows its preview).
+        let lines = shown.split('\n').count().max(1);
         let findings = if big {
             &[]
         } else {
@@ -693,7 +695,7 @@ impl App {
         };
 
         // Gutter: line numbers, with a marker on lines that have findings.
-        let lines = text.split('\n').count().max(1);
+
         // Per line: the worst severity, the messages (for the marker's tooltip), the first finding.
         let mut worst: Vec<Option<(&str, String, usize)>> = vec![None; lines + 1];
         let rank = |s: &str| match s {

@@ -30,7 +30,7 @@ else
 fi
 cargo test --workspace --doc
 echo "== web page: build, then browser tests in chromium"
-want=$(grep -A1 'name = "wasm-bindgen"' Cargo.lock | sed -n 's/version = "\(.*\)"/\1/p' | head -1)
+want=$(./scripts/web.sh bindgen-version)
 if [ ! -d www/e2e/node_modules ] && command -v npm >/dev/null 2>&1; then
   npm ci --prefix www/e2e --no-audit --no-fund
 fi

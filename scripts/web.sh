@@ -4,6 +4,7 @@
 #   scripts/web.sh build          -> www/dist (cargo -> wasm-bindgen -> wasm-opt, no download)
 #   scripts/web.sh serve [PORT]   -> build, then serve www/dist on http://127.0.0.1:PORT (8080)
 #   scripts/web.sh test           -> build, serve on a free port, run www/e2e/e2e.mjs (chromium)
+#   scripts/web.sh bindgen-version -> the wasm-bindgen-cli version to install
 #   scripts/web.sh bench          -> build, serve, run www/e2e/bench.mjs (keystroke latency, sizes)
 #
 # Needs: rustup target wasm32-unknown-unknown, wasm-bindgen-cli 0.2.129 (same as the crate's pin),
@@ -14,9 +15,14 @@ ROOT=$PWD
 DIST=www/dist
 export PATH="$ROOT/www/e2e/node_modules/.bin:$PATH"
 
+# The wasm-bindgen version Cargo.lock pins (the CLI must be the same).
+bindgen_version() {
+  grep -A1 'name = "wasm-bindgen"' Cargo.lock | sed -n 's/version = "\(.*\)"/\1/p' | head -1
+}
+
 build() {
   local want
-  want=$(grep -A1 'name = "wasm-bindgen"' Cargo.lock | sed -n 's/version = "\(.*\)"/\1/p' | head -1)
+  want=$(bindgen_version)
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
     echo "web.sh: wasm-bindgen $want is needed: cargo install --locked wasm-bindgen-cli --version $want" >&2
     exit 2
@@ -56,6 +62,7 @@ free_port() {
 
 case "${1:-build}" in
   build) build ;;
+  bindgen-version) bindgen_version ;;
   serve)
     build
     port=${2:-8080}

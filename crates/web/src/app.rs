@@ -370,17 +370,11 @@ impl Component for App {
                     return false;
                 }
                 self.in_flight = None;
-                // The tabs as they were sent: the last request was made from them unless edited since.
-                let linted = if self.dirty {
-                    self.results
-                        .as_ref()
-                        .map(|(_, t)| t.clone())
-                        .unwrap_or_default()
+                if self.dirty {
+                    // Edited since this request was sent: ask again rather than show stale findings.
+                    self.request(ctx);
                 } else {
-                    self.tabs.clone()
-                };
-                if !self.dirty {
-                    self.results = Some((response, linted));
+                    self.results = Some((response, self.tabs.clone()));
                     self.generation += 1;
                     if self
                         .notice
@@ -389,8 +383,6 @@ impl Component for App {
                     {
                         self.notice = None;
                     }
-                } else {
-                    self.request(ctx);
                 }
             }
             Msg::Timeout(id) => {

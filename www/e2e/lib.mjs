@@ -27,7 +27,7 @@ export async function open(ctx, url) {
   page.on('pageerror', (e) => log.errors.push(String(e)));
   ctx.on('request', (r) => log.requests.push(r.url()));
   await page.goto(url);
-  await page.waitForSelector('html[data-first-results-ms]', { timeout: 20000 });
+  await page.waitForSelector('html[data-first-results-ms][data-worker-ready]', { timeout: 20000 });
   return { page, log };
 }
 

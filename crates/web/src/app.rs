@@ -9,12 +9,21 @@ use web_sys::{Element, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions,
 use yew::prelude::*;
 
 use crate::examples::{EXAMPLES, tabs as example_tabs};
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
 use crate::model::{self, FileResult, Finding, Response, Tab};
 
 /// Pixels per editor line (kept equal to `--line` in style.css).
 const LINE_PX: i32 = 20;
 /// A lint still running after this long is stopped (the worker is replaced).
 const TIMEOUT_MS: i32 = 15_000;
+/// Tabs up to this size in all are linted in the page itself, on the keystroke, as long as the
+/// lint is predicted to take at most `INLINE_BUDGET_MS` (see [`model::LintCost`]): that answers
+/// within the frame (a round trip to the worker and back costs more than the lint). Larger or
+/// slower inputs go to the worker, so the page never waits for them.
+const INLINE_LIMIT: usize = 128 * 1024;
+const INLINE_BUDGET_MS: f64 = 8.0;
 /// Findings listed at most (a generated file can have tens of thousands; all stay underlined).
 const SHOWN: usize = 1000;
 /// Texts larger than this are linted in full but not edited in place: a browser textarea needs
@@ -44,7 +53,8 @@ pub enum Msg {
     Cursor(u32),
     Scrolled,
     Select(usize),
-    Results(String),
+    Results(String, f64),
+    WorkerReady,
     Timeout(u64),
     WorkerError(String),
     Goto(usize),
@@ -70,10 +80,14 @@ pub enum Msg {
 pub struct App {
     tabs: Vec<Tab>,
     active: usize,
-    /// The newest answer, and the tabs it was computed for.
-    results: Option<(Response, Vec<Tab>)>,
+    /// The newest answer.
+    results: Option<Answer>,
     next_id: u64,
     in_flight: Option<u64>,
+    /// Bytes handed to the worker with the request in flight.
+    sent_size: usize,
+    /// The last lint was quick enough to run the next one in the page.
+    cost: model::LintCost,
     dirty: bool,
     worker: Option<Worker>,
     _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
@@ -90,6 +104,20 @@ pub struct App {
     textarea: NodeRef,
     backdrop: NodeRef,
     gutter: NodeRef,
+    /// Made once, so the rows, lines and markers that get them compare equal between renders
+    /// (a child component whose props are unchanged is not drawn again).
+    on_goto: Callback<usize>,
+    on_doc: Callback<AttrValue>,
+    on_fix: Callback<usize>,
+}
+
+/// The worker's findings, shared with the components that draw them, and the tabs they are for.
+struct Answer {
+    files: Vec<Rc<FileResult>>,
+    linted: Vec<Tab>,
+    /// Milliseconds spent linting, and where: "page" or "worker".
+    ms: f64,
+    place: &'static str,
 }
 
 fn window() -> web_sys::Window {
@@ -111,9 +139,14 @@ impl App {
             Ok(worker) => {
                 let link = ctx.link().clone();
                 let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-                    match e.data().as_string() {
-                        Some(text) => link.send_message(Msg::Results(text)),
-                        None => link.send_message(Msg::WorkerError(
+                    // `["ready"]` once its module is loaded, then `["answer", JSON, milliseconds
+                    // spent]` per request (see worker.js).
+                    let data = js_sys::Array::from(&e.data());
+                    match (data.get(0).as_string().as_deref(), data.get(1).as_string()) {
+                        (Some("ready"), _) => link.send_message(Msg::WorkerReady),
+                        (Some("answer"), Some(text)) => link
+                            .send_message(Msg::Results(text, data.get(2).as_f64().unwrap_or(0.0))),
+                        _ => link.send_message(Msg::WorkerError(
                             "the checker sent an unreadable answer".into(),
                         )),
                     }
@@ -129,8 +162,38 @@ impl App {
         }
     }
 
-    /// Sends the tabs to the worker, unless a lint is running (then once it answers).
-    fn request(&mut self, ctx: &Context<Self>) {
+    /// Lints the tabs: in the page when they are small and the last lint was quick (then the
+    /// findings are in place on return, and `true` says so), else in the worker, unless a lint
+    /// is running there (then once it answers).
+    fn request(&mut self, ctx: &Context<Self>) -> bool {
+        let size: usize = self.tabs.iter().map(|t| t.text.len()).sum();
+        if size <= INLINE_LIMIT && self.cost.predict(size) <= INLINE_BUDGET_MS {
+            let started = now();
+            let files = model::lint_tabs(&self.tabs);
+            let ms = now() - started;
+            // A worker answer still on its way is for older text.
+            self.in_flight = None;
+            self.dirty = false;
+            self.answered(files, size, ms, "page");
+            return true;
+        }
+        self.send_to_worker(ctx);
+        false
+    }
+
+    /// Keeps an answer for the current tabs.
+    fn answered(&mut self, files: Vec<FileResult>, size: usize, ms: f64, place: &'static str) {
+        self.cost.record(size, ms);
+        self.results = Some(Answer {
+            files: files.into_iter().map(Rc::new).collect(),
+            linted: self.tabs.clone(),
+            ms,
+            place,
+        });
+        self.generation += 1;
+    }
+
+    fn send_to_worker(&mut self, ctx: &Context<Self>) {
         if self.in_flight.is_some() {
             self.dirty = true;
             return;
@@ -150,6 +213,7 @@ impl App {
             return;
         }
         self.in_flight = Some(id);
+        self.sent_size = request.files.iter().map(|t| t.text.len()).sum();
         self.dirty = false;
         let link = ctx.link().clone();
         let timeout = Closure::once_into_js(move || link.send_message(Msg::Timeout(id)));
@@ -168,18 +232,18 @@ impl App {
     }
 
     /// The findings of the active tab, when they belong to its current text.
-    fn active_result(&self) -> Option<&FileResult> {
-        let (response, linted) = self.results.as_ref()?;
+    fn active_result(&self) -> Option<&Rc<FileResult>> {
+        let answer = self.results.as_ref()?;
         let tab = self.active_tab();
-        let i = linted.iter().position(|t| t.path == tab.path)?;
-        (linted[i].text == tab.text)
-            .then(|| response.files.get(i))
+        let i = answer.linted.iter().position(|t| t.path == tab.path)?;
+        (answer.linted[i].text == tab.text)
+            .then(|| answer.files.get(i))
             .flatten()
     }
 
     /// The newest findings of the active tab, and whether they belong to its current text (while
     /// a lint runs, the previous findings stay on screen instead of flashing away).
-    fn shown_result(&self) -> Option<(&FileResult, bool)> {
+    fn shown_result(&self) -> Option<(&Rc<FileResult>, bool)> {
         let fresh = self.active_result();
         match fresh {
             Some(r) => Some((r, true)),
@@ -197,16 +261,16 @@ impl App {
             .position(|f| f.start <= cursor && cursor <= f.end.max(f.start + 1))
     }
 
-    fn result_of(&self, path: &str) -> Option<&FileResult> {
-        let (response, linted) = self.results.as_ref()?;
-        let i = linted.iter().position(|t| t.path == path)?;
-        response.files.get(i)
+    fn result_of(&self, path: &str) -> Option<&Rc<FileResult>> {
+        let answer = self.results.as_ref()?;
+        let i = answer.linted.iter().position(|t| t.path == path)?;
+        answer.files.get(i)
     }
 
     fn stale(&self) -> bool {
         self.results
             .as_ref()
-            .is_none_or(|(_, linted)| *linted != self.tabs)
+            .is_none_or(|answer| answer.linted != self.tabs)
     }
 
     fn goto(&self, finding: &Finding) {
@@ -299,6 +363,8 @@ impl Component for App {
             results: None,
             next_id: 0,
             in_flight: None,
+            sent_size: 0,
+            cost: model::LintCost::default(),
             dirty: false,
             worker: None,
             _on_message: None,
@@ -314,6 +380,11 @@ impl Component for App {
             textarea: NodeRef::default(),
             backdrop: NodeRef::default(),
             gutter: NodeRef::default(),
+            on_goto: ctx.link().callback(Msg::Goto),
+            on_doc: ctx
+                .link()
+                .callback(|code: AttrValue| Msg::ShowDoc(code.to_string())),
+            on_fix: ctx.link().callback(Msg::ApplyFix),
         };
         app.spawn_worker(ctx);
         let hash = window().location().hash().unwrap_or_default();
@@ -338,10 +409,10 @@ impl Component for App {
                 let big = text.len() > DRAW_LIMIT || self.active_tab().text.len() > DRAW_LIMIT;
                 self.tabs[self.active].text = text;
                 let had_link = self.share.take().is_some();
-                self.request(ctx);
-                // The textarea already shows what was typed: the page is drawn again when the
-                // findings for it arrive a few milliseconds later, not twice per keystroke.
-                return had_link || big || self.worker.is_none();
+                let answered = self.request(ctx);
+                // The textarea already shows what was typed: the page is drawn again with the
+                // findings for it (now, or when the worker answers), not twice per keystroke.
+                return answered || had_link || big || self.worker.is_none();
             }
             Msg::Cursor(at) => {
                 let before = self.finding_at_cursor();
@@ -360,7 +431,7 @@ impl Component for App {
                     self.resync = true;
                 }
             }
-            Msg::Results(json) => {
+            Msg::Results(json, ms) => {
                 let Ok(response) = serde_json::from_str::<Response>(&json) else {
                     self.notice = Some("the checker sent an unreadable answer".into());
                     self.in_flight = None;
@@ -370,12 +441,20 @@ impl Component for App {
                     return false;
                 }
                 self.in_flight = None;
+                let size = self.sent_size;
+                if let Some(error) = response.error {
+                    // The module trapped: its instance is unusable, so start a fresh worker.
+                    self.notice = Some(format!("the checker failed on this input: {error}"));
+                    self.spawn_worker(ctx);
+                    self.results = None;
+                    return true;
+                }
                 if self.dirty {
                     // Edited since this request was sent: ask again rather than show stale findings.
+                    self.cost.record(size, ms);
                     self.request(ctx);
                 } else {
-                    self.results = Some((response, self.tabs.clone()));
-                    self.generation += 1;
+                    self.answered(response.files, size, ms, "worker");
                     if self
                         .notice
                         .as_deref()
@@ -385,11 +464,19 @@ impl Component for App {
                     }
                 }
             }
+            Msg::WorkerReady => {
+                // For tests and benchmarks: the page and both copies of the module are loaded.
+                if let Some(root) = window().document().and_then(|d| d.document_element()) {
+                    let _ = root.set_attribute("data-worker-ready", "");
+                }
+                return false;
+            }
             Msg::Timeout(id) => {
                 if self.in_flight != Some(id) {
                     return false;
                 }
                 self.in_flight = None;
+                self.cost.assume_slow();
                 self.notice = Some(format!(
                     "stopped checking after {} s: the input is too large or too complex for the page; the CLI handles it",
                     TIMEOUT_MS / 1000
@@ -569,7 +656,7 @@ impl Component for App {
                 }
                 <main class={classes!("work", self.doc.is_some().then_some("with-doc"))}>
                     { self.view_editor(ctx) }
-                    { self.view_results(ctx) }
+                    { self.view_results() }
                     { self.view_doc(ctx) }
                 </main>
             </div>
@@ -686,10 +773,9 @@ impl App {
             &all[..all.len().min(SHOWN)]
         };
 
-        // Gutter: line numbers, with a marker on lines that have findings.
-
-        // Per line: the worst severity, the messages (for the marker's tooltip), the first finding.
-        let mut worst: Vec<Option<(&str, String, usize)>> = vec![None; lines + 1];
+        // Gutter: line numbers, with a marker on lines that have findings. Per line: the worst
+        // severity, the messages (for the marker's tooltip), the first finding.
+        let mut worst: Vec<Option<(&'static str, String, usize)>> = vec![None; lines + 1];
         let rank = |s: &str| match s {
             "error" => 3,
             "warning" => 2,
@@ -704,7 +790,9 @@ impl App {
                         }
                         if msg.len() < 2000 {
                             msg.push('\n');
-                            msg.push_str(&format!("{} {}", f.code, f.message));
+                            msg.push_str(&f.code);
+                            msg.push(' ');
+                            msg.push_str(&f.message);
                         }
                     }
                     None => {
@@ -717,44 +805,51 @@ impl App {
                 }
             }
         }
-        let mut gutter: Vec<Html> = Vec::new();
-        let mut plain = String::new();
-        for (line, slot) in worst.iter().enumerate().skip(1) {
-            match slot {
-                None => {
-                    plain.push_str(&line.to_string());
-                    plain.push('\n');
-                }
-                Some((sev, msg, first)) => {
-                    if !plain.is_empty() {
-                        gutter.push(html! { { std::mem::take(&mut plain) } });
-                    }
-                    let first = *first;
-                    gutter.push(html! {
-                        <span class={classes!("gm", *sev)} title={msg.clone()} data-line={line.to_string()}
-                            onclick={link.callback(move |_| Msg::Goto(first))}>{ line.to_string() }</span>
-                    });
-                    gutter.push(html! { {"\n"} });
-                }
+        let gutter: Html = if big {
+            // The preview of a large file: numbers only, as one text.
+            let mut numbers = String::new();
+            for n in 1..=lines {
+                numbers.push_str(&n.to_string());
+                numbers.push('\n');
             }
-        }
-        if !plain.is_empty() {
-            gutter.push(html! { { plain } });
-        }
-
-        // Backdrop: the same text, with findings underlined.
-        let segments = if big {
-            Vec::new()
+            html! { { numbers } }
         } else {
-            model::segments(text, findings)
+            worst
+                .into_iter()
+                .enumerate()
+                .skip(1)
+                .map(|(n, slot)| {
+                    let marker = slot.map(|(severity, title, first)| Marker {
+                        severity,
+                        title: title.into(),
+                        first,
+                    });
+                    html! { <GutterLine n={n} marker={marker} on_goto={self.on_goto.clone()} /> }
+                })
+                .collect()
         };
-        let backdrop = segments.into_iter().map(|s| {
-            let part = text[s.start..s.end].to_string();
-            match s.severity {
-                Some(sev) => html! { <mark class={sev}>{ part }</mark> },
-                None => html! { { part } },
-            }
-        });
+
+        // Backdrop: the same text, with findings underlined, a component per line (keyed by its
+        // content, so typing redraws one line and a new line moves none).
+        let backdrop: Html = if big {
+            Html::default()
+        } else {
+            let segments = model::segments(text, findings);
+            let mut seen = std::collections::HashMap::<u64, u32>::new();
+            model::marked_lines(text, &segments)
+                .into_iter()
+                .map(|line| {
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    line.hash(&mut h);
+                    let nth = seen.entry(h.finish()).or_insert(0);
+                    *nth += 1;
+                    nth.hash(&mut h);
+                    html! {
+                        <BackdropLine key={h.finish()} text={AttrValue::from(line.text.to_string())} marks={line.marks} />
+                    }
+                })
+                .collect()
+        };
 
         let here = findings
             .iter()
@@ -789,9 +884,9 @@ impl App {
         html! {
             <section class="editor-pane" aria-label="editor">
                 <div class="editor">
-                    <pre class="gutter" ref={self.gutter.clone()} aria-hidden="true">{ for gutter }{"\n"}</pre>
+                    <pre class="gutter" ref={self.gutter.clone()} aria-hidden="true">{ gutter }{"\n"}</pre>
                     <div class="code">
-                        <pre class="backdrop" ref={self.backdrop.clone()} aria-hidden="true">{ for backdrop }{"\n "}</pre>
+                        <pre class="backdrop" ref={self.backdrop.clone()} aria-hidden="true">{ backdrop }{" "}</pre>
                         <textarea id="src" ref={self.textarea.clone()} spellcheck="false" wrap="off"
                             autocapitalize="off" autocomplete="off"
                             aria-label={format!("contents of {}", tab.path)}
@@ -819,8 +914,7 @@ impl App {
         }
     }
 
-    fn view_results(&self, ctx: &Context<Self>) -> Html {
-        let link = ctx.link();
+    fn view_results(&self) -> Html {
         let tab = self.active_tab();
         let shown = self.shown_result();
         let fresh = shown.is_some_and(|(_, fresh)| fresh);
@@ -842,27 +936,20 @@ impl App {
                     }
                     <ol class="findings" id="findings">
                         { for r.findings.iter().take(SHOWN).enumerate().map(|(i, f)| {
-                            let code = f.code.clone();
                             // Keys that survive edits elsewhere in the file, so the list is patched,
-                            // not rebuilt, on every keystroke.
-                            let nth = seen.entry((f.code.as_str(), f.message.as_str())).or_insert(0usize);
+                            // not rebuilt, on every keystroke: the code and the message without its
+                            // digits (a new line above renumbers "the RUN at line 103"), counted.
+                            let mut key = String::with_capacity(f.code.len() + f.message.len() + 4);
+                            key.push_str(&f.code);
+                            key.push('\u{1f}');
+                            key.extend(f.message.chars().filter(|c| !c.is_ascii_digit()));
+                            let nth = seen.entry(key.clone()).or_insert(0usize);
                             *nth += 1;
-                            let key = format!("{}\u{1f}{}\u{1f}{}", f.code, f.message, nth);
+                            key.push('\u{1f}');
+                            key.push_str(&nth.to_string());
                             html! {
-                                <li key={key} class={classes!("finding", severity_static(&f.severity))} data-line={f.line.to_string()} data-code={f.code.clone()}>
-                                    <button class="goto" onclick={link.callback(move |_| Msg::Goto(i))}>
-                                        <span class={classes!("sev", severity_static(&f.severity))}>{ &f.severity }</span>
-                                        <span class="loc">{ format!("{}:{}", f.line, f.column) }</span>
-                                        <span class="msg">{ &f.message }</span>
-                                    </button>
-                                    <button class="rule" title="rule documentation" onclick={link.callback(move |_| Msg::ShowDoc(code.clone()))}>{ &f.code }</button>
-                                    if let Some(help) = &f.help { <p class="help">{ help }</p> }
-                                    if let Some(fix) = &f.fix {
-                                        <button class="fix" title={fix.message.clone()} onclick={link.callback(move |_| Msg::ApplyFix(i))}>
-                                            { if fix.safe { "Apply fix" } else { "Apply fix (review it)" } }
-                                        </button>
-                                    }
-                                </li>
+                                <FindingRow key={key} file={Rc::clone(r)} i={i} on_goto={self.on_goto.clone()}
+                                    on_doc={self.on_doc.clone()} on_fix={self.on_fix.clone()} />
                             }
                         }) }
                     </ol>
@@ -873,7 +960,8 @@ impl App {
         };
         html! {
             <section class={classes!("results", (!fresh).then_some("stale"))} aria-label="findings" id="results" data-generation={self.generation.to_string()}
-                data-ms={self.results.as_ref().map(|(r, _)| format!("{:.2}", r.ms)).unwrap_or_default()}>
+                data-ms={self.results.as_ref().map(|a| format!("{:.2}", a.ms)).unwrap_or_default()}
+                data-linted-in={self.results.as_ref().map(|a| a.place).unwrap_or_default()}>
                 <h2>{ format!("Findings in {}", tab.path) }</h2>
                 { body }
             </section>
@@ -919,5 +1007,126 @@ fn severity_static(s: &str) -> &'static str {
         "error" => "error",
         "warning" => "warning",
         _ => "info",
+    }
+}
+
+/// A gutter marker: the worst severity on the line, every message on it, the first finding.
+#[derive(Clone, PartialEq)]
+struct Marker {
+    severity: &'static str,
+    title: AttrValue,
+    first: usize,
+}
+
+#[derive(Properties, PartialEq)]
+struct GutterLineProps {
+    n: usize,
+    marker: Option<Marker>,
+    on_goto: Callback<usize>,
+}
+
+/// One line number of the gutter, with its marker. Every line is drawn alike (a marker is a
+/// class and a title on it), so a marker moving to another line changes attributes instead of
+/// replacing elements.
+#[function_component]
+fn GutterLine(p: &GutterLineProps) -> Html {
+    match &p.marker {
+        None => html! { <><span data-line={p.n.to_string()}>{ p.n }</span>{"\n"}</> },
+        Some(m) => {
+            let first = m.first;
+            let on_goto = p.on_goto.clone();
+            html! {
+                <><span class={classes!("gm", m.severity)} title={m.title.clone()} data-line={p.n.to_string()}
+                    onclick={move |_| on_goto.emit(first)}>{ p.n }</span>{"\n"}</>
+            }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BackdropLineProps {
+    text: AttrValue,
+    marks: Vec<(usize, usize, &'static str)>,
+}
+
+/// One line of the text under the editor, its findings underlined.
+#[function_component]
+fn BackdropLine(p: &BackdropLineProps) -> Html {
+    let text = p.text.as_str();
+    let mut parts: Vec<Html> = Vec::with_capacity(2 * p.marks.len() + 2);
+    let mut at = 0;
+    for &(start, end, severity) in &p.marks {
+        if start > at {
+            parts.push(html! { { text[at..start].to_string() } });
+        }
+        parts.push(html! { <mark class={severity}>{ text[start..end].to_string() }</mark> });
+        at = end;
+    }
+    parts.push(html! { { format!("{}\n", &text[at..]) } });
+    parts.into_iter().collect()
+}
+
+#[derive(Properties)]
+struct FindingRowProps {
+    file: Rc<FileResult>,
+    i: usize,
+    on_goto: Callback<usize>,
+    on_doc: Callback<AttrValue>,
+    on_fix: Callback<usize>,
+}
+
+impl FindingRowProps {
+    fn finding(&self) -> &Finding {
+        &self.file.findings[self.i]
+    }
+}
+
+/// Rows are equal when they show the same: a finding whose offsets moved (an edit above it)
+/// but whose line, column and words did not is not drawn again.
+impl PartialEq for FindingRowProps {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.finding(), other.finding());
+        self.i == other.i
+            && self.on_goto == other.on_goto
+            && self.on_doc == other.on_doc
+            && self.on_fix == other.on_fix
+            && (Rc::ptr_eq(&self.file, &other.file)
+                || (a.code == b.code
+                    && a.severity == b.severity
+                    && a.line == b.line
+                    && a.column == b.column
+                    && a.message == b.message
+                    && a.help == b.help
+                    && fix_shown(a) == fix_shown(b)))
+    }
+}
+
+fn fix_shown(f: &Finding) -> Option<(&str, bool)> {
+    f.fix.as_ref().map(|x| (x.message.as_str(), x.safe))
+}
+
+/// One finding in the results list.
+#[function_component]
+fn FindingRow(p: &FindingRowProps) -> Html {
+    let f = p.finding();
+    let i = p.i;
+    let severity = severity_static(&f.severity);
+    let code = AttrValue::from(f.code.clone());
+    let (on_goto, on_doc, on_fix) = (p.on_goto.clone(), p.on_doc.clone(), p.on_fix.clone());
+    html! {
+        <li class={classes!("finding", severity)} data-line={f.line.to_string()} data-code={code.clone()}>
+            <button class="goto" onclick={move |_| on_goto.emit(i)}>
+                <span class={classes!("sev", severity)}>{ severity }</span>
+                <span class="loc">{ format!("{}:{}", f.line, f.column) }</span>
+                <span class="msg">{ &f.message }</span>
+            </button>
+            <button class="rule" title="rule documentation" onclick={{ let code = code.clone(); move |_| on_doc.emit(code.clone()) }}>{ code.clone() }</button>
+            if let Some(help) = &f.help { <p class="help">{ help }</p> }
+            if let Some(fix) = &f.fix {
+                <button class="fix" title={fix.message.clone()} onclick={move |_| on_fix.emit(i)}>
+                    { if fix.safe { "Apply fix" } else { "Apply fix (review it)" } }
+                </button>
+            }
+        </li>
     }
 }

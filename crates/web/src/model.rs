@@ -25,9 +25,9 @@ pub struct Request {
 pub struct Response {
     pub id: u64,
     pub files: Vec<FileResult>,
-    /// Time spent linting in the worker, in milliseconds (filled in by the worker's script).
-    #[serde(default)]
-    pub ms: f64,
+    /// Set by the worker's script when linting failed (a trap in the module).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -68,7 +68,7 @@ pub fn answer(request_json: &str) -> String {
         Ok(request) => Response {
             id: request.id,
             files: lint_tabs(&request.files),
-            ms: 0.0,
+            error: None,
         },
         Err(_) => Response::default(),
     };
@@ -238,6 +238,83 @@ pub fn segments(text: &str, findings: &[Finding]) -> Vec<Segment> {
     out
 }
 
+/// Predicts how long linting a text of a given size takes, from the last few lints: the median
+/// of their milliseconds per KiB, so one slow lint (a garbage collection, a busy machine) does not
+/// move the page's choice between linting in place and in the worker, while an input that is
+/// slow for its size (deep YAML, thousands of findings) moves it after two lints.
+#[derive(Clone, Debug, Default)]
+pub struct LintCost {
+    /// Milliseconds per KiB of the last `SAMPLES` lints, oldest first.
+    rates: std::collections::VecDeque<f64>,
+}
+
+impl LintCost {
+    const SAMPLES: usize = 3;
+
+    /// Sizes below one KiB cost as much as one KiB (the fixed part of a lint).
+    fn kib(bytes: usize) -> f64 {
+        (bytes as f64 / 1024.0).max(1.0)
+    }
+
+    /// Records a lint of `bytes` that took `ms`.
+    pub fn record(&mut self, bytes: usize, ms: f64) {
+        if self.rates.len() == Self::SAMPLES {
+            self.rates.pop_front();
+        }
+        self.rates.push_back(ms / Self::kib(bytes));
+    }
+
+    /// Forgets what was measured and assumes every lint is slow (after a lint was stopped).
+    pub fn assume_slow(&mut self) {
+        self.rates = std::iter::repeat_n(f64::INFINITY, Self::SAMPLES).collect();
+    }
+
+    /// Predicted milliseconds for `bytes`; nothing measured yet predicts 0.
+    pub fn predict(&self, bytes: usize) -> f64 {
+        let mut rates: Vec<f64> = self.rates.iter().copied().collect();
+        rates.sort_by(f64::total_cmp);
+        match rates.len() {
+            0 => 0.0,
+            n => rates[(n - 1) / 2] * Self::kib(bytes),
+        }
+    }
+}
+
+/// One line of the editor's backdrop: its text (without the newline) and its marked stretches,
+/// as byte offsets within the line. The page draws each line as its own component, so a keystroke
+/// redraws the line it changed, not the file.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct MarkedLine<'a> {
+    pub text: &'a str,
+    pub marks: Vec<(usize, usize, &'static str)>,
+}
+
+/// Cuts the marked [`segments`] of `text` at its line ends (a newline itself is never marked).
+pub fn marked_lines<'a>(text: &'a str, segments: &[Segment]) -> Vec<MarkedLine<'a>> {
+    let marked: Vec<&Segment> = segments.iter().filter(|s| s.severity.is_some()).collect();
+    let mut out = Vec::new();
+    let mut next = 0; // first marked segment that may reach this line
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        let line_end = line_start + line.len();
+        while marked.get(next).is_some_and(|s| s.end <= line_start) {
+            next += 1;
+        }
+        let mut marks = Vec::new();
+        for s in marked[next..].iter().take_while(|s| s.start < line_end) {
+            let (a, b) = (s.start.max(line_start), s.end.min(line_end));
+            if a < b
+                && let Some(sev) = s.severity
+            {
+                marks.push((a - line_start, b - line_start, sev));
+            }
+        }
+        out.push(MarkedLine { text: line, marks });
+        line_start = line_end + 1;
+    }
+    out
+}
+
 /// Byte offset → index in UTF-16 code units (what a textarea's selection counts).
 pub fn utf16_index(text: &str, byte: usize) -> u32 {
     let mut byte = byte.min(text.len());
@@ -352,6 +429,29 @@ pub fn rule_html(code: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lint_cost_follows_the_median_not_one_slow_lint() {
+        let mut cost = LintCost::default();
+        assert_eq!(cost.predict(4096), 0.0);
+        cost.record(2048, 2.0); // 1 ms per KiB
+        cost.record(2048, 2.0);
+        cost.record(2048, 60.0); // one hiccup
+        assert_eq!(cost.predict(4096), 4.0);
+        cost.record(512, 30.0); // a small input that is slow for its size, twice
+        assert_eq!(cost.predict(512), 30.0);
+        // Sizes scale the prediction; below a KiB it stays at the fixed part.
+        assert_eq!(cost.predict(100), 30.0);
+        assert_eq!(cost.predict(10 * 1024), 300.0);
+        cost.assume_slow();
+        assert!(cost.predict(1).is_infinite());
+        cost.record(1024, 1.0);
+        assert!(
+            cost.predict(1).is_infinite(),
+            "one quick lint is not enough after a stop"
+        );
+        cost.record(1024, 1.0);
+        assert_eq!(cost.predict(1), 1.0);
+    }
     use super::*;
 
     fn tab(path: &str, text: &str) -> Tab {
@@ -429,6 +529,37 @@ mod tests {
                 ("\nxyz\n", None)
             ]
         );
+    }
+
+    #[test]
+    fn marked_lines_split_marks_at_line_ends() {
+        let text = "ab\ncdef\n\ngh";
+        let seg = |start, end, severity| Segment {
+            start,
+            end,
+            severity,
+        };
+        // "b\ncd" is one warning across a line end; "f" an error; "gh" unmarked.
+        let segs = [
+            seg(0, 1, None),
+            seg(1, 5, Some("warning")),
+            seg(5, 6, None),
+            seg(6, 7, Some("error")),
+            seg(7, text.len(), None),
+        ];
+        let lines = marked_lines(text, &segs);
+        let line = |text, marks| MarkedLine { text, marks };
+        assert_eq!(
+            lines,
+            [
+                line("ab", vec![(1, 2, "warning")]),
+                line("cdef", vec![(0, 2, "warning"), (3, 4, "error")]),
+                line("", vec![]),
+                line("gh", vec![]),
+            ]
+        );
+        assert_eq!(marked_lines("", &segments("", &[])).len(), 1);
+        assert_eq!(marked_lines("x\n", &segments("x\n", &[])).len(), 2);
     }
 
     #[test]

@@ -77,6 +77,43 @@ await test('apply fix edits the text', async () => {
   assert(!(await findings(page)).some((f) => f.code === 'DF004'), 'DF004 gone');
 });
 
+await test('typing: findings follow every keystroke, underlines and line numbers stay in step', async () => {
+  await paste(page, DEFECTS);
+  const src = page.locator('#src');
+  await src.click();
+  await page.keyboard.press('Control+Home');
+  // Each keystroke is linted in the page itself (small text) and answered before the next one.
+  const type = async (key) => {
+    const g = await generation(page);
+    await page.keyboard.press(key);
+    assert(await generation(page) > g, `results after ${key} are already there`);
+  };
+  await type('Enter');
+  await type('Enter');
+  await page.keyboard.press('ArrowUp');
+  for (const key of ['A', 'R', 'G', 'Space', 'X', 'Backspace', 'Backspace']) await type(key);
+  assert(await page.locator('#results').getAttribute('data-linted-in') === 'page', 'small files are linted in the page');
+  const mirror = async () => {
+    const [value, back, gutter] = await page.evaluate(() => [document.querySelector('#src').value,
+      document.querySelector('.backdrop').textContent, document.querySelector('.gutter').textContent]);
+    assert(back === value + '\n ', `the backdrop mirrors the text: ${JSON.stringify(back)} vs ${JSON.stringify(value)}`);
+    const numbers = gutter.trim().split('\n').map(Number);
+    assert(numbers.length === value.split('\n').length && numbers.every((n, i) => n === i + 1), `line numbers: ${gutter}`);
+  };
+  await mirror();
+  // MAINTAINER moved from line 2 to line 4: its finding, marker and underline moved with it.
+  assert((await findings(page)).some((f) => f.code === 'DF004' && f.line === 4), 'DF004 now on line 4');
+  const markY = await page.locator('.backdrop mark', { hasText: 'MAINTAINER' }).first().boundingBox();
+  const gutterY = await page.locator('.gutter .gm[data-line="4"]').boundingBox();
+  assert(Math.abs(markY.y - gutterY.y) < 4, `underline at y=${markY.y}, line 4 marker at y=${gutterY.y}`);
+  // Join the lines again: back to the pasted text and its findings.
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < '\nARG\n'.length; i++) await type('Delete');
+  await mirror();
+  assert((await page.$eval('#src', (t) => t.value)) === DEFECTS, 'the text is the pasted one again');
+  assert((await findings(page)).some((f) => f.code === 'DF004' && f.line === 2), 'DF004 back on line 2');
+});
+
 await test('fix all and copy fixed file', async () => {
   await page.locator('.tab-name', { hasText: /^compose\.yaml/ }).click();
   await paste(page, 'version: "3"\nservices:\n  web:\n    image: nginx:1.27\n');
@@ -171,6 +208,7 @@ await test('hostile input: binary, alias bomb, 5 MB paste keep the page responsi
   assert(frame < 500, `a frame took ${frame} ms during the lint`);
   console.log(`     (first frame after the 5 MB paste: ${frame.toFixed(0)} ms)`);
   await nextResults(page, g, 60000);
+  assert(await page.locator('#results').getAttribute('data-linted-in') === 'worker', 'a large text is linted in the worker');
   const shown = await page.locator('#results').textContent();
   assert(/\d+ findings: the first 1000 are listed/.test(shown), `the results say how many: ${shown.slice(0, 200)}`);
   assert((await findings(page)).some((f) => f.code === 'DC019'), 'the duplicate host ports of the big file are found');

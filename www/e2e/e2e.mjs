@@ -21,6 +21,8 @@ async function test(name, body) {
 }
 function assert(cond, message) { if (!cond) throw new Error(message); }
 
+// The severity word on a finding's row.
+const severityShown = (code) => page.locator(`li.finding[data-code="${code}"] .sev`).first().textContent();
 const DEFECTS = 'FROM ubuntu:latest\nMAINTAINER someone@example.com\nRUN apt-get update && apt-get install -y curl\nCMD node server.js\n';
 
 const { page, log } = await open(ctx, url);
@@ -35,12 +37,17 @@ await test('loads with an example project and its findings', async () => {
 
 await test('pasted Dockerfile: expected findings at their lines', async () => {
   await page.locator('.tab-name', { hasText: /^Dockerfile/ }).click();
+  await paste(page, 'FROM alpine:3.20\nLABEL Maintainer="Jane"\n');
+  assert(await severityShown('DF072') === 'style', 'an invalid label key listed as style');
   await paste(page, DEFECTS);
   const got = await findings(page);
   const has = (code, line) => got.some((f) => f.code === code && f.line === line);
   assert(has('DF003', 1), `DF003 (latest) at line 1: ${JSON.stringify(got)}`);
   assert(has('DF004', 2), `DF004 (MAINTAINER) at line 2: ${JSON.stringify(got)}`);
   assert(has('DF014', 4), `DF014 (shell-form CMD) at line 4: ${JSON.stringify(got)}`);
+  for (const [code, severity] of [['DF004', 'error'], ['DF003', 'warning'], ['DF039', 'info']]) {
+    assert(await severityShown(code) === severity, `${code} listed as ${severity}`);
+  }
   assert(await page.locator('.gutter .gm[data-line="2"]').count() === 1, 'gutter marker on line 2');
   // Markers sit on their line: line N is (N - 1) line heights below line 1.
   const y = async (n) => (await page.locator(`.gutter .gm[data-line="${n}"]`).boundingBox()).y;

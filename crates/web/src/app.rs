@@ -1,17 +1,18 @@
 //! The page: tabs, an editor with gutter markers and underlines, the results list, the rule
-//! panel, examples, permalink, downloads and fixes. Linting happens in a Web Worker
-//! (`www/worker.js` loads this same module and calls `lint_request`), so a huge or hostile paste
-//! never freezes the page; a lint that runs too long is stopped and reported.
+//! panel, examples, permalink, downloads and fixes. Small tabs are linted in the page on the
+//! keystroke; large or slow ones in a Web Worker (`www/worker.js` loads this same module and
+//! calls `lint_request`), so a huge or hostile paste never freezes the page; a lint that runs too
+//! long there is stopped and reported.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
-use crate::examples::{EXAMPLES, tabs as example_tabs};
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
+use crate::examples::{EXAMPLES, tabs as example_tabs};
 use crate::model::{self, FileResult, Finding, Response, Tab};
 
 /// Pixels per editor line (kept equal to `--line` in style.css).
@@ -86,7 +87,7 @@ pub struct App {
     in_flight: Option<u64>,
     /// Bytes handed to the worker with the request in flight.
     sent_size: usize,
-    /// The last lint was quick enough to run the next one in the page.
+    /// How long lints took: decides whether the next one runs in the page or in the worker.
     cost: model::LintCost,
     dirty: bool,
     worker: Option<Worker>,
@@ -111,7 +112,8 @@ pub struct App {
     on_fix: Callback<usize>,
 }
 
-/// The worker's findings, shared with the components that draw them, and the tabs they are for.
+/// The findings (from the page or the worker), shared with the components that draw them, and the
+/// tabs they are for.
 struct Answer {
     files: Vec<Rc<FileResult>>,
     linted: Vec<Tab>,
@@ -162,7 +164,7 @@ impl App {
         }
     }
 
-    /// Lints the tabs: in the page when they are small and the last lint was quick (then the
+    /// Lints the tabs: in the page when they are small and predicted quick (then the
     /// findings are in place on return, and `true` says so), else in the worker, unless a lint
     /// is running there (then once it answers).
     fn request(&mut self, ctx: &Context<Self>) -> bool {
@@ -177,7 +179,7 @@ impl App {
             self.answered(files, size, ms, "page");
             return true;
         }
-        self.send_to_worker(ctx);
+        self.send_to_worker(ctx, size);
         false
     }
 
@@ -193,7 +195,8 @@ impl App {
         self.generation += 1;
     }
 
-    fn send_to_worker(&mut self, ctx: &Context<Self>) {
+    /// Hands the tabs (`size` bytes in all) to the worker.
+    fn send_to_worker(&mut self, ctx: &Context<Self>, size: usize) {
         if self.in_flight.is_some() {
             self.dirty = true;
             return;
@@ -213,7 +216,7 @@ impl App {
             return;
         }
         self.in_flight = Some(id);
-        self.sent_size = request.files.iter().map(|t| t.text.len()).sum();
+        self.sent_size = size;
         self.dirty = false;
         let link = ctx.link().clone();
         let timeout = Closure::once_into_js(move || link.send_message(Msg::Timeout(id)));
@@ -1116,7 +1119,7 @@ fn FindingRow(p: &FindingRowProps) -> Html {
     html! {
         <li class={classes!("finding", severity)} data-line={f.line.to_string()} data-code={code.clone()}>
             <button class="goto" onclick={move |_| on_goto.emit(i)}>
-                <span class={classes!("sev", severity)}>{ severity }</span>
+                <span class={classes!("sev", severity)}>{ &f.severity }</span>
                 <span class="loc">{ format!("{}:{}", f.line, f.column) }</span>
                 <span class="msg">{ &f.message }</span>
             </button>

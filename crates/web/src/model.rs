@@ -429,29 +429,6 @@ pub fn rule_html(code: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn lint_cost_follows_the_median_not_one_slow_lint() {
-        let mut cost = LintCost::default();
-        assert_eq!(cost.predict(4096), 0.0);
-        cost.record(2048, 2.0); // 1 ms per KiB
-        cost.record(2048, 2.0);
-        cost.record(2048, 60.0); // one hiccup
-        assert_eq!(cost.predict(4096), 4.0);
-        cost.record(512, 30.0); // a small input that is slow for its size, twice
-        assert_eq!(cost.predict(512), 30.0);
-        // Sizes scale the prediction; below a KiB it stays at the fixed part.
-        assert_eq!(cost.predict(100), 30.0);
-        assert_eq!(cost.predict(10 * 1024), 300.0);
-        cost.assume_slow();
-        assert!(cost.predict(1).is_infinite());
-        cost.record(1024, 1.0);
-        assert!(
-            cost.predict(1).is_infinite(),
-            "one quick lint is not enough after a stop"
-        );
-        cost.record(1024, 1.0);
-        assert_eq!(cost.predict(1), 1.0);
-    }
     use super::*;
 
     fn tab(path: &str, text: &str) -> Tab {
@@ -529,6 +506,30 @@ mod tests {
                 ("\nxyz\n", None)
             ]
         );
+    }
+
+    #[test]
+    fn lint_cost_follows_the_median_not_one_slow_lint() {
+        let mut cost = LintCost::default();
+        assert_eq!(cost.predict(4096), 0.0);
+        cost.record(2048, 2.0); // 1 ms per KiB
+        cost.record(2048, 2.0);
+        cost.record(2048, 60.0); // one hiccup
+        assert_eq!(cost.predict(4096), 4.0);
+        cost.record(512, 30.0); // a small input that is slow for its size, twice
+        assert_eq!(cost.predict(512), 30.0);
+        // Sizes scale the prediction; below a KiB it stays at the fixed part.
+        assert_eq!(cost.predict(100), 30.0);
+        assert_eq!(cost.predict(10 * 1024), 300.0);
+        cost.assume_slow();
+        assert!(cost.predict(1).is_infinite());
+        cost.record(1024, 1.0);
+        assert!(
+            cost.predict(1).is_infinite(),
+            "one quick lint is not enough after a stop"
+        );
+        cost.record(1024, 1.0);
+        assert_eq!(cost.predict(1), 1.0);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 use crate::rule::{Context, DockerfileInput};
 use crate::syntax::dockerfile::{Instruction, Keyword};
+use crate::syntax::shell::Script;
 
 crate::declare_rule! {
     /// ## What it does
@@ -40,13 +41,15 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for ins in &input.df.instructions {
-        let ins = ins.effective();
-        check_instruction(ins, cx);
+    for (i, ins) in input.df.instructions.iter().enumerate() {
+        // The shared analysis has the RUNs that go to a POSIX shell; CMD, ENTRYPOINT, HEALTHCHECK
+        // and RUNs under another SHELL are analysed here (`//` is no comment there either).
+        let shared = input.scripts.get(i).filter(|s| !s.is_empty());
+        check_instruction(ins.effective(), shared.map(Vec::as_slice), cx);
     }
 }
 
-fn check_instruction(ins: &Instruction, cx: &mut Context<'_>) {
+fn check_instruction(ins: &Instruction, shared: Option<&[Script]>, cx: &mut Context<'_>) {
     let name = ins.keyword.as_str().to_ascii_uppercase();
     match ins.keyword {
         // FROM fails to build (a syntax error); MAINTAINER is free text.
@@ -55,7 +58,15 @@ fn check_instruction(ins: &Instruction, cx: &mut Context<'_>) {
             if ins.json {
                 return;
             }
-            for script in super::scripts_of(ins) {
+            let own;
+            let scripts = match shared {
+                Some(scripts) => scripts,
+                None => {
+                    own = super::scripts_of(ins);
+                    &own
+                }
+            };
+            for script in scripts {
                 for cmd in &script.commands {
                     if let Some(w) = cmd.args().iter().find(|w| w.value == "//") {
                         let span = crate::Span::new(w.span.start, cmd.span.end);

@@ -130,8 +130,10 @@ pub fn parse_hadolint(text: &str) -> Result<Config, String> {
             }
             "failure-threshold" => {
                 let value = value.as_str().unwrap_or("");
-                config.failure_threshold = Threshold::parse(value)
-                    .ok_or_else(|| format!("unknown failure-threshold {value:?}"))?;
+                config.failure_threshold = Some(
+                    Threshold::parse(value)
+                        .ok_or_else(|| format!("unknown failure-threshold {value:?}"))?,
+                );
             }
             "trustedRegistries" => config.trusted_registries.extend(strings(value)),
             "label-schema" => {
@@ -193,7 +195,7 @@ mod tests {
         assert_eq!(c.ignore, ["DL3008"]);
         assert_eq!(c.severity.get("DL3015"), Some(&Level::Error));
         assert_eq!(c.severity.get("DL3006"), Some(&Level::Info));
-        assert_eq!(c.failure_threshold, Threshold::Warning);
+        assert_eq!(c.failure_threshold, Some(Threshold::Warning));
         assert_eq!(c.trusted_registries, ["docker.io"]);
         assert_eq!(c.label_schema.get("url").map(String::as_str), Some("url"));
         assert!(c.strict_labels);
@@ -203,11 +205,13 @@ mod tests {
     #[test]
     fn toml_config() {
         let c = parse_toml(
-            "ignore = [\"DF002\"]\nfailure-threshold = \"error\"\n[severity]\nDL3015 = \"off\"\n[per-path-ignores]\n\"legacy/**\" = [\"DF014\"]\n",
+            "preset = \"strict\"\nignore = [\"DF002\"]\nfailure-threshold = \"error\"\n[severity]\nDL3015 = \"off\"\n[per-path-ignores]\n\"legacy/**\" = [\"DF014\"]\n",
         )
         .unwrap();
         assert_eq!(c.ignore, ["DF002"]);
-        assert_eq!(c.failure_threshold, Threshold::Error);
+        assert_eq!(c.failure_threshold, Some(Threshold::Error));
+        assert_eq!(c.preset, Some(lint_core::Preset::Strict));
+        assert!(parse_toml("preset = \"loud\"\n").is_err());
         assert_eq!(c.severity.get("DL3015"), Some(&Level::Off));
         assert!(parse_toml("unknown-key = 1\n").is_err());
     }

@@ -10,7 +10,7 @@ mod walk;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use lint_core::{Config, FileKind, Report, Threshold};
+use lint_core::{Config, FileKind, Preset, Report, Threshold};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -59,7 +59,12 @@ struct LintArgs {
     /// Never run these rules.
     #[arg(long, value_delimiter = ',')]
     ignore: Vec<String>,
-    /// Exit with 1 when a finding reaches this severity (default: info, or the config's).
+    /// The starting rule set: recommended (default), strict (every rule) or hadolint (hadolint's
+    /// rules at its severities).
+    #[arg(long, value_parser = parse_preset)]
+    preset: Option<Preset>,
+    /// Exit with 1 when a finding reaches this severity (default: the config's, else warning;
+    /// info with the hadolint preset).
     #[arg(long, short = 't', value_parser = parse_threshold)]
     failure_threshold: Option<Threshold>,
     /// Apply safe fixes in place (with stdin: print the fixed text).
@@ -109,6 +114,10 @@ fn parse_kind(s: &str) -> Result<FileKind, String> {
         let kinds: Vec<&str> = FileKind::ALL.iter().map(|k| k.as_str()).collect();
         format!("unknown kind `{s}` (one of: {})", kinds.join(", "))
     })
+}
+
+fn parse_preset(s: &str) -> Result<Preset, String> {
+    Preset::parse(s).ok_or_else(|| format!("unknown preset `{s}` (recommended, strict, hadolint)"))
 }
 
 fn parse_threshold(s: &str) -> Result<Threshold, String> {
@@ -211,9 +220,9 @@ fn lint(args: LintArgs) -> ExitCode {
     let with_cli = |mut loaded: config::Loaded| {
         loaded.config.select.extend(args.select.iter().cloned());
         loaded.config.ignore.extend(args.ignore.iter().cloned());
-        if let Some(t) = args.failure_threshold {
-            loaded.config.failure_threshold = t;
-        }
+        loaded.config.preset = args.preset.or(loaded.config.preset);
+        loaded.config.failure_threshold =
+            args.failure_threshold.or(loaded.config.failure_threshold);
         loaded
     };
     let mut io_errors = Vec::new();
@@ -234,7 +243,7 @@ fn lint(args: LintArgs) -> ExitCode {
             },
         };
         let loaded = with_cli(loaded);
-        threshold = loaded.config.failure_threshold;
+        threshold = loaded.config.failure_threshold();
         let mut bytes = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
             return usage_error(&format!("cannot read standard input: {e}"));
@@ -303,12 +312,12 @@ fn lint(args: LintArgs) -> ExitCode {
             };
             configs.push(with_cli(loaded));
         }
-        threshold = configs
-            .first()
-            .map(|c| c.config.failure_threshold)
-            .or_else(|| explicit.as_ref().map(|c| c.config.failure_threshold))
-            .or(args.failure_threshold)
-            .unwrap_or_default();
+        threshold = match configs.first() {
+            Some(c) => c.config.failure_threshold(),
+            None => with_cli(explicit.clone().unwrap_or_default())
+                .config
+                .failure_threshold(),
+        };
         let outcomes: Vec<Result<Option<Linted>, String>> = walk
             .targets
             .par_iter()

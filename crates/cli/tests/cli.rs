@@ -466,3 +466,76 @@ fn compose_files_are_linted_with_their_env_and_the_files_around_them() {
     let out = rlint(dir.path(), &["--format", "json", "app.compose.yml"]);
     assert_eq!(first(&json(&out), "DC011")["kind"], "compose");
 }
+
+#[test]
+fn presets_choose_the_rules_their_severities_and_the_threshold() {
+    let dir = tempfile::tempdir().unwrap();
+    // Only advice by default: an unpinned apt-get package (info).
+    write(
+        dir.path(),
+        "Dockerfile",
+        "FROM debian:12.7\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
+    );
+    let recommended = rlint(dir.path(), &["--format", "json", "Dockerfile"]);
+    let v = json(&recommended);
+    assert_eq!(first(&v, "DF030")["severity"], "info");
+    assert_eq!(
+        recommended.status.code(),
+        Some(0),
+        "info findings are advice: the recommended preset fails from warning up"
+    );
+    assert!(
+        !codes(&v).contains(&"DF084".to_string()),
+        "no-healthcheck is opt-in"
+    );
+
+    let hadolint = rlint(
+        dir.path(),
+        &["--format", "json", "--preset", "hadolint", "Dockerfile"],
+    );
+    let v = json(&hadolint);
+    assert_eq!(
+        first(&v, "DF030")["severity"],
+        "warning",
+        "DL3008 is a warning in hadolint"
+    );
+    assert!(
+        codes(&v).iter().all(|c| lint_core_code_has_dl_alias(&v, c)),
+        "the hadolint preset runs DL rules only: {:?}",
+        codes(&v)
+    );
+    assert_eq!(
+        hadolint.status.code(),
+        Some(1),
+        "hadolint fails from info up"
+    );
+
+    let strict = json(&rlint(
+        dir.path(),
+        &["--format", "json", "--preset", "strict", "Dockerfile"],
+    ));
+    assert!(
+        codes(&strict).contains(&"DF084".to_string()),
+        "strict runs every rule"
+    );
+
+    write(
+        dir.path(),
+        "rlint.toml",
+        "preset = \"strict\"\nfailure-threshold = \"info\"\n",
+    );
+    let configured = rlint(dir.path(), &["--format", "json", "Dockerfile"]);
+    assert!(codes(&json(&configured)).contains(&"DF084".to_string()));
+    assert_eq!(configured.status.code(), Some(1));
+    let bad = rlint(dir.path(), &["--preset", "loud", "Dockerfile"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+/// Whether the diagnostic with `code` in `v` carries a hadolint (DL) alias.
+fn lint_core_code_has_dl_alias(v: &serde_json::Value, code: &str) -> bool {
+    first(v, code)["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a.as_str().unwrap().starts_with("DL"))
+}

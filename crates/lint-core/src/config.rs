@@ -30,11 +30,10 @@ impl Level {
 }
 
 /// A finding threshold: `none` never fails.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Threshold {
     Style,
-    #[default]
     Info,
     Warning,
     Error,
@@ -64,10 +63,75 @@ impl Threshold {
     }
 }
 
+/// A starting set of rules, refined by `select`/`ignore`/`severity` (which always win).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Preset {
+    /// The rules whose findings on real projects are nearly always worth acting on, at their
+    /// own severity; runs fail from `warning` up (info and style findings are advice).
+    #[default]
+    Recommended,
+    /// Every rule, off-by-default ones included.
+    Strict,
+    /// Every rule hadolint runs by default (the DL codes), at hadolint's severity, failing from
+    /// `info` up as hadolint does: for teams moving from hadolint with the findings they know.
+    Hadolint,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 3] = [Preset::Recommended, Preset::Strict, Preset::Hadolint];
+
+    pub fn parse(s: &str) -> Option<Preset> {
+        Preset::ALL
+            .into_iter()
+            .find(|p| p.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Preset::Recommended => "recommended",
+            Preset::Strict => "strict",
+            Preset::Hadolint => "hadolint",
+        }
+    }
+
+    /// The failure threshold when the configuration sets none.
+    pub fn failure_threshold(self) -> Threshold {
+        match self {
+            Preset::Recommended | Preset::Strict => Threshold::Warning,
+            Preset::Hadolint => Threshold::Info,
+        }
+    }
+}
+
+/// hadolint's default severity of a DL code (hadolint 2.15, read off its JSON output), `None`
+/// for codes hadolint does not report by default (`DL1001`, `DL3057`: severity `ignore`).
+pub fn hadolint_severity(code: &str) -> Option<Severity> {
+    use Severity::*;
+    let severity = match code {
+        "DL1000" | "DL3000" | "DL3004" | "DL3011" | "DL3012" | "DL3020" | "DL3021" | "DL3023"
+        | "DL3024" | "DL3026" | "DL3043" | "DL3044" | "DL3061" | "DL4000" | "DL4004" => Error,
+        "DL3001" | "DL3009" | "DL3010" | "DL3015" | "DL3019" | "DL3047" | "DL3049" | "DL3050"
+        | "DL3059" | "DL3060" | "DL3066" => Info,
+        "DL3048" => Style,
+        "DL1001" | "DL3057" => return None,
+        c if c.starts_with("DL") => Warning,
+        _ => return None,
+    };
+    Some(severity)
+}
+
+/// The hadolint code a rule answers to, when it has one.
+fn hadolint_code(rule: &RuleMeta) -> Option<&'static str> {
+    rule.aliases.iter().copied().find(|a| a.starts_with("DL"))
+}
+
 /// The effective configuration for one file (per-path ignores already merged in by the caller).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Config {
+    /// The starting rule set (`recommended` when unset).
+    pub preset: Option<Preset>,
     /// Rules (code, name or alias) that never run.
     pub ignore: Vec<String>,
     /// When non-empty, only these rules run (off-by-default ones included).
@@ -78,8 +142,9 @@ pub struct Config {
     pub severity: BTreeMap<String, Level>,
     /// Per-path ignores: glob -> rules. Applied by the caller, which knows the paths.
     pub per_path_ignores: BTreeMap<String, Vec<String>>,
-    /// Findings at or above this make the run fail (default: info, like hadolint).
-    pub failure_threshold: Threshold,
+    /// Findings at or above this make the run fail (unset: the preset's, see
+    /// [`Config::failure_threshold`]).
+    pub failure_threshold: Option<Threshold>,
     /// Registries base images may come from (DL3026); empty means any.
     pub trusted_registries: Vec<String>,
     /// Ignore inline `# rlint ignore=` / `# hadolint ignore=` / `# check=skip=` pragmas.
@@ -108,9 +173,27 @@ impl Config {
         if !self.select.is_empty() {
             return names(&self.select, rule);
         }
-        rule.enabled_by_default
+        self.preset_enables(rule)
             || names(&self.extend_select, rule)
             || self.severity_override(rule).is_some()
+    }
+
+    pub fn preset(&self) -> Preset {
+        self.preset.unwrap_or_default()
+    }
+
+    fn preset_enables(&self, rule: &RuleMeta) -> bool {
+        match self.preset() {
+            Preset::Recommended => rule.enabled_by_default,
+            Preset::Strict => true,
+            Preset::Hadolint => hadolint_code(rule).and_then(hadolint_severity).is_some(),
+        }
+    }
+
+    /// Findings at or above this make the run fail: the configured threshold, else the preset's.
+    pub fn failure_threshold(&self) -> Threshold {
+        self.failure_threshold
+            .unwrap_or_else(|| self.preset().failure_threshold())
     }
 
     fn severity_override(&self, rule: &RuleMeta) -> Option<Level> {
@@ -129,6 +212,10 @@ impl Config {
         }
         self.severity_override(rule)
             .and_then(Level::severity)
+            .or_else(|| match self.preset() {
+                Preset::Hadolint => hadolint_code(rule).and_then(hadolint_severity),
+                _ => None,
+            })
             .unwrap_or(rule.severity)
     }
 
@@ -139,12 +226,73 @@ impl Config {
         self.extend_select.extend(other.extend_select);
         self.severity.extend(other.severity);
         self.per_path_ignores.extend(other.per_path_ignores);
-        if other.failure_threshold != Threshold::default() {
-            self.failure_threshold = other.failure_threshold;
-        }
+        self.preset = other.preset.or(self.preset);
+        self.failure_threshold = other.failure_threshold.or(self.failure_threshold);
         self.trusted_registries.extend(other.trusted_registries);
         self.disable_inline_ignores |= other.disable_inline_ignores;
         self.label_schema.extend(other.label_schema);
         self.strict_labels |= other.strict_labels;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules;
+
+    fn rule(code: &str) -> &'static RuleMeta {
+        &crate::registry::rule(code).unwrap().meta
+    }
+
+    #[test]
+    fn presets_enable_and_level_rules() {
+        let recommended = Config::default();
+        let strict = Config {
+            preset: Some(Preset::Strict),
+            ..Config::default()
+        };
+        let hadolint = Config {
+            preset: Some(Preset::Hadolint),
+            ..Config::default()
+        };
+        // DF084 (DL3057) is off by default here and in hadolint; strict runs it.
+        assert!(!recommended.enabled(rule("DF084")));
+        assert!(!hadolint.enabled(rule("DF084")));
+        assert!(strict.enabled(rule("DF084")));
+        // Every rule runs in strict; only DL rules hadolint reports by default in hadolint.
+        assert!(rules::all().iter().all(|r| strict.enabled(&r.meta)));
+        for r in rules::all() {
+            let dl = hadolint_code(&r.meta).and_then(hadolint_severity);
+            assert_eq!(
+                hadolint.enabled(&r.meta),
+                dl.is_some() || r.meta.always_on,
+                "{}",
+                r.meta.code
+            );
+            if let (Some(severity), false) = (dl, r.meta.always_on) {
+                assert_eq!(hadolint.severity_of(&r.meta), severity, "{}", r.meta.code);
+            }
+        }
+        assert_eq!(recommended.severity_of(rule("DF030")), Severity::Info);
+        assert_eq!(hadolint.severity_of(rule("DF030")), Severity::Warning);
+        assert_eq!(hadolint.severity_of(rule("DF018")), Severity::Warning);
+        // An explicit severity wins over the preset's.
+        let mut overridden = hadolint.clone();
+        overridden.severity.insert("DL3008".into(), Level::Error);
+        assert_eq!(overridden.severity_of(rule("DF030")), Severity::Error);
+        // Thresholds: the preset's unless set.
+        assert_eq!(recommended.failure_threshold(), Threshold::Warning);
+        assert_eq!(hadolint.failure_threshold(), Threshold::Info);
+        let mut merged = hadolint.clone();
+        merged.merge(Config {
+            failure_threshold: Some(Threshold::Error),
+            ..Config::default()
+        });
+        assert_eq!(
+            merged.preset(),
+            Preset::Hadolint,
+            "an unset preset keeps the earlier one"
+        );
+        assert_eq!(merged.failure_threshold(), Threshold::Error);
     }
 }

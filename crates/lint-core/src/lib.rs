@@ -21,7 +21,7 @@ pub mod suggest;
 pub mod suppress;
 pub mod syntax;
 
-pub use config::{Config, Level, Threshold};
+pub use config::{Config, Level, Preset, Threshold};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity, Span};
 pub use registry::{rule, rules};
 pub use source::{FileKind, LineCol, LineIndex};

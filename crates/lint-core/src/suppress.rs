@@ -267,7 +267,7 @@ mod tests {
             [("DF004", 3)],
             "the pragma covers only FROM"
         );
-        // FromAsCasing is a warning unless BuildKit's checks are made errors.
+        // FromAsCasing is style unless BuildKit's checks are made errors.
         let config = Config {
             select: vec!["DF019".into()],
             ..Config::default()
@@ -277,7 +277,7 @@ mod tests {
                 .diagnostic
                 .severity
         };
-        assert_eq!(severity("FROM alpine:3.20 as base\n"), Severity::Warning);
+        assert_eq!(severity("FROM alpine:3.20 as base\n"), Severity::Style);
         assert_eq!(
             severity("# check=error=true\nFROM alpine:3.20 as base\n"),
             Severity::Error

@@ -15,6 +15,10 @@ crate::declare_rule! {
     /// `docker compose pull` on another day, or on another machine, starts a different version:
     /// a major upgrade of a database can arrive unannounced and refuse to open its old data.
     ///
+    /// Reported as `info`: it fires on 64% of real-world Compose files, where an untagged or
+    /// `latest` image is often a deliberate choice to run the newest release; pin where you need
+    /// repeatable deployments.
+    ///
     /// ## Example
     /// ```yaml
     /// services:
@@ -35,7 +39,7 @@ crate::declare_rule! {
     pub static RULE = {
         code: "DC011",
         name: "image-without-pinned-tag",
-        severity: Warning,
+        severity: Info,
         aliases: ["service-image-require-explicit-tag", "CL-0004"],
         fix: None,
         default: true,

@@ -11,6 +11,9 @@ crate::declare_rule! {
     /// network the host is on — and Docker's own firewall rules bypass `ufw`/`firewalld`, so a
     /// host firewall does not stop it. Bind to `127.0.0.1` unless the port is meant to be public.
     ///
+    /// Reported as `info`: publishing on every interface is what most development Compose files
+    /// want; on a server it exposes the port to the network, which is why it is worth a look.
+    ///
     /// ## Example
     /// ```yaml
     /// services:
@@ -36,7 +39,7 @@ crate::declare_rule! {
     pub static RULE = {
         code: "DC010",
         name: "port-on-all-interfaces",
-        severity: Warning,
+        severity: Info,
         aliases: ["no-unbound-port-interfaces", "CL-0005"],
         fix: None,
         default: true,

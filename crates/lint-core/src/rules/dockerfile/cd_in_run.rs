@@ -9,6 +9,9 @@ crate::declare_rule! {
     /// `WORKDIR`. Scripts built on `cd` are harder to read and break when steps are split or
     /// reordered. `WORKDIR` changes the directory for every following instruction, and creates it.
     ///
+    /// Reported as `info` (hadolint's `warning` in the `hadolint` preset): a `cd` inside one `RUN`
+    /// is harmless to the build; `WORKDIR` is the clearer way to say where later instructions run.
+    ///
     /// ## Example
     /// ```dockerfile
     /// FROM node:20-alpine
@@ -28,7 +31,7 @@ crate::declare_rule! {
     pub static RULE = {
         code: "DF018",
         name: "cd-in-run",
-        severity: Warning,
+        severity: Info,
         aliases: ["DL3003"],
         fix: None,
         default: true,

@@ -8,6 +8,9 @@ crate::declare_rule! {
     /// ## Why is this bad?
     /// Mixed casing on one line is inconsistent and hard to scan; BuildKit warns about it.
     ///
+    /// Reported as `style`: the build works either way, so it is a matter of consistency, not a
+    /// defect.
+    ///
     /// ## Example
     /// ```dockerfile
     /// FROM node:20-alpine as build
@@ -26,7 +29,7 @@ crate::declare_rule! {
     pub static RULE = {
         code: "DF019",
         name: "from-as-casing",
-        severity: Warning,
+        severity: Style,
         aliases: ["FromAsCasing"],
         fix: Always,
         default: true,

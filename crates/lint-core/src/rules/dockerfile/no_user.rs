@@ -4,7 +4,15 @@ use crate::syntax::dockerfile::model::Base;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds a final stage (and the stages it builds on) that never sets `USER`.
+    /// Finds an application image whose final stage (and the stages it builds on) never sets
+    /// `USER`: the file gives the image its `CMD` or `ENTRYPOINT`, so it is meant to be run as it
+    /// is.
+    ///
+    /// It deliberately stays quiet on base images and builder images (no `CMD`/`ENTRYPOINT` of
+    /// their own: whoever builds on them picks the user), on images whose entrypoint drops root
+    /// itself (the file installs or calls `gosu`, `su-exec`, `setpriv`, `runuser`, `chpst` or
+    /// `s6-setuidgid`, as the official database images do), on `FROM scratch`, and on base images
+    /// that already run unprivileged (a `nonroot` or `rootless` tag or name).
     ///
     /// ## Why is this bad?
     /// Without `USER` the container runs as root, unless the base image itself sets a user. A
@@ -41,6 +49,16 @@ crate::declare_rule! {
     }
 }
 
+/// Tools an entrypoint uses to drop root at start (installed or called in the file).
+const DROPS_ROOT: [&str; 6] = [
+    "gosu",
+    "su-exec",
+    "setpriv",
+    "runuser",
+    "chpst",
+    "s6-setuidgid",
+];
+
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     let model = input.model;
     let Some(last) = model.final_stage() else {
@@ -48,13 +66,35 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     };
     let chain = model.ancestry(last.index);
     let root = &model.stages[*chain.last().expect("chain holds the stage itself")];
-    if root.base == Base::Scratch {
+    match &root.base {
+        Base::Scratch => return,
+        Base::Image(image)
+            if ["nonroot", "rootless"].iter().any(|n| {
+                image.repository.contains(n) || image.tag.as_deref().is_some_and(|t| t.contains(n))
+            }) =>
+        {
+            return;
+        }
+        _ => {}
+    }
+    let body = || {
+        chain
+            .iter()
+            .flat_map(|&s| super::stage_body(model, &model.stages[s]))
+    };
+    let runs_something =
+        body().any(|(_, i)| matches!(i.keyword, Keyword::Cmd | Keyword::Entrypoint));
+    if !runs_something || body().any(|(_, i)| i.keyword == Keyword::User) {
         return;
     }
-    let has_user = chain.iter().any(|&s| {
-        super::stage_body(model, &model.stages[s]).any(|(_, i)| i.keyword == Keyword::User)
+    // Words of RUN, CMD and ENTRYPOINT (shell or JSON form): `apk add su-exec`, `["gosu", ...]`.
+    let drops_root = body().any(|(_, i)| {
+        i.rest
+            .value
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .any(|word| DROPS_ROOT.contains(&word))
     });
-    if has_user {
+    if drops_root {
         return;
     }
     let from = &model.instructions()[last.from];

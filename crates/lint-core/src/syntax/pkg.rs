@@ -1,28 +1,426 @@
-//! What rules need to know about package managers, in one table: how an install is spelled, which
-//! flags answer "yes", which flags take a value, what a pinned package looks like, and how the
-//! cache is cleaned.
+//! What rules need to know about package managers, in one table per manager: how its command
+//! line is read ([`Cli`]: which options take a value, whether long options may be abbreviated),
+//! how an install is spelled, which flags answer "yes", what a pinned package looks like, and
+//! how the cache is cleaned.
+//!
+//! Abbreviated long options, manager by manager (a rule that misses an abbreviation reports a
+//! flag the user did give, so each CLI that accepts them says so here):
+//! - pip: yes. Its optparse parser takes any unambiguous prefix (`--no-cache` is
+//!   `--no-cache-dir`), so [`PIP`] lists its long options to decide what a prefix names.
+//! - pipx: yes (argparse's default), listed in [`PIPX`].
+//! - apt-get: no. apt's `CommandLine` parser matches long options exactly.
+//! - apk, npm, gem, yum, dnf, zypper: matched exactly. Their parsers differ between releases
+//!   (apk-tools 2 and 3, yum 3 and dnf 4/5, npm's config keys that grow each release, gem
+//!   plugins), so no fixed option list can tell an unambiguous prefix from an ambiguous one.
 
 use super::shell::{Command, ShellWord};
+
+/// How one package manager reads its command line.
+pub struct Cli {
+    /// Every long option, for CLIs that accept an unambiguous prefix of one; empty when long
+    /// options must be spelled in full.
+    pub long_options: &'static [&'static str],
+    /// Options whose value is the next word (unless written `--option=value`).
+    pub value_flags: &'static [&'static str],
+}
+
+impl Cli {
+    /// The long option `name` (`--no-cache`, without any `=value`) stands for: itself when
+    /// known or when the CLI wants full names, else the one long option it is a prefix of.
+    fn resolve<'a>(&self, name: &'a str) -> &'a str {
+        if self.long_options.is_empty() || self.long_options.contains(&name) {
+            return name;
+        }
+        let mut candidates = self.long_options.iter().filter(|o| o.starts_with(name));
+        match (candidates.next(), candidates.next()) {
+            (Some(only), None) => only,
+            _ => name,
+        }
+    }
+
+    /// Whether option word `word` is one of `flags`: long options exactly, abbreviated (where
+    /// the CLI allows it) or as `--flag=value`; short flags alone or inside a group (`-yq`).
+    fn matches(&self, word: &str, flags: &[&str]) -> bool {
+        if let Some(long) = word.strip_prefix("--") {
+            let name = long.split_once('=').map_or(long, |(n, _)| n);
+            let full = self.resolve(&word[..name.len() + 2]);
+            return flags.contains(&full);
+        }
+        let Some(group) = word.strip_prefix('-') else {
+            return false;
+        };
+        flags.iter().any(|f| {
+            *f == word
+                || f.strip_prefix('-').is_some_and(|short| {
+                    short.len() == 1
+                        && !short.starts_with('-')
+                        && !group.is_empty()
+                        && group.chars().all(|c| c.is_ascii_alphanumeric())
+                        && group.contains(short)
+                })
+        })
+    }
+
+    /// Whether option word `word` takes the next word as its value.
+    fn takes_value(&self, word: &str) -> bool {
+        if word.contains('=') {
+            return false;
+        }
+        if word.starts_with("--") {
+            return self.value_flags.contains(&self.resolve(word));
+        }
+        self.value_flags.contains(&word)
+    }
+
+    /// The option words of `cmd` (before a `--`, which ends the options).
+    fn options<'a>(&self, cmd: &'a Command) -> impl Iterator<Item = &'a ShellWord> + 'a {
+        cmd.args()
+            .iter()
+            .take_while(|w| w.value != "--")
+            .filter(|w| w.value.len() > 1 && w.value.starts_with('-'))
+    }
+
+    pub fn flag_word<'a>(&self, cmd: &'a Command, flags: &[&str]) -> Option<&'a ShellWord> {
+        self.options(cmd).find(|w| self.matches(&w.value, flags))
+    }
+
+    pub fn has_flag(&self, cmd: &Command, flags: &[&str]) -> bool {
+        self.flag_word(cmd, flags).is_some()
+    }
+
+    /// The value of the first of `flags` (`-c FILE`, `--constraint=FILE`).
+    pub fn flag_value<'a>(&self, cmd: &'a Command, flags: &[&str]) -> Option<&'a str> {
+        let args = cmd.args();
+        let at = args
+            .iter()
+            .take_while(|w| w.value != "--")
+            .position(|w| self.matches(&w.value, flags))?;
+        match args[at].value.split_once('=') {
+            Some((_, value)) if args[at].value.starts_with("--") => Some(value),
+            _ => args.get(at + 1).map(|w| w.value.as_str()),
+        }
+    }
+
+    /// How often a counting flag is given: `-q -q`, `-qq` and `--quiet --quiet` count 2, and
+    /// `-q=2` / `--quiet=2` set the level.
+    pub fn count(&self, cmd: &Command, short: char, long: &str) -> usize {
+        let mut n = 0;
+        for w in self.options(cmd) {
+            let v = w.value.as_str();
+            if let Some(level) = v
+                .strip_prefix(long)
+                .or_else(|| v.strip_prefix(&format!("-{short}")))
+                .and_then(|rest| rest.strip_prefix('='))
+            {
+                n = level.parse().unwrap_or(n);
+            } else if self.matches(v, &[long]) && !v.contains('=') {
+                n += 1;
+            } else if !v.starts_with("--") && v[1..].chars().all(|c| c.is_ascii_alphanumeric()) {
+                n += v[1..].chars().filter(|&c| c == short).count();
+            }
+        }
+        n
+    }
+
+    /// The words of `cmd` after `after` that are not options or option values, up to a `--`
+    /// (what follows belongs to another program, as gem's build flags) or a `//` (a mistaken
+    /// "comment", reported by its own rule).
+    pub fn operands_after<'a>(&self, cmd: &'a Command, after: &ShellWord) -> Vec<&'a ShellWord> {
+        let mut out = Vec::new();
+        let mut skip = false;
+        for w in cmd
+            .args()
+            .iter()
+            .skip_while(|w| w.span != after.span)
+            .skip(1)
+            .take_while(|w| w.value != "--" && w.value != "//")
+        {
+            if skip {
+                skip = false;
+            } else if w.value.len() > 1 && w.value.starts_with('-') {
+                skip = self.takes_value(&w.value);
+            } else {
+                out.push(w);
+            }
+        }
+        out
+    }
+
+    /// The first `n` operands of `cmd` (the subcommand words: `module install`), options and
+    /// their values skipped.
+    pub fn leading_operands<'a>(&self, cmd: &'a Command, n: usize) -> Vec<&'a ShellWord> {
+        let mut out = Vec::new();
+        let mut skip = false;
+        for w in cmd.args().iter().take_while(|w| w.value != "--") {
+            if out.len() == n {
+                break;
+            }
+            if skip {
+                skip = false;
+            } else if w.value.len() > 1 && w.value.starts_with('-') {
+                skip = self.takes_value(&w.value);
+            } else {
+                out.push(w);
+            }
+        }
+        out
+    }
+
+    /// The subcommand (first operand) of `cmd`.
+    pub fn subcommand<'a>(&self, cmd: &'a Command) -> Option<&'a ShellWord> {
+        self.leading_operands(cmd, 1).into_iter().next()
+    }
+}
+
+pub static APT_GET: Cli = Cli {
+    long_options: &[],
+    value_flags: &[
+        "-t",
+        "--target-release",
+        "--default-release",
+        "-o",
+        "--option",
+        "-c",
+        "--config-file",
+    ],
+};
+
+pub static APK: Cli = Cli {
+    long_options: &[],
+    value_flags: &[
+        "-t",
+        "--virtual",
+        "-X",
+        "--repository",
+        "--repositories-file",
+        "-p",
+        "--root",
+        "--arch",
+        "--keys-dir",
+        "--cache-dir",
+    ],
+};
+
+/// `pip install`'s options and pip's general options (pip 24).
+pub static PIP: Cli = Cli {
+    long_options: &[
+        "--help",
+        "--debug",
+        "--isolated",
+        "--require-virtualenv",
+        "--python",
+        "--verbose",
+        "--version",
+        "--quiet",
+        "--log",
+        "--no-input",
+        "--keyring-provider",
+        "--proxy",
+        "--retries",
+        "--timeout",
+        "--exists-action",
+        "--trusted-host",
+        "--cert",
+        "--client-cert",
+        "--cache-dir",
+        "--no-cache-dir",
+        "--disable-pip-version-check",
+        "--no-color",
+        "--no-python-version-warning",
+        "--use-feature",
+        "--use-deprecated",
+        "--resume-retries",
+        "--requirement",
+        "--constraint",
+        "--no-deps",
+        "--pre",
+        "--editable",
+        "--dry-run",
+        "--target",
+        "--platform",
+        "--python-version",
+        "--implementation",
+        "--abi",
+        "--user",
+        "--root",
+        "--prefix",
+        "--src",
+        "--upgrade",
+        "--upgrade-strategy",
+        "--force-reinstall",
+        "--ignore-installed",
+        "--ignore-requires-python",
+        "--no-build-isolation",
+        "--use-pep517",
+        "--no-use-pep517",
+        "--check-build-dependencies",
+        "--break-system-packages",
+        "--config-settings",
+        "--global-option",
+        "--compile",
+        "--no-compile",
+        "--no-warn-script-location",
+        "--no-warn-conflicts",
+        "--no-binary",
+        "--only-binary",
+        "--prefer-binary",
+        "--require-hashes",
+        "--progress-bar",
+        "--root-user-action",
+        "--report",
+        "--group",
+        "--index-url",
+        "--extra-index-url",
+        "--no-index",
+        "--find-links",
+        "--no-clean",
+    ],
+    value_flags: &[
+        "-r",
+        "--requirement",
+        "-c",
+        "--constraint",
+        "-e",
+        "--editable",
+        "-i",
+        "--index-url",
+        "--extra-index-url",
+        "-f",
+        "--find-links",
+        "-t",
+        "--target",
+        "--platform",
+        "--python-version",
+        "--implementation",
+        "--abi",
+        "--root",
+        "--prefix",
+        "--src",
+        "--upgrade-strategy",
+        "-C",
+        "--config-settings",
+        "--global-option",
+        "--no-binary",
+        "--only-binary",
+        "--progress-bar",
+        "--root-user-action",
+        "--report",
+        "--group",
+        "--python",
+        "--log",
+        "--keyring-provider",
+        "--proxy",
+        "--retries",
+        "--timeout",
+        "--exists-action",
+        "--trusted-host",
+        "--cert",
+        "--client-cert",
+        "--cache-dir",
+        "--use-feature",
+        "--use-deprecated",
+        "--resume-retries",
+    ],
+};
+
+/// `pipx install` (argparse, which also takes unambiguous prefixes).
+pub static PIPX: Cli = Cli {
+    long_options: &[
+        "--help",
+        "--include-deps",
+        "--verbose",
+        "--quiet",
+        "--force",
+        "--suffix",
+        "--python",
+        "--preinstall",
+        "--fetch-missing-python",
+        "--system-site-packages",
+        "--index-url",
+        "--editable",
+        "--pip-args",
+        "--global",
+    ],
+    value_flags: &[
+        "--suffix",
+        "--python",
+        "--preinstall",
+        "-i",
+        "--index-url",
+        "--pip-args",
+    ],
+};
+
+pub static NPM: Cli = Cli {
+    long_options: &[],
+    value_flags: &[
+        "--prefix",
+        "--registry",
+        "--cache",
+        "--tag",
+        "-w",
+        "--workspace",
+        "--omit",
+        "--include",
+        "--loglevel",
+        "--install-strategy",
+        "--userconfig",
+        "--globalconfig",
+        "--before",
+        "--proxy",
+        "--https-proxy",
+        "--cafile",
+        "--script-shell",
+    ],
+};
+
+pub static GEM: Cli = Cli {
+    long_options: &[],
+    value_flags: &[
+        "-i",
+        "--install-dir",
+        "-n",
+        "--bindir",
+        "--source",
+        "-s",
+        "--platform",
+        "-v",
+        "--version",
+        "--document",
+        "--build-root",
+        "--trust-policy",
+        "-P",
+        "-g",
+        "--file",
+        "--without",
+        "--config-file",
+        "-p",
+        "--http-proxy",
+    ],
+};
 
 pub struct Manager {
     /// Program names (`dnf`, `microdnf`).
     pub programs: &'static [&'static str],
-    /// Subcommands that install packages.
-    pub install: &'static [&'static str],
+    pub cli: &'static Cli,
+    /// Subcommands that install packages, each as its words (`["module", "install"]`).
+    pub install: &'static [&'static [&'static str]],
+    /// Further subcommands that download packages into the cache (`upgrade`, `reinstall`):
+    /// they need the same cleaning as an install, but take no packages that need pins.
+    pub downloads: &'static [&'static str],
     /// Flags that make the install non-interactive.
     pub yes: &'static [&'static str],
-    /// Flags whose value is the next word.
-    pub value_flags: &'static [&'static str],
     pub pinned: fn(&str) -> bool,
-    /// Subcommand and argument that clean the cache (`clean all`), or None.
-    pub clean: Option<(&'static str, &'static str)>,
-    /// Where the cache lives (a cache mount there makes cleaning moot).
-    pub cache_dir: &'static str,
+    /// Subcommands (with the argument they need, or "") that clean the cache.
+    pub clean: &'static [(&'static str, &'static str)],
+    /// Where the cache lives: removing it cleans too, and a cache mount there makes cleaning moot.
+    pub cache_dirs: &'static [&'static str],
 }
 
 fn rpm_pinned(p: &str) -> bool {
-    // name-version[-release]: a `-` followed by a digit, or a comparison.
-    p.contains(['=', '<', '>'])
+    // name-version[-release]: a `-` followed by a digit, or a comparison; a module's
+    // `name:stream`.
+    p.contains(['=', '<', '>', ':'])
         || p.char_indices()
             .any(|(i, c)| c == '-' && p[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
         || p.ends_with(".rpm")
@@ -33,46 +431,63 @@ fn zypper_pinned(p: &str) -> bool {
 }
 
 /// yum and dnf share their command line.
-const RPM_INSTALL: &[&str] = &["install", "groupinstall", "localinstall"];
-const RPM_YES: &[&str] = &["-y", "--assumeyes"];
-const RPM_VALUE_FLAGS: &[&str] = &[
-    "--enablerepo",
-    "--disablerepo",
-    "--setopt",
-    "-c",
-    "--config",
-    "--installroot",
-    "--releasever",
+const RPM_INSTALL: &[&[&str]] = &[
+    &["install"],
+    &["groupinstall"],
+    &["localinstall"],
+    &["module", "install"],
 ];
+const RPM_YES: &[&str] = &["-y", "--assumeyes"];
+static RPM_CLI: Cli = Cli {
+    long_options: &[],
+    value_flags: &[
+        "--enablerepo",
+        "--disablerepo",
+        "--setopt",
+        "-c",
+        "--config",
+        "--installroot",
+        "--releasever",
+    ],
+};
 
 pub static YUM: Manager = Manager {
     programs: &["yum"],
+    cli: &RPM_CLI,
     install: RPM_INSTALL,
+    downloads: &["reinstall"],
     yes: RPM_YES,
-    value_flags: RPM_VALUE_FLAGS,
     pinned: rpm_pinned,
-    clean: Some(("clean", "all")),
-    cache_dir: "/var/cache/yum",
+    clean: &[("clean", "all")],
+    cache_dirs: &["/var/cache/yum"],
 };
 
 pub static DNF: Manager = Manager {
     programs: &["dnf", "microdnf", "tdnf"],
+    cli: &RPM_CLI,
     install: RPM_INSTALL,
+    // dnf's aliases: `in` install, `rei` reinstall, `up` upgrade.
+    downloads: &["in", "reinstall", "rei", "up", "upgrade", "upgrade-minimal"],
     yes: RPM_YES,
-    value_flags: RPM_VALUE_FLAGS,
     pinned: rpm_pinned,
-    clean: Some(("clean", "all")),
-    cache_dir: "/var/cache/dnf",
+    clean: &[("clean", "all")],
+    // dnf5 keeps its cache in /var/cache/libdnf5.
+    cache_dirs: &["/var/cache/dnf", "/var/cache/libdnf5"],
 };
 
 pub static ZYPPER: Manager = Manager {
     programs: &["zypper"],
-    install: &["install", "in"],
+    cli: &Cli {
+        long_options: &[],
+        value_flags: &["-r", "--repo", "--from", "-t", "--type"],
+    },
+    install: &[&["install"], &["in"]],
+    downloads: &[],
     yes: &["-n", "--non-interactive", "-y", "--no-confirm"],
-    value_flags: &["-r", "--repo", "--from", "-t", "--type"],
     pinned: zypper_pinned,
-    clean: Some(("clean", "")),
-    cache_dir: "/var/cache/zypp",
+    // `cc` is zypper's alias of `clean`.
+    clean: &[("clean", ""), ("cc", "")],
+    cache_dirs: &["/var/cache/zypp"],
 };
 
 impl Manager {
@@ -80,66 +495,77 @@ impl Manager {
         self.programs.contains(&cmd.name())
     }
 
-    /// `cmd` is this manager's install: the subcommand word.
+    /// `cmd` is this manager's install: the last subcommand word (packages follow it).
     pub fn install_word<'a>(&self, cmd: &'a Command) -> Option<&'a ShellWord> {
         if !self.runs(cmd) {
             return None;
         }
-        let mut skip = false;
-        for w in cmd.args() {
-            if skip {
-                skip = false;
-                continue;
-            }
-            if w.value.starts_with('-') {
-                skip = self.value_flags.contains(&w.value.as_str());
-                continue;
-            }
-            return self.install.contains(&w.value.as_str()).then_some(w);
-        }
-        None
+        self.install.iter().find_map(|words| {
+            let found = self.cli.leading_operands(cmd, words.len());
+            let same = found.len() == words.len()
+                && found.iter().zip(words.iter()).all(|(w, s)| w.value == *s);
+            same.then(|| found[found.len() - 1])
+        })
     }
 
     pub fn is_install(&self, cmd: &Command) -> bool {
         self.install_word(cmd).is_some()
     }
 
-    pub fn is_clean(&self, cmd: &Command) -> bool {
-        let Some((sub, arg)) = self.clean else {
-            return false;
-        };
-        self.runs(cmd)
-            && cmd.subcommand() == Some(sub)
-            && (arg.is_empty() || cmd.operands().nth(1).is_some_and(|w| w.value == arg))
+    /// An install or another subcommand that fills the package cache.
+    pub fn downloads(&self, cmd: &Command) -> bool {
+        self.is_install(cmd)
+            || (self.runs(cmd)
+                && self
+                    .cli
+                    .subcommand(cmd)
+                    .is_some_and(|s| self.downloads.contains(&s.value.as_str())))
     }
 
-    /// Packages of an install that are not pinned (variables are left alone: their value is unknown).
+    /// `dnf clean all`, or `rm` of the cache directory's contents.
+    pub fn is_clean(&self, cmd: &Command) -> bool {
+        if cmd.is("rm") {
+            return cmd.operands().any(|w| {
+                self.cache_dirs.iter().any(|d| {
+                    w.value
+                        .strip_prefix(d)
+                        .is_some_and(|r| matches!(r, "" | "/" | "/*"))
+                })
+            });
+        }
+        if !self.runs(cmd) {
+            return false;
+        }
+        let words = self.cli.leading_operands(cmd, 2);
+        let Some(sub) = words.first() else {
+            return false;
+        };
+        self.clean.iter().any(|(s, a)| {
+            sub.value == *s && (a.is_empty() || words.get(1).is_some_and(|w| w.value == *a))
+        })
+    }
+
+    /// Packages of an install that are not pinned (variables are left alone: their value is
+    /// unknown).
     pub fn unpinned<'a>(&self, cmd: &'a Command) -> Vec<&'a str> {
         let Some(install) = self.install_word(cmd) else {
             return Vec::new();
         };
-        let mut skip = false;
-        let mut out = Vec::new();
-        for w in cmd
-            .args()
-            .iter()
-            .skip_while(|w| w.span != install.span)
-            .skip(1)
-            .take_while(|w| w.value != "//")
-        {
-            if skip {
-                skip = false;
-                continue;
-            }
-            if w.value.starts_with('-') {
-                skip = self.value_flags.contains(&w.value.as_str());
-                continue;
-            }
-            if !w.dynamic && !(self.pinned)(&w.value) && !w.value.contains('/') {
-                out.push(w.value.as_str());
-            }
+        // Groups (`groupinstall web`, `install @web`) have no versions to pin.
+        if install.value == "groupinstall" {
+            return Vec::new();
         }
-        out
+        self.cli
+            .operands_after(cmd, install)
+            .into_iter()
+            .filter(|w| {
+                !w.dynamic
+                    && !(self.pinned)(&w.value)
+                    && !w.value.contains('/')
+                    && !w.value.starts_with('@')
+            })
+            .map(|w| w.value.as_str())
+            .collect()
     }
 }
 
@@ -159,11 +585,79 @@ mod tests {
         assert_eq!(YUM.unpinned(&c), ["vim"]);
         assert!(YUM.is_clean(&first("yum clean all")));
         assert!(!YUM.is_clean(&first("yum clean metadata")));
+        assert!(YUM.is_clean(&first("rm -rf /var/cache/yum/*")));
+        assert!(!YUM.is_clean(&first("rm -rf /var/cache/yum/x86_64/7/base")));
         assert!(DNF.is_install(&first("microdnf install -y nginx")));
+        assert_eq!(
+            DNF.unpinned(&first("dnf -y module install nodejs php:8.1")),
+            ["nodejs"]
+        );
+        assert!(!DNF.is_install(&first("dnf module enable nodejs:18")));
+        assert!(DNF.downloads(&first("dnf rei -y nginx")));
+        assert!(!DNF.downloads(&first("dnf makecache")));
         assert_eq!(
             ZYPPER.unpinned(&first("zypper in -y curl=8.0 git")),
             ["git"]
         );
         assert!(ZYPPER.is_clean(&first("zypper clean")));
+        assert!(ZYPPER.is_clean(&first("zypper cc -a")));
+    }
+
+    #[test]
+    fn pip_takes_unambiguous_prefixes_of_long_options() {
+        let c = first("pip install --no-cache flask");
+        assert!(PIP.has_flag(&c, &["--no-cache-dir"]));
+        // `--no-c` could be --no-cache-dir, --no-clean, --no-color or --no-compile.
+        assert!(!PIP.has_flag(&first("pip install --no-c flask"), &["--no-cache-dir"]));
+        let c = first("pip install --constr=c.txt --root-user ignore flask");
+        assert_eq!(PIP.flag_value(&c, &["-c", "--constraint"]), Some("c.txt"));
+        let install = PIP.subcommand(&c).unwrap();
+        let packages: Vec<_> = PIP
+            .operands_after(&c, install)
+            .iter()
+            .map(|w| w.value.as_str())
+            .collect();
+        assert_eq!(packages, ["flask"]);
+        // apt-get wants full names.
+        assert!(!APT_GET.has_flag(
+            &first("apt-get install --no-install curl"),
+            &["--no-install-recommends"]
+        ));
+    }
+
+    #[test]
+    fn counts_repeated_flags() {
+        assert_eq!(
+            APT_GET.count(&first("apt-get -q -q install x"), 'q', "--quiet"),
+            2
+        );
+        assert_eq!(
+            APT_GET.count(&first("apt-get -qqy install x"), 'q', "--quiet"),
+            2
+        );
+        assert_eq!(
+            APT_GET.count(&first("apt-get --quiet=2 install x"), 'q', "--quiet"),
+            2
+        );
+        assert_eq!(
+            APT_GET.count(&first("apt-get -q=1 install x"), 'q', "--quiet"),
+            1
+        );
+        assert_eq!(
+            APT_GET.count(&first("apt-get -q install -y x"), 'q', "--quiet"),
+            1
+        );
+    }
+
+    #[test]
+    fn build_flags_after_a_double_dash_are_not_gems() {
+        let c = first("gem install nokogiri -- --use-system-libraries true");
+        let sub = GEM.subcommand(&c).unwrap();
+        let gems: Vec<_> = GEM
+            .operands_after(&c, sub)
+            .iter()
+            .map(|w| w.value.as_str())
+            .collect();
+        assert_eq!(gems, ["nokogiri"]);
     }
 }

@@ -1,6 +1,7 @@
 use crate::diagnostic::{Edit, Fix};
 use crate::rule::{Context, DockerfileInput};
 use crate::syntax::dockerfile::Keyword;
+use crate::syntax::dockerfile::words::unquote_path;
 
 crate::declare_rule! {
     /// ## What it does
@@ -41,9 +42,12 @@ crate::declare_rule! {
     }
 }
 
-const ARCHIVES: [&str; 12] = [
+/// Names ADD may unpack: it extracts local tar archives, plain or compressed with gzip, bzip2,
+/// xz or zstd (recognised by content, so a bare `.gz` may be one). Zip files are copied as they
+/// are, so `ADD app.zip` is a plain copy.
+const ARCHIVES: [&str; 11] = [
     ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".gz", ".bz2",
-    ".xz", ".zip",
+    ".xz",
 ];
 
 fn is_remote_or_archive(src: &str) -> bool {
@@ -61,7 +65,15 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             continue;
         }
         let sources = &ins.args[..ins.args.len() - 1];
-        if sources.iter().any(|s| is_remote_or_archive(&s.value)) {
+        // BuildKit removes quotes before it looks at a source (`ADD "app.tgz" /app`).
+        let unquoted = |s: &crate::syntax::dockerfile::Word| {
+            if ins.json {
+                s.value.clone()
+            } else {
+                unquote_path(&s.value, input.df.escape)
+            }
+        };
+        if sources.iter().any(|s| is_remote_or_archive(&unquoted(s))) {
             continue;
         }
         let add_only = ins

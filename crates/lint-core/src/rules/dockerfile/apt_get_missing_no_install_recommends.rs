@@ -1,5 +1,6 @@
 use crate::diagnostic::{Edit, Fix};
 use crate::rule::{Context, DockerfileInput};
+use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
@@ -42,10 +43,11 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for (_, _, scripts) in super::runs(input) {
         for script in scripts {
             for cmd in script.find("apt-get") {
-                if cmd.subcommand() != Some("install") {
+                let cli = &pkg::APT_GET;
+                let Some(install) = cli.subcommand(cmd).filter(|w| w.value == "install") else {
                     continue;
-                }
-                let disabled = cmd.has_flag(&["--no-install-recommends"])
+                };
+                let disabled = cli.has_flag(cmd, &["--no-install-recommends"])
                     || cmd.args().iter().any(|w| {
                         w.value.contains("Install-Recommends=false")
                             || w.value.contains("Install-Recommends=0")
@@ -53,7 +55,6 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 if disabled {
                     continue;
                 }
-                let install = cmd.operands().next().expect("subcommand exists");
                 cx.report(cmd.span, "apt-get install without --no-install-recommends also installs recommended packages")
                     .help("add `--no-install-recommends` and install what you need explicitly")
                     .fix(Fix::unsafe_("add --no-install-recommends", vec![Edit::insert(install.span.end, " --no-install-recommends")]));

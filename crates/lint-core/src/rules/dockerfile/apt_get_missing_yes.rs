@@ -1,9 +1,11 @@
 use crate::diagnostic::{Edit, Fix};
 use crate::rule::{Context, DockerfileInput};
+use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `apt-get install` without `-y` (or `--yes`, `--assume-yes`, `-qq`).
+    /// Finds `apt-get install` without `-y` (or `--yes`, `--assume-yes`, or quiet level 2: `-qq`,
+    /// `-q -q`, `-q=2`, which implies yes).
     ///
     /// ## Why is this bad?
     /// A build has no terminal to answer apt's "Do you want to continue?": without `-y` the install
@@ -40,17 +42,18 @@ crate::declare_rule! {
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for (_, _, scripts) in super::runs(input) {
         for cmd in scripts.iter().flat_map(|s| &s.commands) {
-            if !cmd.is("apt-get") || cmd.subcommand() != Some("install") {
+            let cli = &pkg::APT_GET;
+            let Some(install) = cli.subcommand(cmd).filter(|w| w.value == "install") else {
+                continue;
+            };
+            if !cmd.is("apt-get") {
                 continue;
             }
-            let quiet2 = cmd
-                .args()
-                .iter()
-                .any(|w| w.value == "-qq" || w.value == "-q=2" || w.value == "--quiet=2");
-            if cmd.has_flag(&["-y", "--yes", "--assume-yes"]) || quiet2 {
+            // Quiet level 2 (`-qq`, `-q -q`, `-q=2`) implies `--assume-yes`.
+            let quiet2 = cli.count(cmd, 'q', "--quiet") >= 2;
+            if cli.has_flag(cmd, &["-y", "--yes", "--assume-yes"]) || quiet2 {
                 continue;
             }
-            let install = cmd.operands().next().expect("subcommand exists");
             cx.report(
                 cmd.span,
                 "`apt-get install` without `-y` waits for a confirmation no one can give",

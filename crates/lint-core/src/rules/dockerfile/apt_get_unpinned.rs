@@ -1,4 +1,5 @@
 use crate::rule::{Context, DockerfileInput};
+use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
@@ -38,24 +39,16 @@ crate::declare_rule! {
     }
 }
 
-const VALUE_FLAGS: [&str; 6] = [
-    "-t",
-    "--target-release",
-    "-o",
-    "--option",
-    "-c",
-    "--config-file",
-];
-
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
+    let cli = &pkg::APT_GET;
     for (_, _, scripts) in super::runs(input) {
         for script in scripts {
             for cmd in script.find("apt-get") {
-                if cmd.subcommand() != Some("install") {
+                let Some(install) = cli.subcommand(cmd).filter(|w| w.value == "install") else {
                     continue;
-                }
-                let unpinned: Vec<&str> = cmd
-                    .packages(&VALUE_FLAGS)
+                };
+                let unpinned: Vec<&str> = cli
+                    .operands_after(cmd, install)
                     .into_iter()
                     .filter(|w| {
                         !w.dynamic

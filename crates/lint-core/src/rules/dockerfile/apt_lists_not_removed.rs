@@ -1,4 +1,5 @@
 use crate::rule::{Context, DockerfileInput};
+use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
@@ -45,19 +46,23 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             continue;
         }
         let commands: Vec<_> = scripts.iter().flat_map(|s| &s.commands).collect();
+        // Only a removal after the last update empties the lists this layer keeps.
+        let Some(update) = commands.iter().rev().find(|c| {
+            matches!(c.name(), "apt-get" | "apt" | "aptitude")
+                && pkg::APT_GET
+                    .subcommand(c)
+                    .is_some_and(|w| w.value == "update")
+        }) else {
+            continue;
+        };
         let cleaned = commands.iter().any(|c| {
             c.is("rm")
+                && c.span.start > update.span.start
                 && c.args()
                     .iter()
                     .any(|a| a.value.starts_with("/var/lib/apt/lists"))
         });
-        if cleaned {
-            continue;
-        }
-        if let Some(update) = commands
-            .iter()
-            .find(|c| (c.is("apt-get") || c.is("apt")) && c.subcommand() == Some("update"))
-        {
+        if !cleaned {
             cx.report(update.span, "the apt package lists fetched by `apt-get update` stay in this layer")
                 .help("end the same RUN with `&& rm -rf /var/lib/apt/lists/*` (or mount a cache at /var/lib/apt/lists)");
         }

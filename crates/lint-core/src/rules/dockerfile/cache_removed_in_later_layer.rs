@@ -1,5 +1,6 @@
 use crate::rule::{Context, DockerfileInput};
 use crate::syntax::dockerfile::Keyword;
+use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
@@ -38,24 +39,24 @@ crate::declare_rule! {
     }
 }
 
-const CACHE_DIRS: [&str; 8] = [
+const CACHE_DIRS: [&str; 6] = [
     "/var/lib/apt/lists",
     "/var/cache/apt",
     "/var/cache/apk",
-    "/var/cache/yum",
-    "/var/cache/dnf",
     "/root/.cache",
     "/root/.npm",
     "/usr/local/share/.cache",
 ];
+
+const RPM_MANAGERS: [&pkg::Manager; 3] = [&pkg::YUM, &pkg::DNF, &pkg::ZYPPER];
 
 fn is_cleanup(cmd: &crate::syntax::shell::Command) -> bool {
     (cmd.is("rm")
         && cmd
             .operands()
             .any(|w| CACHE_DIRS.iter().any(|d| w.value.starts_with(d))))
-        || (matches!(cmd.name(), "apt-get" | "apt" | "yum" | "dnf" | "zypper")
-            && cmd.subcommand() == Some("clean"))
+        || RPM_MANAGERS.iter().any(|m| m.is_clean(cmd))
+        || (matches!(cmd.name(), "apt-get" | "apt") && cmd.subcommand() == Some("clean"))
         || (cmd.is("apk") && cmd.subcommand() == Some("cache"))
         || ((cmd.is("npm") || cmd.is("yarn")) && cmd.subcommand() == Some("cache"))
 }
@@ -65,10 +66,9 @@ fn is_install(cmd: &crate::syntax::shell::Command) -> bool {
         (cmd.name(), cmd.subcommand()),
         ("apt-get" | "apt", Some("install" | "update"))
             | ("apk", Some("add"))
-            | ("yum" | "dnf" | "microdnf", Some("install"))
             | ("npm" | "yarn", Some("install" | "ci" | "add"))
-            | ("zypper", Some("install" | "in"))
-    ) || super::pip_install(cmd).is_some()
+    ) || RPM_MANAGERS.iter().any(|m| m.downloads(cmd))
+        || super::pip_install(cmd).is_some()
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {

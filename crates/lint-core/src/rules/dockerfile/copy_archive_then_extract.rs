@@ -1,5 +1,6 @@
 use crate::rule::{Context, DockerfileInput};
 use crate::syntax::dockerfile::Keyword;
+use crate::syntax::dockerfile::words::unquote_path;
 
 crate::declare_rule! {
     /// ## What it does
@@ -48,7 +49,13 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 continue;
             }
             for source in &ins.args[..ins.args.len() - 1] {
-                let name = source.value.rsplit('/').next().unwrap_or(&source.value);
+                // BuildKit removes quotes first (`COPY "app.tgz" /tmp/`).
+                let path = if ins.json {
+                    source.value.clone()
+                } else {
+                    unquote_path(&source.value, input.df.escape)
+                };
+                let name = path.rsplit('/').next().unwrap_or(&path);
                 if !ARCHIVES.iter().any(|ext| name.ends_with(ext)) {
                     continue;
                 }

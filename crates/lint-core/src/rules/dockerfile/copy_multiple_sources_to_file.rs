@@ -1,6 +1,7 @@
 use crate::diagnostic::{Edit, Fix};
 use crate::rule::{Context, DockerfileInput};
 use crate::syntax::dockerfile::Keyword;
+use crate::syntax::dockerfile::words::unquote_path;
 
 crate::declare_rule! {
     /// ## What it does
@@ -45,7 +46,13 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             continue;
         }
         let dest = ins.args.last().expect("len >= 3");
-        if dest.value.ends_with('/') || dest.value.contains('$') {
+        // BuildKit removes quotes first: `"dir/"` is a directory.
+        let path = if ins.json {
+            dest.value.clone()
+        } else {
+            unquote_path(&dest.value, input.df.escape)
+        };
+        if path.ends_with('/') || path.contains('$') {
             continue;
         }
         let d = cx.report(

@@ -1,8 +1,10 @@
 use crate::rule::{Context, DockerfileInput};
+use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `gem install <gem>` without a version (`-v 1.2.3` or `gem:1.2.3`).
+    /// Finds `gem install <gem>` (or `gem i`) without a version (`-v 1.2.3` or `gem:1.2.3`).
+    /// Build flags after `--` are not gems.
     ///
     /// ## Why is this bad?
     /// An unpinned gem installs whatever is newest on build day; builds stop being reproducible.
@@ -33,21 +35,22 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
+    let cli = &pkg::GEM;
     for (_, _, scripts) in super::runs(input) {
         for cmd in scripts.iter().flat_map(|s| s.find("gem")) {
-            if cmd.subcommand() != Some("install") || cmd.has_flag(&["-v", "--version"]) {
+            // `gem i` is gem's short form of `gem install`.
+            let Some(install) = cli
+                .subcommand(cmd)
+                .filter(|w| matches!(w.value.as_str(), "install" | "i"))
+            else {
+                continue;
+            };
+            if cli.has_flag(cmd, &["-v", "--version"]) {
                 continue;
             }
-            let gems: Vec<&str> = cmd
-                .packages(&[
-                    "-i",
-                    "--install-dir",
-                    "-n",
-                    "--bindir",
-                    "--source",
-                    "-s",
-                    "--platform",
-                ])
+            // What follows `--` is passed to the gem's build (`-- --use-system-libraries`).
+            let gems: Vec<&str> = cli
+                .operands_after(cmd, install)
                 .into_iter()
                 .filter(|w| !w.dynamic && !w.value.contains(':') && !w.value.ends_with(".gem"))
                 .map(|w| w.value.as_str())

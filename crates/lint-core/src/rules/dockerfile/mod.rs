@@ -398,7 +398,7 @@ pub fn report_missing_yes(
             let Some(install) = manager.install_word(cmd) else {
                 continue;
             };
-            if cmd.has_flag(manager.yes) {
+            if manager.cli.has_flag(cmd, manager.yes) {
                 continue;
             }
             let yes = manager.yes[0];
@@ -451,30 +451,34 @@ pub fn report_clean_missing(
     manager: &crate::syntax::pkg::Manager,
 ) {
     for (_, run, scripts) in runs(input) {
-        if has_cache_mount(run, manager.cache_dir) {
+        if manager.cache_dirs.iter().any(|d| has_cache_mount(run, d)) {
             continue;
         }
         let commands: Vec<&shell::Command> = scripts.iter().flat_map(|s| &s.commands).collect();
-        if commands.iter().any(|c| manager.is_clean(c)) {
-            continue;
-        }
-        let Some(install) = commands.iter().find(|c| manager.is_install(c)) else {
+        // Only a cleanup after the last download empties the cache the layer keeps.
+        let Some(last) = commands.iter().rev().find(|c| manager.downloads(c)) else {
             continue;
         };
-        let (sub, arg) = manager.clean.unwrap_or(("clean", "all"));
-        let clean = format!("{} {sub} {arg}", install.name())
+        let cleaned = commands
+            .iter()
+            .any(|c| c.span.start > last.span.start && manager.is_clean(c));
+        if cleaned {
+            continue;
+        }
+        let (sub, arg) = manager.clean[0];
+        let clean = format!("{} {sub} {arg}", last.name())
             .trim_end()
             .to_string();
         cx.report(
-            install.span,
+            last.span,
             format!(
-                "`{}` without `{clean}` in the same RUN leaves the package cache in the layer",
-                install.name()
+                "`{}` without `{clean}` after it in the same RUN leaves the package cache in the layer",
+                last.name()
             ),
         )
         .help(format!(
             "end the RUN with `&& {clean}` (or mount a cache at {})",
-            manager.cache_dir
+            manager.cache_dirs[0]
         ));
     }
 }

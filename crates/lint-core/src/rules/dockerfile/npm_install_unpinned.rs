@@ -1,10 +1,11 @@
 use crate::rule::{Context, DockerfileInput};
+use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
     /// Finds `npm install <package>` (also `npm i`, `npm add`) without a version (`pkg@1.2.3`).
     /// Installing from `package.json` (no package names), local folders, tarballs and git URLs
-    /// with a `#ref` are left alone.
+    /// with a `#ref` are left alone; a git URL without one (`git+ssh://host/repo.git`) is unpinned.
     ///
     /// ## Why is this bad?
     /// An unpinned package installs the newest release on build day, so two builds of one
@@ -35,36 +36,42 @@ crate::declare_rule! {
     }
 }
 
-const VALUE_FLAGS: [&str; 8] = [
-    "--prefix",
-    "--registry",
-    "--cache",
-    "--tag",
-    "-w",
-    "--workspace",
-    "--omit",
-    "--include",
-];
-
+/// Whether `spec` names something other than a registry package without a version: `pkg@1.2`,
+/// a local folder or tarball, a tarball URL, or a git URL pinned to a commit-ish (`#v1.2`; without
+/// one it installs the default branch's head); `github:user/repo` shorthands are git URLs too.
 fn pinned_or_local(spec: &str) -> bool {
+    let git = spec.starts_with("git+")
+        || spec.starts_with("git://")
+        || spec.starts_with("git@")
+        || spec.starts_with("github:")
+        || spec.starts_with("gitlab:")
+        || spec.starts_with("bitbucket:");
+    if git || spec.contains("://") {
+        return !git || spec.contains('#');
+    }
     let name = spec.strip_prefix('@').unwrap_or(spec);
     name.contains('@')
+        || spec == "."
         || spec.starts_with(['.', '/', '~'])
         || spec.ends_with(".tgz")
         || spec.ends_with(".tar.gz")
-        || (spec.contains("://") && (spec.contains('#') || !spec.starts_with("git")))
+        || spec.ends_with(".tar")
         || spec.starts_with("file:")
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
+    let cli = &pkg::NPM;
     for (_, _, scripts) in super::runs(input) {
         for script in scripts {
             for cmd in script.find("npm") {
-                if !matches!(cmd.subcommand(), Some("install" | "i" | "add")) {
+                let Some(install) = cli
+                    .subcommand(cmd)
+                    .filter(|w| matches!(w.value.as_str(), "install" | "i" | "add"))
+                else {
                     continue;
-                }
-                let unpinned: Vec<&str> = cmd
-                    .packages(&VALUE_FLAGS)
+                };
+                let unpinned: Vec<&str> = cli
+                    .operands_after(cmd, install)
                     .into_iter()
                     .filter(|w| !w.dynamic && !pinned_or_local(&w.value))
                     .map(|w| w.value.as_str())

@@ -1,6 +1,7 @@
 use crate::diagnostic::{Edit, Fix};
 use crate::rule::{Context, DockerfileInput};
 use crate::syntax::dockerfile::Keyword;
+use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
@@ -69,7 +70,18 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 let Some(install) = super::pip_install(cmd) else {
                     continue;
                 };
-                if cmd.has_flag(&["--no-cache-dir"])
+                // pip takes `--no-cache` for `--no-cache-dir`; the variable (any value pip
+                // accepts, even `0`: pip documents that every value disables the cache) may be
+                // given to this command or exported earlier in the script.
+                let exported = script.commands.iter().any(|c| {
+                    c.is("export")
+                        && c.span.start < cmd.span.start
+                        && c.args()
+                            .iter()
+                            .any(|a| a.value.starts_with("PIP_NO_CACHE_DIR="))
+                });
+                if pkg::PIP.has_flag(cmd, &["--no-cache-dir"])
+                    || exported
                     || cmd
                         .assignments
                         .iter()

@@ -1,9 +1,14 @@
 use crate::rule::{Context, DockerfileInput};
+use crate::syntax::pkg::{self, Cli};
+use crate::syntax::shell::{Command, ShellWord};
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `pip install <package>` without a version specifier (`==`, `>=`, `~=`, ...). Requirement
-    /// files, constraints, local paths, wheels and VCS URLs are left alone.
+    /// Finds `pip install <package>` (and `pipx install`) without a version specifier (`==`, `>=`,
+    /// `~=`, ...), and VCS URLs without a commit or tag (`git+https://host/repo` installs whatever
+    /// the default branch holds; `git+https://host/repo@v1.2` is pinned). Requirement files, installs
+    /// under a constraints file (`-c`), local paths, wheels, archives and packages named by a
+    /// variable (its value is unknown) are left alone.
     ///
     /// ## Why is this bad?
     /// An unpinned package installs whatever version is newest on build day: builds stop being
@@ -34,72 +39,68 @@ crate::declare_rule! {
     }
 }
 
-const VALUE_FLAGS: [&str; 22] = [
-    "-r",
-    "--requirement",
-    "-c",
-    "--constraint",
-    "-e",
-    "--editable",
-    "-i",
-    "--index-url",
-    "--extra-index-url",
-    "-f",
-    "--find-links",
-    "-t",
-    "--target",
-    "--prefix",
-    "--root",
-    "--trusted-host",
-    "--platform",
-    "--python-version",
-    "--src",
-    "--cache-dir",
-    "--no-binary",
-    "--only-binary",
-];
-
+/// Whether `spec` names something other than a registry package without a version: a version
+/// specifier, a local path or archive, a URL of an archive, or a VCS URL pinned to a commit or
+/// tag (`git+https://host/repo@v1.2`; without `@ref` it installs the default branch's head).
 fn pinned_or_local(spec: &str) -> bool {
+    if let Some((scheme, rest)) = spec.split_once("://") {
+        if !scheme.contains('+') {
+            return true;
+        }
+        let rest = rest.split('#').next().unwrap_or(rest);
+        return rest
+            .split_once('/')
+            .is_some_and(|(_, path)| path.contains('@'));
+    }
     spec.contains(['=', '<', '>', '@', '/'])
         || spec.starts_with('.')
         || spec.ends_with(".whl")
         || spec.ends_with(".tar.gz")
+        || spec.ends_with(".tgz")
         || spec.ends_with(".zip")
+}
+
+/// `pip install` (all spellings, see [`super::pip_install`]) and `pipx install`: the CLI and
+/// the `install` word.
+fn install(cmd: &Command) -> Option<(&'static Cli, &ShellWord)> {
+    if let Some(install) = super::pip_install(cmd) {
+        return Some((&pkg::PIP, install));
+    }
+    let cli = &pkg::PIPX;
+    cmd.is("pipx")
+        .then(|| cli.subcommand(cmd))
+        .flatten()
+        .filter(|w| w.value == "install")
+        .map(|w| (cli, w))
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for (_, _, scripts) in super::runs(input) {
         for script in scripts {
             for cmd in &script.commands {
-                let Some(install) = super::pip_install(cmd) else {
+                let Some((cli, install)) = install(cmd) else {
                     continue;
                 };
-                let mut skip_next = false;
-                let mut unpinned = Vec::new();
-                for w in cmd
-                    .args()
-                    .iter()
-                    .skip_while(|w| w.span != install.span)
-                    .skip(1)
-                {
-                    if skip_next {
-                        skip_next = false;
-                        continue;
-                    }
-                    if w.value.starts_with('-') {
-                        skip_next = VALUE_FLAGS.contains(&w.value.as_str());
-                        continue;
-                    }
-                    if !w.dynamic && !pinned_or_local(&w.value) {
-                        unpinned.push(w.value.as_str());
-                    }
+                // A constraints file pins whatever the command line leaves open.
+                if cli.has_flag(cmd, &["-c", "--constraint"]) {
+                    continue;
                 }
+                let unpinned: Vec<&str> = cli
+                    .operands_after(cmd, install)
+                    .into_iter()
+                    .filter(|w| !w.dynamic && !pinned_or_local(&w.value))
+                    .map(|w| w.value.as_str())
+                    .collect();
                 if unpinned.is_empty() {
                     continue;
                 }
                 cx.report(
                     cmd.span,
-                    format!("pip install of unpinned packages: {}", unpinned.join(", ")),
+                    format!(
+                        "{} install of unpinned packages: {}",
+                        if cmd.is("pipx") { "pipx" } else { "pip" },
+                        unpinned.join(", ")
+                    ),
                 )
                 .help("pin versions (`package==1.2.3`) or install from a pinned requirements file");
             }

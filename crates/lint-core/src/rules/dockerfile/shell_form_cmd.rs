@@ -4,13 +4,19 @@ use crate::syntax::dockerfile::Keyword;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `CMD` and `ENTRYPOINT` in shell form (`CMD npm start` instead of `CMD ["npm", "start"]`).
+    /// Finds `CMD`, `ENTRYPOINT` and `HEALTHCHECK CMD` in shell form (`CMD npm start` instead of
+    /// `CMD ["npm", "start"]`).
     ///
     /// ## Why is this bad?
     /// Shell form runs `/bin/sh -c "<command>"`, so PID 1 in the container is the shell, not your
     /// application. The shell does not forward SIGTERM: `docker stop` waits 10 seconds and then
     /// kills the app without a clean shutdown. A shell-form `ENTRYPOINT` also ignores `CMD` and any
     /// `docker run` arguments. Commands chained with `&&` keep the shell alive for the whole run.
+    ///
+    /// A shell-form `HEALTHCHECK CMD` without shell syntax is reported too: each check starts a
+    /// shell for nothing, and in an image without `/bin/sh` (distroless) the check always fails.
+    /// One that needs the shell (`curl -f http://localhost/ || exit 1`, Docker's documented
+    /// example) is left alone, as exec form would have to run `sh -c` just the same.
     ///
     /// The rule stays quiet in stages that set `SHELL`, where shell form is a deliberate choice.
     ///
@@ -61,6 +67,10 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             continue;
         }
         for (_, ins) in super::stage_body(model, stage) {
+            if ins.keyword == Keyword::Healthcheck {
+                check_healthcheck(input, ins, cx);
+                continue;
+            }
             if !matches!(ins.keyword, Keyword::Cmd | Keyword::Entrypoint)
                 || ins.json
                 || ins.rest.value.is_empty()
@@ -102,6 +112,38 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             }
         }
     }
+}
+
+/// A shell-form `HEALTHCHECK CMD` that exec form would run as it is. One with shell syntax
+/// (`curl -f ... || exit 1`, Docker's own example) needs `sh -c` either way, so it is left alone.
+fn check_healthcheck(
+    input: &DockerfileInput<'_>,
+    ins: &crate::syntax::dockerfile::Instruction,
+    cx: &mut Context<'_>,
+) {
+    let [kind, cmd, ..] = ins.args.as_slice() else {
+        return;
+    };
+    if ins.json
+        || !kind.value.eq_ignore_ascii_case("cmd")
+        || cmd.value.starts_with('[')
+        || cmd.value.contains(SHELL_SYNTAX)
+        || cmd.value.contains('\n')
+    {
+        return;
+    }
+    cx.report(
+        ins.head_span(input.text),
+        format!(
+            "shell-form HEALTHCHECK: every check starts `/bin/sh -c` to run `{}`, and fails in an image without a shell",
+            cmd.value.split_whitespace().next().unwrap_or("")
+        ),
+    )
+    .help(format!("use exec form: `HEALTHCHECK CMD {}`", exec_form(&cmd.value)))
+    .fix(Fix::unsafe_(
+        "rewrite in exec form",
+        vec![Edit::replace(cmd.span, exec_form(&cmd.value))],
+    ));
 }
 
 fn exec_form(cmd: &str) -> String {

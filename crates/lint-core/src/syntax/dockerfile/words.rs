@@ -242,6 +242,33 @@ pub fn parse_words(s: &str, range: Range<usize>, escape: char) -> Vec<Piece> {
     words
 }
 
+/// An ADD/COPY path as BuildKit reads it after quote removal (`"dir/"` is `dir/`): quotes
+/// dropped, and the escape token dropped before the character it protects (inside double quotes
+/// only before `"`, `$` and itself). Variables stay as written, for the caller to judge.
+pub fn unquote_path(word: &str, escape: char) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut quote = None;
+    let mut chars = word.chars();
+    while let Some(c) = chars.next() {
+        match quote {
+            Some('\'') if c == '\'' => quote = None,
+            Some('\'') => out.push(c),
+            Some(_) if c == '"' => quote = None,
+            _ if c == escape => {
+                if let Some(next) = chars.next() {
+                    if quote.is_some() && !matches!(next, '"' | '$') && next != escape {
+                        out.push(c);
+                    }
+                    out.push(next);
+                }
+            }
+            None if c == '"' || c == '\'' => quote = Some(c),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Why a bracketed argument list was not taken as exec (JSON) form.
 #[derive(Debug, PartialEq, Eq)]
 pub enum JsonArgsError {
@@ -318,6 +345,15 @@ mod tests {
         let (flags, _) = extract_flags(s, 0..s.len());
         assert_eq!(values(&flags), ["--mount=type=secret,id=a b"]);
         assert_eq!(flags[0].range, 0..s.find(" cmd").unwrap());
+    }
+
+    #[test]
+    fn paths_lose_their_quotes() {
+        assert_eq!(unquote_path("\"dir/\"", '\\'), "dir/");
+        assert_eq!(unquote_path("'a b.tgz'", '\\'), "a b.tgz");
+        assert_eq!(unquote_path("\"a\\\"b\"", '\\'), "a\"b");
+        assert_eq!(unquote_path("a\\ b", '\\'), "a b");
+        assert_eq!(unquote_path("\"$DIR\"/x", '`'), "$DIR/x");
     }
 
     #[test]

@@ -102,7 +102,7 @@ impl Config {
         if rule.always_on {
             return true;
         }
-        if names(&self.ignore, rule) || self.severity_override(rule) == Some(Level::Off) {
+        if self.turns_off(rule) {
             return false;
         }
         if !self.select.is_empty() {
@@ -111,6 +111,11 @@ impl Config {
         rule.enabled_by_default
             || names(&self.extend_select, rule)
             || self.severity_override(rule).is_some()
+    }
+
+    /// Whether `rule` is ignored or set to `off`: then nothing turns it on.
+    pub fn turns_off(&self, rule: &RuleMeta) -> bool {
+        names(&self.ignore, rule) || self.severity_override(rule) == Some(Level::Off)
     }
 
     fn severity_override(&self, rule: &RuleMeta) -> Option<Level> {

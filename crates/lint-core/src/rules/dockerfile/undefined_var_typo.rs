@@ -5,10 +5,12 @@ use crate::syntax::dockerfile::model::Base;
 crate::declare_rule! {
     /// ## What it does
     /// Finds `$VAR` in instructions the builder expands (COPY, ADD, ENV, LABEL, WORKDIR, USER,
-    /// EXPOSE, VOLUME, STOPSIGNAL) that no ARG or ENV defines but that is one typo away from a
-    /// variable that is defined. In a stage built `FROM scratch` (directly or through other
-    /// stages) the whole environment is in the Dockerfile, so there every undefined variable is
-    /// reported, as BuildKit does.
+    /// EXPOSE, VOLUME, STOPSIGNAL) that no ARG or ENV defines before it, when it is one typo away
+    /// from a variable that is defined (or from `PATH`, which every Linux image has: `$PAHT`), or
+    /// when an `ARG` of that name comes only later in the stage. In a stage built `FROM scratch`
+    /// (directly or through other stages) the whole environment is in the Dockerfile, so there
+    /// every undefined variable is reported, as BuildKit does. An `ARG` without a value defines
+    /// the variable (it may come from `--build-arg`).
     ///
     /// ## Why is this bad?
     /// An undefined variable expands to an empty string: `WORKDIR $APP_HOEM` becomes `WORKDIR /` and
@@ -73,18 +75,29 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 collect(ins, &mut defined);
             }
         }
-        for (_, ins) in super::stage_body(model, stage) {
+        // ARGs the stage declares, by position: one used before its ARG line is empty there
+        // (a base image's environment does not feed build arguments).
+        let stage_args: Vec<(usize, String)> = super::stage_body(model, stage)
+            .filter(|(_, ins)| ins.keyword == Keyword::Arg)
+            .flat_map(|(i, ins)| {
+                let mut names = Vec::new();
+                collect(ins, &mut names);
+                names.into_iter().map(move |n| (i, n))
+            })
+            .collect();
+        for (index, ins) in super::stage_body(model, stage) {
             if ins.keyword.expands_variables()
                 && !matches!(ins.keyword, Keyword::Arg | Keyword::Onbuild)
             {
-                let names: Vec<&str> = defined.iter().map(String::as_str).collect();
+                // BuildKit gives every Linux image a default PATH, so `$PAHT` is a typo of it.
+                let names: Vec<&str> = defined.iter().map(String::as_str).chain(["PATH"]).collect();
                 for (name, at) in references(&ins.rest.value) {
-                    // BuildKit gives every Linux image a default PATH.
-                    if name == "PATH" || defined.iter().any(|d| d == name) {
+                    if names.contains(&name) {
                         continue;
                     }
                     let close = crate::suggest::did_you_mean(name, &names).filter(|c| *c != name);
-                    if close.is_none() && !whole_env_known {
+                    let declared_later = stage_args.iter().any(|(i, n)| *i > index && n == name);
+                    if close.is_none() && !whole_env_known && !declared_later {
                         continue;
                     }
                     let span = ins.rest_span(at, at + name.len() + 1);
@@ -94,6 +107,9 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     );
                     match close {
                         Some(close) => diagnostic.help(format!("did you mean `${close}`?")),
+                        None if declared_later => diagnostic.help(format!(
+                            "`ARG {name}` comes later in this stage: move it before this line"
+                        )),
                         None => diagnostic.help(format!(
                             "this stage starts from `scratch`, so nothing else defines it: add `ARG {name}` or `ENV {name}=...` before this line"
                         )),

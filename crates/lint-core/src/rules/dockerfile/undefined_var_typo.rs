@@ -89,13 +89,16 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             if ins.keyword.expands_variables()
                 && !matches!(ins.keyword, Keyword::Arg | Keyword::Onbuild)
             {
-                // BuildKit gives every Linux image a default PATH, so `$PAHT` is a typo of it.
-                let names: Vec<&str> = defined.iter().map(String::as_str).chain(["PATH"]).collect();
+                let names: Vec<&str> = defined.iter().map(String::as_str).collect();
                 for (name, at) in references(&ins.rest.value) {
-                    if names.contains(&name) {
+                    if name == "PATH" || names.contains(&name) {
                         continue;
                     }
-                    let close = crate::suggest::did_you_mean(name, &names).filter(|c| *c != name);
+                    // One slip only: `$GOPATH` is two edits from a defined `PATH`, and is what a
+                    // golang base image defines, not a typo.
+                    let close = crate::suggest::did_you_mean(name, &names)
+                        .filter(|c| *c != name && crate::suggest::edit_distance(name, c) == 1)
+                        .or_else(|| path_typo(name));
                     let declared_later = stage_args.iter().any(|(i, n)| *i > index && n == name);
                     if close.is_none() && !whole_env_known && !declared_later {
                         continue;
@@ -119,6 +122,13 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             collect(ins, &mut defined);
         }
     }
+}
+
+/// `PATH` when `name` is one slip away from it (`PAHT`, `PATG`): every Linux image defines PATH,
+/// and BuildKit gives one to images without it. Longer names such as `GOPATH` or `XPATH` are
+/// other variables a base image may define, so only same-length slips count.
+fn path_typo(name: &str) -> Option<&'static str> {
+    (name.len() == 4 && crate::suggest::edit_distance(name, "PATH") == 1).then_some("PATH")
 }
 
 fn collect(ins: &crate::syntax::dockerfile::Instruction, defined: &mut Vec<String>) {

@@ -4,11 +4,12 @@ use crate::syntax::dockerfile::model::Base;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `$VAR` in instructions the builder expands (COPY, ADD, ENV, LABEL, WORKDIR, USER,
-    /// EXPOSE, VOLUME, STOPSIGNAL) that no ARG or ENV defines before it, when it is one typo away
+    /// Finds `$VAR` in instructions the builder expands (COPY, ADD, ENV, ARG defaults, LABEL, WORKDIR,
+    /// USER, EXPOSE, VOLUME, STOPSIGNAL) that no ARG or ENV defines before it, when it is one typo away
     /// from a variable that is defined (or from `PATH`, which every Linux image has: `$PAHT`), or
-    /// when an `ARG` of that name comes only later in the stage. In a stage built `FROM scratch`
-    /// (directly or through other stages) the whole environment is in the Dockerfile, so there
+    /// when an `ARG` of that name comes only later in the stage. In a stage built `FROM scratch`,
+    /// or from the official `alpine`, `busybox`, `debian` or `ubuntu` images, which set only PATH
+    /// (directly or through other stages), the whole environment is in the Dockerfile, so there
     /// every undefined variable is reported, as BuildKit does. An `ARG` without a value defines
     /// the variable (it may come from `--build-arg`).
     ///
@@ -16,7 +17,7 @@ crate::declare_rule! {
     /// An undefined variable expands to an empty string: `WORKDIR $APP_HOEM` becomes `WORKDIR /` and
     /// files land in the wrong place without any error. (Variables that only a base image defines
     /// cannot be seen from the Dockerfile — BuildKit fetches the image config to know them — so
-    /// outside `scratch` stages rlint reports only likely typos.)
+    /// on other base images rlint reports only likely typos.)
     ///
     /// ## Example
     /// ```dockerfile
@@ -61,7 +62,11 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for stage in &model.stages {
         let ancestry = model.ancestry(stage.index);
         let root = ancestry.last().map(|&s| &model.stages[s].base);
-        let whole_env_known = matches!(root, Some(Base::Scratch));
+        let whole_env_known = match root {
+            Some(Base::Scratch) => true,
+            Some(Base::Image(image)) => sets_only_path(image),
+            _ => false,
+        };
         let mut defined: Vec<String> = model
             .global_args
             .iter()
@@ -86,9 +91,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             })
             .collect();
         for (index, ins) in super::stage_body(model, stage) {
-            if ins.keyword.expands_variables()
-                && !matches!(ins.keyword, Keyword::Arg | Keyword::Onbuild)
-            {
+            if ins.keyword.expands_variables() && ins.keyword != Keyword::Onbuild {
                 let names: Vec<&str> = defined.iter().map(String::as_str).collect();
                 for (name, at) in references(&ins.rest.value) {
                     if name == "PATH" || names.contains(&name) {
@@ -114,7 +117,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                             "`ARG {name}` comes later in this stage: move it before this line"
                         )),
                         None => diagnostic.help(format!(
-                            "this stage starts from `scratch`, so nothing else defines it: add `ARG {name}` or `ENV {name}=...` before this line"
+                            "this stage's base image sets no variable but PATH, so nothing defines it: add `ARG {name}` or `ENV {name}=...` before this line"
                         )),
                     };
                 }
@@ -122,6 +125,22 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             collect(ins, &mut defined);
         }
     }
+}
+
+/// Official images whose configuration sets PATH and nothing else, so the Dockerfile shows their
+/// whole environment (as BuildKit sees it after pulling them).
+fn sets_only_path(image: &crate::syntax::dockerfile::model::ImageRef) -> bool {
+    let official = match image.registry.as_deref() {
+        None => Some(image.repository.as_str()),
+        Some("docker.io" | "index.docker.io") => Some(
+            image
+                .repository
+                .strip_prefix("library/")
+                .unwrap_or(&image.repository),
+        ),
+        Some(_) => None,
+    };
+    matches!(official, Some("alpine" | "busybox" | "debian" | "ubuntu"))
 }
 
 /// `PATH` when `name` is one slip away from it (`PAHT`, `PATG`): every Linux image defines PATH,
@@ -159,7 +178,16 @@ fn references(text: &str) -> Vec<(&str, usize)> {
                 let len = text[start..]
                     .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                     .unwrap_or(text.len() - start);
-                if len > 0 && !text[start..].starts_with(|c: char| c.is_ascii_digit()) {
+                // `${VAR:-default}`, `${VAR+alt}`, `${VAR?message}`: the author already says
+                // what happens when it is unset.
+                let handles_unset = braced
+                    && text[start + len..]
+                        .trim_start_matches(':')
+                        .starts_with(['-', '+', '?']);
+                if len > 0
+                    && !handles_unset
+                    && !text[start..].starts_with(|c: char| c.is_ascii_digit())
+                {
                     out.push((&text[start..start + len], i));
                 }
                 i = start + len;

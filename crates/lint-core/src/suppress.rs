@@ -46,7 +46,7 @@ pub const BUILDKIT_CHECKS: [&str; 22] = [
 ];
 
 /// BuildKit's experimental checks: they run only when `check=experimental=` names them (or `all`).
-pub const BUILDKIT_EXPERIMENTAL: [&str; 2] = ["CopyIgnoredFile", "InvalidDefinitionDescription"];
+const BUILDKIT_EXPERIMENTAL: [&str; 2] = ["CopyIgnoredFile", "InvalidDefinitionDescription"];
 
 #[derive(Debug, Default)]
 pub struct Suppressions {

@@ -10,8 +10,9 @@ crate::declare_rule! {
     /// when an `ARG` of that name comes only later in the stage. In a stage built `FROM scratch`,
     /// or from the official `alpine`, `busybox`, `debian` or `ubuntu` images, which set only PATH
     /// (directly or through other stages), the whole environment is in the Dockerfile, so there
-    /// every undefined variable is reported, as BuildKit does. An `ARG` without a value defines
-    /// the variable (it may come from `--build-arg`).
+    /// every undefined variable is reported, as BuildKit does, including an `ARG` declared before
+    /// the first `FROM` and not declared again in the stage. An `ARG` without a value defines the
+    /// variable (it may come from `--build-arg`).
     ///
     /// ## Why is this bad?
     /// An undefined variable expands to an empty string: `WORKDIR $APP_HOEM` becomes `WORKDIR /` and
@@ -67,11 +68,18 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             Some(Base::Image(image)) => sets_only_path(image),
             _ => false,
         };
-        let mut defined: Vec<String> = model
+        let globals: Vec<&str> = model
             .global_args
             .iter()
-            .map(|(n, _)| n.value.clone())
+            .map(|(n, _)| n.value.as_str())
             .collect();
+        // An ARG before the first FROM reaches a stage only when the stage declares it again; on
+        // other base images a variable of that name may still come from the image.
+        let mut defined: Vec<String> = if whole_env_known {
+            Vec::new()
+        } else {
+            globals.iter().map(|g| g.to_string()).collect()
+        };
         for &s in ancestry.iter().rev() {
             if s == stage.index {
                 break;
@@ -115,6 +123,9 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                         Some(close) => diagnostic.help(format!("did you mean `${close}`?")),
                         None if declared_later => diagnostic.help(format!(
                             "`ARG {name}` comes later in this stage: move it before this line"
+                        )),
+                        None if globals.contains(&name) => diagnostic.help(format!(
+                            "the `ARG {name}` before the first FROM is only seen by FROM lines: declare `ARG {name}` in this stage"
                         )),
                         None => diagnostic.help(format!(
                             "this stage's base image sets no variable but PATH, so nothing defines it: add `ARG {name}` or `ENV {name}=...` before this line"

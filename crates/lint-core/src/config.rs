@@ -167,7 +167,7 @@ impl Config {
         if rule.always_on {
             return true;
         }
-        if names(&self.ignore, rule) || self.severity_override(rule) == Some(Level::Off) {
+        if self.turns_off(rule) {
             return false;
         }
         if !self.select.is_empty() {
@@ -194,6 +194,11 @@ impl Config {
     pub fn failure_threshold(&self) -> Threshold {
         self.failure_threshold
             .unwrap_or_else(|| self.preset().failure_threshold())
+    }
+
+    /// Whether `rule` is ignored or set to `off`: then nothing turns it on.
+    pub fn turns_off(&self, rule: &RuleMeta) -> bool {
+        names(&self.ignore, rule) || self.severity_override(rule) == Some(Level::Off)
     }
 
     fn severity_override(&self, rule: &RuleMeta) -> Option<Level> {

@@ -415,7 +415,13 @@ fn run_rule(
     out: &mut Vec<Diagnostic>,
     check: impl FnOnce(&mut Context<'_>),
 ) {
-    if !config.enabled(&rule.meta) {
+    // A BuildKit `# check=experimental=` directive turns on rules the config leaves off, unless
+    // the config picks the rules itself or turns this one off.
+    let by_directive = !config.disable_inline_ignores
+        && config.select.is_empty()
+        && !config.turns_off(&rule.meta)
+        && suppressions.enables(&rule.meta);
+    if !config.enabled(&rule.meta) && !by_directive {
         return;
     }
     let mut cx = Context::new(&rule.meta, config);

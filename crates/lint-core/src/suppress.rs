@@ -4,7 +4,8 @@
 //! - `# rlint global ignore=...` / `# hadolint global ignore=...` — the whole file;
 //! - `# rlint stage ignore=...` / `# hadolint stage ignore=...` — the stage whose FROM follows;
 //! - BuildKit's `# check=skip=Name[,Name]|all` directive (whole file), the same comment directly above
-//!   an instruction (that instruction), and `# check=error=true` (BuildKit checks become errors).
+//!   an instruction (that instruction), `# check=error=true` (BuildKit checks become errors) and
+//!   `# check=experimental=Name[,Name]|all` (BuildKit's experimental checks run, whatever `skip=` says).
 //!
 //! A trailing `# reason` (or BuildKit's `// reason`) after the list is allowed.
 //!
@@ -14,6 +15,7 @@
 //! [rule ...]` (that line, or the next when alone on its line) are honoured too.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rule::RuleMeta;
 use crate::syntax::dockerfile::{Dockerfile, Keyword};
 use std::ops::Range;
 
@@ -43,9 +45,16 @@ pub const BUILDKIT_CHECKS: [&str; 22] = [
     "ExposeInvalidFormat",
 ];
 
+/// BuildKit's experimental checks: they run only when `check=experimental=` names them (or `all`).
+const BUILDKIT_EXPERIMENTAL: [&str; 2] = ["CopyIgnoredFile", "InvalidDefinitionDescription"];
+
 #[derive(Debug, Default)]
 pub struct Suppressions {
     global: Vec<String>,
+    /// `# check=skip=...` of the directive: it does not reach the experimental checks turned on.
+    check_skip: Vec<String>,
+    /// The experimental BuildKit checks `# check=experimental=...` turns on.
+    experimental: Vec<&'static str>,
     /// Byte ranges (instructions or stages) and the ids ignored there.
     scoped: Vec<(Range<usize>, Vec<String>)>,
     /// `# check=error=true`.
@@ -92,31 +101,44 @@ fn split_ids(list: &str) -> Vec<String> {
         .collect()
 }
 
-/// `check=skip=A,B;error=true` -> (skip ids, error flag).
-fn parse_check(value: &str) -> (Vec<String>, bool) {
+/// What a `check=` comment says.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Check {
+    skip: Vec<String>,
+    error: bool,
+    experimental: Vec<String>,
+}
+
+/// `check=skip=A,B;error=true;experimental=C` -> its parts.
+fn parse_check(value: &str) -> Check {
     let value = value.split("//").next().unwrap_or(value);
-    let mut skip = Vec::new();
-    let mut error = false;
+    let mut check = Check::default();
     for part in value.split(';') {
         let Some((key, val)) = part.split_once('=') else {
             continue;
         };
         match key.trim() {
-            "skip" => skip.extend(split_ids(val)),
-            "error" => error = val.trim().eq_ignore_ascii_case("true"),
+            "skip" => check.skip.extend(split_ids(val)),
+            "error" => check.error = val.trim().eq_ignore_ascii_case("true"),
+            "experimental" => check.experimental.extend(split_ids(val)),
             _ => {}
         }
     }
-    (skip, error)
+    check
 }
 
 impl Suppressions {
     pub fn for_dockerfile(df: &Dockerfile) -> Suppressions {
         let mut s = Suppressions::default();
-        if let Some(check) = df.directive("check") {
-            let (skip, error) = parse_check(&check.value.value);
-            s.global.extend(skip);
-            s.buildkit_errors = error;
+        if let Some(directive) = df.directive("check") {
+            let check = parse_check(&directive.value.value);
+            s.check_skip = check.skip;
+            s.buildkit_errors = check.error;
+            // Names are case-sensitive in BuildKit.
+            s.experimental = BUILDKIT_EXPERIMENTAL
+                .into_iter()
+                .filter(|name| check.experimental.iter().any(|e| e == "all" || e == name))
+                .collect();
         }
         let directive_lines: Vec<usize> = df.directives.iter().map(|d| d.span.start).collect();
         for comment in &df.comments {
@@ -125,9 +147,9 @@ impl Suppressions {
             }
             let next = df.instructions.iter().position(|i| i.line > comment.line);
             if let Some(rest) = comment.text.strip_prefix("check=") {
-                let (skip, _) = parse_check(rest);
                 if let Some(i) = next {
-                    s.scoped.push((span_range(df, i, i + 1), skip));
+                    s.scoped
+                        .push((span_range(df, i, i + 1), parse_check(rest).skip));
                 }
                 continue;
             }
@@ -206,9 +228,16 @@ impl Suppressions {
         s
     }
 
+    /// Whether `# check=experimental=...` turns `rule` on (config may still turn it off).
+    pub fn enables(&self, rule: &RuleMeta) -> bool {
+        self.experimental.iter().any(|name| rule.is_named(name))
+    }
+
     pub fn is_suppressed(&self, d: &Diagnostic) -> bool {
         let named = |ids: &[String]| ids.iter().any(|id| id == "all" || d.is_named(id));
+        let experimental = self.experimental.iter().any(|name| d.is_named(name));
         named(&self.global)
+            || (!experimental && named(&self.check_skip))
             || self
                 .scoped
                 .iter()
@@ -284,6 +313,56 @@ mod tests {
         );
     }
 
+    /// (code, line) of every finding of `codes` under the default config.
+    fn default_findings(
+        text: &str,
+        ignore: Option<&str>,
+        codes: &[&str],
+    ) -> Vec<(&'static str, usize)> {
+        let related = crate::Related {
+            dockerignore: ignore,
+            ..crate::Related::default()
+        };
+        crate::lint_text_with("Dockerfile", text, None, &Config::default(), related)
+            .diagnostics
+            .iter()
+            .filter(|d| codes.contains(&d.diagnostic.code))
+            .map(|d| (d.diagnostic.code, d.start.line))
+            .collect()
+    }
+
+    #[test]
+    fn experimental_directive_turns_buildkit_experimental_checks_on() {
+        let body = "# bar is the bar\nARG foo=bar\n# BasE image\nFROM scratch AS base\n";
+        assert_eq!(default_findings(body, None, &["DF097"]), []);
+        for directive in [
+            "# check=experimental=InvalidDefinitionDescription\n",
+            "# check=experimental=all\n",
+            "# check=skip=all;experimental=InvalidDefinitionDescription\n",
+        ] {
+            assert_eq!(
+                default_findings(&format!("{directive}{body}"), None, &["DF097"]),
+                [("DF097", 3), ("DF097", 5)],
+                "{directive}"
+            );
+        }
+        assert_eq!(
+            default_findings(
+                &format!("# check=experimental=invaliddefinitiondescription\n{body}"),
+                None,
+                &["DF097"]
+            ),
+            [],
+            "BuildKit's rule names are case-sensitive"
+        );
+        // skip=all silences the others; the experimental check named still runs.
+        let text = "# check=skip=all;experimental=CopyIgnoredFile\nFROM scratch as base\nCOPY Dockerfile .\n";
+        assert_eq!(
+            default_findings(text, Some("Dockerfile\n"), &["DF096", "DF019"]),
+            [("DF096", 3)]
+        );
+    }
+
     #[test]
     fn pragma_forms() {
         let (_, ids) =
@@ -300,13 +379,14 @@ mod tests {
         assert!(parse_pragma("just a comment").is_none());
         assert_eq!(
             parse_check("skip=JSONArgsRecommended,StageNameCasing;error=true // why"),
-            (
-                vec![
+            Check {
+                skip: vec![
                     "JSONArgsRecommended".to_string(),
                     "StageNameCasing".to_string()
                 ],
-                true
-            )
+                error: true,
+                experimental: vec![],
+            }
         );
     }
 }

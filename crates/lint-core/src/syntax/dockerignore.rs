@@ -65,7 +65,15 @@ impl DockerIgnore {
     pub fn excluded_by(&self, path: &str) -> Option<&Pattern> {
         let path = clean(path);
         if path.is_empty() {
-            return None;
+            // The context root is left out only by a pattern that leaves out every name, and
+            // an exception brings something back.
+            if self.has_exceptions() {
+                return None;
+            }
+            return self
+                .patterns
+                .iter()
+                .find(|p| matches!(p.parts.as_slice(), [one] if one.bytes().all(|b| b == b'*')));
         }
         let mut verdict = None;
         for p in &self.patterns {
@@ -150,5 +158,23 @@ mod tests {
         assert!(ig.excluded_by("src/main.rs").is_none());
         assert!(ig.has_exceptions());
         assert!(glob(b"[a-c]?.txt", b"b1.txt") && !glob(b"[^a-c]?.txt", b"b1.txt"));
+    }
+
+    #[test]
+    fn star_excludes_everything_and_wildcard_sources_match_as_written() {
+        let all = DockerIgnore::parse("*\n");
+        for path in ["Dockerfile", "src/main.rs", ".", "./", "*.txt", "src/*"] {
+            assert!(all.excluded_by(path).is_some(), "{path}");
+        }
+        let md = DockerIgnore::parse("*.md\n.*\n");
+        assert!(md.excluded_by("*.md").is_some());
+        assert!(md.excluded_by("*").is_none(), "not every file is a .md");
+        assert!(
+            md.excluded_by(".").is_none(),
+            "`.*` leaves out dot files, not the context"
+        );
+        let with_exception = DockerIgnore::parse("*\n!src\n");
+        assert!(with_exception.excluded_by("src/main.rs").is_none());
+        assert!(with_exception.excluded_by(".").is_none());
     }
 }

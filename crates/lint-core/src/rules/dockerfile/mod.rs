@@ -341,17 +341,19 @@ pub fn report_repeats(
             .map(|(_, ins)| ins)
             .filter(|ins| ins.keyword == keyword)
             .collect();
+        // Each overridden one is reported, where it stands: that is the line to delete or merge,
+        // and where BuildKit's MultipleInstructionsDisallowed points.
         for pair in found.windows(2) {
             let (earlier, later) = (pair[0], pair[1]);
             cx.report(
-                later.head_span(input.text),
+                earlier.head_span(input.text),
                 format!(
-                    "stage {} has more than one {name}: only the last takes effect, so the {name} at line {} is ignored",
+                    "stage {} has more than one {name}: only the last takes effect, so this one is ignored (overridden at line {})",
                     stage.label(),
-                    earlier.line
+                    later.line
                 ),
             )
-            .label(earlier.head_span(input.text), format!("this {name} is overridden"))
+            .label(later.head_span(input.text), format!("this {name} overrides it"))
             .help(format!("keep a single {name} per stage"));
         }
     }

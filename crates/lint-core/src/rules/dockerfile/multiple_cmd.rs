@@ -3,7 +3,8 @@ use crate::syntax::dockerfile::Keyword;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds a stage with more than one `CMD`, and reports each later one.
+    /// Finds a stage with more than one `CMD`, and reports each one that a later `CMD` of the stage
+    /// overrides (with three, the first two).
     ///
     /// ## Why is this bad?
     /// Only the last `CMD` of a stage takes effect; the earlier ones are silently dropped. Usually

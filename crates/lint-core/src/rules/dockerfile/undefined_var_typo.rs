@@ -4,17 +4,21 @@ use crate::syntax::dockerfile::model::Base;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `$VAR` in instructions the builder expands (COPY, ADD, ENV, LABEL, WORKDIR, USER,
-    /// EXPOSE, VOLUME, STOPSIGNAL) that no ARG or ENV defines but that is one typo away from a
-    /// variable that is defined. In a stage built `FROM scratch` (directly or through other
-    /// stages) the whole environment is in the Dockerfile, so there every undefined variable is
-    /// reported, as BuildKit does.
+    /// Finds `$VAR` in instructions the builder expands (COPY, ADD, ENV, ARG defaults, LABEL, WORKDIR,
+    /// USER, EXPOSE, VOLUME, STOPSIGNAL) that no ARG or ENV defines before it, when it is one typo away
+    /// from a variable that is defined (or from `PATH`, which every Linux image has: `$PAHT`), or
+    /// when an `ARG` of that name comes only later in the stage. In a stage built `FROM scratch`,
+    /// or from the official `alpine`, `busybox`, `debian` or `ubuntu` images, which set only PATH
+    /// (directly or through other stages), the whole environment is in the Dockerfile, so there
+    /// every undefined variable is reported, as BuildKit does, including an `ARG` declared before
+    /// the first `FROM` and not declared again in the stage. An `ARG` without a value defines the
+    /// variable (it may come from `--build-arg`).
     ///
     /// ## Why is this bad?
     /// An undefined variable expands to an empty string: `WORKDIR $APP_HOEM` becomes `WORKDIR /` and
     /// files land in the wrong place without any error. (Variables that only a base image defines
     /// cannot be seen from the Dockerfile — BuildKit fetches the image config to know them — so
-    /// outside `scratch` stages rlint reports only likely typos.)
+    /// on other base images rlint reports only likely typos.)
     ///
     /// ## Example
     /// ```dockerfile
@@ -59,12 +63,23 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for stage in &model.stages {
         let ancestry = model.ancestry(stage.index);
         let root = ancestry.last().map(|&s| &model.stages[s].base);
-        let whole_env_known = matches!(root, Some(Base::Scratch));
-        let mut defined: Vec<String> = model
+        let whole_env_known = match root {
+            Some(Base::Scratch) => true,
+            Some(Base::Image(image)) => sets_only_path(image),
+            _ => false,
+        };
+        let globals: Vec<&str> = model
             .global_args
             .iter()
-            .map(|(n, _)| n.value.clone())
+            .map(|(n, _)| n.value.as_str())
             .collect();
+        // An ARG before the first FROM reaches a stage only when the stage declares it again; on
+        // other base images a variable of that name may still come from the image.
+        let mut defined: Vec<String> = if whole_env_known {
+            Vec::new()
+        } else {
+            globals.iter().map(|g| g.to_string()).collect()
+        };
         for &s in ancestry.iter().rev() {
             if s == stage.index {
                 break;
@@ -73,18 +88,30 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 collect(ins, &mut defined);
             }
         }
-        for (_, ins) in super::stage_body(model, stage) {
-            if ins.keyword.expands_variables()
-                && !matches!(ins.keyword, Keyword::Arg | Keyword::Onbuild)
-            {
+        // ARGs the stage declares, by position: one used before its ARG line is empty there
+        // (a base image's environment does not feed build arguments).
+        let stage_args: Vec<(usize, String)> = super::stage_body(model, stage)
+            .filter(|(_, ins)| ins.keyword == Keyword::Arg)
+            .flat_map(|(i, ins)| {
+                let mut names = Vec::new();
+                collect(ins, &mut names);
+                names.into_iter().map(move |n| (i, n))
+            })
+            .collect();
+        for (index, ins) in super::stage_body(model, stage) {
+            if ins.keyword.expands_variables() && ins.keyword != Keyword::Onbuild {
                 let names: Vec<&str> = defined.iter().map(String::as_str).collect();
                 for (name, at) in references(&ins.rest.value) {
-                    // BuildKit gives every Linux image a default PATH.
-                    if name == "PATH" || defined.iter().any(|d| d == name) {
+                    if name == "PATH" || names.contains(&name) {
                         continue;
                     }
-                    let close = crate::suggest::did_you_mean(name, &names).filter(|c| *c != name);
-                    if close.is_none() && !whole_env_known {
+                    // One slip only: `$GOPATH` is two edits from a defined `PATH`, and is what a
+                    // golang base image defines, not a typo.
+                    let close = crate::suggest::did_you_mean(name, &names)
+                        .filter(|c| *c != name && crate::suggest::edit_distance(name, c) == 1)
+                        .or_else(|| path_typo(name));
+                    let declared_later = stage_args.iter().any(|(i, n)| *i > index && n == name);
+                    if close.is_none() && !whole_env_known && !declared_later {
                         continue;
                     }
                     let span = ins.rest_span(at, at + name.len() + 1);
@@ -94,8 +121,14 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     );
                     match close {
                         Some(close) => diagnostic.help(format!("did you mean `${close}`?")),
+                        None if declared_later => diagnostic.help(format!(
+                            "`ARG {name}` comes later in this stage: move it before this line"
+                        )),
+                        None if globals.contains(&name) => diagnostic.help(format!(
+                            "the `ARG {name}` before the first FROM is only seen by FROM lines: declare `ARG {name}` in this stage"
+                        )),
                         None => diagnostic.help(format!(
-                            "this stage starts from `scratch`, so nothing else defines it: add `ARG {name}` or `ENV {name}=...` before this line"
+                            "this stage's base image sets no variable but PATH, so nothing defines it: add `ARG {name}` or `ENV {name}=...` before this line"
                         )),
                     };
                 }
@@ -103,6 +136,29 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             collect(ins, &mut defined);
         }
     }
+}
+
+/// Official images whose configuration sets PATH and nothing else, so the Dockerfile shows their
+/// whole environment (as BuildKit sees it after pulling them).
+fn sets_only_path(image: &crate::syntax::dockerfile::model::ImageRef) -> bool {
+    let official = match image.registry.as_deref() {
+        None => Some(image.repository.as_str()),
+        Some("docker.io" | "index.docker.io") => Some(
+            image
+                .repository
+                .strip_prefix("library/")
+                .unwrap_or(&image.repository),
+        ),
+        Some(_) => None,
+    };
+    matches!(official, Some("alpine" | "busybox" | "debian" | "ubuntu"))
+}
+
+/// `PATH` when `name` is one slip away from it (`PAHT`, `PATG`): every Linux image defines PATH,
+/// and BuildKit gives one to images without it. Longer names such as `GOPATH` or `XPATH` are
+/// other variables a base image may define, so only same-length slips count.
+fn path_typo(name: &str) -> Option<&'static str> {
+    (name.len() == 4 && crate::suggest::edit_distance(name, "PATH") == 1).then_some("PATH")
 }
 
 fn collect(ins: &crate::syntax::dockerfile::Instruction, defined: &mut Vec<String>) {
@@ -133,7 +189,16 @@ fn references(text: &str) -> Vec<(&str, usize)> {
                 let len = text[start..]
                     .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                     .unwrap_or(text.len() - start);
-                if len > 0 && !text[start..].starts_with(|c: char| c.is_ascii_digit()) {
+                // `${VAR:-default}`, `${VAR+alt}`, `${VAR?message}`: the author already says
+                // what happens when it is unset.
+                let handles_unset = braced
+                    && text[start + len..]
+                        .trim_start_matches(':')
+                        .starts_with(['-', '+', '?']);
+                if len > 0
+                    && !handles_unset
+                    && !text[start..].starts_with(|c: char| c.is_ascii_digit())
+                {
                     out.push((&text[start..start + len], i));
                 }
                 i = start + len;

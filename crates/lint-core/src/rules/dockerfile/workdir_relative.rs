@@ -3,7 +3,9 @@ use crate::syntax::dockerfile::Keyword;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `WORKDIR` with a relative path.
+    /// Finds the first `WORKDIR` of a stage when its path is relative and no earlier stage it is
+    /// built on (`FROM <stage>`) set a `WORKDIR`. Like BuildKit, later `WORKDIR`s are not reported:
+    /// they resolve against one the Dockerfile set (hadolint reports every relative one).
     ///
     /// ## Why is this bad?
     /// A relative `WORKDIR` is resolved against whatever the previous working directory was, which
@@ -45,10 +47,25 @@ fn is_absolute(path: &str) -> bool {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for ins in &input.df.instructions {
-        if ins.keyword != Keyword::Workdir {
+    let model = input.model;
+    let sets_workdir = |stage: usize| {
+        super::stage_body(model, &model.stages[stage])
+            .any(|(_, ins)| ins.keyword == Keyword::Workdir)
+    };
+    for stage in &model.stages {
+        // A stage built on an earlier stage of this file starts in the directory that stage set.
+        let inherited = model.ancestry(stage.index)[1..]
+            .iter()
+            .any(|&s| sets_workdir(s));
+        if inherited {
             continue;
         }
+        // Only the first WORKDIR can depend on the base image: the later ones resolve against it.
+        let Some((_, ins)) =
+            super::stage_body(model, stage).find(|(_, ins)| ins.keyword == Keyword::Workdir)
+        else {
+            continue;
+        };
         let Some(arg) = ins.args.first() else {
             continue;
         };
@@ -57,7 +74,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         }
         cx.report(
             arg.span,
-            format!("WORKDIR `{}` is relative: where it points depends on the previous working directory", arg.value),
+            format!("WORKDIR `{}` is relative, and no WORKDIR before it in this Dockerfile says where it starts: that depends on the base image", arg.value),
         )
         .help(format!("use an absolute path, e.g. `/{}`", arg.value.trim_start_matches("./")));
     }

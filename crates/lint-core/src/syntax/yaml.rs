@@ -383,6 +383,9 @@ struct Failure {
     /// Byte offset in the original text.
     at: usize,
     info: String,
+    /// Where the outermost flow collection open at the failure starts, once the parser has
+    /// reported it (not yet when the failure is on the line right after the `[`).
+    flow_start: Option<usize>,
 }
 
 /// Spaces inserted at the start of lines so saphyr-parser accepts what libyaml accepts.
@@ -398,6 +401,8 @@ struct Failure {
 struct Leniency {
     /// (original char index of a line start, spaces inserted there), sorted by position.
     pads: Vec<(usize, usize)>,
+    /// For each pad, where it starts in the scanned text and how many spaces come before it.
+    shim_starts: Vec<(usize, usize)>,
 }
 
 impl Leniency {
@@ -417,17 +422,16 @@ impl Leniency {
     }
 
     /// A char index of the scanned text to one of the original text (inserted spaces map to the
-    /// start of their line).
+    /// start of their line). A binary search: called for every event.
     fn original(&self, index: usize) -> usize {
-        let mut inserted = 0;
-        for &(at, n) in &self.pads {
-            let shim_at = at + inserted;
-            if index < shim_at {
-                break;
-            }
-            inserted += n.min(index - shim_at);
-        }
-        index - inserted
+        let i = self
+            .shim_starts
+            .partition_point(|&(shim_at, _)| shim_at <= index);
+        let Some(i) = i.checked_sub(1) else {
+            return index;
+        };
+        let (shim_at, before) = self.shim_starts[i];
+        index - before - self.pads[i].1.min(index - shim_at)
     }
 
     /// Spaces inserted at the line starting at original char index `at`.
@@ -468,6 +472,18 @@ impl Leniency {
                     content
                 };
                 lines.push((line_start, column));
+                // The rest of the collection in the same round, up to the opener's column
+                // (past every block indentation on its line).
+                if let Some(start) = failure.flow_start {
+                    let opener_line = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                    let column = text[opener_line..start].chars().count();
+                    let end = flow_end(text, start);
+                    let mut line = line_start;
+                    while let Some(nl) = text[line..end].find('\n') {
+                        line += nl + 1;
+                        lines.push((line, column));
+                    }
+                }
             }
             // Reported at the opening quote: indent every continuation line up to its column.
             "invalid indentation in quoted scalar" => {
@@ -484,7 +500,7 @@ impl Leniency {
             }
             _ => return false,
         }
-        let mut progress = false;
+        let mut added = Vec::new();
         for (line, column) in lines {
             let rest = &text[line..];
             // A document marker ends the document whatever the indentation; libyaml says so too.
@@ -496,20 +512,30 @@ impl Leniency {
                 continue;
             }
             let char_at = byte_to_char(offsets, line);
-            let have = match self.pads.binary_search_by_key(&char_at, |p| p.0) {
-                Ok(i) => &mut self.pads[i].1,
-                Err(i) => {
-                    self.pads.insert(i, (char_at, 0));
-                    &mut self.pads[i].1
-                }
-            };
-            if spaces + *have < column {
-                *have = column - spaces;
-                progress = true;
+            if spaces + self.padding(char_at) < column {
+                added.push((char_at, column - spaces));
             }
         }
-        self.pads.retain(|p| p.1 > 0);
-        progress
+        if added.is_empty() {
+            return false;
+        }
+        // Merged in one sort (a quoted scalar can add thousands of lines at once); where a line
+        // was padded before, the larger padding wins.
+        self.pads.extend(added);
+        self.pads
+            .sort_unstable_by_key(|&(at, n)| (at, std::cmp::Reverse(n)));
+        self.pads.dedup_by_key(|p| p.0);
+        let mut before = 0;
+        self.shim_starts = self
+            .pads
+            .iter()
+            .map(|&(at, n)| {
+                let start = (at + before, before);
+                before += n;
+                start
+            })
+            .collect();
+        true
     }
 }
 
@@ -529,6 +555,45 @@ fn content_column(line: &str) -> usize {
             _ => return column,
         }
     }
+}
+
+/// The byte offset just past the bracket closing the flow collection opened at `start` (the end
+/// of the text if it is never closed). Quoted scalars and comments are skipped; a quote starts a
+/// scalar only at the start of a token (inside a plain scalar, as in `[it's]`, it does not).
+fn flow_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = start;
+    while i < bytes.len() {
+        let after_token_start = i == 0
+            || matches!(
+                bytes[i - 1],
+                b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',' | b':'
+            );
+        match bytes[i] {
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            q @ (b'"' | b'\'') if after_token_start => match closing_quote(text, i, q as char) {
+                Some(close) => i = close,
+                None => return bytes.len(),
+            },
+            // A comment needs white space before it (`a#b` is one scalar).
+            b'#' if matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r') => {
+                i += bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .unwrap_or(bytes.len() - i);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    bytes.len()
 }
 
 /// The byte offset of the quote closing the scalar opened at `start`, if the text has one.
@@ -595,9 +660,18 @@ fn parse_once(
                 let at = b.byte(e.marker().index());
                 let problem = b.explain(at, e.info());
                 b.file.problems.push(problem);
+                let flow_start = b.stack.iter().find_map(|f| match f {
+                    Frame::Seq { start, .. } | Frame::Map { start, .. }
+                        if matches!(text.as_bytes().get(*start), Some(b'[' | b'{')) =>
+                    {
+                        Some(*start)
+                    }
+                    _ => None,
+                });
                 failure = Some(Failure {
                     at,
                     info: e.info().to_string(),
+                    flow_start,
                 });
                 break;
             }
@@ -1151,6 +1225,24 @@ mod tests {
         assert_eq!(
             root.to_json()["services"]["app"],
             serde_json::json!({"command": ["a", "é"], "x": "q r", "y": ["a", "b"], "image": "nginx"})
+        );
+        // Many relaxed lines stay cheap: one round per flow line, one for a whole quoted value.
+        let lines = 200;
+        let text = format!(
+            "a: [\n{}]\nb: \"{}\"\n",
+            "x,\n".repeat(lines),
+            "y\n".repeat(50_000)
+        );
+        let yaml = parse(&text);
+        assert!(yaml.problems.is_empty(), "{:?}", yaml.problems);
+        assert_eq!(
+            yaml.documents[0]
+                .pointer("/a")
+                .unwrap()
+                .as_seq()
+                .unwrap()
+                .len(),
+            lines
         );
         // A true error past a relaxed line is reported where it is.
         let text = "a: [\nb, c\nd: e\n";

@@ -35,6 +35,27 @@ const EXPECTED_FAILURES: &[(&str, &str)] = &[
          go-yaml load it, and rlint follows the loaders",
     ),
     (
+        "9JBA",
+        "`#` right after `]` taken as a comment: the spec wants white space before it, libyaml \
+         does not, and rlint follows the loaders",
+    ),
+    (
+        "CVW2",
+        "`#` right after `,` taken as a comment, as libyaml does",
+    ),
+    (
+        "MUS6/00",
+        "`#` right after a directive's version taken as a comment, as libyaml does",
+    ),
+    (
+        "SU5Z",
+        "`#` right after a closing quote taken as a comment, as libyaml does",
+    ),
+    (
+        "X4QW",
+        "`#` right after a block scalar header taken as a comment, as libyaml does",
+    ),
+    (
         "VJP3/00",
         "the same leniency on flow indentation turns it into VJP3/01 (a key split over lines in \
          a flow mapping), which the spec allows and saphyr-parser loads (libyaml rejects both)",

@@ -388,7 +388,8 @@ struct Failure {
     flow_start: Option<usize>,
 }
 
-/// Spaces inserted at the start of lines so saphyr-parser accepts what libyaml accepts.
+/// Spaces inserted (at the start of lines, or before a `#`) so saphyr-parser accepts what libyaml
+/// accepts.
 ///
 /// libyaml (and go-yaml, its port) does not check indentation inside a flow collection or a
 /// multi-line quoted scalar: a closing `]` at the parent key's column, or continuation lines
@@ -396,10 +397,12 @@ struct Failure {
 /// spec and rejects them ("invalid indentation", "... in flow construct", "... in quoted
 /// scalar"). Leading white space of such lines is not content (flow and quoted scalars fold it
 /// away), so indenting them further changes no value; only their positions move, and they are
-/// mapped back to the original text.
+/// mapped back to the original text. libyaml also takes a `#` with no space before it as a
+/// comment after a closing quote or bracket, a `,` or a block scalar header; a space is inserted
+/// there.
 #[derive(Default)]
 struct Leniency {
-    /// (original char index of a line start, spaces inserted there), sorted by position.
+    /// (original char index, spaces inserted there), sorted by position.
     pads: Vec<(usize, usize)>,
     /// For each pad, where it starts in the scanned text and how many spaces come before it.
     shim_starts: Vec<(usize, usize)>,
@@ -421,8 +424,8 @@ impl Leniency {
         out
     }
 
-    /// A char index of the scanned text to one of the original text (inserted spaces map to the
-    /// start of their line). A binary search: called for every event.
+    /// A char index of the scanned text to one of the original text (inserted spaces map to
+    /// where they were inserted). A binary search: called for every event.
     fn original(&self, index: usize) -> usize {
         let i = self
             .shim_starts
@@ -434,7 +437,7 @@ impl Leniency {
         index - before - self.pads[i].1.min(index - shim_at)
     }
 
-    /// Spaces inserted at the line starting at original char index `at`.
+    /// Spaces inserted at original char index `at`.
     fn padding(&self, at: usize) -> usize {
         self.pads
             .binary_search_by_key(&at, |p| p.0)
@@ -447,6 +450,8 @@ impl Leniency {
         let at = failure.at;
         let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let mut lines: Vec<(usize, usize)> = Vec::new();
+        // (original char index, spaces to insert there)
+        let mut added = Vec::new();
         match failure.info.as_str() {
             // saphyr raises these only inside a flow collection (outside one, a less indented
             // line closes the blocks instead): indent the failing line past the line above.
@@ -498,9 +503,20 @@ impl Leniency {
                     lines.push((line, column));
                 }
             }
+            // libyaml takes a `#` right after a closing quote or bracket, a `,` or a block
+            // scalar header as a comment (`image: "nginx"#pinned`): a space in front makes it
+            // one for saphyr-parser too, and changes no value.
+            "comments must be separated from other tokens by whitespace"
+                if text[at..].starts_with('#') =>
+            {
+                let char_at = byte_to_char(offsets, at);
+                if self.padding(char_at) > 0 {
+                    return false;
+                }
+                added.push((char_at, 1));
+            }
             _ => return false,
         }
-        let mut added = Vec::new();
         for (line, column) in lines {
             let rest = &text[line..];
             // A document marker ends the document whatever the indentation; libyaml says so too.

@@ -67,8 +67,12 @@ pub enum Typed<'a> {
 
 impl Scalar {
     pub fn typed(&self) -> Typed<'_> {
+        // `!!str` asks for a string, and so does the non-specific tag `!` (YAML 1.2.2, 6.9.1).
         if self.style != Style::Plain
-            || self.tag.as_deref().map(String::as_str) == Some("tag:yaml.org,2002:str")
+            || matches!(
+                self.tag.as_deref().map(String::as_str),
+                Some("tag:yaml.org,2002:str" | "!")
+            )
         {
             return Typed::Str(&self.text);
         }
@@ -326,7 +330,9 @@ enum Frame {
 struct Builder<'t> {
     text: &'t str,
     /// Byte offset of each character index; `None` for ASCII text.
-    offsets: Option<Vec<usize>>,
+    offsets: Option<&'t [usize]>,
+    /// How the scanned text differs from `text`.
+    leniency: &'t Leniency,
     stack: Vec<Frame>,
     items: Vec<Node>,
     entries: Vec<Entry>,
@@ -338,15 +344,308 @@ struct Builder<'t> {
 }
 
 /// Parses a YAML stream. Never fails: problems are in [`YamlFile::problems`].
+///
+/// Where libyaml and go-yaml (what Compose, Travis and most CI services load with) are more
+/// lenient than saphyr-parser, the file is loaded as they load it: see [`Leniency`].
 pub fn parse(text: &str) -> YamlFile {
+    let offsets = (!text.is_ascii()).then(|| {
+        text.char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect::<Vec<usize>>()
+    });
+    let mut leniency = Leniency::default();
+    // Each round re-scans the whole text, so the rounds are capped by size: the work stays
+    // bounded (a few MB of scanning) whatever the input.
+    let rounds = (8_000_000 / text.len().max(1)).clamp(4, 256);
+    // The first failure (on the text as written), reported when relaxing does not help.
+    let mut first: Option<(YamlFile, usize)> = None;
+    for _ in 0..rounds {
+        let (file, failure) = parse_once(text, offsets.as_deref(), &leniency);
+        let Some(failure) = failure else {
+            return file;
+        };
+        let first_at = first.get_or_insert_with(|| (file.clone(), failure.at)).1;
+        if !leniency.relax(text, offsets.as_deref(), &failure) {
+            // A true error: the relaxed text's when it got further (libyaml stops there too).
+            return if failure.at > first_at {
+                file
+            } else {
+                first.map(|f| f.0).unwrap_or(file)
+            };
+        }
+    }
+    first.map(|f| f.0).unwrap_or_default()
+}
+
+/// A scan error, in the original text's coordinates.
+struct Failure {
+    /// Byte offset in the original text.
+    at: usize,
+    info: String,
+    /// Where the outermost flow collection open at the failure starts, once the parser has
+    /// reported it (not yet when the failure is on the line right after the `[`).
+    flow_start: Option<usize>,
+}
+
+/// Spaces inserted (at the start of lines, or before a `#`) so saphyr-parser accepts what libyaml
+/// accepts.
+///
+/// libyaml (and go-yaml, its port) does not check indentation inside a flow collection or a
+/// multi-line quoted scalar: a closing `]` at the parent key's column, or continuation lines
+/// that are less indented than the block they sit in, load fine there. saphyr-parser follows the
+/// spec and rejects them ("invalid indentation", "... in flow construct", "... in quoted
+/// scalar"). Leading white space of such lines is not content (flow and quoted scalars fold it
+/// away), so indenting them further changes no value; only their positions move, and they are
+/// mapped back to the original text. libyaml also takes a `#` with no space before it as a
+/// comment after a closing quote or bracket, a `,` or a block scalar header; a space is inserted
+/// there.
+#[derive(Default)]
+struct Leniency {
+    /// (original char index, spaces inserted there), sorted by position.
+    pads: Vec<(usize, usize)>,
+    /// For each pad, where it starts in the scanned text and how many spaces come before it.
+    shim_starts: Vec<(usize, usize)>,
+}
+
+impl Leniency {
+    /// The text saphyr-parser scans.
+    fn shim(&self, text: &str, offsets: Option<&[usize]>) -> String {
+        let mut out =
+            String::with_capacity(text.len() + self.pads.iter().map(|p| p.1).sum::<usize>());
+        let mut from = 0;
+        for &(at, n) in &self.pads {
+            let at = char_to_byte(offsets, at);
+            out.push_str(&text[from..at]);
+            out.extend(std::iter::repeat_n(' ', n));
+            from = at;
+        }
+        out.push_str(&text[from..]);
+        out
+    }
+
+    /// A char index of the scanned text to one of the original text (inserted spaces map to
+    /// where they were inserted). A binary search: called for every event.
+    fn original(&self, index: usize) -> usize {
+        let i = self
+            .shim_starts
+            .partition_point(|&(shim_at, _)| shim_at <= index);
+        let Some(i) = i.checked_sub(1) else {
+            return index;
+        };
+        let (shim_at, before) = self.shim_starts[i];
+        index - before - self.pads[i].1.min(index - shim_at)
+    }
+
+    /// Spaces inserted at original char index `at`.
+    fn padding(&self, at: usize) -> usize {
+        self.pads
+            .binary_search_by_key(&at, |p| p.0)
+            .map_or(0, |i| self.pads[i].1)
+    }
+
+    /// Indents further the lines behind `failure` when libyaml would have accepted them.
+    /// `false` when it does not apply (a true error) or makes no progress.
+    fn relax(&mut self, text: &str, offsets: Option<&[usize]>, failure: &Failure) -> bool {
+        let at = failure.at;
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let mut lines: Vec<(usize, usize)> = Vec::new();
+        // (original char index, spaces to insert there)
+        let mut added = Vec::new();
+        match failure.info.as_str() {
+            // saphyr raises these only inside a flow collection (outside one, a less indented
+            // line closes the blocks instead): indent the failing line past the line above.
+            "invalid indentation" | "invalid indentation in flow construct" => {
+                let Some(above) = text[..line_start.saturating_sub(1)]
+                    .lines()
+                    .rev()
+                    .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+                else {
+                    return false;
+                };
+                // Past the content column of the line above first; if that is not enough (the
+                // flow opened further right on it), past the whole line.
+                let content = content_column(above) + 1;
+                let padded = self.padding(byte_to_char(offsets, line_start));
+                let spaces = text[line_start..]
+                    .bytes()
+                    .take_while(|&b| b == b' ')
+                    .count();
+                let column = if spaces + padded >= content {
+                    above.chars().count() + 1
+                } else {
+                    content
+                };
+                lines.push((line_start, column));
+                // The rest of the collection in the same round, up to the opener's column
+                // (past every block indentation on its line).
+                if let Some(start) = failure.flow_start {
+                    let opener_line = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                    let column = text[opener_line..start].chars().count();
+                    let end = flow_end(text, start);
+                    let mut line = line_start;
+                    while let Some(nl) = text[line..end].find('\n') {
+                        line += nl + 1;
+                        lines.push((line, column));
+                    }
+                }
+            }
+            // Reported at the opening quote: indent every continuation line up to its column.
+            "invalid indentation in quoted scalar" => {
+                let quote = text[at..].chars().next();
+                let Some(end) = quote.and_then(|q| closing_quote(text, at, q)) else {
+                    return false;
+                };
+                let column = text[line_start..at].chars().count();
+                let mut line = at;
+                while let Some(nl) = text[line..end].find('\n') {
+                    line += nl + 1;
+                    lines.push((line, column));
+                }
+            }
+            // libyaml takes a `#` right after a closing quote or bracket, a `,` or a block
+            // scalar header as a comment (`image: "nginx"#pinned`): a space in front makes it
+            // one for saphyr-parser too, and changes no value.
+            "comments must be separated from other tokens by whitespace"
+                if text[at..].starts_with('#') =>
+            {
+                let char_at = byte_to_char(offsets, at);
+                if self.padding(char_at) > 0 {
+                    return false;
+                }
+                added.push((char_at, 1));
+            }
+            _ => return false,
+        }
+        for (line, column) in lines {
+            let rest = &text[line..];
+            // A document marker ends the document whatever the indentation; libyaml says so too.
+            if rest.starts_with("---") || rest.starts_with("...") {
+                return false;
+            }
+            let spaces = rest.bytes().take_while(|&b| b == b' ').count();
+            if matches!(rest.as_bytes().get(spaces), None | Some(b'\n' | b'\r')) {
+                continue;
+            }
+            let char_at = byte_to_char(offsets, line);
+            if spaces + self.padding(char_at) < column {
+                added.push((char_at, column - spaces));
+            }
+        }
+        if added.is_empty() {
+            return false;
+        }
+        // Merged in one sort (a quoted scalar can add thousands of lines at once); where a line
+        // was padded before, the larger padding wins.
+        self.pads.extend(added);
+        self.pads
+            .sort_unstable_by_key(|&(at, n)| (at, std::cmp::Reverse(n)));
+        self.pads.dedup_by_key(|p| p.0);
+        let mut before = 0;
+        self.shim_starts = self
+            .pads
+            .iter()
+            .map(|&(at, n)| {
+                let start = (at + before, before);
+                before += n;
+                start
+            })
+            .collect();
+        true
+    }
+}
+
+/// The column where a line's content begins, past its indentation and any `- `, `? `, `: `
+/// indicators (the deepest block it can open).
+fn content_column(line: &str) -> usize {
+    let mut column = 0;
+    let mut rest = line;
+    loop {
+        let trimmed = rest.trim_start_matches(' ');
+        column += rest.len() - trimmed.len();
+        match trimmed.as_bytes() {
+            [b'-' | b'?' | b':', b' ', ..] => {
+                column += 1;
+                rest = &trimmed[1..];
+            }
+            _ => return column,
+        }
+    }
+}
+
+/// The byte offset just past the bracket closing the flow collection opened at `start` (the end
+/// of the text if it is never closed). Quoted scalars and comments are skipped; a quote starts a
+/// scalar only at the start of a token (inside a plain scalar, as in `[it's]`, it does not).
+fn flow_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = start;
+    while i < bytes.len() {
+        let after_token_start = i == 0
+            || matches!(
+                bytes[i - 1],
+                b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',' | b':'
+            );
+        match bytes[i] {
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            q @ (b'"' | b'\'') if after_token_start => match closing_quote(text, i, q as char) {
+                Some(close) => i = close,
+                None => return bytes.len(),
+            },
+            // A comment needs white space before it (`a#b` is one scalar).
+            b'#' if matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r') => {
+                i += bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .unwrap_or(bytes.len() - i);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// The byte offset of the quote closing the scalar opened at `start`, if the text has one.
+fn closing_quote(text: &str, start: usize, quote: char) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match (quote, bytes[i]) {
+            ('"', b'\\') => i += 1,
+            ('\'', b'\'') if bytes.get(i + 1) == Some(&b'\'') => i += 1,
+            (q, b) if b == q as u8 => return Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+fn char_to_byte(offsets: Option<&[usize]>, index: usize) -> usize {
+    offsets.map_or(index, |o| o[index.min(o.len() - 1)])
+}
+
+fn byte_to_char(offsets: Option<&[usize]>, byte: usize) -> usize {
+    offsets.map_or(byte, |o| o.partition_point(|&b| b < byte))
+}
+
+/// One scan of the (relaxed) text; the failure is returned when the scanner stopped.
+fn parse_once(
+    text: &str,
+    offsets: Option<&[usize]>,
+    leniency: &Leniency,
+) -> (YamlFile, Option<Failure>) {
     let mut b = Builder {
         text,
-        offsets: (!text.is_ascii()).then(|| {
-            text.char_indices()
-                .map(|(i, _)| i)
-                .chain([text.len()])
-                .collect()
-        }),
+        offsets,
+        leniency,
         stack: Vec::new(),
         items: Vec::new(),
         entries: Vec::new(),
@@ -355,7 +654,15 @@ pub fn parse(text: &str) -> YamlFile {
         file: YamlFile::default(),
         last_plain: None,
     };
-    let mut parser = Parser::new_from_str(text);
+    let shim;
+    let scanned = if leniency.pads.is_empty() {
+        text
+    } else {
+        shim = leniency.shim(text, offsets);
+        &shim
+    };
+    let mut parser = Parser::new_from_str(scanned);
+    let mut failure = None;
     while let Some(event) = parser.next_event() {
         match event {
             Ok((event, span)) => {
@@ -369,16 +676,31 @@ pub fn parse(text: &str) -> YamlFile {
                 let at = b.byte(e.marker().index());
                 let problem = b.explain(at, e.info());
                 b.file.problems.push(problem);
+                let flow_start = b.stack.iter().find_map(|f| match f {
+                    Frame::Seq { start, .. } | Frame::Map { start, .. }
+                        if matches!(text.as_bytes().get(*start), Some(b'[' | b'{')) =>
+                    {
+                        Some(*start)
+                    }
+                    _ => None,
+                });
+                failure = Some(Failure {
+                    at,
+                    info: e.info().to_string(),
+                    flow_start,
+                });
                 break;
             }
         }
     }
-    b.file
+    (b.file, failure)
 }
 
 impl Builder<'_> {
+    /// A char index of the scanned text to a byte offset of the original.
     fn byte(&self, index: usize) -> usize {
-        match &self.offsets {
+        let index = self.leniency.original(index);
+        match self.offsets {
             None => index.min(self.text.len()),
             Some(o) => o.get(index).copied().unwrap_or(self.text.len()),
         }
@@ -518,7 +840,9 @@ impl Builder<'_> {
             return Err(Problem {
                 span: Span::empty(start),
                 message: format!("nesting deeper than {MAX_DEPTH} levels is not supported"),
-                help: None,
+                help: Some(
+                    "real configuration files nest a few levels deep: flatten the structure".into(),
+                ),
                 related: None,
                 kind: ProblemKind::Limit,
             });
@@ -643,7 +967,7 @@ impl Builder<'_> {
         let mut problem = Problem {
             span: Span::new(at, next_char(self.text, at)),
             message: format!("invalid YAML: {info}"),
-            help: None,
+            help: Some(help_for(info).into()),
             related: None,
             kind: ProblemKind::Syntax,
         };
@@ -671,16 +995,113 @@ impl Builder<'_> {
                 Span::new(at, next_char(self.text, at)),
                 "the parser stopped here".into(),
             ));
-        } else if info.contains("trailing content after") || info.contains("did not find expected")
-        {
-            problem.help = Some(
-                "text after a quoted value must be a comment (`# ...`); quote the whole value instead".into(),
-            );
-        } else if info.contains("tab") {
-            problem.help = Some("indent YAML with spaces, not tabs".into());
         }
         problem
     }
+}
+
+/// What to do about a scan error of saphyr-parser, by its message: specific where the message
+/// names the cause, a checklist of the usual causes otherwise.
+fn help_for(info: &str) -> &'static str {
+    const HELPS: &[(&str, &str)] = &[
+        (
+            "trailing content after",
+            "text after a quoted value must be a comment (`# ...`); quote the whole value instead",
+        ),
+        ("tab", "indent YAML with spaces, not tabs"),
+        (
+            "comments must be separated",
+            "put a space before the `#`, or quote the value when `#` is part of it",
+        ),
+        (
+            "quoted scalar, found unexpected",
+            "this quoted value is never closed: add the closing quote",
+        ),
+        (
+            "escape",
+            "in double quotes a backslash starts an escape (`\\n`, `\\\\`): double the backslash, or use single quotes",
+        ),
+        (
+            "hexadecimal number",
+            "in double quotes a backslash starts an escape (`\\n`, `\\\\`): double the backslash, or use single quotes",
+        ),
+        (
+            "flow sequence",
+            "separate the items with `,` and close the list with `]`; quote an item that contains `[`, `]`, `{`, `}` or `,`",
+        ),
+        (
+            "flow mapping",
+            "separate the entries with `,` and close the mapping with `}`; quote a value that contains `[`, `]`, `{`, `}` or `,`",
+        ),
+        (
+            "did not find expected key",
+            "check the indentation: the keys of one mapping start at the same column",
+        ),
+        (
+            "expected '-' indicator",
+            "check the indentation: the items of one list start with `- ` at the same column",
+        ),
+        (
+            "mapping values are not allowed",
+            "a `: ` inside a plain value starts a mapping: quote the value, or check the indentation",
+        ),
+        (
+            "block sequence entries are not allowed",
+            "a `- ` item cannot follow a value on its line: put the list on its own lines, indented under its key",
+        ),
+        (
+            "block scalar",
+            "indent every line of a `|` or `>` block at least as far as its first line",
+        ),
+        (
+            "anchor",
+            "an alias (`*name`) needs an anchor (`&name`) defined earlier in the same document",
+        ),
+        (
+            "simple key",
+            "a key and its `:` must be on one line; quote a value that contains `: `",
+        ),
+        (
+            "mapping keys are not allowed",
+            "`? ` starts a key here: quote the value when `?` is part of it",
+        ),
+        (
+            "tag",
+            "`!` starts a tag here: quote the value when `!` is part of it",
+        ),
+        (
+            "directive",
+            "a line starting with `%` is a directive: quote or indent the value it belongs to",
+        ),
+        (
+            "document",
+            "`---` and `...` at the start of a line separate documents: indent or quote them inside a value",
+        ),
+        ("plain scalar cannot start", "quote the value"),
+        (
+            "unprintable character",
+            "remove the control character, or write it as an escape in a double-quoted value",
+        ),
+        (
+            "byte order mark",
+            "remove the byte order mark (U+FEFF) from inside the file",
+        ),
+        (
+            "indentation",
+            "check the indentation of this line against the lines above it",
+        ),
+        (
+            "recursion limit",
+            "the nesting is too deep: flatten the structure",
+        ),
+    ];
+    HELPS
+        .iter()
+        .find(|(cause, _)| info.contains(cause))
+        .map_or(
+            "check this line and the one above: the usual causes are a wrong indentation, an unclosed quote or bracket, or a value that needs quoting",
+            |(_, help)| help,
+        )
 }
 
 fn next_char(text: &str, at: usize) -> usize {
@@ -799,6 +1220,51 @@ mod tests {
         let text = "a: \"x\" y\n";
         let p = &parse(text).problems[0];
         assert!(p.message.contains("trailing content"), "{}", p.message);
+        assert!(p.help.is_some());
+    }
+
+    #[test]
+    fn loads_what_libyaml_loads_with_spans_of_the_original() {
+        let text = "services:\n  app:\n    command: [\n      \"a\", \"é\"\n    ]\n    x: \"q\n  r\"\n    y: [a,\nb]\n    image: nginx\n";
+        let yaml = parse(text);
+        assert!(yaml.problems.is_empty(), "{:?}", yaml.problems);
+        let root = &yaml.documents[0];
+        let at = |p: &str| {
+            let n = root.pointer(p).unwrap();
+            &text[n.span.start..n.span.end]
+        };
+        assert_eq!(at("/services/app/command"), "[\n      \"a\", \"é\"\n    ]");
+        assert_eq!(at("/services/app/command/1"), "\"é\"");
+        assert_eq!(at("/services/app/x"), "\"q\n  r\"");
+        assert_eq!(at("/services/app/y/1"), "b");
+        assert_eq!(at("/services/app/image"), "nginx");
+        assert_eq!(
+            root.to_json()["services"]["app"],
+            serde_json::json!({"command": ["a", "é"], "x": "q r", "y": ["a", "b"], "image": "nginx"})
+        );
+        // Many relaxed lines stay cheap: one round per flow line, one for a whole quoted value.
+        let lines = 200;
+        let text = format!(
+            "a: [\n{}]\nb: \"{}\"\n",
+            "x,\n".repeat(lines),
+            "y\n".repeat(50_000)
+        );
+        let yaml = parse(&text);
+        assert!(yaml.problems.is_empty(), "{:?}", yaml.problems);
+        assert_eq!(
+            yaml.documents[0]
+                .pointer("/a")
+                .unwrap()
+                .as_seq()
+                .unwrap()
+                .len(),
+            lines
+        );
+        // A true error past a relaxed line is reported where it is.
+        let text = "a: [\nb, c\nd: e\n";
+        let p = &parse(text).problems[0];
+        assert_eq!(p.kind, ProblemKind::Syntax);
+        assert!(line_of(text, p.span.start) >= 3, "{p:?}");
         assert!(p.help.is_some());
     }
 

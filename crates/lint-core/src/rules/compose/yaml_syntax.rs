@@ -7,7 +7,12 @@ crate::declare_rule! {
     /// causes named: a `//` "comment" (YAML comments start with `#`), text after a quoted value,
     /// tabs used for indentation, an alias to an anchor that does not exist. It also stops
     /// YAML that would expand without bound: aliases copying more than 100,000 nodes (an "alias
-    /// bomb") or nesting deeper than 200 levels.
+    /// bomb") or nesting deeper than 200 levels. Every finding says what to do next.
+    ///
+    /// Where Compose's loader (go-yaml, like libyaml) is more lenient than the YAML spec, rlint
+    /// loads the file as it does: a flow list or a quoted value continued at or below its key's
+    /// indentation (a closing `]` back at the key's column), or a `#` comment right after a
+    /// closing quote or bracket. Those are not reported: Compose runs such files.
     ///
     /// ## Why is this bad?
     /// `docker compose` refuses the whole file. Nothing else can be checked until it parses.

@@ -15,6 +15,9 @@ crate::declare_rule! {
     ///   relative directory, or one under the extraction's `-C`/`-d` directory, counts), or a
     ///   `git clone` (its explicit directory, or the name the URL implies: `.../y.git` clones to
     ///   `y`). A `WORKDIR` would exist before the files it should hold;
+    /// - a `cd` the same RUN undoes later: a `cd /`, `cd -` or `cd ..` after it, or an
+    ///   `rm -rf` of the directory (the official images' build-from-source pattern:
+    ///   `cd /usr/src/php; ./configure; make install; cd /; docker-php-source delete`);
     /// - the target of a `RUN --mount=...,target=DIR`, which exists only during that RUN;
     /// - a directory computed by the script: `$(...)`, or a variable that no `ARG`/`ENV` defines
     ///   (`WORKDIR` expands only those).
@@ -71,7 +74,8 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         let mut made: Vec<Made> = mount_targets(run).into_iter().map(Made::Path).collect();
         // Where an earlier absolute `cd` of this RUN went, to resolve a later relative one.
         let mut cwd: Option<String> = None;
-        for cmd in scripts.iter().flat_map(|s| &s.commands) {
+        let commands: Vec<&Command> = scripts.iter().flat_map(|s| &s.commands).collect();
+        for (k, cmd) in commands.iter().enumerate() {
             if !cmd.is("cd") {
                 made.extend(made_by(cmd));
                 continue;
@@ -93,7 +97,8 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 || computed(dir, &defined)
                 || made
                     .iter()
-                    .any(|m| m.covers(&dir.value) || m.covers(&resolved));
+                    .any(|m| m.covers(&dir.value) || m.covers(&resolved))
+                || undone(&commands[k + 1..], &resolved);
             cwd = resolved.starts_with('/').then_some(resolved);
             if skip {
                 continue;
@@ -141,6 +146,20 @@ fn normalize(path: &str) -> &str {
     } else {
         path
     }
+}
+
+/// Whether a later command of the RUN leaves `dir` again (`cd /`, `cd -`, `cd ..`) or removes
+/// it (`rm -rf dir` or a parent): the directory is scoped to this RUN on purpose, and a WORKDIR
+/// would need a second WORKDIR to undo it.
+fn undone(later: &[&Command], dir: &str) -> bool {
+    later.iter().any(|c| {
+        let first = c.operands().next().map(|w| w.value.as_str());
+        (c.is("cd") && first.is_some_and(leaves))
+            || (c.is("rm")
+                && c.has_flag(&["-r", "-R", "--recursive"])
+                && c.operands()
+                    .any(|w| Made::Path(w.value.clone()).covers(dir)))
+    })
 }
 
 /// `cd /`, `cd ..`, `cd ../..`, `cd -`, `cd ~`: going back or up, which WORKDIR does not express.

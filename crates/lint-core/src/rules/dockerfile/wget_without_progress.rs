@@ -41,7 +41,10 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     cmd.span,
                     "wget without --progress floods the build log with its progress bar",
                 )
-                .help("add `--progress=dot:giga` (or `-q` / `-nv`)");
+                // BusyBox wget (Alpine) has `-q` but no `--progress` or `-nv`.
+                .help(
+                    "add `-q`, or with GNU wget `--progress=dot:giga` / `-nv` to keep a short log",
+                );
             }
         }
     }

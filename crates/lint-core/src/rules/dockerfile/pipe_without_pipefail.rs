@@ -6,7 +6,9 @@ use crate::syntax::shell::{Command, Script};
 crate::declare_rule! {
     /// ## What it does
     /// Finds a RUN with a pipe (`a | b`) in a stage whose shell is not set to `-o pipefail`
-    /// (by `SHELL`, or by `set -o pipefail` earlier in the same RUN).
+    /// (by `SHELL`, or by `set -o pipefail` earlier in the same RUN: where `/bin/sh` lacks the
+    /// option, that `set` fails and so does the build, so a Dockerfile that builds has it on;
+    /// hadolint's DL4006 reports these too).
     ///
     /// Pipes fed only by `echo` or `printf` are not reported: those cannot fail in a way pipefail
     /// would reveal (`echo "$SHA256  app.tgz" | sha256sum -c -` fails through `sha256sum`).

@@ -16,6 +16,7 @@ pub mod registry;
 pub mod render;
 pub mod rule;
 pub mod rules;
+pub mod secrets;
 pub mod source;
 pub mod suggest;
 pub mod suppress;
@@ -349,6 +350,7 @@ pub fn lint_dockerfile(text: &str, config: &Config, related: Related<'_>) -> Vec
         syntax_errors: &syntax_errors,
         scripts: &scripts,
         dockerignore: dockerignore.as_ref(),
+        files: related.files,
     };
     let suppressions = suppress::Suppressions::for_dockerfile(&df);
     let mut out = for_each_rule(text.len(), |rule, out| {

@@ -112,6 +112,8 @@ pub struct DockerfileInput<'a> {
     pub scripts: &'a [Vec<crate::syntax::shell::Script>],
     /// The build context's `.dockerignore`, when the caller provided it.
     pub dockerignore: Option<&'a crate::syntax::dockerignore::DockerIgnore>,
+    /// What exists beside the Dockerfile (usually the build context), when the caller can tell.
+    pub files: Option<&'a dyn crate::Files>,
 }
 
 /// What a Compose check receives: the YAML tree, the document checked, the interpolation

@@ -39,7 +39,7 @@ const KINDS: [Kind; 2] = [
         lang: "dockerfile",
         file_name: "Dockerfile",
         syntax_code: "DF000",
-        related: &["rlint.toml", ".dockerignore"],
+        related: &["rlint.toml", ".dockerignore", "files.txt"],
     },
     Kind {
         kind: FileKind::Compose,

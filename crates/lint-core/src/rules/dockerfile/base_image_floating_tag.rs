@@ -33,10 +33,13 @@ crate::declare_rule! {
     }
 }
 
-/// Tag words that name a variant or a moving channel, never a version.
-const FLOATING: [&str; 12] = [
-    "alpine", "slim", "lts", "stable", "current", "edge", "mainline", "nightly", "rolling", "dev",
-    "main", "master",
+/// Tag words that name a variant: official images publish them after a version
+/// (`golang:1.23-alpine`, `python:3.12-slim`).
+const VARIANTS: [&str; 2] = ["alpine", "slim"];
+/// Tag words that name a moving channel, never a version. Images do not publish them after a
+/// version (there is no `node:22-lts`), so the help drops them.
+const CHANNELS: [&str; 10] = [
+    "lts", "stable", "current", "edge", "mainline", "nightly", "rolling", "dev", "main", "master",
 ];
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
@@ -52,10 +55,15 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         }
         let floating = tag
             .split('-')
-            .all(|part| FLOATING.contains(&part) || part == "latest");
+            .all(|part| VARIANTS.contains(&part) || CHANNELS.contains(&part) || part == "latest");
         if floating {
-            cx.report(stage.image.span, format!("tag `{tag}` of `{}` names a variant, not a version: it moves with every release", stage.resolved.value))
-                .help(format!("pin a version, e.g. `{}:<version>-{tag}`", image.repository));
+            let variant: Vec<&str> = tag.split('-').filter(|p| VARIANTS.contains(p)).collect();
+            let pinned = match variant.as_slice() {
+                [] => format!("{}:<version>", image.repository),
+                parts => format!("{}:<version>-{}", image.repository, parts.join("-")),
+            };
+            cx.report(stage.image.span, format!("tag `{tag}` of `{}` names a variant or channel, not a version: it moves with every release", stage.resolved.value))
+                .help(format!("pin the version it points to now, e.g. `{pinned}` (the image's tag list shows the exact forms)"));
         }
     }
 }

@@ -6,7 +6,9 @@ crate::declare_rule! {
     /// ## What it does
     /// Finds a dependency install (`npm ci`, `pip install -r`, `bundle install`, `go mod download`,
     /// `composer install`, ...) that runs after a `COPY . .` (or any copy of the whole build context)
-    /// in the same stage, and names the manifest files to copy first.
+    /// in the same stage, and names the manifest files to copy first. When the caller knows the
+    /// files beside the Dockerfile (the CLI does), only manifests that exist are named: copying a
+    /// missing `yarn.lock` would fail the build.
     ///
     /// ## Why is this bad?
     /// Docker reuses a cached layer only while everything before it is unchanged. After `COPY . .`,
@@ -33,7 +35,9 @@ crate::declare_rule! {
     ///
     /// ## Fix safety
     /// The fix copies the manifests and moves the install RUN above the broad COPY. It is offered
-    /// only when every command of that RUN can run without the sources (the install itself, system
+    /// only when the RUN directly follows that COPY (so it never jumps over the RUN that installs
+    /// the tool, or a WORKDIR, ENV or USER it depends on) and every command of it can run without
+    /// the sources (the install itself, system
     /// packages, global tools, cache cleanup); `npm ci && npm run build` gets no fix. It is unsafe:
     /// an install step that needs other files (a postinstall script, a local package) must copy
     /// them too.
@@ -140,6 +144,12 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             let copy = &input.df.instructions[copy_at];
             let dest = copy.args.last().map_or(".", |d| d.value.as_str());
             let dest = if dest == "." { "./" } else { dest };
+            // Name only manifests the context has, when the caller can tell: `COPY` of a missing
+            // file fails the build. Patterns (`*.csproj`) cannot be checked and stay.
+            let present: Vec<&str> = files
+                .split(' ')
+                .filter(|f| f.contains('*') || input.files.is_none_or(|known| known.exists(f)))
+                .collect();
             let d = cx.report(
                 cmd.span,
                 format!(
@@ -149,13 +159,23 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     copy.line
                 ),
             );
-            d.label(copy.head_span(input.text), "copies the whole context first")
-                .help(format!("copy the manifests first: `COPY {files} {dest}`, run the install, then `COPY . {dest}`"));
+            d.label(copy.head_span(input.text), "copies the whole context first");
+            if present.is_empty() {
+                d.help(format!("copy only the files the install reads first, run the install, then `COPY . {dest}`"));
+                broad = None;
+                continue;
+            }
+            let files = present.join(" ");
+            d.help(format!("copy the manifests first: `COPY {files} {dest}`, run the install, then `COPY . {dest}`"));
             let run = &input.df.instructions[i];
-            let movable = input.scripts[i]
-                .iter()
-                .flat_map(|s| &s.commands)
-                .all(needs_no_sources);
+            // The fix moves the RUN above the COPY, so it must not jump over anything it may
+            // depend on: a RUN installing the tool, a WORKDIR, ENV or USER it runs under.
+            let adjacent = i == copy_at + 1;
+            let movable = adjacent
+                && input.scripts[i]
+                    .iter()
+                    .flat_map(|s| &s.commands)
+                    .all(needs_no_sources);
             if movable && run.span.len() < 2000 {
                 let run_text = &input.text[run.span.start..run.span.end];
                 let line_start = input.text[..copy.span.start]

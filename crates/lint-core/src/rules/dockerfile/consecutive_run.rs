@@ -64,7 +64,14 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                         instructions[p].line
                     ),
                 )
-                .help("join the commands with `&&` in one RUN");
+                .help(
+                    if ins.heredocs.is_empty() && instructions[p].heredocs.is_empty() {
+                        "join the commands with `&&` in one RUN"
+                    } else {
+                        // A heredoc script is lines, not a `&&` chain: merging means one script.
+                        "put both scripts into one `RUN <<EOF` heredoc, one command per line"
+                    },
+                );
             }
         }
         previous = Some(i);

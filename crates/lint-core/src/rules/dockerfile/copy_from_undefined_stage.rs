@@ -4,13 +4,19 @@ use crate::syntax::dockerfile::model::CopySource;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `COPY --from=<name>` where `<name>` is neither a stage defined earlier nor a pinned
-    /// image (with a tag or digest). `ARG` defaults are substituted first.
+    /// Finds `COPY --from=<name>` where `<name>` is a near-typo of a stage name (`bulid` for
+    /// `build`, `set` for `license-set`), a stage defined only after the COPY, a stage index that
+    /// does not exist, or an image without a tag or digest. `ARG` defaults are substituted first.
+    ///
+    /// Any other unknown name is not reported: it may be a named build context (`docker buildx
+    /// build --build-context name=...`, Compose `build.additional_contexts`, bake `contexts`),
+    /// which the Dockerfile cannot show, and BuildKit resolves those before stages and images.
     ///
     /// ## Why is this bad?
-    /// When no earlier stage has that name, Docker tries to pull an image called `<name>` from
-    /// Docker Hub: a typo in a stage name becomes a confusing "pull access denied" error, or silently
-    /// copies from an unrelated public image. A stage defined *after* the COPY cannot be used either.
+    /// When no earlier stage and no build context has that name, the build tries to pull an image
+    /// called `<name>`: a typo in a stage name becomes a confusing "pull access denied" error, or
+    /// silently copies from an unrelated public image. A stage defined *after* the COPY cannot be
+    /// used either.
     ///
     /// ## Example
     /// ```dockerfile
@@ -63,27 +69,31 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             .filter_map(|s| s.name.as_ref().map(|n| n.value.as_str()))
             .collect();
         match model.copy_source(&value, i) {
+            CopySource::Missing if value.parse::<usize>().is_ok() => {
+                cx.report(
+                    flag.span,
+                    format!(
+                        "there is no stage #{value}: stages are numbered from 0 in order of FROM"
+                    ),
+                )
+                .help(format!("stages defined so far: {}", names.join(", ")));
+            }
             CopySource::Missing => {
-                let help = match crate::suggest::did_you_mean(&value, &names) {
-                    Some(s) => format!("did you mean `--from={s}`?"),
-                    None if names.is_empty() => {
-                        "name the source stage with `FROM ... AS <name>`, or give the image a tag"
-                            .to_string()
-                    }
-                    None => format!("stages defined so far: {}", names.join(", ")),
+                let Some(stage) = near_stage(&value, &names) else {
+                    continue;
                 };
                 cx.report(
                     flag.span,
-                    format!("no stage named `{value}` is defined before this COPY: Docker will try to pull an image called `{value}`"),
+                    format!("no stage named `{value}` is defined before this COPY; did you mean `{stage}`?"),
                 )
-                .help(help);
+                .help(format!("use `--from={stage}`; if `{value}` is a build context passed to the build, ignore this"));
             }
             CopySource::Image => {
                 let image = crate::syntax::dockerfile::model::ImageRef::parse(&value);
                 if image.tag.is_none() && image.digest.is_none() {
                     cx.report(
                         flag.span,
-                        format!("`{value}` is not a stage defined before this COPY; as an image it has no tag, so Docker copies from its moving `latest`"),
+                        format!("`{value}` is not a stage defined before this COPY; as an image it has no tag, so the build copies from its moving `latest`"),
                     )
                     .help(format!("pin the image (`--from={value}:<version>` or a digest), or name a stage"));
                 }
@@ -95,4 +105,17 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             _ => {}
         }
     }
+}
+
+/// The stage `value` most likely meant: within a small edit distance, or a whole part of a
+/// hyphenated stage name (`set` for `license-set`).
+fn near_stage<'a>(value: &str, names: &[&'a str]) -> Option<&'a str> {
+    crate::suggest::did_you_mean(value, names).or_else(|| {
+        let value = value.to_ascii_lowercase();
+        names.iter().copied().find(|name| {
+            name.to_ascii_lowercase()
+                .split(['-', '_', '.'])
+                .any(|part| part == value)
+        })
+    })
 }

@@ -8,6 +8,11 @@ crate::declare_rule! {
     /// Finds arguments that look like exec form (`[...]`) but are not valid JSON: single quotes,
     /// a missing bracket or quote, a trailing comment.
     ///
+    /// Only text shaped like a whole JSON array is reported: `[`, then quoted strings separated by
+    /// commas, then `]` and nothing after it but a comment. A shell test that merely starts with
+    /// `[` (`RUN [ "$(uname -m)" = x86_64 ] && ...`, `RUN [ -f x ] || ...`) is shell form by
+    /// intent, and BuildKit runs it as such.
+    ///
     /// ## Why is this bad?
     /// Docker does not report invalid JSON: it silently falls back to shell form. `CMD ['node',
     /// 'server.js']` runs `/bin/sh -c "['node', 'server.js']"`, which fails at container start with
@@ -56,21 +61,25 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 | Keyword::Volume
         );
         let text = &ins.rest.value;
-        if !json_capable || ins.json || !text.starts_with('[') {
+        if !json_capable || ins.json {
             continue;
         }
+        let Some(shape) = array_shape(text) else {
+            continue;
+        };
         let name = ins.keyword.as_str().to_ascii_uppercase();
         let swapped = text.replace('\'', "\"");
         let swapped_ok =
             text.contains('\'') && parse_json_array(&swapped, 0..swapped.len()).is_ok();
         let reason = if swapped_ok {
             "JSON strings need double quotes"
-        } else if !text.trim_end().ends_with(']') && text.contains(']') {
-            "there is text after the closing `]` (a comment?)"
-        } else if !text.contains(']') {
-            "the closing `]` is missing"
         } else {
-            "it is not a valid JSON array of strings"
+            match shape {
+                Shape::TrailingText => "there is text after the closing `]` (a comment?)",
+                Shape::Unclosed => "the closing `]` is missing",
+                Shape::UnclosedString => "a string's closing quote is missing",
+                Shape::Closed => "it is not a valid JSON array of strings",
+            }
         };
         let what = match ins.keyword {
             Keyword::Copy | Keyword::Add | Keyword::Volume => {
@@ -90,4 +99,75 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             ));
         }
     }
+}
+
+/// How a text that is not valid JSON still reads as an attempted exec-form array.
+enum Shape {
+    Closed,
+    /// `]` followed by a comment.
+    TrailingText,
+    Unclosed,
+    UnclosedString,
+}
+
+/// Whether `text` is written as a JSON-style array of strings: `[`, items that are quoted strings
+/// (or, once commas show it is a list, bare words), separated by commas, then `]`. Items
+/// separated by spaces alone (`[ "$x" = y ]`), or shell text after the `]`, are a shell test.
+fn array_shape(text: &str) -> Option<Shape> {
+    let mut rest = text.strip_prefix('[')?;
+    let (mut items, mut commas, mut quoted, mut bare) = (0, 0, 0, 0);
+    loop {
+        rest = rest.trim_start();
+        let Some(first) = rest.chars().next() else {
+            return (commas > 0 && bare == 0).then_some(Shape::Unclosed);
+        };
+        match first {
+            ']' => {
+                let after = rest[1..].trim();
+                let listed = quoted > 0 && (commas > 0 || items == 1) && commas + 1 >= items;
+                return match after {
+                    _ if !listed || (bare > 0 && commas == 0) => None,
+                    "" => Some(Shape::Closed),
+                    _ if after.starts_with('#') => Some(Shape::TrailingText),
+                    _ => None,
+                };
+            }
+            ',' => {
+                commas += 1;
+                rest = &rest[1..];
+            }
+            '"' | '\'' => {
+                items += 1;
+                quoted += 1;
+                let Some(after) = skip_string(rest, first) else {
+                    return (commas > 0).then_some(Shape::UnclosedString);
+                };
+                rest = after;
+            }
+            _ => {
+                items += 1;
+                bare += 1;
+                let end = rest
+                    .find(|c: char| c.is_whitespace() || c == ',' || c == ']')
+                    .unwrap_or(rest.len());
+                rest = &rest[end..];
+            }
+        }
+        if items > commas + 1 {
+            return None;
+        }
+    }
+}
+
+/// The text after the quoted string that starts `text` with `quote`; None when it never closes.
+fn skip_string(text: &str, quote: char) -> Option<&str> {
+    let mut escaped = false;
+    for (at, c) in text.char_indices().skip(1) {
+        match c {
+            '\\' if quote == '"' => escaped = !escaped,
+            c if c == quote && !escaped => return Some(&text[at + 1..]),
+            _ => escaped = false,
+        }
+    }
+    None
 }

@@ -51,8 +51,16 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         let program = ins
             .args
             .first()
-            .map_or("", |a| a.value.rsplit('/').next().unwrap_or(""));
-        if crate::syntax::shell::POSIX_SHELLS.contains(&program) || program == "env" {
+            .map_or("", |a| a.value.rsplit(['/', '\\']).next().unwrap_or(""));
+        // PowerShell and cmd expand `$x`/`%x%` and run `&&`, `|` themselves.
+        let windows_shell = matches!(
+            program.to_ascii_lowercase().trim_end_matches(".exe"),
+            "powershell" | "pwsh" | "cmd"
+        );
+        if crate::syntax::shell::POSIX_SHELLS.contains(&program)
+            || program == "env"
+            || windows_shell
+        {
             continue;
         }
         let bad = ins.args.iter().skip(1).find(|a| {

@@ -47,7 +47,10 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             continue;
         };
         let program = first.value.trim();
-        if program.contains(char::is_whitespace) && !program.starts_with('/') {
+        // A path (`/opt/My App/run`, `C:\\Program Files\\app.exe`) may hold spaces.
+        let path =
+            program.starts_with('/') || program.contains('\\') || program.get(1..3) == Some(":/");
+        if program.contains(char::is_whitespace) && !path {
             let parts: Vec<String> = first
                 .value
                 .split_whitespace()

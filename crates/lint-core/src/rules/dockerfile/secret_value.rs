@@ -8,6 +8,13 @@ crate::declare_rule! {
     /// match known formats (AWS access key ids, GitHub, GitLab, npm, Docker Hub, Slack and Stripe tokens,
     /// private key blocks, URLs with `user:password@`). The secret is masked in every message.
     ///
+    /// Demo values are not reported: documentation example tokens (`AKIAIOSFODNN7EXAMPLE`,
+    /// `ghp_xxxx...`), URL passwords that are placeholders (`postgres://postgres:postgres@db`,
+    /// `amqp://guest:guest@`, `${PASSWORD}`, values under 8 characters or made of demo words such
+    /// as `changeme` and `mysecretpassword`), public key blocks and key fingerprints
+    /// (`ENV GPG_KEY A035C8C1...`). A literal password under a secret-looking name
+    /// (`ENV DB_PASSWORD=...`) is reported by DF067 instead, at warning: one finding per problem.
+    ///
     /// ## Why is this bad?
     /// Everything in a Dockerfile ends up in the image history and in version control: anyone who can
     /// pull the image or read the repository can use the credential. Rotate it, then pass it at build
@@ -16,7 +23,7 @@ crate::declare_rule! {
     /// ## Example
     /// ```dockerfile
     /// FROM alpine:3.20
-    /// ENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
+    /// ENV AWS_ACCESS_KEY_ID=AKIA2E0A8F3B244C9986
     /// ```
     ///
     /// ## Use instead
@@ -38,68 +45,8 @@ crate::declare_rule! {
     }
 }
 
-/// (name, prefix, minimum length of the rest, allowed characters of the rest)
-const TOKENS: [(&str, &str, usize); 9] = [
-    ("AWS access key id", "AKIA", 16),
-    ("AWS access key id", "ASIA", 16),
-    ("GitHub token", "ghp_", 36),
-    ("GitHub token", "gho_", 36),
-    ("GitHub token", "github_pat_", 40),
-    ("GitLab token", "glpat-", 20),
-    ("npm token", "npm_", 36),
-    ("Docker Hub token", "dckr_pat_", 20),
-    ("Stripe secret key", "sk_live_", 20),
-];
-
-/// A credential in `text`: (what it is, byte range of the secret).
-pub fn find_secret(text: &str) -> Option<(&'static str, std::ops::Range<usize>)> {
-    for (what, prefix, min) in TOKENS {
-        for (at, _) in text.match_indices(prefix) {
-            let boundary = at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric();
-            let len = text[at + prefix.len()..]
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-                .unwrap_or(text.len() - at - prefix.len());
-            let body = &text[at + prefix.len()..at + prefix.len() + len];
-            let upper_digits = prefix.starts_with('A')
-                && body.len() == 16
-                && body
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-            if boundary && len >= min && (upper_digits || !prefix.starts_with('A')) {
-                return Some((what, at..at + prefix.len() + len));
-            }
-        }
-    }
-    for prefix in ["xoxb-", "xoxp-", "xoxa-"] {
-        if let Some(at) = text.find(prefix) {
-            let len = text[at..]
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-                .unwrap_or(text.len() - at);
-            if len >= 20 {
-                return Some(("Slack token", at..at + len));
-            }
-        }
-    }
-    if let Some(at) = text.find("-----BEGIN ") {
-        let end = text[at..].find("PRIVATE KEY-----").map(|n| at + n + 16)?;
-        return Some(("private key", at..end));
-    }
-    // scheme://user:password@host — the password part.
-    if let Some(scheme) = text.find("://") {
-        let rest = &text[scheme + 3..];
-        let auth_end = rest.find(['/', ' ', '"', '\'']).unwrap_or(rest.len());
-        if let Some(at) = rest[..auth_end].rfind('@')
-            && let Some(colon) = rest[..at].find(':')
-        {
-            let password = &rest[colon + 1..at];
-            if !password.is_empty() && !password.starts_with('$') && !password.contains("${") {
-                let start = scheme + 3 + colon + 1;
-                return Some(("password in a URL", start..start + password.len()));
-            }
-        }
-    }
-    None
-}
+/// DC012 finds the same credentials in Compose files through this path.
+pub use crate::secrets::find_secret;
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for ins in &input.df.instructions {

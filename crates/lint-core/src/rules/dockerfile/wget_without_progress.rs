@@ -36,24 +36,49 @@ crate::declare_rule! {
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for (_, _, scripts) in super::runs(input) {
         for cmd in scripts.iter().flat_map(|s| s.find("wget")) {
-            let quiet = cmd.has_flag(&[
-                "--progress",
-                "-q",
-                "--quiet",
-                "-nv",
-                "--no-verbose",
-                "-o",
-                "--output-file",
-                "-a",
-                "--append-output",
-            ]);
-            if !quiet {
+            if !cmd.args().iter().any(|w| silences(&w.value)) {
                 cx.report(
                     cmd.span,
                     "wget without --progress floods the build log with its progress bar",
                 )
-                .help("add `--progress=dot:giga` (or `-q` / `-nv`)");
+                // BusyBox wget (Alpine) has `-q` but no `--progress` or `-nv`.
+                .help(
+                    "add `-q`, or with GNU wget `--progress=dot:giga` / `-nv` to keep a short log",
+                );
             }
         }
     }
+}
+
+/// Whether one wget argument turns the progress bar off or sends it away: `--progress=...`,
+/// `--quiet`, `--no-verbose`, `--output-file`/`--append-output`, `-nv`, or `-q`/`-o`/`-a` in a
+/// group of short options (`-qO-`, `-qO /tmp/x`, `-Sq`). In a group, a value-taking option
+/// (`-O`, `-P`, `-T`, ...) ends the options: the rest of the word is its value.
+fn silences(arg: &str) -> bool {
+    const LONG: [&str; 5] = [
+        "progress",
+        "quiet",
+        "no-verbose",
+        "output-file",
+        "append-output",
+    ];
+    if let Some(long) = arg.strip_prefix("--") {
+        let name = long.split('=').next().unwrap_or(long);
+        return LONG.contains(&name);
+    }
+    let Some(group) = arg.strip_prefix('-') else {
+        return false;
+    };
+    if group == "nv" {
+        return true;
+    }
+    for c in group.chars() {
+        match c {
+            'q' | 'o' | 'a' => return true,
+            'O' | 'P' | 'T' | 't' | 'w' | 'U' | 'e' | 'i' | 'B' | 'l' | 'A' | 'R' | 'D' | 'X'
+            | 'I' => return false,
+            _ => {}
+        }
+    }
+    false
 }

@@ -1,0 +1,377 @@
+//! One judgement of secret values for every kind: which values are credentials in a known format,
+//! which are demo placeholders, which are references to a secret (a path, a `*_FILE` variable)
+//! rather than the secret itself, and which look real enough to be an error. The Dockerfile rule
+//! DF086 and the Compose rule DC012 both decide from here, so a value means the same in both.
+
+use std::ops::Range;
+
+/// (name, prefix, minimum length of the rest)
+const TOKENS: [(&str, &str, usize); 9] = [
+    ("AWS access key id", "AKIA", 16),
+    ("AWS access key id", "ASIA", 16),
+    ("GitHub token", "ghp_", 36),
+    ("GitHub token", "gho_", 36),
+    ("GitHub token", "github_pat_", 40),
+    ("GitLab token", "glpat-", 20),
+    ("npm token", "npm_", 36),
+    ("Docker Hub token", "dckr_pat_", 20),
+    ("Stripe secret key", "sk_live_", 20),
+];
+
+/// A credential in a known format in `text`: (what it is, byte range of the secret). Tokens that
+/// are documentation examples (`AKIAIOSFODNN7EXAMPLE`, `ghp_xxxx...`) and URL passwords that are
+/// placeholders (`postgres://postgres:postgres@db`) are not credentials.
+pub fn find_secret(text: &str) -> Option<(&'static str, Range<usize>)> {
+    for (what, prefix, min) in TOKENS {
+        for (at, _) in text.match_indices(prefix) {
+            let boundary = at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric();
+            let len = text[at + prefix.len()..]
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+                .unwrap_or(text.len() - at - prefix.len());
+            let body = &text[at + prefix.len()..at + prefix.len() + len];
+            let aws = prefix.starts_with('A');
+            let aws_shape = body.len() == 16
+                && body
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            if boundary && len >= min && (aws_shape || !aws) && !is_example_token(body) {
+                return Some((what, at..at + prefix.len() + len));
+            }
+        }
+    }
+    for prefix in ["xoxb-", "xoxp-", "xoxa-"] {
+        if let Some(at) = text.find(prefix) {
+            let len = text[at..]
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .unwrap_or(text.len() - at);
+            if len >= 20 && !is_example_token(&text[at + prefix.len()..at + len]) {
+                return Some(("Slack token", at..at + len));
+            }
+        }
+    }
+    if let Some(at) = text.find("-----BEGIN ")
+        && let Some(n) = text[at + 11..].find("-----")
+        // The header line itself must name a private key: a PGP or SSH *public* key block is
+        // published material.
+        && text[at..at + 11 + n].ends_with("PRIVATE KEY")
+    {
+        let header_end = at + 11 + n;
+        let end = text[header_end..]
+            .find("PRIVATE KEY-----")
+            .map_or(header_end + 5, |n| header_end + n + 16);
+        return Some(("private key", at..end));
+    }
+    url_password(text).map(|range| ("password in a URL", range))
+}
+
+/// `scheme://user:password@host`: the password's range, unless it is a variable or a placeholder
+/// (the user name itself counts as context: `postgres:postgres@`).
+fn url_password(text: &str) -> Option<Range<usize>> {
+    let scheme = text.find("://")?;
+    let rest = &text[scheme + 3..];
+    let auth_end = rest.find(['/', ' ', '"', '\'']).unwrap_or(rest.len());
+    let at = rest[..auth_end].rfind('@')?;
+    let colon = rest[..at].find(':')?;
+    let user = &rest[..colon];
+    let password = &rest[colon + 1..at];
+    let host = rest[at + 1..auth_end]
+        .split([':', '.'])
+        .next()
+        .unwrap_or("");
+    if password.is_empty() || looks_like_placeholder(password, &[user, host]) {
+        return None;
+    }
+    let start = scheme + 3 + colon + 1;
+    Some(start..start + password.len())
+}
+
+/// The body of a token that documentation uses as an example: it says so (`EXAMPLE`, `xxxx`),
+/// or repeats one character.
+fn is_example_token(body: &str) -> bool {
+    let lower = body.to_ascii_lowercase();
+    lower.contains("example")
+        || lower.contains("xxxx")
+        || lower.contains("0000000")
+        || one_repeated_char(&lower)
+}
+
+/// `xxxxxxxx`, `********`.
+fn one_repeated_char(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_none_or(|first| chars.all(|c| c == first))
+}
+
+/// Words demo values are made of. A value built only from these (and digits, separators and the
+/// context names) is an example for the reader to replace: `changeme`, `mysecretpassword`,
+/// `postgres`, `admin123`, `test_password`, `Passw0rd!`.
+const DEMO_WORDS: [&str; 49] = [
+    "admin",
+    "app",
+    "bar",
+    "baz",
+    "change",
+    "changeit",
+    "db",
+    "default",
+    "demo",
+    "dev",
+    "dummy",
+    "example",
+    "fake",
+    "foo",
+    "guest",
+    "here",
+    "insecure",
+    "key",
+    "letmein",
+    "local",
+    "me",
+    "my",
+    "mysql",
+    "not",
+    "pass",
+    "passwd",
+    "password",
+    "placeholder",
+    "postgres",
+    "pwd",
+    "qwerty",
+    "real",
+    "redis",
+    "replace",
+    "root",
+    "sample",
+    "secret",
+    "super",
+    "test",
+    "token",
+    "todo",
+    "user",
+    "welcome",
+    "your",
+    "abc",
+    "xyz",
+    "pw",
+    "this",
+    "is",
+];
+
+/// Whether `value` is a demo placeholder rather than a credential: shorter than 8 characters, a
+/// variable or template (`${DB_PASSWORD}`, `{{ .pass }}`, `<your-token>`), one repeated character
+/// (`xxxxxxxx`, `********`), or made only of demo words, digits and separators, where
+/// `context_names` (the image or service name, the user name, the host) count as demo words too.
+pub fn looks_like_placeholder(value: &str, context_names: &[&str]) -> bool {
+    let value = value.trim().trim_matches(['"', '\'']);
+    if value.chars().count() < 8
+        || value.split('$').skip(1).any(|after| {
+            after.starts_with(|c: char| c == '{' || c == '_' || c.is_ascii_alphabetic())
+        })
+        || value.contains("{{")
+        || (value.starts_with('<') && value.ends_with('>'))
+        || (value.starts_with('[') && value.ends_with(']'))
+    {
+        return true;
+    }
+    let lower = value.to_ascii_lowercase();
+    if one_repeated_char(&lower) {
+        return true;
+    }
+    // Leetspeak is still a demo word (`Passw0rd!`, `s3cret`, `P@ssw0rd123`): read it without
+    // the trailing digits and punctuation, with digits as the letters they stand for.
+    let leet: String = lower
+        .trim_end_matches(|c: char| !c.is_ascii_alphabetic())
+        .chars()
+        .map(|c| match c {
+            '0' => 'o',
+            '1' => 'i',
+            '3' => 'e',
+            '4' | '@' => 'a',
+            '5' | '$' => 's',
+            '7' => 't',
+            c => c,
+        })
+        .filter(char::is_ascii_alphabetic)
+        .collect();
+    let letters: String = lower.chars().filter(char::is_ascii_alphabetic).collect();
+    let context: Vec<String> = context_names
+        .iter()
+        .flat_map(|n| n.split(['/', ':', '-', '_', '.']))
+        .map(str::to_ascii_lowercase)
+        .filter(|n| n.len() >= 2)
+        .collect();
+    [leet, letters]
+        .iter()
+        .any(|text| !text.is_empty() && made_of_words(text, &context))
+}
+
+/// Whether `text` splits entirely into demo words and context names.
+fn made_of_words(text: &str, context: &[String]) -> bool {
+    // reachable[i]: text[..i] splits into words.
+    let mut reachable = vec![false; text.len() + 1];
+    reachable[0] = true;
+    for start in 0..text.len() {
+        if !reachable[start] {
+            continue;
+        }
+        let rest = &text[start..];
+        let words = DEMO_WORDS
+            .iter()
+            .copied()
+            .chain(context.iter().map(String::as_str));
+        for word in words {
+            if rest.starts_with(word) {
+                reachable[start + word.len()] = true;
+            }
+        }
+    }
+    reachable[text.len()]
+}
+
+/// Whether a variable holds a reference to a secret rather than the secret: a `*_FILE` variable
+/// (the official images' convention) or any absolute path (`/run/secrets/db-password`).
+pub fn is_secret_reference(name: &str, value: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    upper.ends_with("_FILE")
+        || upper.ends_with("_PATH")
+        || value.trim().starts_with('/')
+        || value.trim().starts_with("file:")
+}
+
+/// Whether `value` looks like a real credential: a known token format, or a long random-looking
+/// string (at least 12 characters, mixing at least two of lower case, upper case and digits, with
+/// high per-character entropy) that is not a placeholder. Key fingerprints (`GPG_KEY` hex ids)
+/// identify a public key and are not secrets.
+pub fn looks_real_secret(value: &str, context_names: &[&str]) -> bool {
+    let value = value.trim();
+    if find_secret(value).is_some() {
+        return true;
+    }
+    if looks_like_placeholder(value, context_names)
+        || is_key_fingerprints(value)
+        || value.contains(char::is_whitespace)
+    {
+        return false;
+    }
+    let classes = [
+        value.chars().any(|c| c.is_ascii_lowercase()),
+        value.chars().any(|c| c.is_ascii_uppercase()),
+        value.chars().any(|c| c.is_ascii_digit()),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count();
+    value.chars().count() >= 12 && classes >= 2 && entropy(value) >= 3.0
+}
+
+/// Whitespace-separated hex key ids or fingerprints (16 or 40 hex digits each).
+fn is_key_fingerprints(value: &str) -> bool {
+    let mut words = value.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let w = w.strip_prefix("0x").unwrap_or(w);
+            matches!(w.len(), 16 | 40) && w.chars().all(|c| c.is_ascii_hexdigit())
+        })
+}
+
+/// Shannon entropy in bits per character.
+fn entropy(value: &str) -> f64 {
+    let chars: Vec<char> = value.chars().collect();
+    let mut counts = std::collections::HashMap::new();
+    for c in &chars {
+        *counts.entry(*c).or_insert(0usize) += 1;
+    }
+    let n = chars.len() as f64;
+    counts
+        .values()
+        .map(|&k| {
+            let p = k as f64 / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders() {
+        for value in [
+            "postgres",
+            "example",
+            "changeme",
+            "password",
+            "secret",
+            "admin",
+            "test",
+            "hunter2",
+            "${DB_PASSWORD}",
+            "$DB_PASSWORD",
+            "<your-token-here>",
+            "xxxxxxxxxxxx",
+            "mysecretpassword",
+            "Passw0rd!",
+            "P@ssw0rd123",
+            "test_password",
+            "super-secret-key",
+            "changeme123",
+            "{{ .Values.password }}",
+        ] {
+            assert!(looks_like_placeholder(value, &[]), "{value}");
+        }
+        assert!(looks_like_placeholder(
+            "keycloak",
+            &["quay.io/keycloak/keycloak"]
+        ));
+        assert!(looks_like_placeholder("gitea_password", &["gitea"]));
+        for value in ["Tr7x!qPz92kL", "lgNvGyhnUKpa5PJi", "correcthorsebattery"] {
+            assert!(!looks_like_placeholder(value, &["gitea"]), "{value}");
+        }
+    }
+
+    #[test]
+    fn real_secrets() {
+        assert!(looks_real_secret(
+            "ghp_0123456789abcdefghijklmnopqrstuvwxyzAB",
+            &[]
+        ));
+        assert!(looks_real_secret("lgNvGyhnUKpa5PJi", &[]));
+        assert!(looks_real_secret("Tr7x!qPz92kL", &[]));
+        assert!(!looks_real_secret("mysecretpassword", &[]));
+        assert!(!looks_real_secret(
+            "A035C8C19219BA821ECEA86B64E628F8D684696D",
+            &[]
+        ));
+        assert!(!looks_real_secret(
+            "1198C0117593497A5EC5C199286AF1F9897469DC C28D937575603EB4ABB725861C0779DC5C0A9DE4",
+            &[]
+        ));
+        assert!(!looks_real_secret("/run/secrets/db-password", &[]));
+        assert!(!looks_real_secret("correcthorsebattery", &[]));
+    }
+
+    #[test]
+    fn known_formats() {
+        assert_eq!(
+            find_secret("ENV K=AKIA2E0A8F3B244C9986").map(|s| s.0),
+            Some("AWS access key id")
+        );
+        assert!(find_secret("AKIAIOSFODNN7EXAMPLE").is_none());
+        assert!(find_secret("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx").is_none());
+        assert!(find_secret("-----BEGIN PGP PUBLIC KEY BLOCK-----").is_none());
+        assert!(find_secret("-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl").is_some());
+        assert!(find_secret("postgres://postgres:postgres@db:5432/app").is_none());
+        assert!(find_secret("amqp://guest:guest@rabbitmq:5672").is_none());
+        assert!(find_secret("https://deploy:Tr7x!qPz92kL@git.example.com/a.git").is_some());
+    }
+
+    #[test]
+    fn references() {
+        assert!(is_secret_reference("POSTGRES_PASSWORD_FILE", "db-password"));
+        assert!(is_secret_reference(
+            "DB_PASSWORD",
+            "/run/secrets/db-password"
+        ));
+        assert!(!is_secret_reference("DB_PASSWORD", "Tr7x!qPz92kL"));
+    }
+}

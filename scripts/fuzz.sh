@@ -20,8 +20,10 @@ if [ "$target" = dockerfile ]; then
     cp -n "$d/Dockerfile" "corpus/dockerfile/bk-$(basename "$d")" 2>/dev/null || true
   done
 fi
+mkdir -p artifacts
+# Crashes go to artifacts/ (git-ignored), not into the fuzz folder.
 options=(-max_total_time="${1:-300}" -max_len=16384 -timeout=10 -rss_limit_mb=2048
-  -dict="dictionaries/$target.dict" -print_final_stats=1)
+  -dict="dictionaries/$target.dict" -print_final_stats=1 -artifact_prefix=artifacts/)
 if cargo fuzz --help >/dev/null 2>&1; then
   RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "corpus/$target" -- "${options[@]}"
   exit

@@ -408,8 +408,9 @@ fn for_each_rule(
 }
 
 /// Runs one rule's check when the config enables it, and keeps what inline pragmas do not
-/// silence, at the configured severity (BuildKit's `check=error=true` applied). Rules that are
-/// always on cannot be silenced or re-leveled by pragmas.
+/// silence (the [`Context`] drops those as they are reported, and caps the rest), at the
+/// configured severity (BuildKit's `check=error=true` applied). Rules that are always on cannot
+/// be silenced or re-leveled by pragmas.
 fn run_rule(
     rule: &'static rule::Rule,
     config: &Config,
@@ -426,14 +427,11 @@ fn run_rule(
     if !config.enabled(&rule.meta) && !by_directive {
         return;
     }
-    let mut cx = Context::new(&rule.meta, config);
+    let pragmas = !rule.meta.always_on && !config.disable_inline_ignores;
+    let mut cx = Context::new(&rule.meta, config, pragmas.then_some(suppressions));
     check(&mut cx);
     let severity = config.severity_of(&rule.meta);
     for mut d in cx.into_diagnostics() {
-        if !rule.meta.always_on && !config.disable_inline_ignores && suppressions.is_suppressed(&d)
-        {
-            continue;
-        }
         d.severity = severity;
         if !rule.meta.always_on {
             suppressions.adjust_severity(&mut d);

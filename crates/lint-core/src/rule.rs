@@ -4,6 +4,7 @@
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::source::FileKind;
+use crate::suppress::Suppressions;
 use crate::syntax::dockerfile::{Dockerfile, Model, SyntaxError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -175,32 +176,96 @@ pub struct Rule {
     pub check: Check,
 }
 
-/// Handed to a check: where it reports.
+/// How many findings of one rule one file lists. Past it the rest are counted into one summary
+/// finding: a file that trips a rule on every line (190,000 mergeable RUNs) would otherwise print
+/// hundreds of megabytes no one reads, and a hundred is enough to see the pattern.
+pub const MAX_FINDINGS_PER_RULE: usize = 100;
+
+/// Handed to a check: where it reports. Findings inline pragmas silence are dropped as they are
+/// reported, so they do not use up [`MAX_FINDINGS_PER_RULE`]; those past it are counted, not kept.
 pub struct Context<'a> {
     pub config: &'a Config,
     rule: &'static RuleMeta,
-    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The file's inline pragmas, when they apply to this rule.
+    suppressions: Option<&'a Suppressions>,
+    diagnostics: Vec<Diagnostic>,
+    /// Findings past the cap.
+    overflow: usize,
+    /// Where the first finding past the cap is: the summary points there.
+    first_overflow: Option<Span>,
+    /// Takes the `.help(..)`, `.label(..)`, `.fix(..)` chained on a finding that is not kept
+    /// (silenced or past the cap), so checks report the same way whatever happens to it.
+    discarded: Diagnostic,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(rule: &'static RuleMeta, config: &'a Config) -> Self {
+    /// `suppressions`: the pragmas that silence this rule's findings (`None`: nothing can).
+    pub fn new(
+        rule: &'static RuleMeta,
+        config: &'a Config,
+        suppressions: Option<&'a Suppressions>,
+    ) -> Self {
         Self {
             config,
             rule,
+            suppressions,
             diagnostics: Vec::new(),
+            overflow: 0,
+            first_overflow: None,
+            discarded: new_diagnostic(rule, Span::empty(0), String::new()),
         }
     }
 
     /// Records a finding of this rule; chain `.help(..)`, `.label(..)`, `.fix(..)` on the result.
     pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
-        self.diagnostics
-            .push(new_diagnostic(self.rule, span, message.into()));
+        let d = new_diagnostic(self.rule, span, message.into());
+        if self.suppressions.is_some_and(|s| s.is_suppressed(&d)) {
+            self.discarded = d;
+            return &mut self.discarded;
+        }
+        if self.diagnostics.len() >= MAX_FINDINGS_PER_RULE {
+            self.overflow += 1;
+            self.first_overflow.get_or_insert(span);
+            self.discarded = d;
+            return &mut self.discarded;
+        }
+        self.diagnostics.push(d);
         self.diagnostics.last_mut().expect("just pushed")
     }
 
-    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+    /// The findings kept, then one that counts those past the cap.
+    pub fn into_diagnostics(mut self) -> Vec<Diagnostic> {
+        if let Some(span) = self.first_overflow {
+            let mut summary = new_diagnostic(
+                self.rule,
+                span,
+                format!(
+                    "… and {} more findings of {} in this file (only the first {MAX_FINDINGS_PER_RULE} are listed)",
+                    thousands(self.overflow),
+                    self.rule.code
+                ),
+            );
+            summary.help(format!(
+                "fix the ones listed and lint again, or turn {} off for this file (per-path-ignores)",
+                self.rule.code
+            ));
+            self.diagnostics.push(summary);
+        }
         self.diagnostics
     }
+}
+
+/// `189900` as `189,900`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 pub fn new_diagnostic(rule: &'static RuleMeta, span: Span, message: String) -> Diagnostic {

@@ -203,3 +203,158 @@ fn compose_hostile_shapes() {
     assert!(compose("").diagnostics.is_empty());
     assert!(compose("# only a comment\n").diagnostics.is_empty());
 }
+
+/// How many findings each rule produced, and the longest message.
+fn per_rule(r: &Report) -> (std::collections::BTreeMap<&str, usize>, usize) {
+    let mut counts = std::collections::BTreeMap::new();
+    for d in &r.diagnostics {
+        *counts.entry(d.diagnostic.code).or_insert(0) += 1;
+    }
+    let longest = r
+        .diagnostics
+        .iter()
+        .map(|d| d.diagnostic.message.len())
+        .max()
+        .unwrap_or(0);
+    (counts, longest)
+}
+
+#[test]
+fn findings_of_one_rule_are_capped_with_a_summary() {
+    use lint_core::rule::MAX_FINDINGS_PER_RULE;
+    // Every RUN after the first could be merged with the one before it (DF055).
+    let runs = 3 * MAX_FINDINGS_PER_RULE;
+    let mut text = String::from("FROM alpine:3.20\n");
+    for i in 0..runs {
+        text.push_str(&format!("RUN echo {i}\n"));
+    }
+    let r = lint(text.as_bytes());
+    let (counts, _) = per_rule(&r);
+    assert!(
+        counts.values().all(|&n| n <= MAX_FINDINGS_PER_RULE + 1),
+        "{counts:?}"
+    );
+    let merged: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.diagnostic.code == "DF055")
+        .collect();
+    assert_eq!(merged.len(), MAX_FINDINGS_PER_RULE + 1);
+    let summary = merged
+        .iter()
+        .find(|d| d.diagnostic.message.contains("more findings"))
+        .expect("a summary finding");
+    let rest = runs - 1 - MAX_FINDINGS_PER_RULE;
+    assert!(
+        summary
+            .diagnostic
+            .message
+            .contains(&format!("and {rest} more findings of DF055")),
+        "{}",
+        summary.diagnostic.message
+    );
+    // At the first finding left out: the RUN on line 2 + 1 + 100.
+    assert_eq!(summary.start.line, MAX_FINDINGS_PER_RULE + 3);
+}
+
+#[test]
+fn silenced_findings_do_not_use_up_the_cap() {
+    use lint_core::rule::MAX_FINDINGS_PER_RULE;
+    // `apt-get install` without `-y` on every RUN (DF041); the first half is silenced inline.
+    let half = MAX_FINDINGS_PER_RULE;
+    let mut text = String::from("FROM debian:12\n");
+    for i in 0..2 * half {
+        if i < half {
+            text.push_str("# hadolint ignore=DL3014\n");
+        }
+        text.push_str(&format!("RUN apt-get install pkg{i}\n"));
+    }
+    let r = lint(text.as_bytes());
+    let yes: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.diagnostic.aliases.contains(&"DL3014"))
+        .collect();
+    assert_eq!(yes.len(), half, "every unsilenced one, no summary");
+    assert!(
+        yes.iter()
+            .all(|d| !d.diagnostic.message.contains("more findings"))
+    );
+    // With pragmas switched off they all count: the cap and its summary appear.
+    let config = Config {
+        disable_inline_ignores: true,
+        ..Config::default()
+    };
+    let r = lint_bytes("Dockerfile", text.as_bytes(), None, &config);
+    let yes = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.diagnostic.aliases.contains(&"DL3014"))
+        .count();
+    assert_eq!(yes, MAX_FINDINGS_PER_RULE + 1);
+}
+
+#[test]
+fn doubling_arg_values_are_capped() {
+    // Each global ARG doubles the previous one: 2^27 bytes at the 26th, unless expansion stops.
+    let mut text = String::from("ARG A0=xx\n");
+    for i in 1..27 {
+        text.push_str(&format!("ARG A{i}=${{A{}}}${{A{}}}\n", i - 1, i - 1));
+    }
+    text.push_str("FROM alpine:$A26\nFROM $A26\nCOPY --from=$A26 / /\n");
+    let df = lint_core::syntax::dockerfile::parse(&text);
+    let model = lint_core::syntax::dockerfile::Model::new(&df);
+    let longest = model
+        .global_args
+        .iter()
+        .filter_map(|(_, d)| d.as_ref().map(String::len))
+        .max()
+        .unwrap();
+    assert!(
+        longest <= lint_core::syntax::dockerfile::expand::MAX_EXPANDED_LEN,
+        "{longest}"
+    );
+    assert_eq!(
+        model.global_default("A26"),
+        Some(&None),
+        "too long to know: declared, value unknown"
+    );
+    let (_, longest_message) = per_rule(&lint(text.as_bytes()));
+    assert!(longest_message < 1000, "{longest_message}");
+}
+
+/// `n` stages, each copying from the one before it, all named.
+fn copy_chain(n: usize) -> String {
+    let mut text = String::from("FROM alpine:3.20 AS s0\n");
+    for i in 1..n {
+        text.push_str(&format!(
+            "FROM alpine:3.20 AS s{i}\nCOPY --from=s{} /a /a\nCMD [\"run\"]\n",
+            i - 1
+        ));
+    }
+    text
+}
+
+#[test]
+fn long_stage_chains_give_bounded_findings() {
+    use lint_core::rule::MAX_FINDINGS_PER_RULE;
+    let r = lint(copy_chain(2000).as_bytes());
+    let (counts, _) = per_rule(&r);
+    assert!(
+        counts.values().all(|&n| n <= MAX_FINDINGS_PER_RULE + 1),
+        "{counts:?}"
+    );
+    // Each copied-from stage's CMD never runs (DF038): 1998 of them, capped.
+    assert_eq!(counts.get("DF038"), Some(&(MAX_FINDINGS_PER_RULE + 1)));
+    // The same chain built with FROM <stage>: ancestry walks stay bounded too.
+    let mut text = String::from("FROM alpine:3.20 AS s0\n");
+    for i in 1..2000 {
+        text.push_str(&format!("FROM s{} AS s{i}\nWORKDIR w{i}\n", i - 1));
+    }
+    let r = lint(text.as_bytes());
+    let (counts, _) = per_rule(&r);
+    assert!(
+        counts.values().all(|&n| n <= MAX_FINDINGS_PER_RULE + 1),
+        "{counts:?}"
+    );
+}

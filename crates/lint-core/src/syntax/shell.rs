@@ -191,6 +191,8 @@ pub fn analyze_using(text: &str, map: &dyn SpanMap, engine: Engine) -> Script {
         engine,
     };
     analyze_with(text, map, &mut sink);
+    script.commands.shrink_to_fit();
+    script.variables.shrink_to_fit();
     script
 }
 
@@ -274,6 +276,11 @@ impl Sink<'_> {
         if words.is_empty() {
             return;
         }
+        // Every RUN of a file keeps its analysis until the rules are done: spare capacity
+        // (a vector grows to four words for `ls /usr`) was most of a big file's memory.
+        words.shrink_to_fit();
+        let mut assignments = assignments;
+        assignments.shrink_to_fit();
         let span = words[0]
             .span
             .cover(words.last().map_or(words[0].span, |w| w.span));

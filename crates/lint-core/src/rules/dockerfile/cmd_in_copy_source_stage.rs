@@ -53,20 +53,30 @@ crate::declare_rule! {
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     let model = input.model;
     let last = model.stages.len().saturating_sub(1);
+    // The first COPY --from of each stage, found in one pass (not one pass per stage).
+    let mut first_copy: Vec<Option<&crate::syntax::dockerfile::Instruction>> =
+        vec![None; model.stages.len()];
+    for (i, ins) in model.instructions().iter().enumerate() {
+        let Some(v) = ins
+            .flag_value("from")
+            .filter(|_| ins.keyword == Keyword::Copy)
+        else {
+            continue;
+        };
+        let v = model
+            .expand_global(v)
+            .map_or_else(|| v.to_string(), |e| e.value);
+        if let CopySource::Stage(source) = model.copy_source(&v, i) {
+            first_copy[source].get_or_insert(ins);
+        }
+    }
     for stage in &model.stages[..last] {
         if model.is_base_of_another(stage.index) {
             continue;
         }
-        let copy = model.instructions().iter().enumerate().find(|(i, ins)| {
-            ins.keyword == Keyword::Copy
-                && ins.flag_value("from").is_some_and(|v| {
-                    let v = model
-                        .expand_global(v)
-                        .map_or_else(|| v.to_string(), |e| e.value);
-                    model.copy_source(&v, *i) == CopySource::Stage(stage.index)
-                })
-        });
-        let Some((_, copy)) = copy else { continue };
+        let Some(copy) = first_copy[stage.index] else {
+            continue;
+        };
         for (_, ins) in super::stage_body(model, stage) {
             if !matches!(ins.keyword, Keyword::Cmd | Keyword::Entrypoint) {
                 continue;

@@ -34,15 +34,13 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    let stages = &input.model.stages;
-    for (i, stage) in stages.iter().enumerate() {
-        let (Some(key), Some(name)) = (stage.key(), &stage.name) else {
+    let model = input.model;
+    for stage in &model.stages {
+        let Some(name) = &stage.name else {
             continue;
         };
-        if let Some(first) = stages[..i]
-            .iter()
-            .find(|s| s.key().as_deref() == Some(key.as_str()))
-        {
+        // The model's name index finds the earlier stage (a scan per stage was quadratic).
+        if let Some(first) = model.stage_named(&name.value, stage.from) {
             let first_span = first.name.as_ref().map_or(name.span, |n| n.span);
             cx.report(
                 name.span,

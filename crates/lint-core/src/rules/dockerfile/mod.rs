@@ -567,7 +567,12 @@ pub fn scripts_by_instruction(model: &Model<'_>) -> Vec<Vec<Script>> {
         .iter()
         .zip(&posix)
         .map(|(ins, &posix)| match run_of(ins) {
-            Some(run) if posix => scripts_of(run),
+            Some(run) if posix => {
+                // Kept for every RUN of the file: no spare capacity.
+                let mut scripts = scripts_of(run);
+                scripts.shrink_to_fit();
+                scripts
+            }
             _ => Vec::new(),
         })
         .collect()

@@ -2,6 +2,12 @@
 //! `$v`, `${v}`, `${v:-w}`, `${v-w}`, `${v:+w}`, `${v+w}`, `${v:?m}`, `${v?m}`, `${v#p}`, `${v##p}`,
 //! `${v%p}`, `${v%%p}`, `${v/p/r}`, `${v//p/r}` (patterns with `*` and `?`).
 
+/// The longest value a word expands to. Values that refer to each other can double at every step
+/// (`ARG A1=${A0}${A0}`, 26 lines make 128 MiB); past this length the word is left unexpanded and
+/// the variable that overflowed is counted as unknown, so rules treat the value as one they cannot
+/// know (and stay quiet) instead of guessing from a truncated one.
+pub const MAX_EXPANDED_LEN: usize = 64 * 1024;
+
 /// What expanding a word produced.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Expansion {
@@ -24,9 +30,14 @@ pub fn expand(word: &str, escape: char, lookup: Lookup<'_>) -> Result<Expansion,
         escape,
         lookup,
         out: Expansion::default(),
+        substituted: 0,
     };
     let value = lx.process(None)?;
-    lx.out.value = value;
+    lx.out.value = if lx.substituted > MAX_EXPANDED_LEN {
+        word.to_string()
+    } else {
+        value
+    };
     Ok(lx.out)
 }
 
@@ -36,6 +47,8 @@ struct Lexer<'a> {
     escape: char,
     lookup: Lookup<'a>,
     out: Expansion,
+    /// Bytes of variable values substituted so far; past [`MAX_EXPANDED_LEN`] no more are.
+    substituted: usize,
 }
 
 impl Lexer<'_> {
@@ -142,12 +155,20 @@ impl Lexer<'_> {
         name
     }
 
+    /// The value of `name`: `None` when it is not known, or when substituting it would make the
+    /// word longer than [`MAX_EXPANDED_LEN`] (then it counts as unknown).
     fn value_of(&mut self, name: &str) -> Option<String> {
         self.out.used.push(name.to_string());
-        match (self.lookup)(name) {
-            Some(Some(v)) => Some(v),
-            _ => None,
+        let value = match (self.lookup)(name) {
+            Some(Some(v)) => v,
+            _ => return None,
+        };
+        self.substituted = self.substituted.saturating_add(value.len());
+        if self.substituted > MAX_EXPANDED_LEN {
+            self.mark_unknown(name);
+            return None;
         }
+        Some(value)
     }
 
     fn mark_unknown(&mut self, name: &str) {
@@ -430,6 +451,17 @@ mod tests {
         assert_eq!(x("${IMG/u/U}"), "Ubuntu");
         assert_eq!(x("${IMG//u/U}"), "UbUntU");
         assert_eq!(x("${NOPE:-${IMG}}"), "ubuntu");
+    }
+
+    #[test]
+    fn values_past_the_cap_are_unknown() {
+        let big = "x".repeat(MAX_EXPANDED_LEN / 2 + 1);
+        let lookup = |name: &str| (name == "BIG").then(|| Some(big.clone()));
+        let once = expand("${BIG}", '\\', &lookup).unwrap();
+        assert_eq!((once.value.len(), once.unknown.len()), (big.len(), 0));
+        let twice = expand("a${BIG}${BIG:-d}", '\\', &lookup).unwrap();
+        assert_eq!(twice.value, "a${BIG}${BIG:-d}", "left unexpanded");
+        assert_eq!(twice.unknown, ["BIG"]);
     }
 
     #[test]

@@ -105,6 +105,12 @@ pub struct Model<'a> {
     pub global_args: Vec<(Word, Option<String>)>,
     /// Instructions before the first FROM.
     pub preamble: Range<usize>,
+    /// Lower-cased stage name -> the first stage of that name (the one references reach).
+    names: HashMap<String, usize>,
+    /// Global ARG name -> its last declaration in `global_args` (the one in effect).
+    global_index: HashMap<String, usize>,
+    /// Per stage: whether a later stage builds on it (`FROM <stage>`).
+    based_on: Vec<bool>,
 }
 
 impl<'a> Model<'a> {
@@ -122,6 +128,9 @@ impl<'a> Model<'a> {
             stages: Vec::new(),
             global_args: Vec::new(),
             preamble: 0..first_from,
+            names: HashMap::new(),
+            global_index: HashMap::new(),
+            based_on: Vec::new(),
         };
         for ins in &df.instructions[..first_from] {
             if ins.keyword == Keyword::Arg {
@@ -132,11 +141,13 @@ impl<'a> Model<'a> {
                         let e = model.expand_global(&d)?;
                         e.unknown.is_empty().then_some(e.value)
                     });
+                    model
+                        .global_index
+                        .insert(name.value.clone(), model.global_args.len());
                     model.global_args.push((name, default));
                 }
             }
         }
-        let mut names: HashMap<String, usize> = HashMap::new();
         for (index, &from) in froms.iter().enumerate() {
             let ins = &df.instructions[from];
             let end = froms
@@ -157,7 +168,8 @@ impl<'a> Model<'a> {
                 });
             let base = if !resolved.unknown.is_empty() || resolved.value.is_empty() {
                 Base::Unknown
-            } else if let Some(&stage) = names.get(&resolved.value.to_ascii_lowercase()) {
+            } else if let Some(&stage) = model.names.get(&resolved.value.to_ascii_lowercase()) {
+                model.based_on[stage] = true;
                 Base::Stage(stage)
             } else if resolved.value.eq_ignore_ascii_case("scratch") {
                 Base::Scratch
@@ -174,9 +186,10 @@ impl<'a> Model<'a> {
                 body: from + 1..end,
             };
             if let Some(key) = stage.key() {
-                names.entry(key).or_insert(index);
+                model.names.entry(key).or_insert(index);
             }
             model.stages.push(stage);
+            model.based_on.push(false);
         }
         model
     }
@@ -184,13 +197,18 @@ impl<'a> Model<'a> {
     /// Expands a word with the global ARG defaults (what FROM sees). `None` on a syntax error.
     pub fn expand_global(&self, word: &str) -> Option<Expansion> {
         let lookup = |name: &str| -> Option<Option<String>> {
-            if let Some((_, default)) = self.global_args.iter().rev().find(|(n, _)| n.value == name)
-            {
+            if let Some(default) = self.global_default(name) {
                 return Some(default.clone());
             }
             PLATFORM_ARGS.contains(&name).then_some(None)
         };
         expand(word, self.df.escape, &lookup).ok()
+    }
+
+    /// The default of the global ARG `name` in effect for FROM lines: `None` when no ARG before
+    /// the first FROM declares it, `Some(None)` when it is declared without a (known) default.
+    pub fn global_default(&self, name: &str) -> Option<&Option<String>> {
+        self.global_index.get(name).map(|&i| &self.global_args[i].1)
     }
 
     pub fn instructions(&self) -> &'a [Instruction] {
@@ -199,17 +217,24 @@ impl<'a> Model<'a> {
 
     /// The stage holding instruction `index` (None before the first FROM).
     pub fn stage_of(&self, index: usize) -> Option<&Stage> {
-        self.stages
-            .iter()
-            .find(|s| s.from == index || s.body.contains(&index))
+        // Stages are in file order: the last one starting at or before `index` holds it.
+        let after = self.stages.partition_point(|s| s.from <= index);
+        self.stages[..after]
+            .last()
+            .filter(|s| s.from == index || s.body.contains(&index))
     }
 
-    /// The stage called `name` (case-insensitive) defined before instruction `before`.
+    /// The stage called `name` (case-insensitive) defined before instruction `before`: the first
+    /// of that name, as BuildKit resolves references.
     pub fn stage_named(&self, name: &str, before: usize) -> Option<&Stage> {
-        self.stages
-            .iter()
-            .filter(|s| s.from < before)
-            .find(|s| s.key().is_some_and(|k| k.eq_ignore_ascii_case(name)))
+        self.named(name).filter(|s| s.from < before)
+    }
+
+    /// The first stage called `name` (case-insensitive), wherever it is.
+    fn named(&self, name: &str) -> Option<&Stage> {
+        self.names
+            .get(&name.to_ascii_lowercase())
+            .map(|&i| &self.stages[i])
     }
 
     pub fn final_stage(&self) -> Option<&Stage> {
@@ -218,7 +243,7 @@ impl<'a> Model<'a> {
 
     /// Stages some later stage builds on (`FROM <stage>`): their instructions reach an image too.
     pub fn is_base_of_another(&self, stage: usize) -> bool {
-        self.stages.iter().any(|s| s.base == Base::Stage(stage))
+        self.based_on.get(stage).copied().unwrap_or(false)
     }
 
     /// Whether the stage's filesystem reaches an image: the final stage, or one another stage
@@ -231,10 +256,11 @@ impl<'a> Model<'a> {
     pub fn ancestry(&self, stage: usize) -> Vec<usize> {
         let mut chain = vec![stage];
         let mut current = stage;
-        while let Base::Stage(parent) = self.stages[current].base {
-            if chain.contains(&parent) {
-                break;
-            }
+        // A stage can only build on one defined before it, so the walk goes strictly backwards
+        // and ends (no cycle check needed).
+        while let Base::Stage(parent) = self.stages[current].base
+            && parent < current
+        {
             chain.push(parent);
             current = parent;
         }
@@ -253,11 +279,7 @@ impl<'a> Model<'a> {
         if let Some(stage) = self.stage_named(value, at) {
             return CopySource::Stage(stage.index);
         }
-        if self
-            .stages
-            .iter()
-            .any(|s| s.key().is_some_and(|k| k.eq_ignore_ascii_case(value)))
-        {
+        if self.named(value).is_some() {
             return CopySource::Later;
         }
         if value.contains('$') {

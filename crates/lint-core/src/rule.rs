@@ -112,6 +112,9 @@ pub struct DockerfileInput<'a> {
     pub scripts: &'a [Vec<crate::syntax::shell::Script>],
     /// The build context's `.dockerignore`, when the caller provided it.
     pub dockerignore: Option<&'a crate::syntax::dockerignore::DockerIgnore>,
+    /// What the Compose build of this Dockerfile passes (args, target), when one does; the
+    /// model already reads it (ARG values, final stage).
+    pub build: Option<&'a crate::BuildContext>,
 }
 
 /// What a Compose check receives: the YAML tree, the document checked, the interpolation

@@ -51,24 +51,31 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
         "there is no `.env` beside this file"
     };
     // One finding per variable, at its first use: setting it once fixes every use. Uses are
-    // counted by place, so a value an alias copies is one use.
-    let mut uses: Vec<(crate::syntax::compose::Reference, Vec<crate::Span>)> = Vec::new();
+    // counted by place, so a value an alias copies is one use. Hashed: hostile files hold
+    // hundreds of thousands of uses.
+    let mut uses: Vec<(crate::syntax::compose::Reference, crate::Span)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut places: std::collections::HashSet<(usize, crate::Span)> =
+        std::collections::HashSet::new();
     super::for_each_value(root, &mut |node| {
         let Some(text) = node.as_str().filter(|t| t.contains('$')) else {
             return;
         };
         for r in interpolate(text, input.env).unresolved {
             let span = value_span(input.text, node, r.range);
-            match uses.iter_mut().find(|(first, _)| first.name == r.name) {
-                Some((_, spans)) if !spans.contains(&span) => spans.push(span),
-                Some(_) => {}
-                None => uses.push((r, vec![span])),
-            }
+            let at = *index.entry(r.name.clone()).or_insert_with(|| {
+                uses.push((r, span));
+                uses.len() - 1
+            });
+            places.insert((at, span));
         }
     });
-    for (r, spans) in uses {
-        let span = spans[0];
-        let also = match spans.len() - 1 {
+    let mut counts = vec![0usize; uses.len()];
+    for (at, _) in &places {
+        counts[*at] += 1;
+    }
+    for ((r, span), count) in uses.into_iter().zip(counts) {
+        let also = match count - 1 {
             0 => String::new(),
             1 => " (used once more below)".to_string(),
             n => format!(" (used {n} more times below)"),

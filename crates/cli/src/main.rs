@@ -431,6 +431,7 @@ fn lint_path(
         dockerignore: dockerignore.as_deref(),
         dotenv: dotenv.as_deref(),
         files: Some(&disk),
+        build: target.build.as_ref(),
     };
     let report = lint_core::lint_bytes_with(&shown, &text_bytes, detected, &config, related);
     if report.skipped {
@@ -453,11 +454,23 @@ struct Disk(std::path::PathBuf);
 
 impl lint_core::Files for Disk {
     fn exists(&self, path: &str) -> bool {
-        self.0.join(path).exists()
+        // Links are followed; a file rlint may not look at (permission denied) may still be
+        // there for Compose, so it is not called missing.
+        self.0.join(path).try_exists().unwrap_or(true)
     }
 
     fn read(&self, path: &str) -> Option<String> {
         std::fs::read_to_string(self.0.join(path)).ok()
+    }
+
+    fn dangling_link(&self, path: &str) -> Option<String> {
+        let link = self.0.join(path);
+        if link.try_exists().unwrap_or(true) {
+            return None;
+        }
+        std::fs::read_link(link)
+            .ok()
+            .map(|target| target.to_string_lossy().into_owned())
     }
 }
 

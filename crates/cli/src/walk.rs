@@ -11,6 +11,8 @@ pub struct Target {
     pub context: Option<PathBuf>,
     /// The kind, when known from how the file was found (a Compose `build.dockerfile`).
     pub kind: Option<FileKind>,
+    /// A Dockerfile a Compose file builds: the args and target the build passes.
+    pub build: Option<lint_core::BuildContext>,
 }
 
 impl Target {
@@ -20,6 +22,7 @@ impl Target {
             explicit,
             context: None,
             kind: None,
+            build: None,
         }
     }
 }
@@ -98,22 +101,33 @@ fn add_compose_builds(walk: &mut Walk) {
         };
         let dir = compose.parent().unwrap_or(Path::new(".")).to_path_buf();
         let dotenv = std::fs::read_to_string(dir.join(".env")).ok();
-        for (context, dockerfile) in lint_core::rules::compose::build_refs(&text, dotenv.as_deref())
-        {
-            let path = dir.join(&dockerfile);
+        for build in lint_core::rules::compose::build_refs(&text, dotenv.as_deref()) {
+            let path = dir.join(&build.dockerfile);
             if !path.is_file() {
                 continue;
             }
+            let context = dir.join(&build.context);
             let same = |t: &Target| same_file(&t.path, &path);
-            match walk.targets.iter().position(same) {
-                Some(j) => walk.targets[j].context = Some(dir.join(&context)),
-                None if !extra.iter().any(same) => extra.push(Target {
-                    path,
-                    explicit: false,
-                    context: Some(dir.join(&context)),
-                    kind: Some(FileKind::Dockerfile),
-                }),
-                None => {}
+            let target = match walk.targets.iter().position(same) {
+                Some(j) => &mut walk.targets[j],
+                None => match extra.iter().position(same) {
+                    Some(j) => &mut extra[j],
+                    None => {
+                        extra.push(Target {
+                            path,
+                            explicit: false,
+                            context: None,
+                            kind: Some(FileKind::Dockerfile),
+                            build: None,
+                        });
+                        extra.last_mut().expect("just pushed")
+                    }
+                },
+            };
+            target.context = Some(context);
+            match &mut target.build {
+                Some(known) => known.merge(&build.passes),
+                None => target.build = Some(build.passes),
             }
         }
     }

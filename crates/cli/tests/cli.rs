@@ -539,3 +539,63 @@ fn lint_core_code_has_dl_alias(v: &serde_json::Value, code: &str) -> bool {
         .iter()
         .any(|a| a.as_str().unwrap().starts_with("DL"))
 }
+
+#[test]
+fn compose_build_args_and_target_reach_the_dockerfile() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "app/Dockerfile",
+        "ARG BASE\nFROM ${BASE}:3.20 AS app\nUSER app\nFROM app AS debug\nUSER root\n",
+    );
+    write(
+        dir.path(),
+        "compose.yaml",
+        "services:\n  app:\n    build:\n      context: ./app\n      target: app\n      args:\n        - BASE=alpine\n",
+    );
+    // Alone, the Dockerfile's last stage runs as root and `BASE` has no default.
+    let alone = codes(&json(&rlint(
+        dir.path(),
+        &["--format", "json", "app/Dockerfile"],
+    )));
+    assert!(alone.contains(&"DF062".to_string()), "{alone:?}");
+    assert!(alone.contains(&"DF094".to_string()), "{alone:?}");
+    // Walked with the Compose file that builds it, it gets that build's args and target.
+    let built = json(&rlint(dir.path(), &["--format", "json", "."]));
+    let dockerfile: Vec<&str> = built["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["path"].as_str().unwrap().ends_with("Dockerfile"))
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(!dockerfile.contains(&"DF062"), "{dockerfile:?}");
+    assert!(!dockerfile.contains(&"DF094"), "{dockerfile:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn env_files_behind_symlinks_exist_and_dangling_links_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "shared/app.env", "A=1\n");
+    std::os::unix::fs::symlink("shared/app.env", dir.path().join("app.env")).unwrap();
+    std::os::unix::fs::symlink("nowhere.env", dir.path().join("gone.env")).unwrap();
+    write(
+        dir.path(),
+        "compose.yaml",
+        "services:\n  app:\n    image: alpine:3.20\n    env_file:\n      - app.env\n      - gone.env\n",
+    );
+    let v = json(&rlint(dir.path(), &["--format", "json", "compose.yaml"]));
+    let missing: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "DC039")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert!(
+        missing[0].contains("`gone.env`, is a symbolic link to `nowhere.env`"),
+        "{missing:?}"
+    );
+}

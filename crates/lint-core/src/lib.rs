@@ -60,6 +60,37 @@ pub struct Related<'a> {
     pub dotenv: Option<&'a str>,
     /// What exists around the linted file; `None` when the caller cannot tell (stdin).
     pub files: Option<&'a dyn Files>,
+    /// For a Dockerfile a Compose file builds: the build arguments and target it passes.
+    pub build: Option<&'a BuildContext>,
+}
+
+/// What a build passes to the Dockerfile it builds (Compose `build.args` and `build.target`):
+/// the ARGs it sets and the stage that ends the build.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BuildContext {
+    /// Name and value; `None` when the value comes from the caller's environment (`args: [TAG]`,
+    /// or a `${VAR}` the project `.env` does not set), so it is set but unknown here.
+    pub args: Vec<(String, Option<String>)>,
+    /// The stage the build stops at (`--target`); `None` builds the last stage.
+    pub target: Option<String>,
+}
+
+impl BuildContext {
+    /// Folds in another build of the same Dockerfile (two services, two Compose files): an arg
+    /// either sets counts as set, with its value unknown where they disagree; the target stays
+    /// only when both name the same one.
+    pub fn merge(&mut self, other: &BuildContext) {
+        for (name, value) in &other.args {
+            match self.args.iter_mut().find(|(n, _)| n == name) {
+                Some((_, mine)) if mine != value => *mine = None,
+                Some(_) => {}
+                None => self.args.push((name.clone(), value.clone())),
+            }
+        }
+        if self.target != other.target {
+            self.target = None;
+        }
+    }
 }
 
 impl std::fmt::Debug for Related<'_> {
@@ -68,6 +99,7 @@ impl std::fmt::Debug for Related<'_> {
             .field("dockerignore", &self.dockerignore.map(str::len))
             .field("dotenv", &self.dotenv.map(str::len))
             .field("files", &self.files.is_some())
+            .field("build", &self.build)
             .finish()
     }
 }
@@ -79,6 +111,11 @@ pub trait Files: Sync {
     fn exists(&self, path: &str) -> bool;
     /// The text of a file, when it can be read.
     fn read(&self, path: &str) -> Option<String>;
+    /// Where a symbolic link at `path` points when that target does not exist (a dangling
+    /// link, which Compose reports as a missing file); `None` otherwise.
+    fn dangling_link(&self, _path: &str) -> Option<String> {
+        None
+    }
 }
 
 /// Lints raw bytes: binary, non-UTF-8 and oversized input becomes a diagnostic with its position.
@@ -323,11 +360,12 @@ pub fn lint_compose(
             document: index,
             services: root.map(syntax::compose::services).unwrap_or_default(),
         };
-        out.extend(for_each_rule(text.len(), |rule, out| {
+        let found = for_each_rule(text.len(), |rule, out| {
             if let Check::Compose(check) = rule.check {
                 run_rule(rule, config, &suppressions, out, |cx| check(&input, cx));
             }
-        }));
+        });
+        out.extend(rules::compose::one_per_place(found, &input));
     }
     out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
     out
@@ -339,7 +377,7 @@ pub fn lint_dockerfile(text: &str, config: &Config, related: Related<'_>) -> Vec
     let dockerignore = related
         .dockerignore
         .map(syntax::dockerignore::DockerIgnore::parse);
-    let model = Model::new(&df);
+    let model = Model::with_build(&df, related.build);
     let mut syntax_errors = df.errors.clone();
     syntax_errors.extend(dockerfile::validate::validate(&df));
     let scripts = rules::dockerfile::scripts_by_instruction(&model);
@@ -351,6 +389,7 @@ pub fn lint_dockerfile(text: &str, config: &Config, related: Related<'_>) -> Vec
         scripts: &scripts,
         dockerignore: dockerignore.as_ref(),
         files: related.files,
+        build: related.build,
     };
     let suppressions = suppress::Suppressions::for_dockerfile(&df);
     let mut out = for_each_rule(text.len(), |rule, out| {

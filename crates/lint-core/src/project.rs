@@ -3,6 +3,7 @@
 //! Dockerfile the `.dockerignore` of the build context a Compose file gives it (or of its own
 //! folder). The CLI reads the same relations from disk.
 
+use crate::rules::compose::BuildRef;
 use crate::{Config, FileKind, Files, Related, Report};
 
 /// One file of the set: a `/`-separated path relative to the project root, and its content.
@@ -22,12 +23,10 @@ pub fn lint_files(files: &[MemFile<'_>], config: &Config) -> Vec<Report> {
             let kind = FileKind::from_path(&path);
             let dir = parent(&path);
             let view = View { files, dir: &dir };
+            let built = contexts.iter().find(|b| b.dockerfile == path);
             let dockerignore = match kind {
                 Some(FileKind::Dockerfile) => {
-                    let context = contexts
-                        .iter()
-                        .find(|(dockerfile, _)| *dockerfile == path)
-                        .map_or(dir.as_str(), |(_, context)| context.as_str());
+                    let context = built.map_or(dir.as_str(), |b| b.context.as_str());
                     find(files, &format!("{path}.dockerignore"))
                         .or_else(|| find(files, &join(context, ".dockerignore")))
                 }
@@ -41,15 +40,17 @@ pub fn lint_files(files: &[MemFile<'_>], config: &Config) -> Vec<Report> {
                 dockerignore,
                 dotenv,
                 files: Some(&view),
+                build: built.map(|b| &b.passes),
             };
             crate::lint_bytes_with(&path, f.text.as_bytes(), kind, config, related)
         })
         .collect()
 }
 
-/// (Dockerfile path, build context) for every build of every Compose file in the set.
-fn build_contexts(files: &[MemFile<'_>]) -> Vec<(String, String)> {
-    let mut out = Vec::new();
+/// Every Dockerfile the Compose files of the set build, with paths from the project root: the
+/// first build's context, and what all its builds pass, merged.
+fn build_contexts(files: &[MemFile<'_>]) -> Vec<BuildRef> {
+    let mut out: Vec<BuildRef> = Vec::new();
     for f in files {
         let path = normalize(f.path);
         // A giant paste is linted, not searched for builds a second time.
@@ -58,8 +59,16 @@ fn build_contexts(files: &[MemFile<'_>]) -> Vec<(String, String)> {
         }
         let dir = parent(&path);
         let dotenv = find(files, &join(&dir, ".env"));
-        for (context, dockerfile) in crate::rules::compose::build_refs(f.text, dotenv) {
-            out.push((join(&dir, &dockerfile), join(&dir, &context)));
+        for build in crate::rules::compose::build_refs(f.text, dotenv) {
+            let dockerfile = join(&dir, &build.dockerfile);
+            match out.iter_mut().find(|b| b.dockerfile == dockerfile) {
+                Some(known) => known.passes.merge(&build.passes),
+                None => out.push(BuildRef {
+                    dockerfile,
+                    context: join(&dir, &build.context),
+                    passes: build.passes,
+                }),
+            }
         }
     }
     out
@@ -197,6 +206,31 @@ mod tests {
         assert!(!codes(&lint_files(&without, &config)[1]).contains(&"DF096"));
         // The context is the Compose file's folder, not the Dockerfile's.
         assert!(codes(&lint_files(&with, &config)[1]).contains(&"DF096"));
+    }
+
+    #[test]
+    fn dockerfile_gets_the_args_and_target_of_its_compose_build() {
+        let dockerfile =
+            "ARG BASE\nFROM ${BASE}:3.20 AS app\nUSER app\nFROM app AS debug\nUSER root\n";
+        let compose = "services:\n  w:\n    build:\n      context: .\n      target: app\n      args:\n        BASE: alpine\n";
+        let files = [
+            MemFile {
+                path: "Dockerfile",
+                text: dockerfile,
+            },
+            MemFile {
+                path: "compose.yaml",
+                text: compose,
+            },
+        ];
+        let config = Config::default();
+        let alone = codes(&lint_files(&files[..1], &config)[0]);
+        // Alone: the last stage runs as root, and `BASE` has no default.
+        assert!(alone.contains(&"DF062"), "{alone:?}");
+        assert!(alone.contains(&"DF094"), "{alone:?}");
+        let built = codes(&lint_files(&files, &config)[0]);
+        assert!(!built.contains(&"DF062"), "{built:?}");
+        assert!(!built.contains(&"DF094"), "{built:?}");
     }
 
     #[test]

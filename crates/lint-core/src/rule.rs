@@ -115,6 +115,9 @@ pub struct DockerfileInput<'a> {
     pub dockerignore: Option<&'a crate::syntax::dockerignore::DockerIgnore>,
     /// What exists beside the Dockerfile (usually the build context), when the caller can tell.
     pub files: Option<&'a dyn crate::Files>,
+    /// What the Compose build of this Dockerfile passes (args, target), when one does; the
+    /// model already reads it (ARG values, final stage).
+    pub build: Option<&'a crate::BuildContext>,
 }
 
 /// What a Compose check receives: the YAML tree, the document checked, the interpolation

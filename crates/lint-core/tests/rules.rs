@@ -139,6 +139,7 @@ fn doc_examples_of(kind: &Kind, rule: &Rule) {
             dockerignore: ignore.as_deref(),
             dotenv: dotenv.as_deref(),
             files: listed.as_ref().map(|l| l as &dyn lint_core::Files),
+            ..Related::default()
         };
         let files: Vec<&String> = blocks
             .iter()
@@ -226,6 +227,7 @@ fn fixtures_of(kind: &Kind, rule: &Rule) -> usize {
         dockerignore: ignore.as_deref(),
         dotenv: dotenv.as_deref(),
         files: listed.as_ref().map(|l| l as &dyn lint_core::Files),
+        ..Related::default()
     };
     let files = files
         .into_iter()

@@ -2,13 +2,19 @@ use crate::rule::{ComposeInput, Context};
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports a service with both `build` and `image` but no `pull_policy`.
+    /// Reports a service with both `build` and `image` whose `pull_policy` makes Compose pull
+    /// `image` from a registry instead of using what `build` produces: `always`, `daily`,
+    /// `weekly`, `every_<duration>` or `refresh`.
+    ///
+    /// A service with `build` and `image` and no `pull_policy` (or `build`, `missing`, `never`)
+    /// is not reported: `image` is then the name Compose tags the built image with, the usual
+    /// way to build, push and deploy under one name. dclint's `no-build-and-image` reports every
+    /// such service; rlint does not, because nothing is wrong with it.
     ///
     /// ## Why is this bad?
-    /// With both, `image` names the image that `build` produces — but `docker compose up` first
-    /// tries to pull that name, and if a registry has an image by that name (an old push, or
-    /// someone else's), it runs that instead of building yours. `pull_policy: build` (or
-    /// `never`/`missing`) says which one you mean.
+    /// With a pulling policy, `docker compose up` fetches `image` from the registry and runs it;
+    /// the `build` section is used only with `--build`. Local changes silently do not reach the
+    /// container, or someone else's image of that name does.
     ///
     /// ## Example
     /// ```yaml
@@ -16,6 +22,7 @@ crate::declare_rule! {
     ///   api:
     ///     build: .
     ///     image: acme/api:dev
+    ///     pull_policy: always
     /// ```
     ///
     /// ## Use instead
@@ -29,6 +36,7 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Compose: build and image](https://docs.docker.com/reference/compose-file/build/#using-build-and-image)
+    /// - [Compose: pull_policy](https://docs.docker.com/reference/compose-file/services/#pull_policy)
     /// - dclint `no-build-and-image`
     pub static RULE = {
         code: "DC022",
@@ -41,22 +49,33 @@ crate::declare_rule! {
     }
 }
 
+/// Policies that pull the image even though the service builds it.
+fn pulls(policy: &str) -> bool {
+    matches!(policy, "always" | "daily" | "weekly" | "refresh") || policy.starts_with("every_")
+}
+
 fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
     for s in input.services() {
-        let (Some(build), Some(image)) = (s.node.entry("build"), s.node.entry("image")) else {
+        let (Some(build), Some(_)) = (s.node.entry("build"), s.node.entry("image")) else {
             continue;
         };
-        if s.node.get("pull_policy").is_some() {
+        let Some(policy) = s.node.get("pull_policy") else {
+            continue;
+        };
+        let Some(value) = input.value(policy) else {
+            continue;
+        };
+        if !pulls(&value) {
             continue;
         }
         cx.report(
-            image.key.span,
+            policy.span,
             format!(
-                "service `{}` has both `build` and `image`, without a `pull_policy`",
+                "service `{}` builds its image, but `pull_policy: {value}` pulls `image` from the registry and runs that instead",
                 s.name
             ),
         )
-        .label(build.key.span, "built here")
-        .help("add `pull_policy: build` to always build it, or drop one of the two");
+        .label(build.key.span, "built here, but only used with `--build`")
+        .help("use `pull_policy: build` (or drop it) to run what `build` produces, or drop `build` to always pull");
     }
 }

@@ -10,6 +10,15 @@ crate::declare_rule! {
     /// GitHub/GitLab/npm/Slack token, private key) or a URL with `user:password@`. The value is
     /// masked in every output.
     ///
+    /// Demo placeholders are not reported: example and tutorial files set
+    /// `POSTGRES_PASSWORD: postgres` on purpose, and an error there is noise. A value is taken
+    /// for a placeholder when it is a path (`/run/secrets/db`; `*_FILE` variables are never
+    /// credentials), shorter than 8 characters, contains a demo word (`example`, `changeme`,
+    /// `password`, `secret`, `postgres`, ... or `test`, `admin`, `root` standing alone), contains
+    /// a name the file uses (a service, the image, the user name set beside it), or has the
+    /// entropy of typed words (one class of characters, or under 30 bits). `${VAR}` values are
+    /// never reported. Known token formats are reported whatever their surroundings.
+    ///
     /// ## Why is this bad?
     /// The file is committed, shared and pasted into issues; the secret goes with it, and
     /// `docker inspect` shows it to anyone who can reach the Docker socket.
@@ -52,11 +61,26 @@ crate::declare_rule! {
 }
 
 fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
+    let service_names: Vec<&str> = input.services().iter().map(|s| s.name).collect();
     for service in input.services() {
         let Some(env) = service.node.get("environment") else {
             continue;
         };
-        for pair in super::pairs(env, input.text) {
+        let pairs = super::pairs(env, input.text);
+        // What a demo value is made of: the names in the file, the image's name and the user
+        // names set beside the password (`POSTGRES_USER: gitea`, `POSTGRES_PASSWORD: gitea`).
+        let mut names: Vec<String> = service_names.iter().map(|n| n.to_string()).collect();
+        if let Some(image) = service.node.get("image").and_then(|i| input.value(i)) {
+            let repository = image.split(['@', ':']).next().unwrap_or("");
+            names.extend(repository.rsplit('/').next().map(str::to_string));
+        }
+        names.extend(
+            pairs
+                .iter()
+                .filter(|p| is_user_name(&p.key))
+                .filter_map(|p| p.value.clone()),
+        );
+        for pair in &pairs {
             let (Some(value), Some(span)) = (&pair.value, pair.value_span) else {
                 continue;
             };
@@ -64,6 +88,10 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
                 continue;
             }
             if let Some((what, range)) = find_secret(value) {
+                // A URL's password is judged like any password; token formats always count.
+                if what.contains("URL") && placeholder(&value[range.clone()], &names).is_some() {
+                    continue;
+                }
                 let shown = mask_secret(&value[range]);
                 cx.report(
                     span,
@@ -74,7 +102,7 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
                 )
                 .help("revoke it; pass it with Compose `secrets:` or from an untracked `.env`")
                 .secret();
-            } else if looks_credential(&pair.key) {
+            } else if looks_credential(&pair.key) && placeholder(value, &names).is_none() {
                 cx.report(
                     span,
                     format!(
@@ -92,6 +120,108 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
             }
         }
     }
+}
+
+/// Words demo and example files use for passwords, matched anywhere in the value.
+const PLACEHOLDER_PARTS: [&str; 22] = [
+    "example",
+    "changeme",
+    "change_me",
+    "change-me",
+    "changeit",
+    "password",
+    "passwd",
+    "secret",
+    "placeholder",
+    "dummy",
+    "sample",
+    "insecure",
+    "replace",
+    "default",
+    "qwerty",
+    "letmein",
+    "postgres",
+    "mysql",
+    "mariadb",
+    "mongo",
+    "redis",
+    "rabbitmq",
+];
+
+/// Short words that mark a demo value when they stand alone between non-letters (`test123`,
+/// `admin_pw`), but are too common inside real words to match anywhere.
+const PLACEHOLDER_WORDS: [&str; 14] = [
+    "test", "demo", "admin", "root", "guest", "pass", "pwd", "user", "dev", "local", "foo", "bar",
+    "baz", "xxx",
+];
+
+/// Why a literal value under a credential name is a placeholder rather than a secret, or `None`
+/// when it looks like a real one: a path (`/run/secrets/db`), a value under 8 characters, a
+/// demo word, a name the file itself uses (a service, the image, the user name beside it), or
+/// human-made text of low entropy (a single class of characters, or under 30 bits).
+fn placeholder(value: &str, names: &[String]) -> Option<&'static str> {
+    let lower = value.to_ascii_lowercase();
+    if value.starts_with(['/', '~']) || value.starts_with("./") || value.starts_with("../") {
+        return Some("a path");
+    }
+    if value.chars().count() < 8 {
+        return Some("too short");
+    }
+    if PLACEHOLDER_PARTS.iter().any(|w| lower.contains(w))
+        || lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| PLACEHOLDER_WORDS.contains(&w))
+    {
+        return Some("a demo word");
+    }
+    if names
+        .iter()
+        .any(|n| n.len() >= 3 && lower.contains(&n.to_ascii_lowercase()))
+    {
+        return Some("a name from the file");
+    }
+    let classes = [
+        value.chars().any(|c| c.is_ascii_lowercase()),
+        value.chars().any(|c| c.is_ascii_uppercase()),
+        value.chars().any(|c| c.is_ascii_digit()),
+        value.chars().any(|c| !c.is_ascii_alphanumeric()),
+    ]
+    .iter()
+    .filter(|&&b| b)
+    .count();
+    if classes < 2 || entropy_bits(value) < 30.0 {
+        return Some("low entropy");
+    }
+    None
+}
+
+/// The value's length times its Shannon entropy per character: the bits a guesser needs if
+/// characters were drawn from the value's own distribution.
+fn entropy_bits(value: &str) -> f64 {
+    let chars: Vec<char> = value.chars().collect();
+    let n = chars.len() as f64;
+    let mut counts: Vec<(char, usize)> = Vec::new();
+    for c in &chars {
+        match counts.iter_mut().find(|(k, _)| k == c) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((*c, 1)),
+        }
+    }
+    let per_char: f64 = counts
+        .iter()
+        .map(|&(_, count)| {
+            let p = count as f64 / n;
+            -p * p.log2()
+        })
+        .sum();
+    per_char * n
+}
+
+/// A variable naming a user (`POSTGRES_USER`, `DB_USERNAME`, `GF_SECURITY_ADMIN_USER`).
+fn is_user_name(name: &str) -> bool {
+    name.to_ascii_lowercase()
+        .split(['_', '-', '.'])
+        .any(|p| matches!(p, "user" | "username" | "login"))
 }
 
 /// A name that holds a credential itself (not a user name, a path to one or a file reference):
@@ -135,7 +265,40 @@ pub fn looks_credential(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::looks_credential;
+    use super::{looks_credential, placeholder};
+
+    #[test]
+    fn placeholders_are_not_secrets() {
+        let names = [
+            "gitea".to_string(),
+            "db".to_string(),
+            "wordpress".to_string(),
+        ];
+        for demo in [
+            "postgres",
+            "example_123",
+            "changeme",
+            "Password1!",
+            "mysecretpassword",
+            "/run/secrets/db-password",
+            "bar",
+            "gitea",
+            "somewordpress",
+            "whalehello",
+            "test1234",
+            "admin_2024",
+        ] {
+            assert!(placeholder(demo, &names).is_some(), "{demo}");
+        }
+        for real in [
+            "hunter2hunter2",
+            "q8Vz3mLr0TfK",
+            "aws\"12345+67890/abcdefghijklm+NOPQRSTUVWXYZ+\"",
+            "x7!kP#r2-Mw9",
+        ] {
+            assert_eq!(placeholder(real, &names), None, "{real}");
+        }
+    }
 
     #[test]
     fn credential_names() {

@@ -11,6 +11,10 @@ crate::declare_rule! {
     /// tag that moves (`latest`, `stable`, `edge`, `nightly`, `dev`, `beta`, `canary`, `lts`,
     /// `test`). Images pinned by digest (`@sha256:...`) are fine.
     ///
+    /// A service that also has `build` is not reported: its `image` is the name Compose tags the
+    /// built image with (`image: acme/api` or `acme/api:latest` beside `build: .`), not one it
+    /// pulls. When its `pull_policy` pulls anyway, `build-and-image` (DC022) reports that.
+    ///
     /// ## Why is this bad?
     /// `docker compose pull` on another day, or on another machine, starts a different version:
     /// a major upgrade of a database can arrive unannounced and refuse to open its old data.
@@ -49,6 +53,9 @@ crate::declare_rule! {
 
 fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
     for service in input.services() {
+        if service.node.get("build").is_some() {
+            continue;
+        }
         let Some(node) = service.node.get("image") else {
             continue;
         };

@@ -8,6 +8,9 @@ crate::declare_rule! {
     /// `include` paths, relative to the Compose file. Needs the files around the Compose file:
     /// the CLI and the web page's open tabs provide them.
     ///
+    /// A symbolic link counts as the file it points to; a dangling link is reported as such. A
+    /// file the CLI may not read or look up (permission denied) is not called missing.
+    ///
     /// ## Why is this bad?
     /// Compose stops ("env file ... not found", "secret file ... does not exist") — typically on
     /// a fresh clone, because the file is git-ignored and nobody documented how to create it.
@@ -130,9 +133,21 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
         if path.contains("://") || path.starts_with('/') || path.starts_with('~') {
             continue;
         }
-        if !files.exists(&path) {
-            cx.report(node.span, format!("{what}, `{path}`, does not exist"))
-                .help("paths are relative to the Compose file; create the file, or fix the path");
+        if files.exists(&path) {
+            continue;
         }
+        match files.dangling_link(&path) {
+            Some(target) => cx
+                .report(
+                    node.span,
+                    format!(
+                        "{what}, `{path}`, is a symbolic link to `{target}`, which does not exist"
+                    ),
+                )
+                .help("create the link's target, or point the link at an existing file"),
+            None => cx
+                .report(node.span, format!("{what}, `{path}`, does not exist"))
+                .help("paths are relative to the Compose file; create the file, or fix the path"),
+        };
     }
 }

@@ -90,6 +90,62 @@ pub static RULES: &[&Rule] = &[
     &missing_file::RULE,
 ];
 
+/// One finding per problem: text a YAML anchor shares (`<<: *defaults`, `*env`) is copied into
+/// every service that uses it, spans included, so each copy would report the same place again.
+/// Findings of one rule at one span become one, naming every service whose definition holds
+/// that text.
+pub fn one_per_place(
+    found: Vec<crate::Diagnostic>,
+    input: &ComposeInput<'_>,
+) -> Vec<crate::Diagnostic> {
+    let mut out: Vec<crate::Diagnostic> = Vec::with_capacity(found.len());
+    let mut copies: Vec<usize> = Vec::new();
+    let mut seen = std::collections::HashMap::new();
+    for d in found {
+        match seen.entry((d.code, d.span)) {
+            std::collections::hash_map::Entry::Occupied(first) => copies.push(*first.get()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(out.len());
+                out.push(d);
+            }
+        }
+    }
+    copies.sort_unstable();
+    copies.dedup();
+    for i in copies {
+        let span = out[i].span;
+        let sharing: Vec<String> = input
+            .services()
+            .iter()
+            .filter(|s| holds(s.node, span))
+            .map(|s| format!("`{}`", s.name))
+            .collect();
+        if sharing.len() > 1 {
+            let d = &mut out[i];
+            d.message = format!(
+                "{} (shared through a YAML anchor by {})",
+                d.message,
+                sharing.join(", ")
+            );
+        }
+    }
+    out
+}
+
+/// Whether `node` or a node under it sits at `span` (a scalar: anywhere inside it).
+fn holds(node: &Node, span: Span) -> bool {
+    match &node.value {
+        Value::Scalar(_) => node.span.start <= span.start && span.end <= node.span.end,
+        Value::Seq(items) => node.span == span || items.iter().any(|n| holds(n, span)),
+        Value::Map(entries) => {
+            node.span == span
+                || entries
+                    .iter()
+                    .any(|e| holds(&e.key, span) || holds(&e.value, span))
+        }
+    }
+}
+
 /// The document as JSON after interpolation, as Compose validates it. A plain scalar that held a
 /// substitution is typed again after it (`cpus: ${CPUS:-0.5}` is the number 0.5).
 pub fn interpolated_json(node: &Node, env: &Env) -> serde_json::Value {
@@ -466,6 +522,8 @@ pub struct Build {
     pub dockerfile_span: Option<Span>,
     /// `dockerfile_inline`: there is no file to look for.
     pub inline: bool,
+    /// What the build passes to the Dockerfile: `build.args` and `build.target`.
+    pub passes: crate::BuildContext,
 }
 
 /// Joins relative paths and removes `.` segments (`./app/` + `docker/Dockerfile`).
@@ -520,13 +578,40 @@ pub fn builds(
         context_span: context_node.map_or(build.span, |n| n.span),
         dockerfile_span: dockerfile_node.map(|n| n.span),
         inline: build.get("dockerfile_inline").is_some(),
+        passes: passes(input, build),
     }]
 }
 
-/// The local builds a Compose text asks for, as (context, Dockerfile) paths relative to its
-/// folder, interpolated with `dotenv`. The CLI lints each Dockerfile with that context's
-/// `.dockerignore`, even when its name would not be recognised.
-pub fn build_refs(text: &str, dotenv: Option<&str>) -> Vec<(String, String)> {
+/// The build arguments and target of a `build:` mapping, interpolated. A value Compose takes
+/// from the environment (`args: [TAG]`, `TAG:` with no value, or `${VAR}` the `.env` does not
+/// set) is passed but unknown here.
+fn passes(input: &ComposeInput<'_>, build: &Node) -> crate::BuildContext {
+    let known = |text: &str| {
+        let done = interpolate(text, input.env);
+        done.unresolved.is_empty().then_some(done.value)
+    };
+    let args = build
+        .get("args")
+        .map(|args| {
+            pairs(args, input.text)
+                .into_iter()
+                .map(|pair| {
+                    let value = pair.value.as_deref().and_then(known);
+                    (pair.key, value)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    crate::BuildContext {
+        args,
+        target: build.get("target").and_then(Node::as_str).and_then(known),
+    }
+}
+
+/// The local builds a Compose text asks for, with paths relative to its folder, interpolated
+/// with `dotenv`. The CLI lints each Dockerfile with that context's `.dockerignore` and the args
+/// and target the build passes, even when its name would not be recognised.
+pub fn build_refs(text: &str, dotenv: Option<&str>) -> Vec<BuildRef> {
     let yaml = crate::syntax::yaml::parse(text);
     let Some(root) = yaml.documents.first() else {
         return Vec::new();
@@ -548,8 +633,23 @@ pub fn build_refs(text: &str, dotenv: Option<&str>) -> Vec<(String, String)> {
         .iter()
         .flat_map(|s| builds(&input, s))
         .filter(|b| !b.inline)
-        .map(|b| (b.context, b.dockerfile))
+        .map(|b| BuildRef {
+            context: b.context,
+            dockerfile: b.dockerfile,
+            passes: b.passes,
+        })
         .collect()
+}
+
+/// One local build of a Compose file, as [`build_refs`] lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuildRef {
+    /// The context folder, relative to the Compose file's folder.
+    pub context: String,
+    /// The Dockerfile, relative to the Compose file's folder.
+    pub dockerfile: String,
+    /// The args and target the build passes to the Dockerfile.
+    pub passes: crate::BuildContext,
 }
 
 /// A published port entry, short (`"127.0.0.1:8080:80/tcp"`) or long syntax.

@@ -12,6 +12,9 @@ crate::declare_rule! {
     /// required variable (`${VAR:?message}`) stops Compose instead. rlint sees the `.env` beside
     /// the file (or `--env-file`), not your shell, so this is information, not an error.
     ///
+    /// Each variable is reported once, at its first use, with the number of other uses: one
+    /// line in `.env` fixes them all.
+    ///
     /// ## Example
     /// ```yaml
     /// services:
@@ -47,26 +50,49 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
     } else {
         "there is no `.env` beside this file"
     };
+    // One finding per variable, at its first use: setting it once fixes every use. Uses are
+    // counted by place, so a value an alias copies is one use. Hashed: hostile files hold
+    // hundreds of thousands of uses.
+    let mut uses: Vec<(crate::syntax::compose::Reference, crate::Span)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut places: std::collections::HashSet<(usize, crate::Span)> =
+        std::collections::HashSet::new();
     super::for_each_value(root, &mut |node| {
         let Some(text) = node.as_str().filter(|t| t.contains('$')) else {
             return;
         };
         for r in interpolate(text, input.env).unresolved {
             let span = value_span(input.text, node, r.range);
-            match &r.required_message {
-                Some(message) => cx.report(
-                    span,
-                    format!("`{}` is required ({source}): Compose stops with \"{message}\" unless the shell sets it", r.name),
-                ),
-                None => cx.report(
-                    span,
-                    format!("`{}` is not set ({source}) and has no default: Compose substitutes an empty string", r.name),
-                ),
-            }
-            .help(format!(
-                "set `{}` in `.env`, or give a default: `${{{}:-value}}`",
-                r.name, r.name
-            ));
+            let at = *index.entry(r.name.clone()).or_insert_with(|| {
+                uses.push((r, span));
+                uses.len() - 1
+            });
+            places.insert((at, span));
         }
     });
+    let mut counts = vec![0usize; uses.len()];
+    for (at, _) in &places {
+        counts[*at] += 1;
+    }
+    for ((r, span), count) in uses.into_iter().zip(counts) {
+        let also = match count - 1 {
+            0 => String::new(),
+            1 => " (used once more below)".to_string(),
+            n => format!(" (used {n} more times below)"),
+        };
+        match &r.required_message {
+            Some(message) => cx.report(
+                span,
+                format!("`{}` is required ({source}): Compose stops with \"{message}\" unless the shell sets it{also}", r.name),
+            ),
+            None => cx.report(
+                span,
+                format!("`{}` is not set ({source}) and has no default: Compose substitutes an empty string{also}", r.name),
+            ),
+        }
+        .help(format!(
+            "set `{}` in `.env`, or give a default: `${{{}:-value}}`",
+            r.name, r.name
+        ));
+    }
 }

@@ -76,7 +76,14 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             .iter()
             .rev()
             .find(|(n, _)| n.value == name)
-            .map(|(_, d)| Some(d.clone().unwrap_or_default()))
+            .map(|(n, d)| {
+                // A value the build passes from its environment is not known here.
+                if model.args_from_caller.contains(&n.value) {
+                    None
+                } else {
+                    Some(d.clone().unwrap_or_default())
+                }
+            })
     };
     for stage in &model.stages {
         let word = &stage.image.value;

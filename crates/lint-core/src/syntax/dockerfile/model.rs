@@ -111,10 +111,21 @@ pub struct Model<'a> {
     global_index: HashMap<String, usize>,
     /// Per stage: whether a later stage builds on it (`FROM <stage>`).
     based_on: Vec<bool>,
+    /// The stage the build stops at when the caller names one (Compose `build.target`).
+    pub target: Option<usize>,
+    /// Global ARGs the build sets from its environment: set, but with a value unknown here.
+    pub args_from_caller: Vec<String>,
 }
 
 impl<'a> Model<'a> {
     pub fn new(df: &'a Dockerfile) -> Model<'a> {
+        Model::with_build(df, None)
+    }
+
+    /// The model of the build `build` describes: its build arguments replace the global ARG
+    /// defaults (BuildKit only applies them to declared ARGs) and its target is the final stage.
+    pub fn with_build(df: &'a Dockerfile, build: Option<&crate::BuildContext>) -> Model<'a> {
+        let passed = |name: &str| build.and_then(|b| b.args.iter().rev().find(|(n, _)| n == name));
         let froms: Vec<usize> = df
             .instructions
             .iter()
@@ -131,6 +142,8 @@ impl<'a> Model<'a> {
             names: HashMap::new(),
             global_index: HashMap::new(),
             based_on: Vec::new(),
+            target: None,
+            args_from_caller: Vec::new(),
         };
         for ins in &df.instructions[..first_from] {
             if ins.keyword == Keyword::Arg {
@@ -144,6 +157,14 @@ impl<'a> Model<'a> {
                     model
                         .global_index
                         .insert(name.value.clone(), model.global_args.len());
+                    let default = match passed(&name.value) {
+                        Some((_, Some(value))) => Some(value.clone()),
+                        Some((_, None)) => {
+                            model.args_from_caller.push(name.value.clone());
+                            None
+                        }
+                        None => default,
+                    };
                     model.global_args.push((name, default));
                 }
             }
@@ -191,6 +212,10 @@ impl<'a> Model<'a> {
             model.stages.push(stage);
             model.based_on.push(false);
         }
+        // An unknown target fails the build; the model then keeps the last stage as final.
+        model.target = build
+            .and_then(|b| b.target.as_deref())
+            .and_then(|t| model.names.get(&t.to_ascii_lowercase()).copied());
         model
     }
 
@@ -237,8 +262,12 @@ impl<'a> Model<'a> {
             .map(|&i| &self.stages[i])
     }
 
+    /// The stage whose filesystem becomes the image: the build's target, else the last one.
     pub fn final_stage(&self) -> Option<&Stage> {
-        self.stages.last()
+        match self.target {
+            Some(t) => self.stages.get(t),
+            None => self.stages.last(),
+        }
     }
 
     /// Stages some later stage builds on (`FROM <stage>`): their instructions reach an image too.
@@ -248,7 +277,11 @@ impl<'a> Model<'a> {
 
     /// Whether the stage's filesystem reaches an image: the final stage, or one another stage
     /// builds on. (Stages only copied from leave their layers behind.)
+    /// With a target, only the target's own chain is built.
     pub fn ships(&self, stage: usize) -> bool {
+        if let Some(target) = self.target {
+            return self.ancestry(target).contains(&stage);
+        }
         self.final_stage().is_some_and(|f| f.index == stage) || self.is_base_of_another(stage)
     }
 
@@ -362,5 +395,25 @@ mod tests {
         assert_eq!(m.copy_source("nginx:1", 6), CopySource::Image);
         assert_eq!(m.copy_source("nope", 6), CopySource::Missing);
         assert_eq!(m.ancestry(1), vec![1, 0]);
+    }
+
+    #[test]
+    fn a_build_sets_args_and_the_final_stage() {
+        let df = parse(
+            "ARG IMG\nARG TAG\nFROM $IMG:$TAG AS base\nFROM base AS dev\nFROM base AS prod\n",
+        );
+        let build = crate::BuildContext {
+            args: vec![("IMG".into(), Some("node".into())), ("TAG".into(), None)],
+            target: Some("DEV".into()),
+        };
+        let m = Model::with_build(&df, Some(&build));
+        assert_eq!(m.global_args[0].1.as_deref(), Some("node"));
+        assert_eq!(m.args_from_caller, ["TAG"]);
+        // TAG comes from the caller's environment: still unknown here.
+        assert_eq!(m.stages[0].base, Base::Unknown);
+        assert_eq!(m.final_stage().map(|s| s.index), Some(1));
+        assert!(m.ships(0) && m.ships(1) && !m.ships(2));
+        // Without the build, the last stage is final.
+        assert_eq!(Model::new(&df).final_stage().map(|s| s.index), Some(2));
     }
 }

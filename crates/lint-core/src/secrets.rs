@@ -274,7 +274,7 @@ fn is_key_fingerprints(value: &str) -> bool {
 }
 
 /// Shannon entropy in bits per character.
-fn entropy(value: &str) -> f64 {
+pub fn entropy(value: &str) -> f64 {
     let chars: Vec<char> = value.chars().collect();
     let mut counts = std::collections::HashMap::new();
     for c in &chars {

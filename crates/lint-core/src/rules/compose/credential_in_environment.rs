@@ -60,8 +60,19 @@ crate::declare_rule! {
     }
 }
 
+/// How many service names serve as demo words (see `check`).
+const MAX_CONTEXT_SERVICES: usize = 1_000;
+
 fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
-    let service_names: Vec<&str> = input.services().iter().map(|s| s.name).collect();
+    // Other services' names count as demo words (`POSTGRES_PASSWORD: gitea`); a hostile file's
+    // hundreds of thousands of services would make every judgement scan them all, so the first
+    // ones stand for the rest.
+    let service_names: Vec<&str> = input
+        .services()
+        .iter()
+        .take(MAX_CONTEXT_SERVICES)
+        .map(|s| s.name)
+        .collect();
     for service in input.services() {
         let Some(env) = service.node.get("environment") else {
             continue;
@@ -69,17 +80,28 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
         let pairs = super::pairs(env, input.text);
         // What a demo value is made of: the names in the file, the image's name and the user
         // names set beside the password (`POSTGRES_USER: gitea`, `POSTGRES_PASSWORD: gitea`).
-        let mut names: Vec<String> = service_names.iter().map(|n| n.to_string()).collect();
-        if let Some(image) = service.node.get("image").and_then(|i| input.value(i)) {
-            let repository = image.split(['@', ':']).next().unwrap_or("");
-            names.extend(repository.rsplit('/').next().map(str::to_string));
-        }
-        names.extend(
-            pairs
-                .iter()
-                .filter(|p| is_user_name(&p.key))
-                .filter_map(|p| p.value.clone()),
-        );
+        // Built when a value needs judging: most environments hold no credential.
+        let mut context: Option<Vec<String>> = None;
+        let mut names = || -> Vec<String> {
+            context
+                .get_or_insert_with(|| {
+                    let mut names: Vec<String> =
+                        service_names.iter().map(|n| n.to_string()).collect();
+                    names.push(service.name.to_string());
+                    if let Some(image) = service.node.get("image").and_then(|i| input.value(i)) {
+                        let repository = image.split(['@', ':']).next().unwrap_or("");
+                        names.extend(repository.rsplit('/').next().map(str::to_string));
+                    }
+                    names.extend(
+                        pairs
+                            .iter()
+                            .filter(|p| is_user_name(&p.key))
+                            .filter_map(|p| p.value.clone()),
+                    );
+                    names
+                })
+                .clone()
+        };
         for pair in &pairs {
             let (Some(value), Some(span)) = (&pair.value, pair.value_span) else {
                 continue;
@@ -89,7 +111,7 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
             }
             if let Some((what, range)) = find_secret(value) {
                 // A URL's password is judged like any password; token formats always count.
-                if what.contains("URL") && placeholder(&value[range.clone()], &names).is_some() {
+                if what.contains("URL") && placeholder(&value[range.clone()], &names()).is_some() {
                     continue;
                 }
                 let shown = mask_secret(&value[range]);
@@ -102,7 +124,7 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
                 )
                 .help("revoke it; pass it with Compose `secrets:` or from an untracked `.env`")
                 .secret();
-            } else if looks_credential(&pair.key) && placeholder(value, &names).is_none() {
+            } else if looks_credential(&pair.key) && placeholder(value, &names()).is_none() {
                 cx.report(
                     span,
                     format!(
@@ -122,58 +144,24 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
     }
 }
 
-/// Words demo and example files use for passwords, matched anywhere in the value.
-const PLACEHOLDER_PARTS: [&str; 22] = [
-    "example",
-    "changeme",
-    "change_me",
-    "change-me",
-    "changeit",
-    "password",
-    "passwd",
-    "secret",
-    "placeholder",
-    "dummy",
-    "sample",
-    "insecure",
-    "replace",
-    "default",
-    "qwerty",
-    "letmein",
-    "postgres",
-    "mysql",
-    "mariadb",
-    "mongo",
-    "redis",
-    "rabbitmq",
-];
-
-/// Short words that mark a demo value when they stand alone between non-letters (`test123`,
-/// `admin_pw`), but are too common inside real words to match anywhere.
-const PLACEHOLDER_WORDS: [&str; 14] = [
-    "test", "demo", "admin", "root", "guest", "pass", "pwd", "user", "dev", "local", "foo", "bar",
-    "baz", "xxx",
-];
-
 /// Why a literal value under a credential name is a placeholder rather than a secret, or `None`
-/// when it looks like a real one: a path (`/run/secrets/db`), a value under 8 characters, a
-/// demo word, a name the file itself uses (a service, the image, the user name beside it), or
+/// when it looks like a real one: a path (`/run/secrets/db`), a demo value as the Dockerfile
+/// rules judge it ([`crate::secrets::looks_like_placeholder`]: short, a template, demo words), a
+/// name the file itself uses (a service, the image, the user name beside it), or
 /// human-made text of low entropy (a single class of characters, or under 30 bits).
 fn placeholder(value: &str, names: &[String]) -> Option<&'static str> {
-    let lower = value.to_ascii_lowercase();
-    if value.starts_with(['/', '~']) || value.starts_with("./") || value.starts_with("../") {
+    if value.starts_with(['/', '~'])
+        || value.starts_with("./")
+        || value.starts_with("../")
+        || crate::secrets::is_secret_reference("", value)
+    {
         return Some("a path");
     }
-    if value.chars().count() < 8 {
-        return Some("too short");
+    let context: Vec<&str> = names.iter().map(String::as_str).collect();
+    if crate::secrets::looks_like_placeholder(value, &context) {
+        return Some("a demo value");
     }
-    if PLACEHOLDER_PARTS.iter().any(|w| lower.contains(w))
-        || lower
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|w| PLACEHOLDER_WORDS.contains(&w))
-    {
-        return Some("a demo word");
-    }
+    let lower = value.to_ascii_lowercase();
     if names
         .iter()
         .any(|n| n.len() >= 3 && lower.contains(&n.to_ascii_lowercase()))
@@ -198,23 +186,7 @@ fn placeholder(value: &str, names: &[String]) -> Option<&'static str> {
 /// The value's length times its Shannon entropy per character: the bits a guesser needs if
 /// characters were drawn from the value's own distribution.
 fn entropy_bits(value: &str) -> f64 {
-    let chars: Vec<char> = value.chars().collect();
-    let n = chars.len() as f64;
-    let mut counts: Vec<(char, usize)> = Vec::new();
-    for c in &chars {
-        match counts.iter_mut().find(|(k, _)| k == c) {
-            Some((_, count)) => *count += 1,
-            None => counts.push((*c, 1)),
-        }
-    }
-    let per_char: f64 = counts
-        .iter()
-        .map(|&(_, count)| {
-            let p = count as f64 / n;
-            -p * p.log2()
-        })
-        .sum();
-    per_char * n
+    crate::secrets::entropy(value) * value.chars().count() as f64
 }
 
 /// A variable naming a user (`POSTGRES_USER`, `DB_USERNAME`, `GF_SECURITY_ADMIN_USER`).

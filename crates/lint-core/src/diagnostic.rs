@@ -151,9 +151,18 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
     /// The primary span is a secret: renderers that show source text must mask it.
     pub secret: bool,
+    /// The most this finding reports at, whatever the rule's configured severity: a rule whose
+    /// findings differ in consequence (a real credential vs a demo placeholder) caps the milder.
+    pub at_most: Option<Severity>,
 }
 
 impl Diagnostic {
+    /// Caps this finding's severity (see [`Diagnostic::at_most`]).
+    pub fn at_most(&mut self, severity: Severity) -> &mut Self {
+        self.at_most = Some(severity);
+        self
+    }
+
     /// Marks the primary span as a secret (see [`masked_source`]).
     pub fn secret(&mut self) -> &mut Self {
         self.secret = true;
@@ -272,6 +281,7 @@ mod tests {
             labels: Vec::new(),
             fix: None,
             secret: true,
+            at_most: None,
         };
         let masked = masked_source(text, [&d]);
         assert_eq!(masked, "ENV K=AKIA************MPLE\n");

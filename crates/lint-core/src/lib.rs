@@ -471,7 +471,7 @@ fn run_rule(
     check(&mut cx);
     let severity = config.severity_of(&rule.meta);
     for mut d in cx.into_diagnostics() {
-        d.severity = severity;
+        d.severity = d.at_most.map_or(severity, |cap| cap.min(severity));
         if !rule.meta.always_on {
             suppressions.adjust_severity(&mut d);
         }

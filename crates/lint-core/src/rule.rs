@@ -283,6 +283,7 @@ pub fn new_diagnostic(rule: &'static RuleMeta, span: Span, message: String) -> D
         labels: Vec::new(),
         fix: None,
         secret: false,
+        at_most: None,
     }
 }
 

@@ -10,14 +10,16 @@ crate::declare_rule! {
     /// GitHub/GitLab/npm/Slack token, private key) or a URL with `user:password@`. The value is
     /// masked in every output.
     ///
-    /// Demo placeholders are not reported: example and tutorial files set
-    /// `POSTGRES_PASSWORD: postgres` on purpose, and an error there is noise. A value is taken
-    /// for a placeholder when it is a path (`/run/secrets/db`; `*_FILE` variables are never
-    /// credentials), shorter than 8 characters, contains a demo word (`example`, `changeme`,
-    /// `password`, `secret`, `postgres`, ... or `test`, `admin`, `root` standing alone), contains
-    /// a name the file uses (a service, the image, the user name set beside it), or has the
-    /// entropy of typed words (one class of characters, or under 30 bits). `${VAR}` values are
-    /// never reported. Known token formats are reported whatever their surroundings.
+    /// Demo placeholders are not errors: example and tutorial files set
+    /// `POSTGRES_PASSWORD: postgres` on purpose, so a literal placeholder under a credential name
+    /// is reported as `info` (advice: whoever deploys the file as it is runs with it), and an
+    /// `error` is kept for values that look real. A value is taken for a placeholder when it is
+    /// shorter than 8 characters, a template, made of demo words (`example`, `changeme`,
+    /// `password`, `secret`, `postgres`, `test`, `admin`, ...; the same judgement as the
+    /// Dockerfile rules), contains a name the file uses (a service, the image, the user name set
+    /// beside it), or has the entropy of typed words (one class of characters, or under 30
+    /// bits). Paths (`/run/secrets/db`; `*_FILE` variables) and `${VAR}` values are never
+    /// reported. Known token formats are reported whatever their surroundings.
     ///
     /// ## Why is this bad?
     /// The file is committed, shared and pasted into issues; the secret goes with it, and
@@ -124,21 +126,36 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
                 )
                 .help("revoke it; pass it with Compose `secrets:` or from an untracked `.env`")
                 .secret();
-            } else if looks_credential(&pair.key) && placeholder(value, &names()).is_none() {
-                cx.report(
-                    span,
-                    format!(
-                        "`{}` of `{}` is a literal credential (`{}`) in the Compose file",
-                        pair.key,
-                        service.name,
-                        mask_secret(value)
-                    ),
-                )
-                .help(format!(
-                    "use a Compose secret (`{}_FILE: /run/secrets/...` where the image supports it) or `${{{}}}` from an untracked `.env`",
-                    pair.key, pair.key
-                ))
-                .secret();
+            } else if looks_credential(&pair.key) {
+                let demo = placeholder(value, &names());
+                if demo == Some(PATH) {
+                    continue;
+                }
+                let what = if demo.is_some() {
+                    "a literal demo credential"
+                } else {
+                    "a literal credential"
+                };
+                let d = cx
+                    .report(
+                        span,
+                        format!(
+                            "`{}` of `{}` is {what} (`{}`) in the Compose file",
+                            pair.key,
+                            service.name,
+                            mask_secret(value)
+                        ),
+                    )
+                    .help(format!(
+                        "use a Compose secret (`{}_FILE: /run/secrets/...` where the image supports it) or `${{{}}}` from an untracked `.env`",
+                        pair.key, pair.key
+                    ))
+                    .secret();
+                // A placeholder is fine on a laptop; it is advice, not a leak, until the file
+                // is deployed with it.
+                if demo.is_some() {
+                    d.at_most(crate::Severity::Info);
+                }
             }
         }
     }
@@ -149,13 +166,15 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
 /// rules judge it ([`crate::secrets::looks_like_placeholder`]: short, a template, demo words), a
 /// name the file itself uses (a service, the image, the user name beside it), or
 /// human-made text of low entropy (a single class of characters, or under 30 bits).
+const PATH: &str = "a path";
+
 fn placeholder(value: &str, names: &[String]) -> Option<&'static str> {
     if value.starts_with(['/', '~'])
         || value.starts_with("./")
         || value.starts_with("../")
         || crate::secrets::is_secret_reference("", value)
     {
-        return Some("a path");
+        return Some(PATH);
     }
     let context: Vec<&str> = names.iter().map(String::as_str).collect();
     if crate::secrets::looks_like_placeholder(value, &context) {

@@ -358,3 +358,25 @@ fn long_stage_chains_give_bounded_findings() {
         "{counts:?}"
     );
 }
+
+#[test]
+fn shell_parser_panic_on_unclosed_expansion_with_pending_heredoc() {
+    // Found by the Dockerfile fuzz target: brush-parser 0.4.0 panicked on these (exit 101).
+    for text in [
+        "RUN\t<<E ${${*}",
+        "RUN cat <<E ${${x}",
+        "RUN cat <<E ${${x}\n",
+        "RUN echo <<E ${${x}\nRUN echo ok\n",
+        "FROM alpine:3.20\nRUN <<E ${${x}\n",
+    ] {
+        let report = lint_core::lint_text("Dockerfile", text, None, &lint_core::Config::default());
+        assert_eq!(report.kind, Some(FileKind::Dockerfile), "{text:?}");
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .all(|d| !d.diagnostic.message.is_empty()),
+            "{text:?}"
+        );
+    }
+}

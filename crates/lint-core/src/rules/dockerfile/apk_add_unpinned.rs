@@ -38,19 +38,6 @@ crate::declare_rule! {
     }
 }
 
-const VALUE_FLAGS: [&str; 10] = [
-    "-t",
-    "--virtual",
-    "-X",
-    "--repository",
-    "--repositories-file",
-    "-p",
-    "--root",
-    "--arch",
-    "--keys-dir",
-    "--cache-dir",
-];
-
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for (_, _, scripts) in super::runs(input) {
         for script in scripts {
@@ -59,7 +46,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     continue;
                 }
                 let unpinned: Vec<&str> = cmd
-                    .packages(&VALUE_FLAGS)
+                    .packages(crate::syntax::pkg::APK.value_flags)
                     .into_iter()
                     .filter(|w| {
                         !w.dynamic

@@ -126,44 +126,54 @@ impl Cli {
     /// (what follows belongs to another program, as gem's build flags) or a `//` (a mistaken
     /// "comment", reported by its own rule).
     pub fn operands_after<'a>(&self, cmd: &'a Command, after: &ShellWord) -> Vec<&'a ShellWord> {
-        let mut out = Vec::new();
-        let mut skip = false;
-        for w in cmd
+        let words = cmd
             .args()
             .iter()
             .skip_while(|w| w.span != after.span)
             .skip(1)
-            .take_while(|w| w.value != "--" && w.value != "//")
-        {
-            if skip {
-                skip = false;
-            } else if w.value.len() > 1 && w.value.starts_with('-') {
-                skip = self.takes_value(&w.value);
-            } else {
-                out.push(w);
-            }
-        }
-        out
+            .take_while(|w| w.value != "--" && w.value != "//");
+        self.operands_of(words).collect()
+    }
+
+    /// The packages after `after` that `pinned` does not accept, as written (words holding a
+    /// variable are left alone: their value is unknown).
+    pub fn unpinned_after<'a>(
+        &self,
+        cmd: &'a Command,
+        after: &ShellWord,
+        pinned: impl Fn(&str) -> bool,
+    ) -> Vec<&'a str> {
+        self.operands_after(cmd, after)
+            .into_iter()
+            .filter(|w| !w.dynamic && !pinned(&w.value))
+            .map(|w| w.value.as_str())
+            .collect()
     }
 
     /// The first `n` operands of `cmd` (the subcommand words: `module install`), options and
     /// their values skipped.
     pub fn leading_operands<'a>(&self, cmd: &'a Command, n: usize) -> Vec<&'a ShellWord> {
-        let mut out = Vec::new();
+        let words = cmd.args().iter().take_while(|w| w.value != "--");
+        self.operands_of(words).take(n).collect()
+    }
+
+    /// The words that are neither options nor the values of options that take one.
+    fn operands_of<'a>(
+        &self,
+        words: impl Iterator<Item = &'a ShellWord>,
+    ) -> impl Iterator<Item = &'a ShellWord> {
         let mut skip = false;
-        for w in cmd.args().iter().take_while(|w| w.value != "--") {
-            if out.len() == n {
-                break;
-            }
+        words.filter(move |w| {
             if skip {
                 skip = false;
+                false
             } else if w.value.len() > 1 && w.value.starts_with('-') {
                 skip = self.takes_value(&w.value);
+                false
             } else {
-                out.push(w);
+                true
             }
-        }
-        out
+        })
     }
 
     /// The subcommand (first operand) of `cmd`.
@@ -555,17 +565,9 @@ impl Manager {
         if install.value == "groupinstall" {
             return Vec::new();
         }
-        self.cli
-            .operands_after(cmd, install)
-            .into_iter()
-            .filter(|w| {
-                !w.dynamic
-                    && !(self.pinned)(&w.value)
-                    && !w.value.contains('/')
-                    && !w.value.starts_with('@')
-            })
-            .map(|w| w.value.as_str())
-            .collect()
+        self.cli.unpinned_after(cmd, install, |p| {
+            (self.pinned)(p) || p.contains('/') || p.starts_with('@')
+        })
     }
 }
 

@@ -47,17 +47,9 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 let Some(install) = cli.subcommand(cmd).filter(|w| w.value == "install") else {
                     continue;
                 };
-                let unpinned: Vec<&str> = cli
-                    .operands_after(cmd, install)
-                    .into_iter()
-                    .filter(|w| {
-                        !w.dynamic
-                            && !w.value.contains('=')
-                            && !w.value.contains('/')
-                            && !w.value.ends_with(".deb")
-                    })
-                    .map(|w| w.value.as_str())
-                    .collect();
+                let unpinned = cli.unpinned_after(cmd, install, |p| {
+                    p.contains('=') || p.contains('/') || p.ends_with(".deb")
+                });
                 if unpinned.is_empty() {
                     continue;
                 }

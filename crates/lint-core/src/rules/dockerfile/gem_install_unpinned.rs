@@ -49,12 +49,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 continue;
             }
             // What follows `--` is passed to the gem's build (`-- --use-system-libraries`).
-            let gems: Vec<&str> = cli
-                .operands_after(cmd, install)
-                .into_iter()
-                .filter(|w| !w.dynamic && !w.value.contains(':') && !w.value.ends_with(".gem"))
-                .map(|w| w.value.as_str())
-                .collect();
+            let gems = cli.unpinned_after(cmd, install, |g| g.contains(':') || g.ends_with(".gem"));
             if !gems.is_empty() {
                 cx.report(
                     cmd.span,

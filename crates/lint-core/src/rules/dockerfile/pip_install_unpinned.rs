@@ -85,12 +85,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 if cli.has_flag(cmd, &["-c", "--constraint"]) {
                     continue;
                 }
-                let unpinned: Vec<&str> = cli
-                    .operands_after(cmd, install)
-                    .into_iter()
-                    .filter(|w| !w.dynamic && !pinned_or_local(&w.value))
-                    .map(|w| w.value.as_str())
-                    .collect();
+                let unpinned = cli.unpinned_after(cmd, install, pinned_or_local);
                 if unpinned.is_empty() {
                     continue;
                 }

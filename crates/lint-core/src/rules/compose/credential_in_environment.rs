@@ -83,26 +83,23 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
         // What a demo value is made of: the names in the file, the image's name and the user
         // names set beside the password (`POSTGRES_USER: gitea`, `POSTGRES_PASSWORD: gitea`).
         // Built when a value needs judging: most environments hold no credential.
-        let mut context: Option<Vec<String>> = None;
-        let mut names = || -> Vec<String> {
-            context
-                .get_or_insert_with(|| {
-                    let mut names: Vec<String> =
-                        service_names.iter().map(|n| n.to_string()).collect();
-                    names.push(service.name.to_string());
-                    if let Some(image) = service.node.get("image").and_then(|i| input.value(i)) {
-                        let repository = image.split(['@', ':']).next().unwrap_or("");
-                        names.extend(repository.rsplit('/').next().map(str::to_string));
-                    }
-                    names.extend(
-                        pairs
-                            .iter()
-                            .filter(|p| is_user_name(&p.key))
-                            .filter_map(|p| p.value.clone()),
-                    );
-                    names
-                })
-                .clone()
+        let context: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
+        let names = || -> &Vec<String> {
+            context.get_or_init(|| {
+                let mut names: Vec<String> = service_names.iter().map(|n| n.to_string()).collect();
+                names.push(service.name.to_string());
+                if let Some(image) = service.node.get("image").and_then(|i| input.value(i)) {
+                    let repository = image.split(['@', ':']).next().unwrap_or("");
+                    names.extend(repository.rsplit('/').next().map(str::to_string));
+                }
+                names.extend(
+                    pairs
+                        .iter()
+                        .filter(|p| is_user_name(&p.key))
+                        .filter_map(|p| p.value.clone()),
+                );
+                names
+            })
         };
         for pair in &pairs {
             let (Some(value), Some(span)) = (&pair.value, pair.value_span) else {
@@ -113,7 +110,7 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
             }
             if let Some((what, range)) = find_secret(value) {
                 // A URL's password is judged like any password; token formats always count.
-                if what.contains("URL") && placeholder(&value[range.clone()], &names()).is_some() {
+                if what.contains("URL") && placeholder(&value[range.clone()], names()).is_some() {
                     continue;
                 }
                 let shown = mask_secret(&value[range]);
@@ -127,7 +124,7 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
                 .help("revoke it; pass it with Compose `secrets:` or from an untracked `.env`")
                 .secret();
             } else if looks_credential(&pair.key) {
-                let demo = placeholder(value, &names());
+                let demo = placeholder(value, names());
                 if demo == Some(PATH) {
                     continue;
                 }

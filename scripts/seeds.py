@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores the seed expectations of the kinds rlint lints, with the shared checker.
 
-usage: seeds.py SEEDS_DIR
+usage: [RLINT_BIN=path/to/rlint] seeds.py SEEDS_DIR
 Filters SEEDS_DIR/expect.json to the entries of linted kinds (Dockerfiles and Compose files so
 far), then runs ../shared/tools/check_expectations.py on them and requires every one to be met.
 Add a kind to LINTED when its rules land.
@@ -23,6 +23,14 @@ subset = {
 with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
     json.dump(subset, f)
 print(f"{len(subset)} seed files of the linted kinds ({', '.join(LINTED)})")
-rc = subprocess.call([sys.executable, checker, "--root", seeds, "--manifest", f.name, "--min", "1.0", "--verbose"])
+# The checker runs the project's target/release/rlint (else target/debug/rlint) relative to its
+# working directory; RLINT_BIN picks the binary instead, through a scratch folder that holds only it.
+cwd = None
+binary = os.environ.get("RLINT_BIN")
+if binary:
+    cwd = tempfile.mkdtemp()
+    os.makedirs(os.path.join(cwd, "target", "release"))
+    os.symlink(os.path.abspath(binary), os.path.join(cwd, "target", "release", "rlint"))
+rc = subprocess.call([sys.executable, checker, "--root", seeds, "--manifest", f.name, "--min", "1.0", "--verbose"], cwd=cwd)
 os.unlink(f.name)
 sys.exit(rc)

@@ -82,12 +82,168 @@ pub fn render(reports: &[(Report, String)], color: bool) -> String {
     out
 }
 
+/// Lines of human output past which a run ends with [`LONG_OUTPUT_HINT`].
+pub const SCREENFUL: usize = 50;
+
+pub const LONG_OUTPUT_HINT: &str = "hint: `rlint --format concise` prints one line per finding; \
+`rlint --statistics` counts the findings per rule.\n";
+
+/// `--format concise`: `file:line:col: severity code message`, one line per finding.
+pub fn concise(reports: &[Report]) -> String {
+    let mut out = String::new();
+    for report in reports {
+        for l in &report.diagnostics {
+            let d = &l.diagnostic;
+            // One line each: a message never spans lines here.
+            let message = d.message.replace(['\n', '\r'], " ");
+            out.push_str(&format!(
+                "{}:{}:{}: {} {} {}\n",
+                report.path,
+                l.start.line,
+                l.start.column,
+                d.severity.as_str(),
+                d.code,
+                message
+            ));
+        }
+    }
+    out
+}
+
+/// Per rule: how many findings, how many of them fixable, and the rule's code, name and severity
+/// (the most severe of its findings), most frequent first.
+struct RuleCount {
+    code: &'static str,
+    name: &'static str,
+    severity: Severity,
+    count: usize,
+    fixable: usize,
+}
+
+fn count_by_rule(reports: &[Report]) -> Vec<RuleCount> {
+    let mut rows: Vec<RuleCount> = Vec::new();
+    for d in reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .map(|l| &l.diagnostic)
+    {
+        let row = match rows.iter().position(|r| r.code == d.code) {
+            Some(i) => &mut rows[i],
+            None => {
+                rows.push(RuleCount {
+                    code: d.code,
+                    name: d.name,
+                    severity: d.severity,
+                    count: 0,
+                    fixable: 0,
+                });
+                rows.last_mut().expect("just pushed")
+            }
+        };
+        row.count += 1;
+        row.fixable += usize::from(d.fix.is_some());
+        row.severity = row.severity.max(d.severity);
+    }
+    rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
+    rows
+}
+
+/// `--statistics`: a table of findings per rule.
+pub fn statistics(reports: &[Report]) -> String {
+    let rows = count_by_rule(reports);
+    if rows.is_empty() {
+        return "No problems found.\n".to_string();
+    }
+    let width = rows
+        .iter()
+        .map(|r| r.count.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let name_width = rows.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for r in &rows {
+        let fixable = match r.fixable {
+            0 => String::new(),
+            n if n == r.count => "  [fixable]".to_string(),
+            n => format!("  [{n} fixable]"),
+        };
+        out.push_str(&format!(
+            "{:>width$}  {:<6} {:<name_width$}  {}{fixable}\n",
+            r.count,
+            r.code,
+            r.name,
+            r.severity.as_str(),
+        ));
+    }
+    let total: usize = rows.iter().map(|r| r.count).sum();
+    let fixable: usize = rows.iter().map(|r| r.fixable).sum();
+    out.push_str(&format!(
+        "{total} finding{} from {} rule{}; {fixable} fixable.\n",
+        if total == 1 { "" } else { "s" },
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" },
+    ));
+    out
+}
+
+/// `--statistics --format json`: the same table as a JSON array.
+pub fn statistics_json(reports: &[Report]) -> String {
+    let rows: Vec<serde_json::Value> = count_by_rule(reports)
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "code": r.code, "name": r.name, "severity": r.severity.as_str(),
+                "count": r.count, "fixable": r.fixable,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
+}
+
+/// What rlint looks for, for a folder that held none of it.
+pub fn nothing_to_lint(
+    folder: &std::path::Path,
+    skipped_here: usize,
+    skipped: &[std::path::PathBuf],
+) -> String {
+    let mut message = format!(
+        "{}: no files to lint.\n  rlint looks for Dockerfiles (Dockerfile, Containerfile, \
+         Dockerfile.*, *.Dockerfile) and Compose files (compose.yaml, docker-compose*.yml, other \
+         YAML with a top-level `services:`),\n  and skips what .gitignore excludes. To lint a \
+         file under another name: rlint --kind dockerfile FILE",
+        folder.display()
+    );
+    if skipped_here > 0 {
+        let names: Vec<String> = skipped
+            .iter()
+            .filter(|p| p.starts_with(folder))
+            .take(3)
+            .map(|p| crate::walk::display(p))
+            .collect();
+        message.push_str(&format!(
+            "\n  It holds {skipped_here} file{} of kinds this version does not lint yet ({}{}).",
+            if skipped_here == 1 { "" } else { "s" },
+            names.join(", "),
+            if skipped_here > names.len() {
+                ", ..."
+            } else {
+                ""
+            }
+        ));
+    }
+    message
+}
+
 pub fn summary(reports: &[(Report, String)], skipped: usize, fixed: usize) -> String {
     let mut counts = [0usize; 4];
-    let mut fixable = 0;
+    let (mut safe, mut unsafe_only) = (0, 0);
     for l in reports.iter().flat_map(|(r, _)| &r.diagnostics) {
         counts[l.diagnostic.severity as usize] += 1;
-        fixable += usize::from(l.diagnostic.fix.is_some());
+        match l.diagnostic.fix.as_ref().map(|f| f.applicability) {
+            Some(lint_core::Applicability::Safe) => safe += 1,
+            Some(lint_core::Applicability::Unsafe) => unsafe_only += 1,
+            None => {}
+        }
     }
     let total: usize = counts.iter().sum();
     let files = reports.len();
@@ -113,10 +269,15 @@ pub fn summary(reports: &[(Report, String)], skipped: usize, fixed: usize) -> St
             plural(files, "file")
         )
     };
-    if fixable > 0 {
-        line.push_str(&format!(
-            " {fixable} fixable with `rlint --fix` (some need --unsafe-fixes)."
-        ));
+    match (safe, unsafe_only) {
+        (0, 0) => {}
+        (safe, 0) => line.push_str(&format!(" {safe} fixable with `rlint --fix`.")),
+        (0, n) => line.push_str(&format!(
+            " {n} fixable with `rlint --fix --unsafe-fixes` (review the changes)."
+        )),
+        (safe, n) => line.push_str(&format!(
+            " {safe} fixable with `rlint --fix`, {n} more with `--unsafe-fixes`."
+        )),
     }
     if fixed > 0 {
         line.push_str(&format!(" Fixed {}.", plural(fixed, "problem")));

@@ -79,11 +79,17 @@ struct LintArgs {
     /// Print only the findings, no summary line.
     #[arg(long, short)]
     quiet: bool,
+    /// Print how many findings each rule has (and how many are fixable) instead of the findings.
+    #[arg(long)]
+    statistics: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Format {
+    /// Code frames with help (the default).
     Human,
+    /// One line per finding: `file:line:col: severity code message`.
+    Concise,
     Json,
     Sarif,
     Github,
@@ -197,6 +203,17 @@ struct Linted {
     report: Report,
     text: String,
     fixed: usize,
+    /// The command-line path it came from.
+    arg: usize,
+}
+
+/// What became of one file the walk found.
+enum Outcome {
+    Linted(Linted),
+    /// A kind rlint recognises but does not lint yet.
+    SkippedKind,
+    /// Its name left the kind to the content, and the content is no kind rlint reads.
+    NotLintable,
 }
 
 fn lint(args: LintArgs) -> ExitCode {
@@ -227,7 +244,9 @@ fn lint(args: LintArgs) -> ExitCode {
     };
     let mut io_errors = Vec::new();
     let mut results: Vec<Linted> = Vec::new();
-    let mut skipped = 0;
+    let mut skipped_per_arg: Vec<usize> = Vec::new();
+    let mut skipped_names: Vec<PathBuf> = Vec::new();
+    let mut searched: Vec<usize> = Vec::new();
     let threshold;
 
     if use_stdin {
@@ -249,9 +268,12 @@ fn lint(args: LintArgs) -> ExitCode {
             return usage_error(&format!("cannot read standard input: {e}"));
         }
         let config = config::for_file(&loaded, Path::new(&name));
-        let kind = args
-            .kind
-            .or(Some(FileKind::Dockerfile).filter(|_| FileKind::from_path(&name).is_none()));
+        let kind = args.kind.or_else(|| stdin_kind(&name, &bytes));
+        if kind.is_none() {
+            return usage_error(&format!(
+                "{name}: cannot tell what kind of file this is; pass --kind"
+            ));
+        }
         if args.fix {
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let outcome = lint_core::fix::fix_text(&name, &text, kind, &config, args.unsafe_fixes);
@@ -260,16 +282,26 @@ fn lint(args: LintArgs) -> ExitCode {
             let report = lint_core::lint_text(&name, &outcome.text, kind, &config);
             return exit_for(&[report], threshold, false);
         }
-        let report = lint_core::lint_bytes(&name, &bytes, kind, &config);
+        // An editor names the buffer's path: the files around it on disk serve the cross-file
+        // checks (a Compose file's build contexts, a Dockerfile's .dockerignore), as for a file
+        // named on the command line.
+        let named = (name != "-").then(|| PathBuf::from(&name));
+        let around = named
+            .as_deref()
+            .map(|path| Around::read(path, None, kind, &args));
+        let related = around.as_ref().map(|a| a.related(None)).unwrap_or_default();
+        let report = lint_core::lint_bytes_with(&name, &bytes, kind, &config, related);
         results.push(Linted {
             text: String::from_utf8_lossy(&bytes).into_owned(),
             report,
             fixed: 0,
+            arg: 0,
         });
     } else {
         let walk = walk::collect(&args.paths);
         io_errors.extend(walk.errors);
-        skipped = walk.skipped;
+        skipped_per_arg = walk.skipped.iter().map(Vec::len).collect();
+        skipped_names = walk.skipped.iter().flatten().cloned().collect();
         let first = args
             .paths
             .first()
@@ -318,20 +350,30 @@ fn lint(args: LintArgs) -> ExitCode {
                 .config
                 .failure_threshold(),
         };
-        let outcomes: Vec<Result<Option<Linted>, String>> = walk
+        let outcomes: Vec<Result<Outcome, String>> = walk
             .targets
             .par_iter()
             .zip(configs.par_iter())
             .map(|(target, loaded)| lint_path(target, loaded, &args))
             .collect();
-        for outcome in outcomes {
+        for (outcome, target) in outcomes.into_iter().zip(&walk.targets) {
             match outcome {
-                Ok(Some(l)) => results.push(l),
-                Ok(None) => skipped += 1,
+                Ok(Outcome::Linted(l)) => results.push(l),
+                Ok(Outcome::SkippedKind) => {
+                    skipped_per_arg[target.arg] += 1;
+                    skipped_names.push(target.path.clone());
+                }
+                Ok(Outcome::NotLintable) => {}
                 Err(e) => io_errors.push(e),
             }
         }
+        // A folder that holds nothing rlint lints (an empty repository, a mistyped folder in
+        // CI) is an error, not "No problems found in 0 files".
+        searched = (0..args.paths.len())
+            .filter(|&arg| args.paths[arg].is_dir() && !results.iter().any(|l| l.arg == arg))
+            .collect();
     }
+    let skipped = skipped_names.len();
 
     let reports: Vec<(Report, String)> = results
         .iter()
@@ -341,17 +383,37 @@ fn lint(args: LintArgs) -> ExitCode {
     let fixed: usize = results.iter().map(|l| l.fixed).sum();
     let color =
         !args.no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
-    let out = match args.format {
-        Format::Human => {
-            let mut s = human::render(&reports, color);
-            if !args.quiet {
-                s.push_str(&human::summary(&reports, skipped, fixed));
-            }
-            s
+    // Nothing linted because nothing was there: the error below says so, not "No problems".
+    let nothing = results.is_empty() && !searched.is_empty();
+    let out = if args.statistics {
+        match args.format {
+            Format::Json => human::statistics_json(&plain),
+            _ => human::statistics(&plain),
         }
-        Format::Json => lint_core::render::json::render(&plain),
-        Format::Sarif => lint_core::render::sarif::render(&plain, env!("CARGO_PKG_VERSION")),
-        Format::Github => lint_core::render::github::render(&plain),
+    } else {
+        match args.format {
+            Format::Human => {
+                let mut s = human::render(&reports, color);
+                let long = s.lines().count() > human::SCREENFUL;
+                if !args.quiet && !nothing {
+                    s.push_str(&human::summary(&reports, skipped, fixed));
+                    if long {
+                        s.push_str(human::LONG_OUTPUT_HINT);
+                    }
+                }
+                s
+            }
+            Format::Concise => {
+                let mut s = human::concise(&plain);
+                if !args.quiet && !nothing {
+                    s.push_str(&human::summary(&reports, skipped, fixed));
+                }
+                s
+            }
+            Format::Json => lint_core::render::json::render(&plain),
+            Format::Sarif => lint_core::render::sarif::render(&plain, env!("CARGO_PKG_VERSION")),
+            Format::Github => lint_core::render::github::render(&plain),
+        }
     };
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(out.as_bytes());
@@ -359,7 +421,25 @@ fn lint(args: LintArgs) -> ExitCode {
     for e in &io_errors {
         eprintln!("rlint: {e}");
     }
-    exit_for(&plain, threshold, !io_errors.is_empty())
+    for &arg in &searched {
+        eprintln!(
+            "rlint: {}",
+            human::nothing_to_lint(&args.paths[arg], skipped_per_arg[arg], &skipped_names)
+        );
+    }
+    exit_for(
+        &plain,
+        threshold,
+        !io_errors.is_empty() || !searched.is_empty(),
+    )
+}
+
+/// The kind of standard input: from its name (`--stdin-filename`), else its content, else a
+/// Dockerfile (the usual thing piped in), unless the name is a source or data file's.
+fn stdin_kind(name: &str, bytes: &[u8]) -> Option<FileKind> {
+    let text = String::from_utf8_lossy(bytes);
+    lint_core::detect(name, &text)
+        .or_else(|| (!FileKind::is_other_format(name)).then_some(FileKind::Dockerfile))
 }
 
 /// Warns (stderr) about rule ids in configuration that name no rule, which are otherwise silently
@@ -390,7 +470,7 @@ fn lint_path(
     target: &walk::Target,
     loaded: &config::Loaded,
     args: &LintArgs,
-) -> Result<Option<Linted>, String> {
+) -> Result<Outcome, String> {
     let shown = walk::display(&target.path);
     let bytes = std::fs::read(&target.path).map_err(|e| format!("{shown}: {e}"))?;
     let config: Config = config::for_file(loaded, &target.path);
@@ -402,7 +482,10 @@ fn lint_path(
     let detected = kind.or_else(|| FileKind::from_path(&shown));
     let mut fixed = 0;
     let mut text_bytes = bytes;
+    // Fixes go to the files the user asked about; a Dockerfile linted only because a Compose
+    // file builds it is reported, never rewritten.
     if args.fix
+        && target.asked
         && let Ok(text) = std::str::from_utf8(&text_bytes)
     {
         let outcome = lint_core::fix::fix_text(&shown, text, detected, &config, args.unsafe_fixes);
@@ -413,26 +496,8 @@ fn lint_path(
             text_bytes = outcome.text.into_bytes();
         }
     }
-    let dockerignore = match detected {
-        Some(FileKind::Dockerfile) => read_dockerignore(&target.path, target.context.as_deref()),
-        _ => None,
-    };
-    let dir = target.path.parent().unwrap_or(Path::new(".")).to_path_buf();
-    let disk = Disk(dir.clone());
-    // The project `.env` beside a Compose file (or the one `--env-file` names).
-    let dotenv = match &args.env_file {
-        Some(file) => std::fs::read_to_string(file).ok(),
-        None if detected != Some(FileKind::Dockerfile) => {
-            std::fs::read_to_string(dir.join(".env")).ok()
-        }
-        None => None,
-    };
-    let related = lint_core::Related {
-        dockerignore: dockerignore.as_deref(),
-        dotenv: dotenv.as_deref(),
-        files: Some(&disk),
-        build: target.build.as_ref(),
-    };
+    let around = Around::read(&target.path, target.context.as_deref(), detected, args);
+    let related = around.related(target.build.as_ref());
     let report = lint_core::lint_bytes_with(&shown, &text_bytes, detected, &config, related);
     if report.skipped {
         if target.explicit && report.kind.is_none() {
@@ -440,13 +505,66 @@ fn lint_path(
                 "{shown}: cannot tell what kind of file this is; pass --kind"
             ));
         }
-        return Ok(None);
+        return Ok(if report.kind.is_some() {
+            Outcome::SkippedKind
+        } else {
+            Outcome::NotLintable
+        });
     }
-    Ok(Some(Linted {
+    Ok(Outcome::Linted(Linted {
         text: String::from_utf8_lossy(&text_bytes).into_owned(),
         report,
         fixed,
+        arg: target.arg,
     }))
+}
+
+/// What a linted file's cross-file checks read around it: the files beside it, the build
+/// context's `.dockerignore` (Dockerfiles) and the project `.env` (Compose).
+struct Around {
+    disk: Disk,
+    dockerignore: Option<String>,
+    dotenv: Option<String>,
+}
+
+impl Around {
+    fn read(
+        path: &Path,
+        context: Option<&Path>,
+        kind: Option<FileKind>,
+        args: &LintArgs,
+    ) -> Around {
+        let dockerignore = match kind {
+            Some(FileKind::Dockerfile) => read_dockerignore(path, context),
+            _ => None,
+        };
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        // The project `.env` beside a Compose file (or the one `--env-file` names).
+        let dotenv = match &args.env_file {
+            Some(file) => std::fs::read_to_string(file).ok(),
+            None if kind != Some(FileKind::Dockerfile) => {
+                std::fs::read_to_string(dir.join(".env")).ok()
+            }
+            None => None,
+        };
+        Around {
+            disk: Disk(dir),
+            dockerignore,
+            dotenv,
+        }
+    }
+
+    fn related<'a>(&'a self, build: Option<&'a lint_core::BuildContext>) -> lint_core::Related<'a> {
+        lint_core::Related {
+            dockerignore: self.dockerignore.as_deref(),
+            dotenv: self.dotenv.as_deref(),
+            files: Some(&self.disk),
+            build,
+        }
+    }
 }
 
 /// The file system around a linted file, for the core's cross-file checks.

@@ -13,16 +13,23 @@ pub struct Target {
     pub kind: Option<FileKind>,
     /// A Dockerfile a Compose file builds: the args and target the build passes.
     pub build: Option<lint_core::BuildContext>,
+    /// Named on the command line or found by walking one of its folders, so `--fix` may write
+    /// it; `false` for a Dockerfile linted only because a Compose file builds it.
+    pub asked: bool,
+    /// The index of the command-line path it came from.
+    pub arg: usize,
 }
 
 impl Target {
-    fn new(path: PathBuf, explicit: bool) -> Target {
+    fn new(path: PathBuf, explicit: bool, arg: usize) -> Target {
         Target {
             path,
             explicit,
             context: None,
             kind: None,
             build: None,
+            asked: true,
+            arg,
         }
     }
 }
@@ -30,19 +37,19 @@ impl Target {
 pub struct Walk {
     pub targets: Vec<Target>,
     pub errors: Vec<String>,
-    /// Recognised files of kinds this build does not lint yet.
-    pub skipped: usize,
+    /// Recognised files of kinds this build does not lint yet, per command-line path.
+    pub skipped: Vec<Vec<PathBuf>>,
 }
 
 pub fn collect(paths: &[PathBuf]) -> Walk {
     let mut walk = Walk {
         targets: Vec::new(),
         errors: Vec::new(),
-        skipped: 0,
+        skipped: vec![Vec::new(); paths.len()],
     };
-    for path in paths {
+    for (arg, path) in paths.iter().enumerate() {
         if path.is_file() {
-            walk.targets.push(Target::new(path.clone(), true));
+            walk.targets.push(Target::new(path.clone(), true, arg));
             continue;
         }
         if !path.exists() {
@@ -60,14 +67,18 @@ pub fn collect(paths: &[PathBuf]) -> Walk {
             match entry {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
                     let p = e.into_path();
-                    match FileKind::from_path(&p.to_string_lossy()) {
+                    let name = p.to_string_lossy();
+                    match FileKind::from_path(&name) {
                         Some(kind) if kind.is_linted() => {
-                            walk.targets.push(Target::new(p, false));
+                            walk.targets.push(Target::new(p, false, arg));
                         }
-                        Some(_) => walk.skipped += 1,
-                        // Other YAML may still be Compose (`*.compose.yaml`, fragments): the
-                        // core sniffs the content and skips it quietly when it is not.
-                        None if is_yaml(&p) => walk.targets.push(Target::new(p, false)),
+                        Some(_) => walk.skipped[arg].push(p),
+                        // Other YAML may still be Compose (`*.compose.yaml`, fragments), and a
+                        // name like `Dockerfile-old` may be a Dockerfile: the core sniffs the
+                        // content and skips the file quietly when it is not.
+                        None if is_yaml(&p) || FileKind::maybe_from_path(&name).is_some() => {
+                            walk.targets.push(Target::new(p, false, arg))
+                        }
                         None => {}
                     }
                 }
@@ -89,6 +100,7 @@ fn add_compose_builds(walk: &mut Walk) {
     let mut extra = Vec::new();
     for i in 0..walk.targets.len() {
         let compose = &walk.targets[i].path;
+        let arg = walk.targets[i].arg;
         if FileKind::from_path(&compose.to_string_lossy()) != Some(FileKind::Compose) {
             continue;
         }
@@ -119,6 +131,8 @@ fn add_compose_builds(walk: &mut Walk) {
                             context: None,
                             kind: Some(FileKind::Dockerfile),
                             build: None,
+                            asked: false,
+                            arg,
                         });
                         extra.last_mut().expect("just pushed")
                     }

@@ -362,6 +362,240 @@ fn fix_rewrites_files_in_place_and_converges() {
     );
 }
 
+/// Code and data about Dockerfiles (`dockerfile.go`, rlint's own fuzz target) are not Dockerfiles;
+/// a name that only suggests one (`Dockerfile-old`, `Dockerfile.template`) is decided by content.
+#[test]
+fn source_files_named_like_dockerfiles_are_not_taken_for_them() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "fuzz/fuzz_targets/dockerfile.rs",
+        "#![no_main]\nfn main() {}\n",
+    );
+    write(dir.path(), "parser/dockerfile.go", "package parser\n");
+    write(dir.path(), "tools/dockerfile.py", "# helpers\nimport os\n");
+    write(
+        dir.path(),
+        "schema/Dockerfile.json",
+        "{\"type\": \"object\"}\n",
+    );
+    write(dir.path(), "src/dockerfile-utils.ts", "export {}\n");
+    write(
+        dir.path(),
+        "Dockerfile-notes",
+        "remember to pin the base image\n",
+    );
+    write(dir.path(), "Dockerfile-old", DIRTY);
+    write(
+        dir.path(),
+        "ci/Dockerfile.template",
+        &format!("# syntax=docker/dockerfile:1\n{DIRTY}"),
+    );
+    let out = rlint(dir.path(), &["--format", "json"]);
+    let v = json(&out);
+    let mut paths: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    paths.dedup();
+    assert_eq!(paths, ["Dockerfile-old", "ci/Dockerfile.template"], "{v}");
+    assert_eq!(v["files"], 2, "{v}");
+    assert!(!codes(&v).contains(&"DF000".to_string()), "{v}");
+    // Named on the command line, a source file is not linted as a Dockerfile either (--kind can).
+    let out = rlint(dir.path(), &["parser/dockerfile.go"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pass --kind"));
+    let out = rlint(dir.path(), &["--kind", "dockerfile", "Dockerfile-notes"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+}
+
+/// A folder with nothing to lint (an empty repository, a mistyped folder in CI) is an error that
+/// says what rlint looked for, not "No problems found in 0 files".
+#[test]
+fn nothing_to_lint_is_an_error_that_says_what_was_looked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "empty/README.md", "# nothing here\n");
+    write(dir.path(), "ci/.travis.yml", "language: python\n");
+    write(dir.path(), "app/Dockerfile", CLEAN);
+    let out = rlint(dir.path(), &["empty"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("empty: no files to lint"), "{stderr}");
+    assert!(stderr.contains("Dockerfile, Containerfile"), "{stderr}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("No problems"));
+    // A folder of kinds not linted yet names them.
+    let out = rlint(dir.path(), &["ci"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ci/.travis.yml"));
+    // `rlint .` in an empty repository says the same.
+    let empty = tempfile::tempdir().unwrap();
+    let out = rlint(empty.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(".: no files to lint"));
+    // A folder that has something is fine, and one empty folder beside it still fails the run.
+    assert_eq!(rlint(dir.path(), &["app"]).status.code(), Some(0));
+    assert_eq!(rlint(dir.path(), &["app", "empty"]).status.code(), Some(2));
+}
+
+/// An editor pipes a buffer and names its path: the files around that path serve the cross-file
+/// checks, as for a file named on the command line.
+#[test]
+fn stdin_filename_reads_the_related_files_beside_the_named_path() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "web/.dockerignore", "secret.txt\n");
+    write(dir.path(), "web/secret.txt", "x");
+    let dockerfile = "FROM alpine:3.20\nCOPY secret.txt /etc/\nUSER 10001\nCMD [\"sh\"]\n";
+    let compose = "services:\n  app:\n    build: ./missing\n    env_file: .env.app\n";
+    let run = |name: &str, text: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rlint"))
+            .args(["--format", "json", "--stdin-filename", name, "-"])
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+        json(&child.wait_with_output().unwrap())
+    };
+    let v = run("web/Dockerfile", dockerfile);
+    let aliases: Vec<String> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["aliases"].as_array().unwrap().clone())
+        .map(|a| a.as_str().unwrap().to_string())
+        .collect();
+    assert!(aliases.contains(&"CopyIgnoredFile".to_string()), "{v}");
+    let v = run("compose.yaml", compose);
+    assert!(codes(&v).contains(&"DC038".to_string()), "{v}");
+    assert!(codes(&v).contains(&"DC039".to_string()), "{v}");
+}
+
+/// `--fix` rewrites the files the user named or walked, never a related file linted beside them
+/// (the Dockerfile a named Compose file builds).
+#[test]
+fn fix_writes_only_the_files_asked_about() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "compose.yaml",
+        "version: \"3.8\"\nservices:\n  app:\n    build: ./app\n",
+    );
+    write(dir.path(), "app/Dockerfile", DIRTY);
+    let out = rlint(dir.path(), &["--fix", "--format", "json", "compose.yaml"]);
+    let v = json(&out);
+    // The Dockerfile is still linted (its findings are reported), but left as it was.
+    assert!(codes(&v).contains(&"DF004".to_string()), "{v}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("app/Dockerfile")).unwrap(),
+        DIRTY
+    );
+    let compose = fs::read_to_string(dir.path().join("compose.yaml")).unwrap();
+    assert!(!compose.contains("version"), "{compose}");
+    // Walking the folder asks about both.
+    rlint(dir.path(), &["--fix", "."]);
+    assert!(
+        !fs::read_to_string(dir.path().join("app/Dockerfile"))
+            .unwrap()
+            .contains("MAINTAINER")
+    );
+}
+
+/// The summary counts safe and unsafe fixes apart, and says "--unsafe-fixes" only when some need it.
+#[test]
+fn summary_counts_safe_and_unsafe_fixes_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "safe/Dockerfile",
+        "FROM alpine:3.20\nMAINTAINER me\n",
+    );
+    let out = String::from_utf8(rlint(dir.path(), &["safe"]).stdout).unwrap();
+    assert!(out.contains("1 fixable with `rlint --fix`."), "{out}");
+    assert!(!out.contains("unsafe"), "{out}");
+    // A shell-form CMD's exec-form fix changes signal handling: unsafe.
+    write(
+        dir.path(),
+        "mixed/Dockerfile",
+        "FROM node:20.11\nMAINTAINER me\nCMD node server.js\n",
+    );
+    let out = String::from_utf8(rlint(dir.path(), &["mixed"]).stdout).unwrap();
+    assert!(
+        out.contains("1 fixable with `rlint --fix`, 1 more with `--unsafe-fixes`."),
+        "{out}"
+    );
+    write(
+        dir.path(),
+        "unsafe/Dockerfile",
+        "FROM node:20.11\nCMD node server.js\n",
+    );
+    let out = String::from_utf8(rlint(dir.path(), &["unsafe"]).stdout).unwrap();
+    assert!(
+        out.contains("1 fixable with `rlint --fix --unsafe-fixes`"),
+        "{out}"
+    );
+}
+
+/// A first run over a real repository: one line per finding, or counts per rule, and a hint
+/// naming both when the code frames run past a screen.
+#[test]
+fn concise_format_statistics_and_the_long_output_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..8 {
+        write(dir.path(), &format!("s{i}/Dockerfile"), DIRTY);
+    }
+    let out = String::from_utf8(rlint(dir.path(), &["--format", "concise"]).stdout).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines.contains(&"s0/Dockerfile:2:1: error DF004 MAINTAINER is deprecated"),
+        "{out}"
+    );
+    assert!(lines.last().unwrap().starts_with("Found "), "{out}");
+    assert!(!out.contains('│'), "{out}");
+    let stats = String::from_utf8(rlint(dir.path(), &["--statistics"]).stdout).unwrap();
+    let row = stats
+        .lines()
+        .find(|l| l.contains("DF004"))
+        .unwrap_or_else(|| panic!("{stats}"));
+    assert!(
+        row.trim_start()
+            .starts_with("8  DF004  maintainer-deprecated"),
+        "{row}"
+    );
+    assert!(row.ends_with("[fixable]"), "{row}");
+    let v: serde_json::Value =
+        serde_json::from_slice(&rlint(dir.path(), &["--statistics", "--format", "json"]).stdout)
+            .unwrap();
+    let df004 = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "DF004")
+        .unwrap();
+    assert_eq!(
+        (df004["count"].as_u64(), df004["fixable"].as_u64()),
+        (Some(8), Some(8))
+    );
+    // Eight files' code frames are more than a screen: the human output ends with the hint.
+    let human = String::from_utf8(rlint(dir.path(), &[]).stdout).unwrap();
+    assert!(human.lines().count() > 50, "{human}");
+    let last = human.lines().last().unwrap();
+    assert!(
+        last.contains("--format concise") && last.contains("--statistics"),
+        "{last}"
+    );
+    // One finding fits on a screen: no hint.
+    let one = String::from_utf8(rlint(dir.path(), &["s0"]).stdout).unwrap();
+    assert!(!one.contains("hint:"), "{one}");
+}
+
 #[test]
 fn the_clean_example_has_no_error_or_warning() {
     let clean = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/clean");

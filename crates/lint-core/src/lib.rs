@@ -200,9 +200,7 @@ pub fn lint_text_with(
     config: &Config,
     related: Related<'_>,
 ) -> Report {
-    let kind = kind
-        .or_else(|| FileKind::from_path(path))
-        .or_else(|| sniff(text));
+    let kind = kind.or_else(|| detect(path, text));
     let mut report = Report {
         path: path.to_string(),
         kind,
@@ -227,6 +225,12 @@ pub fn lint_text_with(
         })
         .collect();
     report
+}
+
+/// The kind of a file: by its name when that settles it ([`FileKind::from_path`]), else by its
+/// content — also for names that only suggest a kind, such as `Dockerfile-old`.
+pub fn detect(path: &str, text: &str) -> Option<FileKind> {
+    FileKind::from_path(path).or_else(|| sniff(text))
 }
 
 /// Recognises a file by content when its name says nothing: a Dockerfile by its first

@@ -50,7 +50,34 @@ impl FileKind {
         matches!(self, Self::Dockerfile | Self::Compose)
     }
 
-    /// Detects a kind from a path (either separator). `None` when the name says nothing.
+    /// The kind a path's name suggests without settling it (`Dockerfile-old`, `Dockerfile.j2`):
+    /// the content decides, as [`crate::lint_text`] does for a file [`FileKind::from_path`]
+    /// leaves open. A walker reads such files; it skips names that suggest nothing.
+    pub fn maybe_from_path(path: &str) -> Option<Self> {
+        let path = path.replace('\\', "/");
+        let name = path
+            .rsplit('/')
+            .next()
+            .unwrap_or(&path)
+            .to_ascii_lowercase();
+        (dockerfile_name(&name) == NameMatch::Maybe).then_some(Self::Dockerfile)
+    }
+
+    /// Whether the name ends in the extension of a source, data or document format
+    /// (`dockerfile.go`, `Dockerfile.json`): such a file is never linted by its name alone.
+    pub fn is_other_format(path: &str) -> bool {
+        let lower = path
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(path)
+            .to_ascii_lowercase();
+        lower
+            .rsplit_once('.')
+            .is_some_and(|(_, e)| FOREIGN_EXTENSIONS.contains(&e))
+    }
+
+    /// Detects a kind from a path (either separator). `None` when the name says nothing, or
+    /// does not settle it (see [`FileKind::maybe_from_path`]).
     pub fn from_path(path: &str) -> Option<Self> {
         let path = path.replace('\\', "/");
         let name = path.rsplit('/').next().unwrap_or(&path);
@@ -61,7 +88,7 @@ impl FileKind {
         if lower == ".dockerignore" || lower.ends_with(".dockerignore") {
             return Some(Self::Dockerignore);
         }
-        if is_dockerfile_name(&lower) {
+        if dockerfile_name(&lower) == NameMatch::Yes {
             return Some(Self::Dockerfile);
         }
         let yaml = lower.ends_with(".yml") || lower.ends_with(".yaml");
@@ -91,20 +118,183 @@ impl FileKind {
     }
 }
 
-/// `Dockerfile`, `Containerfile`, `Dockerfile.dev`, `dev.Dockerfile`, `api.dockerfile`, ...
-fn is_dockerfile_name(lower: &str) -> bool {
+/// How surely a file name says "Dockerfile".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NameMatch {
+    No,
+    /// The name looks like one but does not settle it (`Dockerfile-old`, `Dockerfile.j2`,
+    /// `base_dockerfile`): the content decides.
+    Maybe,
+    Yes,
+}
+
+/// Extensions of source, data, document and binary files: a name such as `dockerfile.go`,
+/// `dockerfile.rs`, `Dockerfile.json` or `dockerfile-utils.ts` is code or data about
+/// Dockerfiles, never one itself, whatever the name before the extension says.
+const FOREIGN_EXTENSIONS: &[&str] = &[
+    "go",
+    "rs",
+    "py",
+    "pyi",
+    "pyc",
+    "js",
+    "mjs",
+    "cjs",
+    "jsx",
+    "ts",
+    "mts",
+    "cts",
+    "tsx",
+    "java",
+    "kt",
+    "kts",
+    "scala",
+    "groovy",
+    "gradle",
+    "rb",
+    "php",
+    "pl",
+    "pm",
+    "c",
+    "h",
+    "cc",
+    "cpp",
+    "cxx",
+    "hpp",
+    "hh",
+    "cs",
+    "fs",
+    "swift",
+    "m",
+    "mm",
+    "dart",
+    "ex",
+    "exs",
+    "erl",
+    "hs",
+    "ml",
+    "clj",
+    "lua",
+    "r",
+    "jl",
+    "nim",
+    "zig",
+    "sh",
+    "bash",
+    "zsh",
+    "fish",
+    "ps1",
+    "bat",
+    "cmd",
+    "vim",
+    "el",
+    "lisp",
+    "sql",
+    "proto",
+    "graphql",
+    "tf",
+    "hcl",
+    "nix",
+    "json",
+    "jsonc",
+    "json5",
+    "yaml",
+    "yml",
+    "toml",
+    "xml",
+    "html",
+    "htm",
+    "css",
+    "scss",
+    "less",
+    "md",
+    "markdown",
+    "mdx",
+    "rst",
+    "adoc",
+    "tex",
+    "csv",
+    "tsv",
+    "ini",
+    "svg",
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "ico",
+    "webp",
+    "pdf",
+    "zip",
+    "gz",
+    "tgz",
+    "tar",
+    "xz",
+    "bz2",
+    "zst",
+    "7z",
+    "jar",
+    "war",
+    "class",
+    "o",
+    "a",
+    "so",
+    "dll",
+    "exe",
+    "wasm",
+    "snap",
+    "lock",
+    "log",
+    "diff",
+    "patch",
+    "dockerignore",
+    "tmlanguage",
+    "sublime-syntax",
+    "snippets",
+];
+
+/// Extensions of templates and backups of a Dockerfile (`Dockerfile.j2`, `Dockerfile.orig`):
+/// usually a Dockerfile, sometimes not; the content decides.
+const UNSURE_EXTENSIONS: &[&str] = &[
+    "j2", "jinja", "jinja2", "tmpl", "tpl", "template", "in", "erb", "mustache", "hbs", "bak",
+    "orig", "old", "swp", "txt", "sample", "example", "dist",
+];
+
+/// `Dockerfile`, `Containerfile`, `Dockerfile.dev`, `dev.Dockerfile`, `api.dockerfile`,
+/// `react.Dockerfile.dev` say so; `Dockerfile-alpine`, `base_dockerfile`, `Dockerfile.j2` may be
+/// one; `dockerfile.go`, `Dockerfile.json`, `Dockerfile.md` are not.
+fn dockerfile_name(lower: &str) -> NameMatch {
     const BASES: [&str; 2] = ["dockerfile", "containerfile"];
-    BASES.iter().any(|base| {
-        lower == *base
-            || lower.split('.').any(|part| part == *base)
+    if BASES.contains(&lower) {
+        return NameMatch::Yes;
+    }
+    let extension = lower.rsplit_once('.').map(|(_, e)| e);
+    if extension.is_some_and(|e| FOREIGN_EXTENSIONS.contains(&e)) {
+        return NameMatch::No;
+    }
+    let unsure = extension.is_some_and(|e| UNSURE_EXTENSIONS.contains(&e));
+    let dotted = BASES
+        .iter()
+        .any(|base| lower.split('.').any(|part| part == *base));
+    if dotted {
+        return if unsure {
+            NameMatch::Maybe
+        } else {
+            NameMatch::Yes
+        };
+    }
+    let joined = BASES.iter().any(|base| {
+        lower
+            .strip_prefix(base)
+            .is_some_and(|rest| rest.starts_with(['-', '_']))
             || lower
-                .strip_prefix(base)
-                .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('-'))
-            || lower.strip_suffix(base).is_some_and(|rest| {
-                rest.ends_with('.') || rest.ends_with('-') || rest.ends_with('_')
-            })
-    }) && !lower.ends_with(".md")
-        && !lower.ends_with(".dockerignore")
+                .strip_suffix(base)
+                .is_some_and(|rest| rest.ends_with(['-', '_']))
+    });
+    if joined {
+        NameMatch::Maybe
+    } else {
+        NameMatch::No
+    }
 }
 
 /// Line/column lookups for one text. Lines are 1-based; columns are 1-based and count Unicode
@@ -229,6 +419,18 @@ mod tests {
             ("Dockerfile.dev", Some(FileKind::Dockerfile)),
             ("api.dockerfile", Some(FileKind::Dockerfile)),
             ("docs/Dockerfile.md", None),
+            // Code and data about Dockerfiles are not Dockerfiles, whatever their stem says.
+            ("fuzz/fuzz_targets/dockerfile.rs", None),
+            ("parser/dockerfile.go", None),
+            ("dockerfile.py", None),
+            ("schemas/Dockerfile.json", None),
+            ("src/dockerfile-utils.ts", None),
+            // Names that may be one: the content decides.
+            ("Dockerfile-alpine", None),
+            ("Dockerfile.j2", None),
+            ("base_dockerfile", None),
+            ("Dockerfile.alpine", Some(FileKind::Dockerfile)),
+            ("dev.Containerfile", Some(FileKind::Dockerfile)),
             ("Dockerfile.dockerignore", Some(FileKind::Dockerignore)),
             (".dockerignore", Some(FileKind::Dockerignore)),
             ("compose.yaml", Some(FileKind::Compose)),
@@ -248,6 +450,34 @@ mod tests {
         ];
         for (path, kind) in cases {
             assert_eq!(FileKind::from_path(path), kind, "{path}");
+        }
+    }
+
+    #[test]
+    fn names_that_leave_the_kind_to_the_content() {
+        for path in [
+            "Dockerfile-alpine",
+            "ci/Dockerfile.template",
+            "base_dockerfile",
+            "Dockerfile.orig",
+            "app-containerfile",
+        ] {
+            assert_eq!(
+                FileKind::maybe_from_path(path),
+                Some(FileKind::Dockerfile),
+                "{path}"
+            );
+        }
+        for path in [
+            "Dockerfile",
+            "Dockerfile.dev",
+            "dockerfile.go",
+            "dockerfile_test.go",
+            "Dockerfile.json",
+            "README.md",
+            "dockerfiles",
+        ] {
+            assert_eq!(FileKind::maybe_from_path(path), None, "{path}");
         }
     }
 

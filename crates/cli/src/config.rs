@@ -161,25 +161,35 @@ pub fn for_file(loaded: &Loaded, path: &Path) -> Config {
     if config.per_path_ignores.is_empty() {
         return config;
     }
+    for (pattern, codes) in &loaded.config.per_path_ignores {
+        if matches(loaded, std::slice::from_ref(pattern), path) {
+            config.ignore.extend(codes.iter().cloned());
+        }
+    }
+    config
+}
+
+/// Whether the configuration's `exclude` globs cover `path` (a walked file).
+pub fn excluded(loaded: &Loaded, path: &Path) -> bool {
+    !loaded.config.exclude.is_empty() && matches(loaded, &loaded.config.exclude, path)
+}
+
+/// Whether any of `patterns` matches `path`, relative to the configuration's folder or as given.
+fn matches(loaded: &Loaded, patterns: &[String], path: &Path) -> bool {
     let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let relative = loaded
         .root
         .as_deref()
         .and_then(|root| absolute.strip_prefix(root).ok())
         .unwrap_or(path);
-    for (pattern, codes) in &loaded.config.per_path_ignores {
-        let Ok(glob) = Glob::new(pattern) else {
-            continue;
-        };
-        let mut set = GlobSetBuilder::new();
-        set.add(glob);
-        if let Ok(set) = set.build()
-            && (set.is_match(relative) || set.is_match(path))
-        {
-            config.ignore.extend(codes.iter().cloned());
+    let mut set = GlobSetBuilder::new();
+    for pattern in patterns {
+        if let Ok(glob) = Glob::new(pattern) {
+            set.add(glob);
         }
     }
-    config
+    set.build()
+        .is_ok_and(|set| set.is_match(relative) || set.is_match(path))
 }
 
 #[cfg(test)]

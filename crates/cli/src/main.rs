@@ -298,8 +298,8 @@ fn lint(args: LintArgs) -> ExitCode {
             arg: 0,
         });
     } else {
-        let walk = walk::collect(&args.paths);
-        io_errors.extend(walk.errors);
+        let mut walk = walk::collect(&args.paths);
+        io_errors.append(&mut walk.errors);
         skipped_per_arg = walk.skipped.iter().map(Vec::len).collect();
         skipped_names = walk.skipped.iter().flatten().cloned().collect();
         let first = args
@@ -344,6 +344,19 @@ fn lint(args: LintArgs) -> ExitCode {
             };
             configs.push(with_cli(loaded));
         }
+        // `exclude` in the configuration drops walked files (never ones named explicitly, nor a
+        // Dockerfile a linted Compose file builds).
+        let keep: Vec<bool> = walk
+            .targets
+            .iter()
+            .zip(&configs)
+            .map(|(t, c)| t.explicit || !t.asked || !config::excluded(c, &t.path))
+            .collect();
+        let mut keep_iter = keep.iter();
+        walk.targets
+            .retain(|_| *keep_iter.next().expect("one per target"));
+        let mut keep_iter = keep.iter();
+        configs.retain(|_| *keep_iter.next().expect("one per target"));
         threshold = match configs.first() {
             Some(c) => c.config.failure_threshold(),
             None => with_cli(explicit.clone().unwrap_or_default())

@@ -596,6 +596,84 @@ fn concise_format_statistics_and_the_long_output_hint() {
     assert!(!one.contains("hint:"), "{one}");
 }
 
+/// examples/README.md says what each example shows; this holds it to that, and to `rlint` at the
+/// repository root linting the examples (the root rlint.toml excludes the broken-on-purpose
+/// fixtures).
+#[test]
+fn the_examples_show_what_examples_readme_says() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let lint = |path: &str| json(&rlint(&root, &["--format", "json", path]));
+    let expect = [
+        (
+            "examples/multistage-web",
+            &["DF038", "DF010", "DF003", "DF019", "DF020", "DF008"][..],
+        ),
+        (
+            "examples/node-api/Dockerfile",
+            &["DF000", "DF001", "DF004", "DF032", "DF035", "DF014"],
+        ),
+        (
+            "examples/python-worker",
+            &["DF002", "DF037", "DF036", "DF017", "DF005", "DF015"],
+        ),
+        (
+            "examples/node-api/docker-compose.yml",
+            &[
+                "DC003", "DC002", "DC007", "DC016", "DC024", "DC012", "DC008", "DC009", "DC039",
+            ],
+        ),
+    ];
+    for (path, wanted) in expect {
+        let found = codes(&lint(path));
+        for code in wanted {
+            assert!(
+                found.contains(&code.to_string()),
+                "{path}: no {code} in {found:?}"
+            );
+        }
+    }
+    let compose = lint("examples/node-api/docker-compose.yml");
+    let messages: Vec<&str> = compose["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    for word in ["`enviroment`", "`allways`", "`ports` must be a list"] {
+        assert!(
+            messages.iter().any(|m| m.contains(word)),
+            "{word}: {messages:?}"
+        );
+    }
+    let all = json(&rlint(&root, &["--format", "json"]));
+    assert_eq!(all["files"], 6, "{all}");
+    assert!(
+        all["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["path"].as_str().unwrap().starts_with("examples/")),
+        "{all}"
+    );
+}
+
+/// `exclude` in rlint.toml drops walked files; a file named on the command line is still linted.
+#[test]
+fn exclude_skips_walked_files_but_not_named_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rlint.toml", "exclude = [\"fixtures/**\"]\n");
+    write(dir.path(), "fixtures/bad/Dockerfile", DIRTY);
+    write(dir.path(), "app/Dockerfile", DIRTY);
+    let v = json(&rlint(dir.path(), &["--format", "json", "."]));
+    assert_eq!(v["files"], 1, "{v}");
+    assert_eq!(first(&v, "DF004")["path"], "app/Dockerfile");
+    let v = json(&rlint(
+        dir.path(),
+        &["--format", "json", "fixtures/bad/Dockerfile"],
+    ));
+    assert_eq!(first(&v, "DF004")["path"], "fixtures/bad/Dockerfile");
+}
+
 #[test]
 fn the_clean_example_has_no_error_or_warning() {
     let clean = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/clean");

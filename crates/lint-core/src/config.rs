@@ -154,6 +154,10 @@ pub struct Config {
     pub label_schema: BTreeMap<String, String>,
     /// Labels outside `label-schema` are reported.
     pub strict_labels: bool,
+    /// Paths a folder walk skips (globs relative to the configuration file's folder, such as
+    /// `tests/fixtures/**`); files named on the command line are linted anyway. Read by the
+    /// callers that walk folders; the core lints what it is given.
+    pub exclude: Vec<String>,
 }
 
 fn names(list: &[String], rule: &RuleMeta) -> bool {
@@ -237,6 +241,7 @@ impl Config {
         self.disable_inline_ignores |= other.disable_inline_ignores;
         self.label_schema.extend(other.label_schema);
         self.strict_labels |= other.strict_labels;
+        self.exclude.extend(other.exclude);
     }
 }
 

@@ -11,6 +11,7 @@
 pub mod config;
 pub mod diagnostic;
 pub mod fix;
+pub mod kinds;
 pub mod project;
 pub mod registry;
 pub mod render;
@@ -27,9 +28,8 @@ pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity, Span
 pub use registry::{rule, rules};
 pub use source::{FileKind, LineCol, LineIndex};
 
-use rule::{Check, Context, DockerfileInput, new_diagnostic};
+use rule::new_diagnostic;
 use source::InputProblem;
-use syntax::dockerfile::{self, Model};
 
 /// A diagnostic with its start and end resolved to lines and columns.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -207,10 +207,9 @@ pub fn lint_text_with(
         skipped: false,
         diagnostics: Vec::new(),
     };
-    let diagnostics = match kind {
-        Some(FileKind::Dockerfile) => lint_dockerfile(text, config, related),
-        Some(FileKind::Compose) => lint_compose(path, text, config, related),
-        _ => {
+    let diagnostics = match kind.and_then(|k| kinds::get(k).lint) {
+        Some(lint) => lint(path, text, config, related),
+        None => {
             report.skipped = true;
             Vec::new()
         }
@@ -230,257 +229,7 @@ pub fn lint_text_with(
 /// The kind of a file: by its name when that settles it ([`FileKind::from_path`]), else by its
 /// content — also for names that only suggest a kind, such as `Dockerfile-old`.
 pub fn detect(path: &str, text: &str) -> Option<FileKind> {
-    FileKind::from_path(path).or_else(|| sniff(text))
-}
-
-/// Recognises a file by content when its name says nothing: a Dockerfile by its first
-/// instruction (FROM/ARG); a Compose file by a top-level `services:` mapping, or by top-level
-/// mappings that look like service definitions (a fragment, reported as such). Kubernetes
-/// manifests and CI files (`apiVersion`, `jobs`, `on`, ...) are not taken for Compose.
-fn sniff(text: &str) -> Option<FileKind> {
-    let first = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with('#'))?;
-    let word = first.split_whitespace().next()?.to_ascii_uppercase();
-    if word == "FROM" || word == "ARG" {
-        return Some(FileKind::Dockerfile);
-    }
-    // YAML: a top-level `services:` mapping, or top-level mappings that hold service keys. The
-    // lines tell first (a big file is not parsed twice); the parse is for fragments and for
-    // files that also hold other top-level keys.
-    if !text.contains(':') {
-        return None;
-    }
-    let top_keys: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.starts_with([' ', '\t', '#', '-']))
-        .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim()))
-        .collect();
-    let foreign = [
-        "apiVersion",
-        "kind",
-        "jobs",
-        "on",
-        "steps",
-        "stages",
-        "pipeline",
-    ];
-    if top_keys.contains(&"services") && !top_keys.iter().any(|k| foreign.contains(k)) {
-        // `services: [postgres]` or `services:` over `- postgres` (GitLab CI) is a list, not
-        // Compose's mapping.
-        let mut lines = text.lines().skip_while(|l| !l.starts_with("services"));
-        let value = lines
-            .next()
-            .and_then(|l| l.split_once(':'))
-            .map_or("", |(_, v)| v.trim());
-        let next = lines
-            .map(str::trim)
-            .find(|l| !l.is_empty() && !l.starts_with('#'))
-            .unwrap_or("");
-        if (value.is_empty() && !next.starts_with('-')) || value.starts_with('{') {
-            return Some(FileKind::Compose);
-        }
-    }
-    if text.len() > 1_000_000 {
-        return None;
-    }
-    let yaml = syntax::yaml::parse(text);
-    let Some(root) = yaml.documents.first().and_then(|d| d.as_map()) else {
-        // Broken YAML (a syntax error, an alias bomb) that still shows a top-level `services:`.
-        let services = text.lines().any(|l| {
-            l.strip_prefix("services")
-                .is_some_and(|r| r.trim_start().starts_with(':'))
-        });
-        return (yaml.has_syntax_error() && services).then_some(FileKind::Compose);
-    };
-    let key = |e: &syntax::yaml::Entry| e.key.as_str().unwrap_or("").to_string();
-    if root.iter().any(|e| {
-        matches!(
-            key(e).as_str(),
-            "apiVersion" | "kind" | "jobs" | "on" | "steps"
-        )
-    }) {
-        return None;
-    }
-    if root
-        .iter()
-        .any(|e| key(e) == "services" && e.value.as_map().is_some())
-    {
-        return Some(FileKind::Compose);
-    }
-    const SERVICE_KEYS: [&str; 6] = [
-        "image",
-        "build",
-        "container_name",
-        "ports",
-        "depends_on",
-        "environment",
-    ];
-    let service_like = |e: &syntax::yaml::Entry| {
-        e.value.as_map().is_some_and(|m| {
-            m.iter()
-                .filter(|k| k.key.as_str().is_some_and(|k| SERVICE_KEYS.contains(&k)))
-                .count()
-                >= 2
-        })
-    };
-    root.iter().any(service_like).then_some(FileKind::Compose)
-}
-
-/// All enabled Compose rules over one text, suppressions applied, sorted by position. Each YAML
-/// document is checked on its own (Compose merges them; cross-document references are rare).
-pub fn lint_compose(
-    path: &str,
-    text: &str,
-    config: &Config,
-    related: Related<'_>,
-) -> Vec<Diagnostic> {
-    let (yaml, suppressions) = join(
-        text.len(),
-        || syntax::yaml::parse(text),
-        || suppress::Suppressions::for_yaml(text),
-    );
-    let env = related
-        .dotenv
-        .map(syntax::compose::Env::parse)
-        .unwrap_or_default();
-    let roots: Vec<Option<&syntax::yaml::Node>> =
-        if yaml.has_syntax_error() || yaml.documents.is_empty() {
-            vec![None]
-        } else {
-            yaml.documents.iter().map(Some).collect()
-        };
-    let mut out = Vec::new();
-    for (index, root) in roots.into_iter().enumerate() {
-        let input = rule::ComposeInput {
-            path,
-            text,
-            yaml: &yaml,
-            root,
-            env: &env,
-            env_known: related.dotenv.is_some(),
-            files: related.files,
-            document: index,
-            services: root.map(syntax::compose::services).unwrap_or_default(),
-        };
-        let found = for_each_rule(text.len(), |rule, out| {
-            if let Check::Compose(check) = rule.check {
-                run_rule(rule, config, &suppressions, out, |cx| check(&input, cx));
-            }
-        });
-        out.extend(rules::compose::one_per_place(found, &input));
-    }
-    out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
-    out
-}
-
-/// All enabled Dockerfile rules over one text, suppressions applied, sorted by position.
-pub fn lint_dockerfile(text: &str, config: &Config, related: Related<'_>) -> Vec<Diagnostic> {
-    let df = dockerfile::parse(text);
-    let dockerignore = related
-        .dockerignore
-        .map(syntax::dockerignore::DockerIgnore::parse);
-    let model = Model::with_build(&df, related.build);
-    let mut syntax_errors = df.errors.clone();
-    syntax_errors.extend(dockerfile::validate::validate(&df));
-    let scripts = rules::dockerfile::scripts_by_instruction(&model);
-    let input = DockerfileInput {
-        text,
-        df: &df,
-        model: &model,
-        syntax_errors: &syntax_errors,
-        scripts: &scripts,
-        dockerignore: dockerignore.as_ref(),
-        files: related.files,
-        build: related.build,
-    };
-    let suppressions = suppress::Suppressions::for_dockerfile(&df);
-    let mut out = for_each_rule(text.len(), |rule, out| {
-        if let Check::Dockerfile(check) = rule.check {
-            run_rule(rule, config, &suppressions, out, |cx| check(&input, cx));
-        }
-    });
-    out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
-    out
-}
-
-/// Texts from this size on have their rules run on every core (with the `parallel` feature):
-/// below it, a file lints in well under a millisecond and the CLI already spreads files over
-/// the cores.
-#[cfg(feature = "parallel")]
-const PARALLEL_FROM: usize = 256 * 1024;
-
-/// `a()` and `b()`, side by side for big texts (with the `parallel` feature).
-fn join<A: Send, B: Send>(
-    size: usize,
-    a: impl FnOnce() -> A + Send,
-    b: impl FnOnce() -> B + Send,
-) -> (A, B) {
-    #[cfg(feature = "parallel")]
-    if size >= PARALLEL_FROM {
-        return rayon::join(a, b);
-    }
-    let _ = size;
-    (a(), b())
-}
-
-/// Calls `run` for every registered rule and gathers what it reports, in registry order.
-fn for_each_rule(
-    size: usize,
-    run: impl Fn(&'static rule::Rule, &mut Vec<Diagnostic>) + Sync,
-) -> Vec<Diagnostic> {
-    #[cfg(feature = "parallel")]
-    if size >= PARALLEL_FROM {
-        use rayon::prelude::*;
-        return registry::rules()
-            .par_iter()
-            .flat_map_iter(|rule| {
-                let mut out = Vec::new();
-                run(rule, &mut out);
-                out
-            })
-            .collect();
-    }
-    let _ = size;
-    let mut out = Vec::new();
-    for rule in registry::rules() {
-        run(rule, &mut out);
-    }
-    out
-}
-
-/// Runs one rule's check when the config enables it, and keeps what inline pragmas do not
-/// silence (the [`Context`] drops those as they are reported, and caps the rest), at the
-/// configured severity (BuildKit's `check=error=true` applied). Rules that are always on cannot
-/// be silenced or re-leveled by pragmas.
-fn run_rule(
-    rule: &'static rule::Rule,
-    config: &Config,
-    suppressions: &suppress::Suppressions,
-    out: &mut Vec<Diagnostic>,
-    check: impl FnOnce(&mut Context<'_>),
-) {
-    // A BuildKit `# check=experimental=` directive turns on rules the config leaves off, unless
-    // the config picks the rules itself or turns this one off.
-    let by_directive = !config.disable_inline_ignores
-        && config.select.is_empty()
-        && !config.turns_off(&rule.meta)
-        && suppressions.enables(&rule.meta);
-    if !config.enabled(&rule.meta) && !by_directive {
-        return;
-    }
-    let pragmas = !rule.meta.always_on && !config.disable_inline_ignores;
-    let mut cx = Context::new(&rule.meta, config, pragmas.then_some(suppressions));
-    check(&mut cx);
-    let severity = config.severity_of(&rule.meta);
-    for mut d in cx.into_diagnostics() {
-        d.severity = d.at_most.map_or(severity, |cap| cap.min(severity));
-        if !rule.meta.always_on {
-            suppressions.adjust_severity(&mut d);
-        }
-        out.push(d);
-    }
+    FileKind::from_path(path).or_else(|| kinds::by_content(text))
 }
 
 /// Whether any finding reaches the configured failure threshold.

@@ -47,20 +47,14 @@ impl FileKind {
 
     /// Whether this build has rules for the kind (the others are recognised, then skipped).
     pub fn is_linted(self) -> bool {
-        matches!(self, Self::Dockerfile | Self::Compose)
+        crate::kinds::get(self).lint.is_some()
     }
 
     /// The kind a path's name suggests without settling it (`Dockerfile-old`, `Dockerfile.j2`):
     /// the content decides, as [`crate::lint_text`] does for a file [`FileKind::from_path`]
     /// leaves open. A walker reads such files; it skips names that suggest nothing.
     pub fn maybe_from_path(path: &str) -> Option<Self> {
-        let path = path.replace('\\', "/");
-        let name = path
-            .rsplit('/')
-            .next()
-            .unwrap_or(&path)
-            .to_ascii_lowercase();
-        (dockerfile_name(&name) == NameMatch::Maybe).then_some(Self::Dockerfile)
+        crate::kinds::maybe_by_name(path)
     }
 
     /// Whether the name ends in the extension of a source, data or document format
@@ -73,227 +67,13 @@ impl FileKind {
             .to_ascii_lowercase();
         lower
             .rsplit_once('.')
-            .is_some_and(|(_, e)| FOREIGN_EXTENSIONS.contains(&e))
+            .is_some_and(|(_, e)| crate::kinds::dockerfile::FOREIGN_EXTENSIONS.contains(&e))
     }
 
     /// Detects a kind from a path (either separator). `None` when the name says nothing, or
     /// does not settle it (see [`FileKind::maybe_from_path`]).
     pub fn from_path(path: &str) -> Option<Self> {
-        let path = path.replace('\\', "/");
-        let name = path.rsplit('/').next().unwrap_or(&path);
-        let lower = name.to_ascii_lowercase();
-        let parent = path.rsplit('/').nth(1).unwrap_or("");
-        let grandparent = path.rsplit('/').nth(2).unwrap_or("");
-
-        if lower == ".dockerignore" || lower.ends_with(".dockerignore") {
-            return Some(Self::Dockerignore);
-        }
-        if dockerfile_name(&lower) == NameMatch::Yes {
-            return Some(Self::Dockerfile);
-        }
-        let yaml = lower.ends_with(".yml") || lower.ends_with(".yaml");
-        if yaml {
-            let stem = lower.trim_end_matches(".yml").trim_end_matches(".yaml");
-            if stem == "compose" || stem.starts_with("compose.") || stem.contains("docker-compose")
-            {
-                return Some(Self::Compose);
-            }
-            if stem == "buildspec" || stem.starts_with("buildspec") {
-                return Some(Self::Buildspec);
-            }
-            if stem == ".travis" || stem.ends_with(".travis") || stem.ends_with("travis") {
-                return Some(Self::Travis);
-            }
-            if (parent == ".circleci" && stem == "config") || stem.starts_with("circleci") {
-                return Some(Self::Circleci);
-            }
-            if parent == "workflows" && grandparent == ".github" {
-                return Some(Self::GithubWorkflow);
-            }
-        }
-        if lower == "dockerrun.aws.json" {
-            return Some(Self::Dockerrun);
-        }
-        None
-    }
-}
-
-/// How surely a file name says "Dockerfile".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum NameMatch {
-    No,
-    /// The name looks like one but does not settle it (`Dockerfile-old`, `Dockerfile.j2`,
-    /// `base_dockerfile`): the content decides.
-    Maybe,
-    Yes,
-}
-
-/// Extensions of source, data, document and binary files: a name such as `dockerfile.go`,
-/// `dockerfile.rs`, `Dockerfile.json` or `dockerfile-utils.ts` is code or data about
-/// Dockerfiles, never one itself, whatever the name before the extension says.
-const FOREIGN_EXTENSIONS: &[&str] = &[
-    "go",
-    "rs",
-    "py",
-    "pyi",
-    "pyc",
-    "js",
-    "mjs",
-    "cjs",
-    "jsx",
-    "ts",
-    "mts",
-    "cts",
-    "tsx",
-    "java",
-    "kt",
-    "kts",
-    "scala",
-    "groovy",
-    "gradle",
-    "rb",
-    "php",
-    "pl",
-    "pm",
-    "c",
-    "h",
-    "cc",
-    "cpp",
-    "cxx",
-    "hpp",
-    "hh",
-    "cs",
-    "fs",
-    "swift",
-    "m",
-    "mm",
-    "dart",
-    "ex",
-    "exs",
-    "erl",
-    "hs",
-    "ml",
-    "clj",
-    "lua",
-    "r",
-    "jl",
-    "nim",
-    "zig",
-    "sh",
-    "bash",
-    "zsh",
-    "fish",
-    "ps1",
-    "bat",
-    "cmd",
-    "vim",
-    "el",
-    "lisp",
-    "sql",
-    "proto",
-    "graphql",
-    "tf",
-    "hcl",
-    "nix",
-    "json",
-    "jsonc",
-    "json5",
-    "yaml",
-    "yml",
-    "toml",
-    "xml",
-    "html",
-    "htm",
-    "css",
-    "scss",
-    "less",
-    "md",
-    "markdown",
-    "mdx",
-    "rst",
-    "adoc",
-    "tex",
-    "csv",
-    "tsv",
-    "ini",
-    "svg",
-    "png",
-    "jpg",
-    "jpeg",
-    "gif",
-    "ico",
-    "webp",
-    "pdf",
-    "zip",
-    "gz",
-    "tgz",
-    "tar",
-    "xz",
-    "bz2",
-    "zst",
-    "7z",
-    "jar",
-    "war",
-    "class",
-    "o",
-    "a",
-    "so",
-    "dll",
-    "exe",
-    "wasm",
-    "snap",
-    "lock",
-    "log",
-    "diff",
-    "patch",
-    "dockerignore",
-    "tmlanguage",
-    "sublime-syntax",
-    "snippets",
-];
-
-/// Extensions of templates and backups of a Dockerfile (`Dockerfile.j2`, `Dockerfile.orig`):
-/// usually a Dockerfile, sometimes not; the content decides.
-const UNSURE_EXTENSIONS: &[&str] = &[
-    "j2", "jinja", "jinja2", "tmpl", "tpl", "template", "in", "erb", "mustache", "hbs", "bak",
-    "orig", "old", "swp", "txt", "sample", "example", "dist",
-];
-
-/// `Dockerfile`, `Containerfile`, `Dockerfile.dev`, `dev.Dockerfile`, `api.dockerfile`,
-/// `react.Dockerfile.dev` say so; `Dockerfile-alpine`, `base_dockerfile`, `Dockerfile.j2` may be
-/// one; `dockerfile.go`, `Dockerfile.json`, `Dockerfile.md` are not.
-fn dockerfile_name(lower: &str) -> NameMatch {
-    const BASES: [&str; 2] = ["dockerfile", "containerfile"];
-    if BASES.contains(&lower) {
-        return NameMatch::Yes;
-    }
-    let extension = lower.rsplit_once('.').map(|(_, e)| e);
-    if extension.is_some_and(|e| FOREIGN_EXTENSIONS.contains(&e)) {
-        return NameMatch::No;
-    }
-    let unsure = extension.is_some_and(|e| UNSURE_EXTENSIONS.contains(&e));
-    let dotted = BASES
-        .iter()
-        .any(|base| lower.split('.').any(|part| part == *base));
-    if dotted {
-        return if unsure {
-            NameMatch::Maybe
-        } else {
-            NameMatch::Yes
-        };
-    }
-    let joined = BASES.iter().any(|base| {
-        lower
-            .strip_prefix(base)
-            .is_some_and(|rest| rest.starts_with(['-', '_']))
-            || lower
-                .strip_suffix(base)
-                .is_some_and(|rest| rest.ends_with(['-', '_']))
-    });
-    if joined {
-        NameMatch::Maybe
-    } else {
-        NameMatch::No
+        crate::kinds::by_name(path)
     }
 }
 

@@ -330,7 +330,8 @@ fn every_rule_file_is_registered() {
         for entry in fs::read_dir(&src).unwrap() {
             let path = entry.unwrap().path();
             let stem = path.file_stem().unwrap().to_string_lossy().to_string();
-            if stem == "mod" {
+            // mod.rs keeps the list; helpers.rs what several rules share.
+            if stem == "mod" || stem == "helpers" {
                 continue;
             }
             assert!(

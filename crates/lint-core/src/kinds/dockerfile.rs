@@ -1,0 +1,380 @@
+//! The Dockerfile kind: BuildKit's parser (`syntax::dockerfile`), the stage model, the shell
+//! analysis of every RUN, the rules in `rules::dockerfile`, and BuildKit/hadolint/rlint pragmas.
+
+use super::{Kind, Name, NameMatch};
+use crate::diagnostic::{Diagnostic, Span};
+use crate::rule::{Check, DockerfileInput};
+use crate::source::FileKind;
+use crate::syntax::dockerfile::{self, Instruction, Keyword, Model, Stage};
+use crate::syntax::shell::{self, Contiguous, Script, SpanMap};
+use crate::{Config, Related, rules, suppress, syntax};
+
+pub static KIND: Kind = Kind {
+    kind: FileKind::Dockerfile,
+    by_name,
+    by_content: Some(by_content),
+    lint: Some(|_path, text, config, related| lint(text, config, related)),
+    pragma: "# rlint ignore=CODE (next instruction), # rlint global ignore=CODE, \
+             # hadolint ignore=CODE, # check=skip=Name",
+};
+
+/// Extensions of source, data, document and binary files: a name such as `dockerfile.go`,
+/// `dockerfile.rs`, `Dockerfile.json` or `dockerfile-utils.ts` is code or data about
+/// Dockerfiles, never one itself, whatever the name before the extension says.
+pub(crate) const FOREIGN_EXTENSIONS: &[&str] = &[
+    "go",
+    "rs",
+    "py",
+    "pyi",
+    "pyc",
+    "js",
+    "mjs",
+    "cjs",
+    "jsx",
+    "ts",
+    "mts",
+    "cts",
+    "tsx",
+    "java",
+    "kt",
+    "kts",
+    "scala",
+    "groovy",
+    "gradle",
+    "rb",
+    "php",
+    "pl",
+    "pm",
+    "c",
+    "h",
+    "cc",
+    "cpp",
+    "cxx",
+    "hpp",
+    "hh",
+    "cs",
+    "fs",
+    "swift",
+    "m",
+    "mm",
+    "dart",
+    "ex",
+    "exs",
+    "erl",
+    "hs",
+    "ml",
+    "clj",
+    "lua",
+    "r",
+    "jl",
+    "nim",
+    "zig",
+    "sh",
+    "bash",
+    "zsh",
+    "fish",
+    "ps1",
+    "bat",
+    "cmd",
+    "vim",
+    "el",
+    "lisp",
+    "sql",
+    "proto",
+    "graphql",
+    "tf",
+    "hcl",
+    "nix",
+    "json",
+    "jsonc",
+    "json5",
+    "yaml",
+    "yml",
+    "toml",
+    "xml",
+    "html",
+    "htm",
+    "css",
+    "scss",
+    "less",
+    "md",
+    "markdown",
+    "mdx",
+    "rst",
+    "adoc",
+    "tex",
+    "csv",
+    "tsv",
+    "ini",
+    "svg",
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "ico",
+    "webp",
+    "pdf",
+    "zip",
+    "gz",
+    "tgz",
+    "tar",
+    "xz",
+    "bz2",
+    "zst",
+    "7z",
+    "jar",
+    "war",
+    "class",
+    "o",
+    "a",
+    "so",
+    "dll",
+    "exe",
+    "wasm",
+    "snap",
+    "lock",
+    "log",
+    "diff",
+    "patch",
+    "dockerignore",
+    "tmlanguage",
+    "sublime-syntax",
+    "snippets",
+];
+
+/// Extensions of templates and backups of a Dockerfile (`Dockerfile.j2`, `Dockerfile.orig`):
+/// usually a Dockerfile, sometimes not; the content decides.
+const UNSURE_EXTENSIONS: &[&str] = &[
+    "j2", "jinja", "jinja2", "tmpl", "tpl", "template", "in", "erb", "mustache", "hbs", "bak",
+    "orig", "old", "swp", "txt", "sample", "example", "dist",
+];
+
+/// `Dockerfile`, `Containerfile`, `Dockerfile.dev`, `dev.Dockerfile`, `api.dockerfile`,
+/// `react.Dockerfile.dev` say so; `Dockerfile-alpine`, `base_dockerfile`, `Dockerfile.j2` may be
+/// one; `dockerfile.go`, `Dockerfile.json`, `Dockerfile.md` are not.
+fn by_name(name: &Name<'_>) -> NameMatch {
+    let lower = name.lower;
+    const BASES: [&str; 2] = ["dockerfile", "containerfile"];
+    if BASES.contains(&lower) {
+        return NameMatch::Yes;
+    }
+    let extension = lower.rsplit_once('.').map(|(_, e)| e);
+    if extension.is_some_and(|e| FOREIGN_EXTENSIONS.contains(&e)) {
+        return NameMatch::No;
+    }
+    let unsure = extension.is_some_and(|e| UNSURE_EXTENSIONS.contains(&e));
+    let dotted = BASES
+        .iter()
+        .any(|base| lower.split('.').any(|part| part == *base));
+    if dotted {
+        return if unsure {
+            NameMatch::Maybe
+        } else {
+            NameMatch::Yes
+        };
+    }
+    let joined = BASES.iter().any(|base| {
+        lower
+            .strip_prefix(base)
+            .is_some_and(|rest| rest.starts_with(['-', '_']))
+            || lower
+                .strip_suffix(base)
+                .is_some_and(|rest| rest.ends_with(['-', '_']))
+    });
+    if joined {
+        NameMatch::Maybe
+    } else {
+        NameMatch::No
+    }
+}
+
+/// A Dockerfile starts with parser directives or comments, then `ARG` or `FROM`.
+fn by_content(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .and_then(|l| l.split_whitespace().next())
+        .is_some_and(|w| w.eq_ignore_ascii_case("FROM") || w.eq_ignore_ascii_case("ARG"))
+}
+
+/// All enabled Dockerfile rules over one text, suppressions applied, sorted by position.
+pub fn lint(text: &str, config: &Config, related: Related<'_>) -> Vec<Diagnostic> {
+    let df = dockerfile::parse(text);
+    let dockerignore = related
+        .dockerignore
+        .map(syntax::dockerignore::DockerIgnore::parse);
+    let model = Model::with_build(&df, related.build);
+    let mut syntax_errors = df.errors.clone();
+    syntax_errors.extend(dockerfile::validate::validate(&df));
+    let scripts = scripts_by_instruction(&model);
+    let input = DockerfileInput {
+        text,
+        df: &df,
+        model: &model,
+        syntax_errors: &syntax_errors,
+        scripts: &scripts,
+        dockerignore: dockerignore.as_ref(),
+        files: related.files,
+        build: related.build,
+    };
+    let suppressions = suppress::Suppressions::for_dockerfile(&df);
+    let mut out = super::run_rules(
+        text.len(),
+        rules::dockerfile::RULES,
+        config,
+        &suppressions,
+        |rule, cx| {
+            if let Check::Dockerfile(check) = rule.check {
+                check(&input, cx);
+            }
+        },
+    );
+    super::sort(&mut out);
+    out
+}
+
+// The model the rules read, beyond the parser's stages: the shell scripts each instruction runs.
+
+/// Maps offsets in a RUN instruction's command text to source spans across continuation lines.
+struct RestMap<'a>(&'a Instruction);
+
+impl SpanMap for RestMap<'_> {
+    fn span(&self, start: usize, end: usize) -> Span {
+        self.0.rest_span(start, end)
+    }
+}
+
+use crate::syntax::shell::POSIX_SHELLS as SHELLS;
+
+/// The shell scripts an instruction runs: a RUN's shell-form command, `["sh", "-c", "..."]` exec
+/// form, heredoc bodies run by a shell (no interpreter given, or sh/bash, and no foreign shebang);
+/// the shell-form command of CMD, ENTRYPOINT and HEALTHCHECK CMD.
+pub fn scripts_of(run: &Instruction) -> Vec<Script> {
+    let mut out = Vec::new();
+    match run.keyword {
+        Keyword::Run => {}
+        Keyword::Cmd | Keyword::Entrypoint if !run.json && !run.rest.value.is_empty() => {
+            out.push(shell::analyze(&run.rest.value, &RestMap(run)));
+            return out;
+        }
+        Keyword::Healthcheck if !run.json => {
+            if let Some(cmd) = run.args.get(1) {
+                out.push(shell::analyze(&cmd.value, &Contiguous(cmd.span.start)));
+            }
+            return out;
+        }
+        _ => return out,
+    }
+    if run.json {
+        if let [program, flag, script, ..] = run.args.as_slice()
+            && SHELLS.contains(&program.value.rsplit('/').next().unwrap_or(""))
+            && flag.value.starts_with('-')
+            && flag.value.contains('c')
+        {
+            let base = script.span.start + 1;
+            if script.span.len() == script.value.len() + 2 {
+                out.push(shell::analyze(&script.value, &Contiguous(base)));
+            }
+        }
+        return out;
+    }
+    if run.heredocs.is_empty() {
+        out.push(shell::analyze(&run.rest.value, &RestMap(run)));
+        return out;
+    }
+    // BuildKit took the bodies out of the line; give the shell parser each heredoc closed right
+    // away (the text after the line holds no command, so every span stays on the line).
+    let mut line_text = run.rest.value.clone();
+    for doc in &run.heredocs {
+        line_text.push('\n');
+        line_text.push_str(&doc.name);
+    }
+    line_text.push('\n');
+    let line = shell::analyze(&line_text, &RestMap(run));
+    let interpreter = line
+        .commands
+        .first()
+        .map(|c| c.name().to_string())
+        .unwrap_or_default();
+    let runs_body = interpreter.starts_with("<<")
+        || interpreter.is_empty()
+        || SHELLS.contains(&interpreter.as_str());
+    out.push(line);
+    if runs_body {
+        for doc in &run.heredocs {
+            let first = doc.content.lines().next().unwrap_or("");
+            let foreign = first.starts_with("#!")
+                && !SHELLS.iter().any(|s| {
+                    first.ends_with(&format!("/{s}")) || first.ends_with(&format!(" {s}"))
+                });
+            if !foreign {
+                out.push(shell::analyze(&doc.content, &Contiguous(doc.body.start)));
+            }
+        }
+    }
+    out
+}
+
+/// The RUN an instruction executes: itself, or the RUN an ONBUILD wraps.
+pub fn run_of(ins: &Instruction) -> Option<&Instruction> {
+    Some(ins.effective()).filter(|i| i.keyword == Keyword::Run)
+}
+
+/// Instructions of a stage (FROM excluded) with their indices.
+pub fn stage_body<'a>(
+    model: &'a Model<'_>,
+    stage: &Stage,
+) -> impl Iterator<Item = (usize, &'a Instruction)> + 'a {
+    let range = stage.body.clone();
+    model.instructions()[range.clone()]
+        .iter()
+        .enumerate()
+        .map(move |(i, ins)| (range.start + i, ins))
+}
+/// For each instruction: the shell scripts it runs ([`scripts_of`]), empty where its RUN does not
+/// go to a POSIX shell ([`posix_shell_by_instruction`]).
+pub fn scripts_by_instruction(model: &Model<'_>) -> Vec<Vec<Script>> {
+    let posix = posix_shell_by_instruction(model);
+    model
+        .instructions()
+        .iter()
+        .zip(&posix)
+        .map(|(ins, &posix)| match run_of(ins) {
+            Some(run) if posix => {
+                // Kept for every RUN of the file: no spare capacity.
+                let mut scripts = scripts_of(run);
+                scripts.shrink_to_fit();
+                scripts
+            }
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// For each instruction: whether its RUN goes to a POSIX shell. A `SHELL ["powershell", ...]` or
+/// `["cmd", "/S", "/C"]` (Windows images) switches shell analysis off until a POSIX `SHELL`; stages
+/// built on another stage inherit its shell.
+pub fn posix_shell_by_instruction(model: &Model<'_>) -> Vec<bool> {
+    let instructions = model.instructions();
+    let mut out = vec![true; instructions.len()];
+    let mut final_shell: Vec<bool> = Vec::with_capacity(model.stages.len());
+    for stage in &model.stages {
+        let mut posix = match stage.base {
+            crate::syntax::dockerfile::model::Base::Stage(parent) => {
+                final_shell.get(parent).copied().unwrap_or(true)
+            }
+            _ => true,
+        };
+        for (i, ins) in stage_body(model, stage) {
+            if ins.keyword == Keyword::Shell
+                && let Some(program) = ins.args.first()
+            {
+                let name = program.value.rsplit(['/', '\\']).next().unwrap_or("");
+                posix = SHELLS.contains(&name.to_ascii_lowercase().as_str());
+            }
+            out[i] = posix;
+        }
+        final_shell.push(posix);
+    }
+    out
+}

@@ -1,0 +1,73 @@
+//! Kinds rlint recognises by name but does not lint yet: they are reported as skipped. Each
+//! moves to a module of its own when its rules land.
+
+use super::{Kind, Name, NameMatch};
+use crate::source::FileKind;
+
+fn yes(matched: bool) -> NameMatch {
+    if matched {
+        NameMatch::Yes
+    } else {
+        NameMatch::No
+    }
+}
+
+/// `.dockerignore`, and the per-Dockerfile `Dockerfile.dockerignore`.
+pub static DOCKERIGNORE: Kind = Kind {
+    kind: FileKind::Dockerignore,
+    by_name: |n: &Name<'_>| yes(n.lower.ends_with(".dockerignore")),
+    by_content: None,
+    lint: None,
+    pragma: "",
+};
+
+/// `buildspec.yml`, `buildspec-prod.yml`.
+pub static BUILDSPEC: Kind = Kind {
+    kind: FileKind::Buildspec,
+    by_name: |n: &Name<'_>| yes(n.is_yaml() && n.yaml_stem().starts_with("buildspec")),
+    by_content: None,
+    lint: None,
+    pragma: "",
+};
+
+/// `.travis.yml`, `react-test.travis.yml`.
+pub static TRAVIS: Kind = Kind {
+    kind: FileKind::Travis,
+    by_name: |n: &Name<'_>| yes(n.is_yaml() && n.yaml_stem().ends_with("travis")),
+    by_content: None,
+    lint: None,
+    pragma: "",
+};
+
+/// `.circleci/config.yml`, `circleci-config.yml`.
+pub static CIRCLECI: Kind = Kind {
+    kind: FileKind::Circleci,
+    by_name: |n: &Name<'_>| {
+        yes(n.is_yaml()
+            && ((n.parent == ".circleci" && n.yaml_stem() == "config")
+                || n.yaml_stem().starts_with("circleci")))
+    },
+    by_content: None,
+    lint: None,
+    pragma: "",
+};
+
+/// `.github/workflows/*.yml`.
+pub static GITHUB_WORKFLOW: Kind = Kind {
+    kind: FileKind::GithubWorkflow,
+    by_name: |n: &Name<'_>| {
+        yes(n.is_yaml() && n.parent == "workflows" && n.grandparent == ".github")
+    },
+    by_content: None,
+    lint: None,
+    pragma: "",
+};
+
+/// Elastic Beanstalk's `Dockerrun.aws.json`.
+pub static DOCKERRUN: Kind = Kind {
+    kind: FileKind::Dockerrun,
+    by_name: |n: &Name<'_>| yes(n.lower == "dockerrun.aws.json"),
+    by_content: None,
+    lint: None,
+    pragma: "",
+};

@@ -1,0 +1,260 @@
+//! What several Dockerfile rules share: report helpers for the package-manager, label and
+//! repeated-instruction rules, and small readers over the model.
+
+use crate::syntax::dockerfile::{Instruction, Keyword, Model, Stage};
+use crate::syntax::shell::{self, Script};
+
+use super::{run_of, stage_body};
+
+/// Every RUN (ONBUILD-wrapped ones included): the index of the instruction holding it, the RUN,
+/// and its analysed shell scripts.
+pub fn runs<'a>(
+    input: &'a crate::rule::DockerfileInput<'_>,
+) -> impl Iterator<Item = (usize, &'a Instruction, &'a [Script])> + 'a {
+    input
+        .df
+        .instructions
+        .iter()
+        .enumerate()
+        .filter_map(move |(i, ins)| run_of(ins).map(|run| (i, run, input.scripts[i].as_slice())))
+}
+
+/// Whether the RUN mounts a cache (or tmpfs) at a path containing `dir`.
+pub fn has_cache_mount(ins: &Instruction, dir: &str) -> bool {
+    ins.flags.iter().filter(|f| f.name() == "mount").any(|f| {
+        let v = f.value().unwrap_or("");
+        (v.contains("type=cache") || v.contains("type=tmpfs"))
+            && v.split(',').any(|kv| {
+                matches!(kv.split_once('='), Some(("target" | "dst" | "destination", path)) if path.contains(dir))
+            })
+    })
+}
+
+/// Reports every `keyword` after the first in a stage (only the last one takes effect).
+pub fn report_repeats(
+    input: &crate::rule::DockerfileInput<'_>,
+    cx: &mut crate::rule::Context<'_>,
+    keyword: Keyword,
+) {
+    let name = keyword.as_str().to_ascii_uppercase();
+    for stage in &input.model.stages {
+        let found: Vec<&Instruction> = stage_body(input.model, stage)
+            .map(|(_, ins)| ins)
+            .filter(|ins| ins.keyword == keyword)
+            .collect();
+        // Each overridden one is reported, where it stands: that is the line to delete or merge,
+        // and where BuildKit's MultipleInstructionsDisallowed points.
+        for pair in found.windows(2) {
+            let (earlier, later) = (pair[0], pair[1]);
+            cx.report(
+                earlier.head_span(input.text),
+                format!(
+                    "stage {} has more than one {name}: only the last takes effect, so this one is ignored (overridden at line {})",
+                    stage.label(),
+                    later.line
+                ),
+            )
+            .label(later.head_span(input.text), format!("this {name} overrides it"))
+            .help(format!("keep a single {name} per stage"));
+        }
+    }
+}
+
+/// `replacement` in the casing of `written` (all lower if `written` is lower-case, else upper).
+pub fn same_case(written: &str, replacement: &str) -> String {
+    if written.chars().any(|c| c.is_ascii_uppercase()) {
+        replacement.to_ascii_uppercase()
+    } else {
+        replacement.to_ascii_lowercase()
+    }
+}
+
+/// `pip install`, `pip3 install`, `python3 -m pip install`: the `install` word.
+pub fn pip_install(cmd: &shell::Command) -> Option<&shell::ShellWord> {
+    let name = cmd.name();
+    let args = cmd.args();
+    let rest =
+        if name.starts_with("pip") && name[3..].chars().all(|c| c.is_ascii_digit() || c == '.') {
+            args
+        } else if name.starts_with("python") {
+            let m = args.iter().position(|w| w.value == "-m")?;
+            if args.get(m + 1)?.value != "pip" {
+                return None;
+            }
+            &args[m + 2..]
+        } else {
+            return None;
+        };
+    rest.iter()
+        .find(|w| !w.value.starts_with('-'))
+        .filter(|w| w.value == "install")
+}
+
+/// Reports every install of `manager` without one of its non-interactive flags.
+pub fn report_missing_yes(
+    input: &crate::rule::DockerfileInput<'_>,
+    cx: &mut crate::rule::Context<'_>,
+    manager: &crate::syntax::pkg::Manager,
+) {
+    for (_, _, scripts) in runs(input) {
+        for cmd in scripts.iter().flat_map(|s| &s.commands) {
+            let Some(install) = manager.install_word(cmd) else {
+                continue;
+            };
+            if manager.cli.has_flag(cmd, manager.yes) {
+                continue;
+            }
+            let yes = manager.yes[0];
+            cx.report(
+                cmd.span,
+                format!(
+                    "`{} {}` without `{yes}` waits for a confirmation no one can give",
+                    cmd.name(),
+                    install.value
+                ),
+            )
+            .help(format!("add `{yes}`"))
+            .fix(crate::Fix::safe(
+                format!("add {yes}"),
+                vec![crate::Edit::insert(install.span.end, format!(" {yes}"))],
+            ));
+        }
+    }
+}
+
+/// Reports every install of `manager` with packages that carry no version.
+pub fn report_unpinned(
+    input: &crate::rule::DockerfileInput<'_>,
+    cx: &mut crate::rule::Context<'_>,
+    manager: &crate::syntax::pkg::Manager,
+    how: &str,
+) {
+    for (_, _, scripts) in runs(input) {
+        for cmd in scripts.iter().flat_map(|s| &s.commands) {
+            let unpinned = manager.unpinned(cmd);
+            if !unpinned.is_empty() {
+                cx.report(
+                    cmd.span,
+                    format!(
+                        "{} install of unpinned packages: {}",
+                        cmd.name(),
+                        unpinned.join(", ")
+                    ),
+                )
+                .help(format!("pin versions: {how}"));
+            }
+        }
+    }
+}
+
+/// Reports RUNs that install with `manager` but never clean its cache in the same RUN.
+pub fn report_clean_missing(
+    input: &crate::rule::DockerfileInput<'_>,
+    cx: &mut crate::rule::Context<'_>,
+    manager: &crate::syntax::pkg::Manager,
+) {
+    for (_, run, scripts) in runs(input) {
+        if manager.cache_dirs.iter().any(|d| has_cache_mount(run, d)) {
+            continue;
+        }
+        let commands: Vec<&shell::Command> = scripts.iter().flat_map(|s| &s.commands).collect();
+        // Only a cleanup after the last download empties the cache the layer keeps.
+        let Some(last) = commands.iter().rev().find(|c| manager.downloads(c)) else {
+            continue;
+        };
+        let cleaned = commands
+            .iter()
+            .any(|c| c.span.start > last.span.start && manager.is_clean(c));
+        if cleaned {
+            continue;
+        }
+        let (sub, arg) = manager.clean[0];
+        let clean = format!("{} {sub} {arg}", last.name())
+            .trim_end()
+            .to_string();
+        cx.report(
+            last.span,
+            format!(
+                "`{}` without `{clean}` after it in the same RUN leaves the package cache in the layer",
+                last.name()
+            ),
+        )
+        .help(format!(
+            "end the RUN with `&& {clean}` (or mount a cache at {})",
+            manager.cache_dirs[0]
+        ));
+    }
+}
+
+/// The LABEL pairs in effect for a stage: its own and those of the stages it builds on.
+pub fn stage_labels<'a>(
+    model: &'a Model<'_>,
+    stage: &Stage,
+) -> Vec<&'a crate::syntax::dockerfile::KeyValue> {
+    model
+        .ancestry(stage.index)
+        .into_iter()
+        .rev()
+        .flat_map(|s| stage_body(model, &model.stages[s]).collect::<Vec<_>>())
+        .filter(|(_, i)| i.keyword == Keyword::Label)
+        .flat_map(|(_, i)| i.pairs.iter())
+        .collect()
+}
+
+/// Every `key=value` pair of every LABEL in the file.
+pub fn label_pairs<'a>(
+    input: &'a crate::rule::DockerfileInput<'_>,
+) -> impl Iterator<Item = &'a crate::syntax::dockerfile::KeyValue> + 'a {
+    input
+        .df
+        .instructions
+        .iter()
+        .filter(|i| i.keyword == Keyword::Label)
+        .flat_map(|i| i.pairs.iter())
+}
+
+/// A LABEL value as the image stores it (surrounding quotes removed).
+pub fn label_value(raw: &str) -> &str {
+    for q in ['"', '\''] {
+        if raw.len() >= 2 && raw.starts_with(q) && raw.ends_with(q) {
+            return &raw[1..raw.len() - 1];
+        }
+    }
+    raw
+}
+
+/// Reports labels whose `label-schema` format is `format` and whose value `valid` rejects.
+pub fn report_label_format(
+    input: &crate::rule::DockerfileInput<'_>,
+    cx: &mut crate::rule::Context<'_>,
+    format: &str,
+    valid: fn(&str) -> bool,
+    what: &str,
+) {
+    let schema = cx.config.label_schema.clone();
+    for pair in label_pairs(input) {
+        let value = label_value(&pair.value.value);
+        let wanted = schema.get(&pair.key.value).is_some_and(|f| f == format);
+        if wanted && !value.is_empty() && !value.contains('$') && !valid(value) {
+            cx.report(
+                pair.value.span,
+                format!("label `{}` should be {what}, not `{value}`", pair.key.value),
+            )
+            .help(format!(
+                "the label schema declares `{}` as `{format}`",
+                pair.key.value
+            ));
+        }
+    }
+}
+
+/// Each stage with its `FROM --platform` flag, when it has one.
+pub fn platform_flags<'a>(
+    input: &'a crate::rule::DockerfileInput<'_>,
+) -> impl Iterator<Item = (&'a Stage, &'a crate::syntax::dockerfile::Flag)> + 'a {
+    input.model.stages.iter().filter_map(move |stage| {
+        input.df.instructions[stage.from]
+            .flag("platform")
+            .map(|f| (stage, f))
+    })
+}

@@ -196,6 +196,29 @@ fn render(text: &str, report: &Report, code: &str) -> String {
     out
 }
 
+/// What the rule's fixes make of a file: after `--fix` (safe fixes) and after `--unsafe-fixes`.
+/// `None` when no fix changes it.
+fn render_fixed(kind: &Kind, text: &str, config: &Config) -> Option<String> {
+    let k = Some(kind.kind);
+    let safe = fix_text(kind.file_name, text, k, config, false).text;
+    let all = fix_text(kind.file_name, text, k, config, true).text;
+    if all == text {
+        return None;
+    }
+    let shown = |fixed: &str, same_as: &str, said: &str| {
+        if fixed == same_as {
+            format!("({said})\n")
+        } else {
+            fixed.to_string()
+        }
+    };
+    Some(format!(
+        "--fix:\n{}--unsafe-fixes:\n{}",
+        shown(&safe, text, "no change"),
+        shown(&all, &safe, "the same")
+    ))
+}
+
 #[test]
 fn fixtures_valid_are_silent_invalid_report_and_snapshot() {
     let mut checked = 0;
@@ -250,6 +273,10 @@ fn fixtures_of(kind: &Kind, rule: &Rule) -> usize {
             let stem = name.split('.').next().unwrap();
             insta::with_settings!({snapshot_path => "snapshots/fixtures", prepend_module_to_snapshot => false}, {
                 insta::assert_snapshot!(format!("{code}__{stem}"), render(&text, &report, code));
+                // A fixture named for its fixes (`invalid_fixes.Dockerfile`) also shows their result.
+                if let Some(fixed) = name.contains("fix").then(|| render_fixed(kind, &text, &config)).flatten() {
+                    insta::assert_snapshot!(format!("{code}__{stem}__fixed"), fixed);
+                }
             });
         } else {
             panic!("{code}/{name}: fixture names start with valid or invalid");

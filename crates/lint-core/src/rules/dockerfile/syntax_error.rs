@@ -1,3 +1,4 @@
+use crate::diagnostic::Fix;
 use crate::rule::{Context, DockerfileInput};
 
 crate::declare_rule! {
@@ -19,11 +20,29 @@ crate::declare_rule! {
     /// COPPY . /app
     /// ```
     ///
+    /// ```dockerfile
+    /// FROM node:20-alpine # the base image
+    /// CMD ["node", "server.js"]
+    /// ```
+    ///
     /// ## Use instead
     /// ```dockerfile
     /// FROM alpine:3.20
     /// COPY . /app
     /// ```
+    ///
+    /// ```dockerfile
+    /// # the base image
+    /// FROM node:20-alpine
+    /// CMD ["node", "server.js"]
+    /// ```
+    ///
+    /// ## Fix safety
+    /// A comment written after `FROM` (`# ...` or `// ...`) is moved to a `#` line of its own
+    /// above it. The fix is safe: Docker refuses the line as written, so there is no behaviour
+    /// to keep. It is not offered when the comment does not end the instruction (a continuation
+    /// follows) or when the moved line would be read as a parser directive (`# syntax=...` above
+    /// the first instruction).
     ///
     /// ## References
     /// - [Dockerfile reference](https://docs.docker.com/reference/dockerfile/)
@@ -33,6 +52,7 @@ crate::declare_rule! {
         severity: Error,
         aliases: ["DL1000"],
         always_on: true,
+        fix: Sometimes,
         check: Dockerfile(check),
     }
 }
@@ -42,6 +62,20 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         let d = cx.report(e.span, e.message.clone());
         if let Some(help) = &e.help {
             d.help(help.clone());
+        }
+        let moved = e.comment_after.and_then(|at| {
+            super::comment_after_instruction::move_comment_above(
+                input.text,
+                at,
+                e.span,
+                input.df.escape,
+            )
+        });
+        if let Some(edits) = moved {
+            d.fix(Fix::safe(
+                "move the comment to its own line above the instruction",
+                edits,
+            ));
         }
     }
 }

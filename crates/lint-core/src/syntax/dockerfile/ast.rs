@@ -241,6 +241,10 @@ pub struct SyntaxError {
     pub message: String,
     pub span: Span,
     pub help: Option<String>,
+    /// Set when the error is a "comment" written after an instruction (`FROM node:20 # base`,
+    /// the span covering the comment): where that instruction starts, for the fix that moves the
+    /// comment above it.
+    pub comment_after: Option<usize>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -19,6 +19,7 @@ fn err(out: &mut Vec<SyntaxError>, span: Span, message: String, help: Option<Str
         message,
         span,
         help,
+        comment_after: None,
     });
 }
 
@@ -164,7 +165,12 @@ fn check(ins: &Instruction, in_onbuild: bool, out: &mut Vec<SyntaxError>) {
                     ),
                 };
                 let span = comment.map_or(extra, |i| Span::new(args[i].span.start, extra.end));
-                err(out, span, message, Some(help.to_string()));
+                out.push(SyntaxError {
+                    message,
+                    span,
+                    help: Some(help.to_string()),
+                    comment_after: comment.map(|_| ins.span.start),
+                });
             }
         },
         Keyword::Run => {

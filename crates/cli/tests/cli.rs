@@ -614,20 +614,21 @@ fn fixes_where_the_build_breaks_lint_clean_afterwards() {
     write(
         dir.path(),
         "compose.yaml",
-        "services:\n  web: // the site\n    image: nginx:1.27\n    ports:\n      -80:80\n    expose: -3000\n    mem limit: 128m\n    enviroment:\n      A: \"1\"\n",
+        "services:\n  web: // the site\n    image: nginx:1.27 // pinned\n    ports:\n      -80:80\n    expose: -3000\n    mem limit: 128m\n    enviroment:\n      A: \"1\"\n",
     );
     let findings = |dir: &Path| -> Vec<String> {
         let out = rlint(dir, &["--format", "json", "Dockerfile", "compose.yaml"]);
         codes(&json(&out))
     };
-    let broken = ["DF000", "DF001", "DC000", "DC002"];
+    let broken = ["DF000", "DF001", "DC000", "DC002", "DC040"];
     let before = findings(dir.path());
     // The schema is checked once the YAML parses.
     for code in ["DF000", "DF001", "DC000"] {
         assert!(before.contains(&code.to_string()), "{code} in {before:?}");
     }
 
-    // Safe fixes: the comment after FROM and EXPOSE, the `//` line of YAML, the dashes, `mem limit`.
+    // Safe fixes: the comments after FROM and EXPOSE, the YAML `//` comments, the dashes,
+    // `mem limit`.
     rlint(dir.path(), &["--fix", "Dockerfile", "compose.yaml"]);
     let dockerfile = fs::read_to_string(dir.path().join("Dockerfile")).unwrap();
     assert_eq!(
@@ -637,7 +638,7 @@ fn fixes_where_the_build_breaks_lint_clean_afterwards() {
     let compose = fs::read_to_string(dir.path().join("compose.yaml")).unwrap();
     assert_eq!(
         compose,
-        "services:\n  # the site\n  web:\n    image: nginx:1.27\n    ports:\n      - \"80:80\"\n    expose:\n      - \"3000\"\n    mem_limit: 128m\n    enviroment:\n      A: \"1\"\n"
+        "services:\n  # the site\n  web:\n    # pinned\n    image: nginx:1.27\n    ports:\n      - \"80:80\"\n    expose:\n      - \"3000\"\n    mem_limit: 128m\n    enviroment:\n      A: \"1\"\n"
     );
     let after_safe = findings(dir.path());
     assert!(!after_safe.contains(&"DF000".to_string()), "{after_safe:?}");

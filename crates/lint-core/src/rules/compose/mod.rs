@@ -31,6 +31,7 @@ pub mod schema;
 pub mod security_profile_disabled;
 pub mod sensitive_host_path;
 pub mod service_keys_order;
+pub mod slash_comment_in_value;
 pub mod top_level_order;
 pub mod undefined_resource;
 pub mod undefined_service;
@@ -88,6 +89,7 @@ pub static RULES: &[&Rule] = &[
     &invalid_container_name::RULE,
     &missing_build_context::RULE,
     &missing_file::RULE,
+    &slash_comment_in_value::RULE,
 ];
 
 /// One finding per problem: text a YAML anchor shares (`<<: *defaults`, `*env`) is copied into

@@ -317,6 +317,13 @@ fn describe(
                 None => one(value_span, format!("`{field}` has an invalid value"), None),
             }
         }
+        // `restart: always // keep it up`: `slash-comment-in-value` says what is wrong.
+        ValidationErrorKind::Enum { .. } | ValidationErrorKind::Pattern { .. }
+            if super::slash_comment_in_value::slash_comment_at(&scalar_text(instance))
+                .is_some() =>
+        {
+            Vec::new()
+        }
         ValidationErrorKind::Enum { options } => {
             let options: Vec<String> = options
                 .as_array()

@@ -689,4 +689,28 @@ mod tests {
         assert!(keys_at("").contains(&"services".to_string()));
         assert!(keys_at("/services/web/deploy/resources").contains(&"limits".to_string()));
     }
+
+    #[test]
+    fn a_value_broken_by_a_slash_comment_is_left_to_slash_comment_in_value() {
+        let config = crate::Config {
+            select: vec!["DC002".into(), "DC040".into()],
+            ..crate::Config::default()
+        };
+        let codes = |text: &str| -> Vec<&str> {
+            crate::lint_text("compose.yaml", text, None, &config)
+                .diagnostics
+                .iter()
+                .map(|d| d.diagnostic.code)
+                .collect()
+        };
+        let service = "services:\n  web:\n    image: nginx:1.27\n";
+        assert_eq!(
+            codes(&format!("{service}    restart: always // up\n")),
+            ["DC040"]
+        );
+        assert_eq!(
+            codes(&format!("{service}    restart: allways\n")),
+            ["DC002"]
+        );
+    }
 }

@@ -32,7 +32,8 @@ crate::declare_rule! {
     /// goes along silently: `command: npm start // dev` hands `//` and `dev` to npm, an
     /// environment variable gets the comment in its value. The finding is an error where the
     /// value cannot hold a space (`image`, `container_name`, `hostname`, `restart`, `pull_policy`,
-    /// `platform`, `ports`, `expose`, `user`), a warning elsewhere.
+    /// `platform`, `ports`, `expose`, `user`), a warning elsewhere. (An invalid `restart` or
+    /// `pull_policy` carrying such a comment is reported here, not as a schema violation.)
     ///
     /// ## Example
     /// ```yaml

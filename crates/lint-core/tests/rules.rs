@@ -151,6 +151,25 @@ fn doc_examples_of(kind: &Kind, rule: &Rule) {
             "{code}: `## {section}` has no {} code block",
             kind.lang
         );
+        // The doc shows what the fix does: the fixed example is the matching `Use instead` block.
+        if section == "Example" {
+            let instead = rule.meta.doc_code_blocks("Use instead");
+            let instead: Vec<&String> = instead
+                .iter()
+                .filter(|(lang, _)| lang == kind.lang)
+                .map(|(_, t)| t)
+                .collect();
+            for (i, text) in files.iter().enumerate() {
+                let fixed = fix_text(kind.file_name, text, Some(kind.kind), &config, true).text;
+                if fixed != **text {
+                    assert_eq!(
+                        instead.get(i).map(|t| t.as_str()),
+                        Some(fixed.as_str()),
+                        "{code}: `## Use instead` block {i} must be what the fix makes of `## Example` block {i}"
+                    );
+                }
+            }
+        }
         for text in files {
             let report = lint_text_with(kind.file_name, text, Some(kind.kind), &config, related);
             assert_eq!(

@@ -1,5 +1,6 @@
-use crate::diagnostic::Fix;
+use crate::diagnostic::{Edit, Fix};
 use crate::rule::{Context, DockerfileInput};
+use crate::syntax::dockerfile::SyntaxFix;
 
 crate::declare_rule! {
     /// ## What it does
@@ -44,6 +45,10 @@ crate::declare_rule! {
     /// follows) or when the moved line would be read as a parser directive (`# syntax=...` above
     /// the first instruction).
     ///
+    /// A misspelt instruction or flag with one near valid name (`COPPY` → `COPY`, `--form` →
+    /// `--from`) is replaced by it, in the instruction's casing. That is a guess, so the fix is
+    /// unsafe.
+    ///
     /// ## References
     /// - [Dockerfile reference](https://docs.docker.com/reference/dockerfile/)
     pub static RULE = {
@@ -63,19 +68,35 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         if let Some(help) = &e.help {
             d.help(help.clone());
         }
-        let moved = e.comment_after.and_then(|at| {
-            super::comment_after_instruction::move_comment_above(
-                input.text,
-                at,
-                e.span,
-                input.df.escape,
-            )
-        });
-        if let Some(edits) = moved {
-            d.fix(Fix::safe(
-                "move the comment to its own line above the instruction",
-                edits,
-            ));
+        match &e.fix {
+            Some(SyntaxFix::CommentAbove(at)) => {
+                let moved = super::comment_after_instruction::move_comment_above(
+                    input.text,
+                    *at,
+                    e.span,
+                    input.df.escape,
+                );
+                if let Some(edits) = moved {
+                    d.fix(Fix::safe(
+                        "move the comment to its own line above the instruction",
+                        edits,
+                    ));
+                }
+            }
+            Some(SyntaxFix::Guess(span, word)) => {
+                if let Some(written) = input.text.get(span.start..span.end) {
+                    let word = if written.chars().all(|c| c.is_ascii_alphabetic()) {
+                        super::same_case(written, word)
+                    } else {
+                        word.clone()
+                    };
+                    d.fix(Fix::unsafe_(
+                        format!("replace `{written}` with `{word}`"),
+                        vec![Edit::replace(*span, word)],
+                    ));
+                }
+            }
+            None => {}
         }
     }
 }

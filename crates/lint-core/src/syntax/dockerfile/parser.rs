@@ -188,7 +188,7 @@ impl<'a> Parser<'a> {
             message: message.into(),
             span,
             help: None,
-            comment_after: None,
+            fix: None,
         });
     }
 
@@ -347,7 +347,7 @@ impl<'a> Parser<'a> {
                         "end the heredoc with a line containing only `{}`",
                         doc.name
                     )),
-                    comment_after: None,
+                    fix: None,
                 });
                 ins.heredocs.push(doc);
                 return;

@@ -911,3 +911,74 @@ fn env_files_behind_symlinks_exist_and_dangling_links_say_so() {
         "{missing:?}"
     );
 }
+
+/// Issue 13: where the build breaks on a misplaced comment, a dashless list or a misspelt key,
+/// `--fix` repairs what is certain and `--unsafe-fixes` the rest; the files then lint clean of
+/// those findings.
+#[test]
+fn fixes_where_the_build_breaks_lint_clean_afterwards() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "Dockerfile",
+        "FROM node:20-alpine # base image\nWORKDIR /app\nRUN npm ci // install\nEXPOSE 3000 # web\nUSER node\nCMD [\"node\", \"server.js\"]\n",
+    );
+    write(
+        dir.path(),
+        "compose.yaml",
+        "services:\n  web: // the site\n    image: nginx:1.27 // pinned\n    ports:\n      -80:80\n    expose: -3000\n    mem limit: 128m\n    enviroment:\n      A: \"1\"\n",
+    );
+    let findings = |dir: &Path| -> Vec<String> {
+        let out = rlint(dir, &["--format", "json", "Dockerfile", "compose.yaml"]);
+        codes(&json(&out))
+    };
+    let broken = ["DF000", "DF001", "DC000", "DC002", "DC040"];
+    let before = findings(dir.path());
+    // The schema is checked once the YAML parses.
+    for code in ["DF000", "DF001", "DC000"] {
+        assert!(before.contains(&code.to_string()), "{code} in {before:?}");
+    }
+
+    // Safe fixes: the comments after FROM and EXPOSE, the YAML `//` comments, the dashes,
+    // `mem limit`.
+    rlint(dir.path(), &["--fix", "Dockerfile", "compose.yaml"]);
+    let dockerfile = fs::read_to_string(dir.path().join("Dockerfile")).unwrap();
+    assert_eq!(
+        dockerfile,
+        "# base image\nFROM node:20-alpine\nWORKDIR /app\nRUN npm ci // install\n# web\nEXPOSE 3000\nUSER node\nCMD [\"node\", \"server.js\"]\n"
+    );
+    let compose = fs::read_to_string(dir.path().join("compose.yaml")).unwrap();
+    assert_eq!(
+        compose,
+        "services:\n  # the site\n  web:\n    # pinned\n    image: nginx:1.27\n    ports:\n      - \"80:80\"\n    expose:\n      - \"3000\"\n    mem_limit: 128m\n    enviroment:\n      A: \"1\"\n"
+    );
+    let after_safe = findings(dir.path());
+    assert!(!after_safe.contains(&"DF000".to_string()), "{after_safe:?}");
+    assert!(!after_safe.contains(&"DC000".to_string()), "{after_safe:?}");
+    // What needs a judgement is left: `//` handed to npm, and the guess `environment`.
+    assert!(after_safe.contains(&"DF001".to_string()), "{after_safe:?}");
+    assert_eq!(
+        after_safe.iter().filter(|c| *c == "DC002").count(),
+        1,
+        "{after_safe:?}"
+    );
+
+    rlint(
+        dir.path(),
+        &["--fix", "--unsafe-fixes", "Dockerfile", "compose.yaml"],
+    );
+    let dockerfile = fs::read_to_string(dir.path().join("Dockerfile")).unwrap();
+    assert!(
+        dockerfile.contains("# install\nRUN npm ci\n"),
+        "{dockerfile}"
+    );
+    let compose = fs::read_to_string(dir.path().join("compose.yaml")).unwrap();
+    assert!(compose.contains("    environment:\n"), "{compose}");
+    let after_all = findings(dir.path());
+    for code in broken {
+        assert!(
+            !after_all.contains(&code.to_string()),
+            "{code} in {after_all:?}"
+        );
+    }
+}

@@ -337,6 +337,21 @@ macro_rules! declare_rule {
             code: $code:literal,
             name: $name:literal,
             severity: $severity:ident,
+            aliases: [$($alias:literal),* $(,)?],
+            always_on: true,
+            fix: $fix:ident,
+            check: $kind:ident($check:path) $(,)?
+        }
+    ) => {
+        $crate::declare_rule!(@build [$($doc)*] $vis $ident $code $name $severity [$($alias)*] $fix true true
+            (Some($crate::source::FileKind::$kind)) ($crate::rule::Check::$kind($check)));
+    };
+    (
+        $(#[doc = $doc:expr])*
+        $vis:vis static $ident:ident = {
+            code: $code:literal,
+            name: $name:literal,
+            severity: $severity:ident,
             pipeline: true $(,)?
         }
     ) => {

@@ -151,6 +151,25 @@ fn doc_examples_of(kind: &Kind, rule: &Rule) {
             "{code}: `## {section}` has no {} code block",
             kind.lang
         );
+        // The doc shows what the fix does: the fixed example is the matching `Use instead` block.
+        if section == "Example" {
+            let instead = rule.meta.doc_code_blocks("Use instead");
+            let instead: Vec<&String> = instead
+                .iter()
+                .filter(|(lang, _)| lang == kind.lang)
+                .map(|(_, t)| t)
+                .collect();
+            for (i, text) in files.iter().enumerate() {
+                let fixed = fix_text(kind.file_name, text, Some(kind.kind), &config, true).text;
+                if fixed != **text {
+                    assert_eq!(
+                        instead.get(i).map(|t| t.as_str()),
+                        Some(fixed.as_str()),
+                        "{code}: `## Use instead` block {i} must be what the fix makes of `## Example` block {i}"
+                    );
+                }
+            }
+        }
         for text in files {
             let report = lint_text_with(kind.file_name, text, Some(kind.kind), &config, related);
             assert_eq!(
@@ -194,6 +213,29 @@ fn render(text: &str, report: &Report, code: &str) -> String {
         }
     }
     out
+}
+
+/// What the rule's fixes make of a file: after `--fix` (safe fixes) and after `--unsafe-fixes`.
+/// `None` when no fix changes it.
+fn render_fixed(kind: &Kind, text: &str, config: &Config) -> Option<String> {
+    let k = Some(kind.kind);
+    let safe = fix_text(kind.file_name, text, k, config, false).text;
+    let all = fix_text(kind.file_name, text, k, config, true).text;
+    if all == text {
+        return None;
+    }
+    let shown = |fixed: &str, same_as: &str, said: &str| {
+        if fixed == same_as {
+            format!("({said})\n")
+        } else {
+            fixed.to_string()
+        }
+    };
+    Some(format!(
+        "--fix:\n{}--unsafe-fixes:\n{}",
+        shown(&safe, text, "no change"),
+        shown(&all, &safe, "the same")
+    ))
 }
 
 #[test]
@@ -250,6 +292,10 @@ fn fixtures_of(kind: &Kind, rule: &Rule) -> usize {
             let stem = name.split('.').next().unwrap();
             insta::with_settings!({snapshot_path => "snapshots/fixtures", prepend_module_to_snapshot => false}, {
                 insta::assert_snapshot!(format!("{code}__{stem}"), render(&text, &report, code));
+                // A fixture named for its fixes (`invalid_fixes.Dockerfile`) also shows their result.
+                if let Some(fixed) = name.contains("fix").then(|| render_fixed(kind, &text, &config)).flatten() {
+                    insta::assert_snapshot!(format!("{code}__{stem}__fixed"), fixed);
+                }
             });
         } else {
             panic!("{code}/{name}: fixture names start with valid or invalid");

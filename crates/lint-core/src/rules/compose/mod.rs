@@ -30,6 +30,7 @@ pub mod schema;
 pub mod security_profile_disabled;
 pub mod sensitive_host_path;
 pub mod service_keys_order;
+pub mod slash_comment_in_value;
 pub mod top_level_order;
 pub mod undefined_resource;
 pub mod undefined_service;
@@ -87,4 +88,5 @@ pub static RULES: &[&Rule] = &[
     &invalid_container_name::RULE,
     &missing_build_context::RULE,
     &missing_file::RULE,
+    &slash_comment_in_value::RULE,
 ];

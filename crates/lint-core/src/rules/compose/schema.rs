@@ -3,9 +3,9 @@ use std::sync::LazyLock;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value as J;
 
-use crate::diagnostic::Span;
+use crate::diagnostic::{Edit, Fix, Span};
 use crate::rule::{ComposeInput, Context};
-use crate::syntax::yaml::Node;
+use crate::syntax::yaml::{Node, Style};
 
 crate::declare_rule! {
     /// ## What it does
@@ -31,6 +31,14 @@ crate::declare_rule! {
     ///     mem limit: 128m
     /// ```
     ///
+    /// ```yaml
+    /// services:
+    ///   web:
+    ///     image: nginx:1.27
+    ///     ports:
+    ///       -80:80
+    /// ```
+    ///
     /// ## Use instead
     /// ```yaml
     /// services:
@@ -38,6 +46,27 @@ crate::declare_rule! {
     ///     image: nginx:1.27
     ///     mem_limit: 128m
     /// ```
+    ///
+    /// ```yaml
+    /// services:
+    ///   web:
+    ///     image: nginx:1.27
+    ///     ports:
+    ///       - "80:80"
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Compose refuses a file that breaks the schema, so these fixes lose no behaviour; what
+    /// matters is whether the repair is certain.
+    /// - An unknown key written with a space or hyphen (or another case) for a known key's
+    ///   underscore (`mem limit`, `mem-limit`, `Mem_Limit` → `mem_limit`) is renamed: safe.
+    /// - An unknown key a typo away from exactly one known key (`enviroment` → `environment`) is
+    ///   renamed too, but that is a guess: unsafe. There is no fix when two keys are as close, or
+    ///   when the mapping already has the suggested key.
+    /// - A list written as one value starting with a dash (`ports: -80:80`, `expose: -3000`,
+    ///   `volumes: -./a:/b`) becomes a list item on its own line (`- "80:80"`; `ports` and
+    ///   `expose` entries quoted, as `unquoted-port` asks): safe. A value with spaces
+    ///   (`-80:80 -443:443`) is left alone.
     ///
     /// ## References
     /// - [Compose Specification: services](https://docs.docker.com/reference/compose-file/services/)
@@ -47,7 +76,7 @@ crate::declare_rule! {
         name: "schema-violation",
         severity: Error,
         aliases: [],
-        fix: None,
+        fix: Sometimes,
         default: true,
         check: Compose(check),
     }
@@ -74,6 +103,19 @@ struct Finding {
     span: Span,
     message: String,
     help: Option<String>,
+    repair: Option<Repair>,
+}
+
+/// A repair of a violation, made into edits once the file's text is at hand.
+enum Repair {
+    /// Rename the key at `key` to `to`; `certain` when only spelling separates them.
+    RenameKey {
+        key: Span,
+        to: String,
+        certain: bool,
+    },
+    /// The value at `value` (`-80:80`) was meant as the list's one item, under the key at `key`.
+    DashItem { key: Span, value: Span, quote: bool },
 }
 
 fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
@@ -99,6 +141,9 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
             let d = cx.report(f.span, f.message);
             if let Some(help) = f.help {
                 d.help(help);
+            }
+            if let Some(fix) = f.repair.and_then(|r| repair_fix(input.text, r)) {
+                d.fix(fix);
             }
         }
     };
@@ -177,6 +222,7 @@ fn describe(
             span,
             message,
             help,
+            repair: None,
         }]
     };
     match kind {
@@ -191,20 +237,37 @@ fn describe(
                         .is_some_and(super::compose_fragment::is_service_like))
             })
             .map(|key| {
-                let span = node
-                    .and_then(|n| n.entry(key))
-                    .map_or(value_span, |e| e.key.span);
+                let entry = node.and_then(|n| n.entry(key));
+                let span = entry.map_or(value_span, |e| e.key.span);
                 let candidates = keys_at(path);
                 let names: Vec<&str> = candidates.iter().map(String::as_str).collect();
-                let help = match crate::suggest::did_you_mean(key, &names) {
+                let respelt = names.iter().find(|n| same_key(key, n)).copied();
+                let close = respelt.or_else(|| crate::suggest::did_you_mean(key, &names));
+                let help = match close {
                     Some(close) => Some(format!("did you mean `{close}`?")),
                     None if names.is_empty() => None,
                     None => Some(format!("valid keys here: {}", list(&names, 14))),
+                };
+                // No rename onto a key the mapping already has, nor a guess among equals.
+                let free = |to: &str| node.is_some_and(|n| n.entry(to).is_none());
+                let repair = match (respelt, close) {
+                    (Some(to), _) if free(to) => Some((to, true)),
+                    (None, Some(to)) if free(to) && only_closest(key, to, &names) => {
+                        Some((to, false))
+                    }
+                    _ => None,
                 };
                 Finding {
                     span,
                     message: format!("`{key}` is not a valid {}", place(path)),
                     help,
+                    repair: repair.filter(|_| entry.is_some()).map(|(to, certain)| {
+                        Repair::RenameKey {
+                            key: span,
+                            to: to.to_string(),
+                            certain,
+                        }
+                    }),
                 }
             })
             .collect(),
@@ -253,6 +316,13 @@ fn describe(
                     .collect(),
                 None => one(value_span, format!("`{field}` has an invalid value"), None),
             }
+        }
+        // `restart: always // keep it up`: `slash-comment-in-value` says what is wrong.
+        ValidationErrorKind::Enum { .. } | ValidationErrorKind::Pattern { .. }
+            if super::slash_comment_in_value::slash_comment_at(&scalar_text(instance))
+                .is_some() =>
+        {
+            Vec::new()
         }
         ValidationErrorKind::Enum { options } => {
             let options: Vec<String> = options
@@ -360,12 +430,30 @@ fn type_finding(root: &Node, path: &str, expected: &[&str], instance: &J) -> Vec
         Some(n) if !n.is_null() => n.span,
         _ => key_span(root, path).unwrap_or(Span::empty(0)),
     };
+    // `ports: -80:80` (a string) or `expose: -3000` (a negative number): a dash without its space.
+    let dashed = node
+        .filter(|n| n.as_scalar().is_some_and(|s| s.style == Style::Plain))
+        .and_then(|n| n.as_str())
+        .and_then(|raw| raw.strip_prefix('-'))
+        .filter(|item| !item.is_empty() && !item.starts_with('-'));
     let help = match (instance, expected.contains(&"array")) {
-        (J::String(s), true) if s.starts_with('-') => Some(format!(
+        (J::String(_) | J::Number(_), true) if dashed.is_some() => Some(format!(
             "a YAML list item needs a space after the dash: `- {}`",
-            s.trim_start_matches('-')
+            dashed.unwrap_or_default()
         )),
         (J::String(s), true) => Some(format!("write it as a list: `- {s}`")),
+        _ => None,
+    };
+    let repair = match (node, key_span(root, path), dashed) {
+        (Some(n), Some(key), Some(item))
+            if expected.contains(&"array") && !item.contains(char::is_whitespace) =>
+        {
+            Some(Repair::DashItem {
+                key,
+                value: n.span,
+                quote: matches!(field.as_str(), "ports" | "expose"),
+            })
+        }
         _ => None,
     };
     vec![Finding {
@@ -375,7 +463,67 @@ fn type_finding(root: &Node, path: &str, expected: &[&str], instance: &J) -> Vec
             or_list(&expected_words)
         ),
         help,
+        repair,
     }]
+}
+
+/// The same key but for how its words are joined or its case: `mem limit`, `mem-limit`,
+/// `Mem_Limit` for `mem_limit`.
+fn same_key(written: &str, known: &str) -> bool {
+    let normal = |k: &str| k.to_ascii_lowercase().replace([' ', '-'], "_");
+    written != known && normal(written) == normal(known)
+}
+
+/// `to` is nearer to `written` than every other candidate: a guess with no rival.
+fn only_closest(written: &str, to: &str, candidates: &[&str]) -> bool {
+    use crate::suggest::edit_distance;
+    let distance = |c: &str| edit_distance(&written.to_lowercase(), &c.to_lowercase());
+    let best = distance(to);
+    candidates.iter().all(|c| *c == to || distance(c) > best)
+}
+
+fn repair_fix(text: &str, repair: Repair) -> Option<Fix> {
+    match repair {
+        Repair::RenameKey { key, to, certain } => {
+            let written = text.get(key.start..key.end)?;
+            let message = format!("rename `{written}` to `{to}`");
+            let edits = vec![Edit::replace(key, to)];
+            Some(if certain {
+                Fix::safe(message, edits)
+            } else {
+                Fix::unsafe_(message, edits)
+            })
+        }
+        Repair::DashItem { key, value, quote } => {
+            let item = text.get(value.start..value.end)?.strip_prefix('-')?;
+            let line_start = text[..key.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[value.end..]
+                .find('\n')
+                .map_or(text.len(), |i| value.end + i);
+            let newline = if text[..line_end].ends_with('\r') {
+                "\r\n"
+            } else {
+                "\n"
+            };
+            // The item goes two columns right of its key (`- ` items under `ports:`).
+            let indent = " ".repeat(text[line_start..key.start].chars().count() + 2);
+            let plain_ok = !item.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c));
+            let item = if quote || !plain_ok {
+                format!("\"{}\"", item.replace('\\', "\\\\").replace('"', "\\\""))
+            } else {
+                item.to_string()
+            };
+            // From the key's colon (or the comment after it): the item gets a line of its own.
+            let gap = text[..value.start].trim_end().len();
+            Some(Fix::safe(
+                format!("write `{item}` as a list item"),
+                vec![Edit::replace(
+                    Span::new(gap, value.end),
+                    format!("{newline}{indent}- {item}"),
+                )],
+            ))
+        }
+    }
 }
 
 fn type_word(t: &str) -> &'static str {
@@ -540,5 +688,29 @@ mod tests {
         assert!(keys_at("/services/web/build").contains(&"dockerfile".to_string()));
         assert!(keys_at("").contains(&"services".to_string()));
         assert!(keys_at("/services/web/deploy/resources").contains(&"limits".to_string()));
+    }
+
+    #[test]
+    fn a_value_broken_by_a_slash_comment_is_left_to_slash_comment_in_value() {
+        let config = crate::Config {
+            select: vec!["DC002".into(), "DC040".into()],
+            ..crate::Config::default()
+        };
+        let codes = |text: &str| -> Vec<&str> {
+            crate::lint_text("compose.yaml", text, None, &config)
+                .diagnostics
+                .iter()
+                .map(|d| d.diagnostic.code)
+                .collect()
+        };
+        let service = "services:\n  web:\n    image: nginx:1.27\n";
+        assert_eq!(
+            codes(&format!("{service}    restart: always // up\n")),
+            ["DC040"]
+        );
+        assert_eq!(
+            codes(&format!("{service}    restart: allways\n")),
+            ["DC002"]
+        );
     }
 }

@@ -19,7 +19,7 @@ crate::declare_rule! {
     /// ## Use instead
     /// ```dockerfile
     /// FROM debian:12-slim
-    /// RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*
+    /// RUN apt-get update && apt-get install --no-install-recommends -y curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*
     /// ```
     ///
     /// ## Fix safety

@@ -32,7 +32,9 @@ crate::declare_rule! {
     ///
     /// ## Fix safety
     /// When swapping single quotes for double quotes yields a valid JSON array, the fix does that.
-    /// It is unsafe only in that it changes what runs — into what was evidently meant.
+    /// When the array is valid and only a comment follows it (`CMD ["node", "app.js"] # start`),
+    /// the fix moves the comment to a `#` line of its own above the instruction. Both are unsafe
+    /// only in that they change what runs — into what was evidently meant.
     ///
     /// ## References
     /// - [Dockerfile reference: exec form](https://docs.docker.com/reference/dockerfile/#exec-form)
@@ -48,8 +50,9 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for ins in &input.df.instructions {
-        let ins = ins.effective();
+    for outer in &input.df.instructions {
+        let outer_start = outer.span.start;
+        let ins = outer.effective();
         let json_capable = matches!(
             ins.keyword,
             Keyword::Cmd
@@ -75,7 +78,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             "JSON strings need double quotes"
         } else {
             match shape {
-                Shape::TrailingText => "there is text after the closing `]` (a comment?)",
+                Shape::TrailingText(_) => "there is text after the closing `]` (a comment?)",
                 Shape::Unclosed => "the closing `]` is missing",
                 Shape::UnclosedString => "a string's closing quote is missing",
                 Shape::Closed => "it is not a valid JSON array of strings",
@@ -98,14 +101,29 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 vec![Edit::replace(ins.rest.span, swapped)],
             ));
         }
+        if let Shape::TrailingText(at) = shape {
+            let array = text[..at].trim_end();
+            let moved = super::comment_after_instruction::move_comment_above(
+                input.text,
+                outer_start,
+                ins.rest_span(at, text.len()),
+                input.df.escape,
+            );
+            if let (Ok(_), Some(edits)) = (parse_json_array(array, 0..array.len()), moved) {
+                d.fix(Fix::unsafe_(
+                    "move the comment to its own line above the instruction",
+                    edits,
+                ));
+            }
+        }
     }
 }
 
 /// How a text that is not valid JSON still reads as an attempted exec-form array.
 enum Shape {
     Closed,
-    /// `]` followed by a comment.
-    TrailingText,
+    /// `]` followed by a comment, which starts at this offset.
+    TrailingText(usize),
     Unclosed,
     UnclosedString,
 }
@@ -128,7 +146,9 @@ fn array_shape(text: &str) -> Option<Shape> {
                 return match after {
                     _ if !listed || (bare > 0 && commas == 0) => None,
                     "" => Some(Shape::Closed),
-                    _ if after.starts_with('#') => Some(Shape::TrailingText),
+                    _ if after.starts_with('#') => Some(Shape::TrailingText(
+                        text.len() - rest[1..].trim_start().len(),
+                    )),
                     _ => None,
                 };
             }

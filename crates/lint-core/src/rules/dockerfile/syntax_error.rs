@@ -1,4 +1,6 @@
+use crate::diagnostic::{Edit, Fix};
 use crate::rule::{Context, DockerfileInput};
+use crate::syntax::dockerfile::SyntaxFix;
 
 crate::declare_rule! {
     /// ## What it does
@@ -19,11 +21,33 @@ crate::declare_rule! {
     /// COPPY . /app
     /// ```
     ///
+    /// ```dockerfile
+    /// FROM node:20-alpine # the base image
+    /// CMD ["node", "server.js"]
+    /// ```
+    ///
     /// ## Use instead
     /// ```dockerfile
     /// FROM alpine:3.20
     /// COPY . /app
     /// ```
+    ///
+    /// ```dockerfile
+    /// # the base image
+    /// FROM node:20-alpine
+    /// CMD ["node", "server.js"]
+    /// ```
+    ///
+    /// ## Fix safety
+    /// A comment written after `FROM` (`# ...` or `// ...`) is moved to a `#` line of its own
+    /// above it. The fix is safe: Docker refuses the line as written, so there is no behaviour
+    /// to keep. It is not offered when the comment does not end the instruction (a continuation
+    /// follows) or when the moved line would be read as a parser directive (`# syntax=...` above
+    /// the first instruction).
+    ///
+    /// A misspelt instruction or flag with one near valid name (`COPPY` → `COPY`, `--form` →
+    /// `--from`) is replaced by it, in the instruction's casing. That is a guess, so the fix is
+    /// unsafe.
     ///
     /// ## References
     /// - [Dockerfile reference](https://docs.docker.com/reference/dockerfile/)
@@ -33,6 +57,7 @@ crate::declare_rule! {
         severity: Error,
         aliases: ["DL1000"],
         always_on: true,
+        fix: Sometimes,
         check: Dockerfile(check),
     }
 }
@@ -42,6 +67,36 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         let d = cx.report(e.span, e.message.clone());
         if let Some(help) = &e.help {
             d.help(help.clone());
+        }
+        match &e.fix {
+            Some(SyntaxFix::CommentAbove(at)) => {
+                let moved = super::comment_after_instruction::move_comment_above(
+                    input.text,
+                    *at,
+                    e.span,
+                    input.df.escape,
+                );
+                if let Some(edits) = moved {
+                    d.fix(Fix::safe(
+                        "move the comment to its own line above the instruction",
+                        edits,
+                    ));
+                }
+            }
+            Some(SyntaxFix::Guess(span, word)) => {
+                if let Some(written) = input.text.get(span.start..span.end) {
+                    let word = if written.chars().all(|c| c.is_ascii_alphabetic()) {
+                        super::same_case(written, word)
+                    } else {
+                        word.clone()
+                    };
+                    d.fix(Fix::unsafe_(
+                        format!("replace `{written}` with `{word}`"),
+                        vec![Edit::replace(*span, word)],
+                    ));
+                }
+            }
+            None => {}
         }
     }
 }

@@ -241,6 +241,19 @@ pub struct SyntaxError {
     pub message: String,
     pub span: Span,
     pub help: Option<String>,
+    /// What would repair it, when that is known.
+    pub fix: Option<SyntaxFix>,
+}
+
+/// A repair of a [`SyntaxError`], made into edits by the `syntax-error` rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyntaxFix {
+    /// The error is a "comment" written after the instruction that starts at this offset
+    /// (`FROM node:20 # base`; the error's span covers the comment): move it above.
+    CommentAbove(usize),
+    /// The nearest valid word to a misspelt one (`COPPY` -> `copy`, `--form` -> `from`): a
+    /// guess, to replace the text at the span with, in its casing.
+    Guess(Span, String),
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

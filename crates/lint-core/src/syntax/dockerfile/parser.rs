@@ -188,6 +188,7 @@ impl<'a> Parser<'a> {
             message: message.into(),
             span,
             help: None,
+            fix: None,
         });
     }
 
@@ -346,6 +347,7 @@ impl<'a> Parser<'a> {
                         "end the heredoc with a line containing only `{}`",
                         doc.name
                     )),
+                    fix: None,
                 });
                 ins.heredocs.push(doc);
                 return;

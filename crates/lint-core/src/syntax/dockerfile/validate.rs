@@ -2,7 +2,7 @@
 //! unknown instructions, argument counts, unknown or malformed flags, FROM/HEALTHCHECK/ONBUILD
 //! shapes. Each problem is a [`SyntaxError`] on the exact word.
 
-use super::ast::{Dockerfile, Instruction, Keyword, SyntaxError};
+use super::ast::{Dockerfile, Instruction, Keyword, SyntaxError, SyntaxFix};
 use crate::diagnostic::Span;
 use crate::suggest::did_you_mean;
 
@@ -19,6 +19,7 @@ fn err(out: &mut Vec<SyntaxError>, span: Span, message: String, help: Option<Str
         message,
         span,
         help,
+        fix: None,
     });
 }
 
@@ -107,7 +108,12 @@ fn check(ins: &Instruction, in_onbuild: bool, out: &mut Vec<SyntaxError>) {
             Some(s) => format!("did you mean `{}`?", s.to_ascii_uppercase()),
             None => "every line must start with an instruction (FROM, RUN, COPY, ...), a comment (#) or continue the previous line with `\\`".to_string(),
         };
-        err(out, head, message, Some(help));
+        out.push(SyntaxError {
+            message,
+            span: head,
+            help: Some(help),
+            fix: suggestion.map(|s| SyntaxFix::Guess(head, s.to_string())),
+        });
         return;
     }
     check_flags(ins, out);
@@ -164,7 +170,12 @@ fn check(ins: &Instruction, in_onbuild: bool, out: &mut Vec<SyntaxError>) {
                     ),
                 };
                 let span = comment.map_or(extra, |i| Span::new(args[i].span.start, extra.end));
-                err(out, span, message, Some(help.to_string()));
+                out.push(SyntaxError {
+                    message,
+                    span,
+                    help: Some(help.to_string()),
+                    fix: comment.map(|_| SyntaxFix::CommentAbove(ins.span.start)),
+                });
             }
         },
         Keyword::Run => {
@@ -247,7 +258,17 @@ fn check_flags(ins: &Instruction, out: &mut Vec<SyntaxError>) {
         let name = flag.name();
         let Some(spec) = specs.iter().find(|s| s.name == name) else {
             let names: Vec<&str> = specs.iter().map(|s| s.name).collect();
-            let help = did_you_mean(name, &names)
+            let suggestion = did_you_mean(name, &names);
+            // The name as written (`--form=x`: the `form`), when the flag has no quotes.
+            let dashes = flag.text.len() - flag.text.trim_start_matches('-').len();
+            let name_span = Span::new(
+                flag.span.start + dashes,
+                flag.span.start + dashes + name.len(),
+            );
+            let fix = suggestion
+                .filter(|_| flag.span.len() == flag.text.len())
+                .map(|s| SyntaxFix::Guess(name_span, s.to_string()));
+            let help = suggestion
                 .map(|s| format!("did you mean `--{s}`?"))
                 .or_else(|| {
                     (!names.is_empty()).then(|| {
@@ -262,7 +283,12 @@ fn check_flags(ins: &Instruction, out: &mut Vec<SyntaxError>) {
                         )
                     })
                 });
-            err(out, flag.span, format!("unknown flag: {name}"), help);
+            out.push(SyntaxError {
+                message: format!("unknown flag: {name}"),
+                span: flag.span,
+                help,
+                fix,
+            });
             continue;
         };
         if seen.contains(&name) && !spec.repeatable {

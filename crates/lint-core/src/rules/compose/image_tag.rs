@@ -62,7 +62,9 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
         let Some(image) = input.value(node) else {
             continue;
         };
-        if image.is_empty() || image.contains('@') {
+        // A value with a space is no image reference at all (`nginx // web server`): DC040 and
+        // the schema say what is wrong with it; its "tag" is not the point.
+        if image.is_empty() || image.contains('@') || image.contains(char::is_whitespace) {
             continue;
         }
         // The tag follows the last `:` after the last `/` (a registry port is not a tag).

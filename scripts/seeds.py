@@ -2,8 +2,8 @@
 """Scores the seed expectations of the kinds rlint lints, with the shared checker.
 
 usage: [RLINT_BIN=path/to/rlint] seeds.py SEEDS_DIR
-Filters SEEDS_DIR/expect.json to the entries of linted kinds (Dockerfiles and Compose files so
-far), then runs ../shared/tools/check_expectations.py on them and requires every one to be met.
+Filters SEEDS_DIR/expect.json to the entries of linted kinds (Dockerfiles, Compose files and
+Dockerrun.aws.json so far), then runs ../shared/tools/check_expectations.py on them and requires every one to be met.
 Add a kind to LINTED when its rules land.
 """
 import json, os, subprocess, sys, tempfile
@@ -11,6 +11,7 @@ import json, os, subprocess, sys, tempfile
 LINTED = {
     "Dockerfile": lambda name: "dockerfile" in name.lower(),
     "Compose": lambda name: "compose" in name.lower(),
+    "Dockerrun": lambda name: name.lower() == "dockerrun.aws.json",
 }
 
 seeds = os.path.abspath(sys.argv[1])

@@ -208,8 +208,8 @@ pub fn nothing_to_lint(
 ) -> String {
     let mut message = format!(
         "{}: no files to lint.\n  rlint looks for Dockerfiles (Dockerfile, Containerfile, \
-         Dockerfile.*, *.Dockerfile) and Compose files (compose.yaml, docker-compose*.yml, other \
-         YAML with a top-level `services:`),\n  and skips what .gitignore excludes. To lint a \
+         Dockerfile.*, *.Dockerfile), Compose files (compose.yaml, docker-compose*.yml, other \
+         YAML with a top-level `services:`) and Dockerrun.aws.json,\n  and skips what .gitignore excludes. To lint a \
          file under another name: rlint --kind dockerfile FILE",
         folder.display()
     );
@@ -284,7 +284,7 @@ pub fn summary(reports: &[(Report, String)], skipped: usize, fixed: usize) -> St
     }
     if skipped > 0 {
         line.push_str(&format!(
-            " Skipped {} of kinds this version does not lint yet (CI configs, Dockerrun).",
+            " Skipped {} of kinds this version does not lint yet (CI configs).",
             plural(skipped, "file")
         ));
     }

@@ -120,6 +120,12 @@ pub struct DockerfileInput<'a> {
     pub build: Option<&'a crate::BuildContext>,
 }
 
+/// What an Elastic Beanstalk `Dockerrun.aws.json` check receives: the text and its JSON tree.
+pub struct DockerrunInput<'a> {
+    pub text: &'a str,
+    pub json: &'a crate::syntax::json::Json,
+}
+
 /// What a Compose check receives: the YAML tree, the document checked, the interpolation
 /// environment and what the caller knows of the files around it.
 pub struct ComposeInput<'a> {
@@ -170,6 +176,7 @@ impl<'a> ComposeInput<'a> {
 pub enum Check {
     Dockerfile(fn(&DockerfileInput<'_>, &mut Context<'_>)),
     Compose(fn(&ComposeInput<'_>, &mut Context<'_>)),
+    Dockerrun(fn(&DockerrunInput<'_>, &mut Context<'_>)),
     /// Produced by the pipeline (input problems); the rule exists for its code and docs.
     Pipeline,
 }

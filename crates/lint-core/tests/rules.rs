@@ -32,7 +32,7 @@ struct Kind {
     related: &'static [&'static str],
 }
 
-const KINDS: [Kind; 2] = [
+const KINDS: [Kind; 3] = [
     Kind {
         kind: FileKind::Dockerfile,
         dir: "dockerfile",
@@ -48,6 +48,14 @@ const KINDS: [Kind; 2] = [
         file_name: "compose.yaml",
         syntax_code: "DC000",
         related: &["rlint.toml", ".env", "files.txt"],
+    },
+    Kind {
+        kind: FileKind::Dockerrun,
+        dir: "dockerrun",
+        lang: "json",
+        file_name: "Dockerrun.aws.json",
+        syntax_code: "DR000",
+        related: &["rlint.toml"],
     },
 ];
 

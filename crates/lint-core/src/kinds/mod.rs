@@ -9,6 +9,7 @@
 
 pub mod compose;
 pub mod dockerfile;
+pub mod dockerrun;
 mod recognised;
 
 use crate::diagnostic::Diagnostic;
@@ -77,7 +78,7 @@ pub static KINDS: &[&Kind] = &[
     &recognised::TRAVIS,
     &recognised::CIRCLECI,
     &recognised::GITHUB_WORKFLOW,
-    &recognised::DOCKERRUN,
+    &dockerrun::KIND,
 ];
 
 /// The registration of `kind`.

@@ -62,12 +62,3 @@ pub static GITHUB_WORKFLOW: Kind = Kind {
     lint: None,
     pragma: "",
 };
-
-/// Elastic Beanstalk's `Dockerrun.aws.json`.
-pub static DOCKERRUN: Kind = Kind {
-    kind: FileKind::Dockerrun,
-    by_name: |n: &Name<'_>| yes(n.lower == "dockerrun.aws.json"),
-    by_content: None,
-    lint: None,
-    pragma: "",
-};

@@ -2,6 +2,7 @@
 
 pub mod compose;
 pub mod dockerfile;
+pub mod dockerrun;
 pub mod input;
 
 use crate::rule::Rule;
@@ -10,6 +11,7 @@ use std::sync::LazyLock;
 static SORTED: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     let mut all: Vec<&'static Rule> = dockerfile::RULES.to_vec();
     all.extend(compose::RULES.iter().copied());
+    all.extend(dockerrun::RULES.iter().copied());
     all.push(&input::UNREADABLE_FILE);
     all.sort_by_key(|r| r.meta.code);
     all

@@ -3,6 +3,7 @@
 pub mod compose;
 pub mod dockerfile;
 pub mod dockerignore;
+pub mod json;
 pub mod pkg;
 pub mod shell;
 pub mod yaml;

@@ -12,6 +12,7 @@ LINTED = {
     "Dockerfile": lambda name: "dockerfile" in name.lower(),
     "Compose": lambda name: "compose" in name.lower(),
     "Dockerrun": lambda name: name.lower() == "dockerrun.aws.json",
+    "buildspec": lambda name: name.lower().startswith("buildspec"),
 }
 
 seeds = os.path.abspath(sys.argv[1])

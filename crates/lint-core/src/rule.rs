@@ -120,6 +120,16 @@ pub struct DockerfileInput<'a> {
     pub build: Option<&'a crate::BuildContext>,
 }
 
+/// What an AWS CodeBuild `buildspec.yml` check receives: the YAML tree and every command of its
+/// phases, analysed as shell.
+pub struct BuildspecInput<'a> {
+    pub text: &'a str,
+    pub yaml: &'a crate::syntax::yaml::YamlFile,
+    /// The document's root; `None` when the file is not valid YAML.
+    pub root: Option<&'a crate::syntax::yaml::Node>,
+    pub commands: &'a [crate::kinds::buildspec::PhaseCommand<'a>],
+}
+
 /// What an Elastic Beanstalk `Dockerrun.aws.json` check receives: the text and its JSON tree.
 pub struct DockerrunInput<'a> {
     pub text: &'a str,
@@ -177,6 +187,7 @@ pub enum Check {
     Dockerfile(fn(&DockerfileInput<'_>, &mut Context<'_>)),
     Compose(fn(&ComposeInput<'_>, &mut Context<'_>)),
     Dockerrun(fn(&DockerrunInput<'_>, &mut Context<'_>)),
+    Buildspec(fn(&BuildspecInput<'_>, &mut Context<'_>)),
     /// Produced by the pipeline (input problems); the rule exists for its code and docs.
     Pipeline,
 }

@@ -32,7 +32,7 @@ struct Kind {
     related: &'static [&'static str],
 }
 
-const KINDS: [Kind; 3] = [
+const KINDS: [Kind; 4] = [
     Kind {
         kind: FileKind::Dockerfile,
         dir: "dockerfile",
@@ -55,6 +55,14 @@ const KINDS: [Kind; 3] = [
         lang: "json",
         file_name: "Dockerrun.aws.json",
         syntax_code: "DR000",
+        related: &["rlint.toml"],
+    },
+    Kind {
+        kind: FileKind::Buildspec,
+        dir: "buildspec",
+        lang: "yaml",
+        file_name: "buildspec.yml",
+        syntax_code: "BS000",
         related: &["rlint.toml"],
     },
 ];

@@ -7,6 +7,7 @@
 //! all: the YAML tree (`syntax::yaml`), the shell analysis (`syntax::shell`), secrets
 //! (`secrets`), suppressions (`suppress`) and the rule runner here ([`run_rules`]).
 
+pub mod buildspec;
 pub mod compose;
 pub mod dockerfile;
 pub mod dockerrun;
@@ -74,7 +75,7 @@ pub static KINDS: &[&Kind] = &[
     &recognised::DOCKERIGNORE,
     &dockerfile::KIND,
     &compose::KIND,
-    &recognised::BUILDSPEC,
+    &buildspec::KIND,
     &recognised::TRAVIS,
     &recognised::CIRCLECI,
     &recognised::GITHUB_WORKFLOW,

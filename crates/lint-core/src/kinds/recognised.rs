@@ -21,15 +21,6 @@ pub static DOCKERIGNORE: Kind = Kind {
     pragma: "",
 };
 
-/// `buildspec.yml`, `buildspec-prod.yml`.
-pub static BUILDSPEC: Kind = Kind {
-    kind: FileKind::Buildspec,
-    by_name: |n: &Name<'_>| yes(n.is_yaml() && n.yaml_stem().starts_with("buildspec")),
-    by_content: None,
-    lint: None,
-    pragma: "",
-};
-
 /// `.travis.yml`, `react-test.travis.yml`.
 pub static TRAVIS: Kind = Kind {
     kind: FileKind::Travis,

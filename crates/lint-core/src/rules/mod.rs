@@ -1,9 +1,11 @@
 //! Every rule, one file each, one folder per file kind.
 
+pub mod buildspec;
 pub mod compose;
 pub mod dockerfile;
 pub mod dockerrun;
 pub mod input;
+pub mod yaml;
 
 use crate::rule::Rule;
 use std::sync::LazyLock;
@@ -12,6 +14,7 @@ static SORTED: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     let mut all: Vec<&'static Rule> = dockerfile::RULES.to_vec();
     all.extend(compose::RULES.iter().copied());
     all.extend(dockerrun::RULES.iter().copied());
+    all.extend(buildspec::RULES.iter().copied());
     all.push(&input::UNREADABLE_FILE);
     all.sort_by_key(|r| r.meta.code);
     all

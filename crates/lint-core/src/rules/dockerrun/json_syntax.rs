@@ -45,7 +45,7 @@ crate::declare_rule! {
     /// - [Elastic Beanstalk: Dockerrun.aws.json v2](https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/create_deploy_docker_v2config.html)
     pub static RULE = {
         code: "DR000",
-        name: "json-syntax-error",
+        name: "dockerrun-syntax-error",
         severity: Error,
         aliases: [],
         always_on: true,

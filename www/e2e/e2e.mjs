@@ -28,6 +28,59 @@ const DEFECTS = 'FROM ubuntu:latest\nMAINTAINER someone@example.com\nRUN apt-get
 const { page, log } = await open(ctx, url);
 const loadedRequests = log.requests.length;
 
+// The editor's layers against its text: where line `n` of the textarea's text is on screen (from
+// the textarea's own scroll offset), and where the gutter's number `n` and the underline `mark`
+// (the nth `.backdrop mark` holding `markText`, if given) are drawn. An inline box sits a few
+// pixels below its line's top; a layer out of step is off by whole lines (20 px each).
+async function layers(n, markText) {
+  return page.evaluate(([n, markText]) => {
+    const ta = document.querySelector('#src');
+    const style = getComputedStyle(ta);
+    const top = ta.getBoundingClientRect().top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop);
+    const text = top + (n - 1) * parseFloat(style.lineHeight) - ta.scrollTop;
+    const gutter = document.querySelector(`.gutter [data-line="${n}"]`)?.getBoundingClientRect().top;
+    const mark = markText === undefined ? undefined : [...document.querySelectorAll('.backdrop mark')]
+      .find((m) => m.textContent.includes(markText))?.getBoundingClientRect().top;
+    return { scrollTop: ta.scrollTop, text, gutter, mark };
+  }, [n, markText]);
+}
+async function assertInStep(what, n, markText) {
+  const at = await layers(n, markText);
+  const near = (y) => y !== undefined && y >= at.text - 1 && y <= at.text + 6;
+  assert(near(at.gutter), `${what}: gutter number ${n} at y=${at.gutter}, its text line at y=${at.text} (scrollTop ${at.scrollTop})`);
+  if (markText !== undefined) {
+    assert(near(at.mark), `${what}: underline of "${markText}" at y=${at.mark}, its text line ${n} at y=${at.text} (scrollTop ${at.scrollTop})`);
+  }
+  return at;
+}
+// Until the textarea has stopped scrolling (a wheel scroll is animated).
+async function settled() {
+  await page.waitForFunction(() => new Promise((resolve) => {
+    const y = document.querySelector('#src').scrollTop;
+    setTimeout(() => resolve(document.querySelector('#src').scrollTop === y), 150);
+  }));
+}
+const tabNames = () => page.$$eval('.tab-name', (b) => b.map((x) => x.firstChild.textContent));
+const srcValue = () => page.$eval('#src', (t) => t.value);
+
+await test('the examples menu names the example that is open on first load', async () => {
+  const shown = await page.$eval('#examples', (s) => s.options[s.selectedIndex].textContent);
+  assert(shown.startsWith('Node shop API'), `menu shows "${shown}" while the Node project is open`);
+  assert((await tabNames()).join(' ') === 'Dockerfile compose.yaml .dockerignore .github/workflows/ci.yml', `tabs: ${await tabNames()}`);
+  await assertInStep('fresh load', 1);
+  // Another example: the menu follows; an edit makes the files the user's ("Examples…").
+  const g = await generation(page);
+  await page.selectOption('#examples', { index: 2 });
+  await nextResults(page, g);
+  assert((await page.$eval('#examples', (s) => s.selectedIndex)) === 2, 'menu shows the loaded example');
+  await paste(page, (await srcValue()) + '# mine\n');
+  assert((await page.$eval('#examples', (s) => s.selectedIndex)) === 0, 'an edited example is no longer named');
+  const g2 = await generation(page);
+  await page.selectOption('#examples', { index: 1 });
+  await nextResults(page, g2);
+  assert((await page.$eval('#examples', (s) => s.selectedIndex)) === 1, 'the Node project again');
+});
+
 await test('loads with an example project and its findings', async () => {
   const tabs = await page.$$eval('.tab-name', (b) => b.map((x) => x.textContent));
   assert(tabs.some((t) => t.startsWith('Dockerfile')) && tabs.some((t) => t.startsWith('compose.yaml')),
@@ -119,6 +172,161 @@ await test('typing: findings follow every keystroke, underlines and line numbers
   await mirror();
   assert((await page.$eval('#src', (t) => t.value)) === DEFECTS, 'the text is the pasted one again');
   assert((await findings(page)).some((f) => f.code === 'DF004' && f.line === 2), 'DF004 back on line 2');
+});
+
+await test('a long file: gutter, underlines and text stay in step when it scrolls', async () => {
+  await page.locator('.tab-name', { hasText: /^Dockerfile/ }).first().click();
+  // Over 128 KB: linted in the worker, so the findings are drawn after the paste scrolled.
+  const padding = Array.from({ length: 2600 }, (_, i) => `# padding line ${String(i + 1).padStart(5, '0')} ${'.'.repeat(40)}\n`).join('');
+  const long = 'FROM alpine:3.20\n' + padding + 'MAINTAINER someone@example.com\nCMD ["true"]\n';
+  const last = 2602; // the MAINTAINER line
+  assert(long.length > 128 * 1024, `long: ${long.length}`);
+  // As a paste does: the text goes in and the textarea scrolls to its end at once, before the
+  // worker's findings (and the lines under the text) are drawn.
+  const g0 = await generation(page);
+  await page.$eval('#src', (t, text) => {
+    t.focus();
+    t.value = text;
+    t.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+    t.setSelectionRange(text.length, text.length);
+    t.scrollTop = t.scrollHeight;
+  }, long);
+  await nextResults(page, g0);
+  assert(await page.locator('#results').getAttribute('data-linted-in') === 'worker', 'the long file is linted in the worker');
+  assert((await findings(page)).some((f) => f.code === 'DF004' && f.line === last), 'DF004 on the last lines');
+  const pasted = await assertInStep('after the paste', last, 'MAINTAINER');
+  assert(pasted.scrollTop > 40000, `the paste scrolled to its end: ${pasted.scrollTop}`);
+  // Scrolling with the wheel, and to a line in the middle.
+  const box = await page.locator('#src').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -700);
+  await page.waitForFunction((y) => document.querySelector('#src').scrollTop < y, pasted.scrollTop);
+  await settled();
+  await assertInStep('after the wheel', last, 'MAINTAINER');
+  await page.$eval('#src', (t) => { t.scrollTop = 1000 * 20; });
+  await settled();
+  await assertInStep('scrolled to line 1000', 1002);
+  // A fix scrolls the text to where it changed.
+  const g = await generation(page);
+  await page.locator('li.finding[data-code="DF004"] button.fix').click();
+  await nextResults(page, g);
+  await settled();
+  const fixed = await assertInStep('after the fix', last);
+  assert(fixed.scrollTop > 40000, `the fix is in view: ${fixed.scrollTop}`);
+  // Another example replaces the text: back at its top, the layers too.
+  const g2 = await generation(page);
+  await page.selectOption('#examples', { index: 1 });
+  await nextResults(page, g2);
+  await settled();
+  await assertInStep('after loading an example', 2, 'MAINTAINER');
+});
+
+await test('undo: Ctrl+Z undoes a fix and Fix all as one step each, typing as a textarea does', async () => {
+  await page.locator('.tab-name', { hasText: /^Dockerfile/ }).first().click();
+  await paste(page, DEFECTS);
+  let g = await generation(page);
+  await page.locator('li.finding[data-code="DF004"] button.fix').click();
+  await nextResults(page, g);
+  assert(!(await srcValue()).includes('MAINTAINER'), 'the fix applied');
+  g = await generation(page);
+  await page.keyboard.press('Control+z');
+  await nextResults(page, g);
+  assert(await srcValue() === DEFECTS, `Ctrl+Z undid the fix: ${JSON.stringify((await srcValue()).slice(0, 300))}`);
+  assert((await findings(page)).some((f) => f.code === 'DF004'), 'and its finding is back');
+  g = await generation(page);
+  await page.keyboard.press('Control+Shift+z');
+  await nextResults(page, g);
+  assert(!(await srcValue()).includes('MAINTAINER'), 'Ctrl+Shift+Z applied it again');
+
+  // Fix all, from a tab that has fixes and from one that has none: one step over every tab.
+  for (const from of ['Dockerfile', '.dockerignore']) {
+    g = await generation(page);
+    await page.selectOption('#examples', { index: 1 });
+    await nextResults(page, g);
+    const names = await tabNames();
+    const texts = [];
+    for (const name of names) {
+      await page.locator('.tab-name', { hasText: name }).first().click();
+      texts.push(await srcValue());
+    }
+    await page.locator('.tab-name', { hasText: from }).first().click();
+    g = await generation(page);
+    await page.locator('#fix-all').click();
+    await nextResults(page, g);
+    const fixedText = await srcValue();
+    assert((from === 'Dockerfile') === (fixedText !== texts[names.indexOf(from)]), `fix all on ${from}`);
+    await page.locator('#src').focus();
+    g = await generation(page);
+    await page.keyboard.press('Control+z');
+    await nextResults(page, g);
+    for (const [i, name] of names.entries()) {
+      await page.locator('.tab-name', { hasText: name }).first().click();
+      assert(await srcValue() === texts[i], `from ${from}: Ctrl+Z gave ${name} its text back`);
+    }
+  }
+
+  // Typing: the same keys give the same text after Ctrl+Z as in a plain textarea.
+  const keys = async (p) => {
+    await p.keyboard.press('Control+End');
+    await p.keyboard.type('RUN echo hello world');
+    await p.keyboard.press('Enter');
+    await p.keyboard.type('USER app');
+    await p.keyboard.press('Control+z');
+  };
+  await page.locator('.tab-name', { hasText: /^Dockerfile/ }).first().click();
+  await paste(page, 'FROM alpine:3.20\n');
+  await page.locator('#src').click();
+  await keys(page);
+  const inApp = await srcValue();
+  const plain = await ctx.newPage();
+  await plain.setContent('<textarea id="t" wrap="off" spellcheck="false"></textarea>');
+  await plain.locator('#t').fill('FROM alpine:3.20\n');
+  await keys(plain);
+  const inPlain = await plain.$eval('#t', (t) => t.value);
+  await plain.close();
+  // A plain textarea undoes what was typed since the line break (Chromium keeps the first
+  // character with the line before); the page the whole typed line, not one character.
+  assert(inApp === 'FROM alpine:3.20\nRUN echo hello world\n' && inApp.length <= inPlain.length,
+    `after Ctrl+Z the page has ${JSON.stringify(inApp)}, a plain textarea ${JSON.stringify(inPlain)}`);
+  await page.keyboard.press('Control+z');
+  assert(await srcValue() === 'FROM alpine:3.20\n', `the second Ctrl+Z: ${JSON.stringify(await srcValue())}`);
+});
+
+await test('a Compose file pasted into the Dockerfile tab: said once, renamed in one click', async () => {
+  const g0 = await generation(page);
+  await page.selectOption('#examples', { index: 1 });
+  await nextResults(page, g0);
+  await page.locator('.tab-name', { hasText: /^Dockerfile/ }).first().click();
+  await paste(page, 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "127.0.0.1:8080:80"\n');
+  assert(await page.locator('#wrong-kind').count() === 1, 'one message');
+  const said = await page.locator('#wrong-kind').textContent();
+  assert(said.includes('looks like a Compose file'), `says what it is: ${said}`);
+  assert(await page.locator('#findings li.finding').count() === 0, 'no wall of Dockerfile findings');
+  assert(await page.locator('.backdrop mark').count() === 0, 'nothing underlined');
+  const button = await page.locator('#rename-kind').textContent();
+  assert(button.endsWith('docker-compose.yml'), `compose.yaml is open, so: ${button}`);
+  const g = await generation(page);
+  await page.locator('#rename-kind').click();
+  await nextResults(page, g);
+  const active = await page.locator('.tab.active .tab-name').textContent();
+  assert(active.startsWith('docker-compose.yml'), `renamed: ${active}`);
+  assert(await page.locator('#wrong-kind').count() === 0, 'the message goes');
+  assert(!(await findings(page)).some((f) => f.code.startsWith('DF')), 'checked as Compose now');
+  // And the other way round: a Dockerfile in a Compose tab.
+  await paste(page, DEFECTS);
+  assert((await page.locator('#rename-kind').textContent()).endsWith('Dockerfile'), 'offers Dockerfile');
+});
+
+await test('files a page cannot have: a missing related file is info, "not open in a tab"', async () => {
+  await page.locator('.tab-name', { hasText: /^compose\.yaml/ }).click();
+  await paste(page, 'services:\n  api:\n    build: ./api\n    env_file: api.env\n    image: acme/api:1.2\n');
+  for (const code of ['DC038', 'DC039']) {
+    const row = page.locator(`li.finding[data-code="${code}"]`);
+    assert(await row.count() === 1, `${code} listed once`);
+    assert(await severityShown(code) === 'info', `${code} is info`);
+    const text = await row.locator('.msg').textContent();
+    assert(text.includes('not open in a tab (add it to check it)'), `${code}: ${text}`);
+  }
 });
 
 await test('fix all and copy fixed file', async () => {
@@ -238,6 +446,10 @@ await test('phone-sized screen: editor and results both usable', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   const box = await page.locator('#src').boundingBox();
   assert(box && box.width > 250 && box.height > 200, `editor box ${JSON.stringify(box)}`);
+  const wide = await page.evaluate(() => ({ width: document.documentElement.scrollWidth,
+    over: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 390)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 5) }));
+  assert(wide.width <= 390, `the page is ${wide.width} px wide on a 390 px screen: ${wide.over}`);
   await page.screenshot({ path: join(artifacts, 'phone.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 });

@@ -116,6 +116,13 @@ pub trait Files: Sync {
     fn dangling_link(&self, _path: &str) -> Option<String> {
         None
     }
+    /// Whether this view holds only some of the files around the linted one (the web page sees
+    /// its open tabs, never the folders and git-ignored files beside them). A path such a view
+    /// lacks may well exist, so the rules that report missing paths say "not open in a tab" at
+    /// info instead of "does not exist" at their own severity.
+    fn partial(&self) -> bool {
+        false
+    }
 }
 
 /// Lints raw bytes: binary, non-UTF-8 and oversized input becomes a diagnostic with its position.

@@ -95,6 +95,11 @@ impl Files for View<'_> {
     fn read(&self, path: &str) -> Option<String> {
         find(self.files, &join(self.dir, path)).map(str::to_string)
     }
+
+    /// The open tabs are never all the files of a project.
+    fn partial(&self) -> bool {
+        true
+    }
 }
 
 fn find<'a>(files: &[MemFile<'a>], path: &str) -> Option<&'a str> {
@@ -180,6 +185,48 @@ mod tests {
         });
         let reports = lint_files(&more, &Config::default());
         assert!(!codes(&reports[0]).contains(&"DC039"));
+    }
+
+    /// The tabs are never the whole project: a path they lack is "not open", at info, not an
+    /// error; the CLI's view of the disk keeps the error (see the rules' fixtures).
+    #[test]
+    fn a_path_no_tab_holds_is_not_open_at_info() {
+        let compose = "services:\n  api:\n    build: ./api\n    env_file: api.env\n  web:\n    build:\n      context: .\n      dockerfile: Dockerfile.web\n";
+        let reports = lint_files(
+            &[MemFile {
+                path: "compose.yaml",
+                text: compose,
+            }],
+            &Config::default(),
+        );
+        let missing: Vec<(&str, crate::Severity, &str)> = reports[0]
+            .diagnostics
+            .iter()
+            .map(|l| &l.diagnostic)
+            .filter(|d| d.code == "DC038" || d.code == "DC039")
+            .map(|d| (d.code, d.severity, d.message.as_str()))
+            .collect();
+        use crate::Severity::Info;
+        assert_eq!(
+            missing,
+            [
+                (
+                    "DC038",
+                    Info,
+                    "build context `api` of `api` is not open in a tab (add it to check it)"
+                ),
+                (
+                    "DC039",
+                    Info,
+                    "env file of `api`, `api.env`, is not open in a tab (add it to check it)"
+                ),
+                (
+                    "DC038",
+                    Info,
+                    "Dockerfile `Dockerfile.web` of `web` is not open in a tab (add it to check it)"
+                ),
+            ]
+        );
     }
 
     #[test]

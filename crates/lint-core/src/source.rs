@@ -77,6 +77,42 @@ impl FileKind {
     }
 }
 
+impl FileKind {
+    /// The kind a text unmistakably is, whatever its name: a Dockerfile (its first line that is
+    /// not blank, a comment or a parser directive is a `FROM` or an `ARG`, as BuildKit requires)
+    /// or a Compose file (a top-level `services:` mapping; Travis's `services:` list is not one).
+    /// `None` for anything less certain: the name decides then.
+    pub fn from_content(text: &str) -> Option<Self> {
+        let lines: Vec<&str> = text
+            .lines()
+            .map(|l| l.trim_end_matches('\r'))
+            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .collect();
+        let mut words = lines.first()?.split_whitespace();
+        let instruction = words.next().unwrap_or("");
+        if (instruction.eq_ignore_ascii_case("from") || instruction.eq_ignore_ascii_case("arg"))
+            && words.next().is_some()
+        {
+            return Some(Self::Dockerfile);
+        }
+        let (i, rest) = lines.iter().enumerate().find_map(|(i, l)| {
+            l.strip_prefix("services:")
+                .map(|rest| (i, rest.trim_start()))
+        })?;
+        let mapping = if rest.is_empty() || rest.starts_with('#') {
+            // Block style: the first entry is an indented `name:` key, not a `- item`.
+            lines.get(i + 1).is_some_and(|next| {
+                next.starts_with([' ', '\t'])
+                    && !next.trim_start().starts_with('-')
+                    && next.contains(':')
+            })
+        } else {
+            rest.starts_with('{')
+        };
+        mapping.then_some(Self::Compose)
+    }
+}
+
 /// Line/column lookups for one text. Lines are 1-based; columns are 1-based and count Unicode
 /// scalar values (or UTF-16 code units for browsers and LSP).
 #[derive(Clone, Debug)]
@@ -189,6 +225,37 @@ pub fn decode(bytes: &[u8]) -> Result<&str, InputProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_from_content() {
+        let cases = [
+            ("FROM alpine:3.20\nRUN true\n", Some(FileKind::Dockerfile)),
+            (
+                "# syntax=docker/dockerfile:1\n\n# base\narg BASE=alpine\nFROM $BASE\n",
+                Some(FileKind::Dockerfile),
+            ),
+            ("\r\nFROM\talpine\r\n", Some(FileKind::Dockerfile)),
+            (
+                "version: \"3\"\nservices:\n  web:\n    image: nginx\n",
+                Some(FileKind::Compose),
+            ),
+            (
+                "# app\nservices: # all of them\n\n  # the API\n  api:\n    build: .\n",
+                Some(FileKind::Compose),
+            ),
+            ("services: {web: {image: nginx}}\n", Some(FileKind::Compose)),
+            // Travis lists its services; a nested `services:` is not top-level.
+            ("language: node_js\nservices:\n  - docker\n", None),
+            ("jobs:\n  build:\n    services:\n      db: {}\n", None),
+            ("FROM: not an instruction\n", None),
+            ("RUN make\n", None),
+            ("FROM\n", None),
+            ("", None),
+        ];
+        for (text, kind) in cases {
+            assert_eq!(FileKind::from_content(text), kind, "{text:?}");
+        }
+    }
 
     #[test]
     fn kinds_from_paths() {

@@ -68,8 +68,9 @@ const KINDS: [Kind; 4] = [
 ];
 
 /// The files around a linted file, from a list of paths (a `files` doc block or a fixture's
-/// `files.txt`): a path exists when it is listed or is a folder of a listed path.
-struct Listed(Vec<String>);
+/// `files.txt`): a path exists when it is listed or is a folder of a listed path. A partial list
+/// is what the web page has (its open tabs), for fixtures named `*partial*`.
+struct Listed(Vec<String>, bool);
 
 impl lint_core::Files for Listed {
     fn exists(&self, path: &str) -> bool {
@@ -84,6 +85,10 @@ impl lint_core::Files for Listed {
     fn read(&self, _path: &str) -> Option<String> {
         None
     }
+
+    fn partial(&self) -> bool {
+        self.1
+    }
 }
 
 impl Listed {
@@ -94,7 +99,12 @@ impl Listed {
                 .filter(|l| !l.is_empty())
                 .map(String::from)
                 .collect(),
+            false,
         )
+    }
+
+    fn partial(&self) -> Listed {
+        Listed(self.0.clone(), true)
     }
 }
 
@@ -287,6 +297,11 @@ fn fixtures_of(kind: &Kind, rule: &Rule) -> usize {
         files: listed.as_ref().map(|l| l as &dyn lint_core::Files),
         ..Related::default()
     };
+    let partial = listed.as_ref().map(Listed::partial);
+    let partial_related = Related {
+        files: partial.as_ref().map(|l| l as &dyn lint_core::Files),
+        ..related
+    };
     let files = files
         .into_iter()
         .filter(|p| !kind.related.iter().any(|r| p.ends_with(r)));
@@ -294,6 +309,11 @@ fn fixtures_of(kind: &Kind, rule: &Rule) -> usize {
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let text = fs::read_to_string(&path).unwrap();
+        let related = if name.contains("partial") {
+            partial_related
+        } else {
+            related
+        };
         let report = lint_text_with(kind.file_name, &text, Some(kind.kind), &config, related);
         if name.starts_with("valid") {
             valid += 1;

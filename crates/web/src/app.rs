@@ -6,7 +6,7 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
 use std::hash::{Hash, Hasher};
@@ -50,7 +50,8 @@ fn preview(text: &str) -> String {
 }
 
 pub enum Msg {
-    Edit(String),
+    /// The textarea's new text, and the input's `inputType` (`historyUndo` for Ctrl+Z).
+    Edit(String, String),
     Cursor(u32),
     Scrolled,
     Select(usize),
@@ -73,6 +74,10 @@ pub enum Msg {
     CommitAdd,
     CancelAdd,
     StartRename(usize),
+    /// Renames a tab in one click (to the name its content asks for).
+    RenameTo(usize, String),
+    /// Ctrl+Z (`false`) / Ctrl+Shift+Z (`true`), or the browser's Undo / Redo, in the editor.
+    Undo(bool),
     RenameName(String),
     CommitRename,
     Close(usize),
@@ -102,9 +107,18 @@ pub struct App {
     first_results_done: bool,
     /// The editor's layers need their scroll positions aligned after the next render.
     resync: bool,
+    /// The example the tabs were loaded from (the examples menu shows it while they are unedited).
+    example: Option<usize>,
+    /// Undo and redo of every tab. The page keeps its own: see [`Msg::Undo`]'s handling.
+    history: model::History,
+    /// Byte range of the open tab to select (and scroll to) after the next render.
+    select_after: Option<(usize, usize)>,
+    /// Listens for the browser's own Undo / Redo (its Edit and context menus).
+    _on_beforeinput: Option<Closure<dyn FnMut(web_sys::InputEvent)>>,
     textarea: NodeRef,
     backdrop: NodeRef,
     gutter: NodeRef,
+    examples: NodeRef,
     /// Made once, so the rows, lines and markers that get them compare equal between renders
     /// (a child component whose props are unchanged is not drawn again).
     on_goto: Callback<usize>,
@@ -287,14 +301,66 @@ impl App {
         self.sync_scroll();
     }
 
+    /// The page keeps its own undo history instead of the browser's: Chromium ends its group of
+    /// typed characters whenever any node of the document is removed (measured in Chromium 156:
+    /// one removed element anywhere, even in a shadow tree or a moment later, and Ctrl+Z undoes
+    /// one character), and the page removes nodes on nearly every keystroke (the underlined
+    /// lines, gutter markers and findings it redraws), so the browser's Ctrl+Z undid typing a
+    /// character at a time. Fixes alone could go through it (`execCommand("insertText")` keeps
+    /// them undoable), but not "Fix all" over the tabs that are not shown. So Ctrl+Z, Ctrl+Shift+Z,
+    /// Ctrl+Y and the browser's menus' Undo / Redo all come to [`model::History`].
+    fn listen_for_browser_undo(&mut self, ctx: &Context<Self>) {
+        let Some(ta) = self.textarea() else { return };
+        let link = ctx.link().clone();
+        let on_beforeinput =
+            Closure::<dyn FnMut(web_sys::InputEvent)>::new(move |e: web_sys::InputEvent| {
+                let redo = match e.input_type().as_str() {
+                    "historyUndo" => false,
+                    "historyRedo" => true,
+                    _ => return,
+                };
+                e.prevent_default();
+                link.send_message(Msg::Undo(redo));
+            });
+        let _ = ta.add_event_listener_with_callback(
+            "beforeinput",
+            on_beforeinput.as_ref().unchecked_ref(),
+        );
+        self._on_beforeinput = Some(on_beforeinput);
+    }
+
+    /// Selects a byte range of the open tab and scrolls it into view (after an undo or a fix,
+    /// where the text was set, which puts the caret at its end).
+    fn select_and_reveal(&self, start: usize, end: usize) {
+        let Some(ta) = self.textarea() else { return };
+        let text = &self.active_tab().text;
+        let _ = ta.focus();
+        let _ = ta.set_selection_range(
+            model::utf16_index(text, start),
+            model::utf16_index(text, end),
+        );
+        let line = text.get(..end).unwrap_or(text).matches('\n').count() as i32;
+        let (top, height) = (ta.scroll_top(), ta.client_height());
+        let y = line * LINE_PX;
+        if y < top || y + 2 * LINE_PX > top + height {
+            ta.set_scroll_top((y - height / 2).max(0));
+        }
+        self.sync_scroll();
+    }
+
+    /// Moves the gutter's numbers and the underlines by as much as the textarea's text is
+    /// scrolled. A transform, not the layers' own scroll position: a layer cannot scroll further
+    /// than its content reaches, and when a paste scrolls the textarea before the new lines are
+    /// drawn under it (the findings come from the worker), the layers would stay at the top.
     fn sync_scroll(&self) {
         let Some(ta) = self.textarea() else { return };
-        if let Some(b) = self.backdrop.cast::<Element>() {
-            b.set_scroll_top(ta.scroll_top());
-            b.set_scroll_left(ta.scroll_left());
-        }
-        if let Some(g) = self.gutter.cast::<Element>() {
-            g.set_scroll_top(ta.scroll_top());
+        let (top, left) = (ta.scroll_top(), ta.scroll_left());
+        for (layer, x) in [(&self.backdrop, left), (&self.gutter, 0)] {
+            if let Some(layer) = layer.cast::<web_sys::HtmlElement>() {
+                let _ = layer
+                    .style()
+                    .set_property("transform", &format!("translate({}px, {}px)", -x, -top));
+            }
         }
     }
 
@@ -311,6 +377,16 @@ impl App {
         self.cursor = 0;
         self.resync = true;
         self.request(ctx);
+    }
+
+    /// Whether the tabs are an example's files as it has them.
+    fn is_unedited(&self, example: &crate::examples::Example) -> bool {
+        self.tabs.len() == example.files.len()
+            && self
+                .tabs
+                .iter()
+                .zip(example.files)
+                .all(|(t, (path, text))| t.path == *path && t.text == *text)
     }
 
     fn valid_name(&self, name: &str, except: Option<usize>) -> Result<String, String> {
@@ -355,62 +431,16 @@ fn model_normalize(path: &str) -> String {
     lint_core::project::normalize(path.trim())
 }
 
-impl Component for App {
-    type Message = Msg;
-    type Properties = ();
-
-    fn create(ctx: &Context<Self>) -> Self {
-        let mut app = App {
-            tabs: Vec::new(),
-            active: 0,
-            results: None,
-            next_id: 0,
-            in_flight: None,
-            sent_size: 0,
-            cost: model::LintCost::default(),
-            dirty: false,
-            worker: None,
-            _on_message: None,
-            cursor: 0,
-            doc: None,
-            adding: None,
-            renaming: None,
-            notice: None,
-            share: None,
-            generation: 0,
-            first_results_done: false,
-            resync: true,
-            textarea: NodeRef::default(),
-            backdrop: NodeRef::default(),
-            gutter: NodeRef::default(),
-            on_goto: ctx.link().callback(Msg::Goto),
-            on_doc: ctx
-                .link()
-                .callback(|code: AttrValue| Msg::ShowDoc(code.to_string())),
-            on_fix: ctx.link().callback(Msg::ApplyFix),
-        };
-        app.spawn_worker(ctx);
-        let hash = window().location().hash().unwrap_or_default();
-        let (tabs, active) = if hash.len() > 1 {
-            match model::decode_share(&hash) {
-                Ok(shared) => shared,
-                Err(e) => {
-                    app.notice = Some(format!("{e}; showing an example instead"));
-                    (example_tabs(&EXAMPLES[0]), 0)
-                }
-            }
-        } else {
-            (example_tabs(&EXAMPLES[0]), 0)
-        };
-        app.set_tabs(ctx, tabs, active);
-        app
-    }
-
-    fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
+impl App {
+    /// One message: what it changes, and whether the page is drawn again.
+    fn handle(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
-            Msg::Edit(text) => {
+            Msg::Edit(text, input_type) => {
                 let big = text.len() > DRAW_LIMIT || self.active_tab().text.len() > DRAW_LIMIT;
-                self.tabs[self.active].text = text;
+                let tab = &mut self.tabs[self.active];
+                let old = std::mem::replace(&mut tab.text, text);
+                let kind = model::EditKind::of_input(&input_type);
+                self.history.record(&tab.path, &old, &tab.text, kind);
                 let had_link = self.share.take().is_some();
                 let answered = self.request(ctx);
                 // The textarea already shows what was typed: the page is drawn again with the
@@ -428,7 +458,7 @@ impl Component for App {
                 return false;
             }
             Msg::Select(i) => {
-                if i < self.tabs.len() {
+                if i < self.tabs.len() && i != self.active {
                     self.active = i;
                     self.cursor = 0;
                     self.resync = true;
@@ -522,7 +552,12 @@ impl Component for App {
                 if let Some(fix) = fix {
                     match model::apply_edits(&self.active_tab().text, &fix.edits) {
                         Some(text) => {
-                            self.tabs[self.active].text = text;
+                            let tab = &mut self.tabs[self.active];
+                            let old = std::mem::replace(&mut tab.text, text);
+                            self.history
+                                .record(&tab.path, &old, &tab.text, model::EditKind::Other);
+                            let (_, _, end) = model::changed_range(&old, &tab.text);
+                            self.select_after = Some((end, end));
                             self.request(ctx);
                         }
                         None => self.notice = Some("that fix no longer fits the text".into()),
@@ -539,9 +574,26 @@ impl Component for App {
                 self.notice = Some(if changed == 0 {
                     "no safe fix applies".into()
                 } else {
-                    format!("fixed {changed} file(s)")
+                    format!("fixed {changed} file(s); Ctrl+Z undoes it")
                 });
+                let changes: Vec<(&str, &str, &str)> = self
+                    .tabs
+                    .iter()
+                    .zip(&fixed)
+                    .map(|(old, new)| (old.path.as_str(), old.text.as_str(), new.text.as_str()))
+                    .collect();
+                self.history
+                    .record_group(&changes, &self.tabs[self.active].path);
                 self.tabs = fixed;
+                self.resync = true;
+                self.request(ctx);
+            }
+            Msg::Undo(redo) => {
+                let Some(selection) = self.history.undo(&mut self.tabs, self.active, redo) else {
+                    return false;
+                };
+                self.select_after = Some(selection);
+                self.share = None;
                 self.request(ctx);
             }
             Msg::CopyFixed => {
@@ -571,7 +623,9 @@ impl Component for App {
             }
             Msg::LoadExample(i) => {
                 if let Some(example) = EXAMPLES.get(i) {
+                    self.history.clear();
                     self.set_tabs(ctx, example_tabs(example), 0);
+                    self.example = Some(i);
                     self.share = None;
                 }
             }
@@ -588,6 +642,7 @@ impl Component for App {
                         });
                         self.active = self.tabs.len() - 1;
                         self.adding = None;
+                        self.resync = true;
                         self.request(ctx);
                     }
                     Err(e) => self.notice = Some(e),
@@ -598,6 +653,15 @@ impl Component for App {
                     self.renaming = Some((i, t.path.clone()));
                 }
             }
+            Msg::RenameTo(i, name) => match self.valid_name(&name, Some(i)) {
+                Ok(name) if i < self.tabs.len() => {
+                    self.history.rename(&self.tabs[i].path, &name);
+                    self.tabs[i].path = name;
+                    self.request(ctx);
+                }
+                Ok(_) => {}
+                Err(e) => self.notice = Some(e),
+            },
             Msg::RenameName(name) => {
                 if let Some((_, n)) = &mut self.renaming {
                     *n = name;
@@ -607,6 +671,7 @@ impl Component for App {
                 if let Some((i, name)) = self.renaming.take() {
                     match self.valid_name(&name, Some(i)) {
                         Ok(name) => {
+                            self.history.rename(&self.tabs[i].path, &name);
                             self.tabs[i].path = name;
                             self.request(ctx);
                         }
@@ -616,7 +681,8 @@ impl Component for App {
             }
             Msg::Close(i) => {
                 if i < self.tabs.len() {
-                    self.tabs.remove(i);
+                    let closed = self.tabs.remove(i);
+                    self.history.forget(&closed.path);
                     let active = if self.active >= i && self.active > 0 {
                         self.active - 1
                     } else {
@@ -629,12 +695,92 @@ impl Component for App {
         }
         true
     }
+}
 
-    fn rendered(&mut self, _ctx: &Context<Self>, _first: bool) {
+impl Component for App {
+    type Message = Msg;
+    type Properties = ();
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let mut app = App {
+            tabs: Vec::new(),
+            active: 0,
+            results: None,
+            next_id: 0,
+            in_flight: None,
+            sent_size: 0,
+            cost: model::LintCost::default(),
+            dirty: false,
+            worker: None,
+            _on_message: None,
+            cursor: 0,
+            doc: None,
+            adding: None,
+            renaming: None,
+            notice: None,
+            share: None,
+            generation: 0,
+            first_results_done: false,
+            resync: true,
+            example: None,
+            history: model::History::default(),
+            select_after: None,
+            _on_beforeinput: None,
+            textarea: NodeRef::default(),
+            backdrop: NodeRef::default(),
+            gutter: NodeRef::default(),
+            examples: NodeRef::default(),
+            on_goto: ctx.link().callback(Msg::Goto),
+            on_doc: ctx
+                .link()
+                .callback(|code: AttrValue| Msg::ShowDoc(code.to_string())),
+            on_fix: ctx.link().callback(Msg::ApplyFix),
+        };
+        app.spawn_worker(ctx);
+        let hash = window().location().hash().unwrap_or_default();
+        let shared = (hash.len() > 1).then(|| model::decode_share(&hash));
+        let (tabs, active) = match shared {
+            Some(Ok(shared)) => shared,
+            Some(Err(e)) => {
+                app.notice = Some(format!("{e}; showing an example instead"));
+                app.example = Some(0);
+                (example_tabs(&EXAMPLES[0]), 0)
+            }
+            None => {
+                app.example = Some(0);
+                (example_tabs(&EXAMPLES[0]), 0)
+            }
+        };
+        app.set_tabs(ctx, tabs, active);
+        app
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
+        self.handle(ctx, msg)
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, first: bool) {
+        if first {
+            self.listen_for_browser_undo(ctx);
+        }
+        if let Some((start, end)) = self.select_after.take() {
+            self.select_and_reveal(start, end);
+        }
         // Reading the textarea's scroll position forces a layout: only after a tab change or load,
         // not on every keystroke (the scroll handler keeps the layers in step otherwise).
         if std::mem::take(&mut self.resync) {
             self.sync_scroll();
+        }
+        // The menu names the example that is open, until its files are edited ("Examples…"
+        // then, so choosing the example again loads it afresh).
+        if let Some(select) = self.examples.cast::<web_sys::HtmlSelectElement>() {
+            let open = self
+                .example
+                .filter(|&i| EXAMPLES.get(i).is_some_and(|e| self.is_unedited(e)));
+            let index = open.map_or(0, |i| i as i32 + 1);
+            if select.selected_index() != index {
+                select.set_selected_index(index);
+            }
         }
         if !self.first_results_done && self.results.is_some() {
             self.first_results_done = true;
@@ -659,7 +805,7 @@ impl Component for App {
                 }
                 <main class={classes!("work", self.doc.is_some().then_some("with-doc"))}>
                     { self.view_editor(ctx) }
-                    { self.view_results() }
+                    { self.view_results(ctx) }
                     { self.view_doc(ctx) }
                 </main>
             </div>
@@ -673,7 +819,6 @@ impl App {
         let on_example = link.batch_callback(|e: Event| {
             let select = e.target_unchecked_into::<web_sys::HtmlSelectElement>();
             let i = select.selected_index();
-            select.set_selected_index(0);
             (i > 0).then(|| Msg::LoadExample((i - 1) as usize))
         });
         html! {
@@ -681,7 +826,7 @@ impl App {
                 <h1>{"rlint"}<span class="sub">{" playground"}</span></h1>
                 <label class="examples">
                     <span class="sr">{"Load an example"}</span>
-                    <select id="examples" onchange={on_example}>
+                    <select id="examples" ref={self.examples.clone()} onchange={on_example}>
                         <option value="">{"Examples…"}</option>
                         { for EXAMPLES.iter().map(|e| html! { <option>{ e.name }</option> }) }
                     </select>
@@ -880,6 +1025,19 @@ impl App {
                 Msg::Cursor(ta.selection_start().ok().flatten().unwrap_or(0))
             })
         });
+        let on_undo_key = link.batch_callback(|e: KeyboardEvent| {
+            if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+                return None;
+            }
+            let redo = match e.key().to_ascii_lowercase().as_str() {
+                "z" => e.shift_key(),
+                "y" => true,
+                _ => return None,
+            };
+            // Decided here, in the event: the browser's own undo must not run as well.
+            e.prevent_default();
+            Some(Msg::Undo(redo))
+        });
         let on_click_cursor = link.callback(|e: MouseEvent| {
             let ta = e.target_unchecked_into::<HtmlTextAreaElement>();
             Msg::Cursor(ta.selection_start().ok().flatten().unwrap_or(0))
@@ -887,16 +1045,17 @@ impl App {
         html! {
             <section class="editor-pane" aria-label="editor">
                 <div class="editor">
-                    <pre class="gutter" ref={self.gutter.clone()} aria-hidden="true">{ gutter }{"\n"}</pre>
+                    <pre class="gutter" aria-hidden="true"><div class="layer" ref={self.gutter.clone()}>{ gutter }{"\n"}</div></pre>
                     <div class="code">
-                        <pre class="backdrop" ref={self.backdrop.clone()} aria-hidden="true">{ backdrop }{" "}</pre>
+                        <pre class="backdrop" aria-hidden="true"><div class="layer" ref={self.backdrop.clone()}>{ backdrop }{" "}</div></pre>
                         <textarea id="src" ref={self.textarea.clone()} spellcheck="false" wrap="off"
                             autocapitalize="off" autocomplete="off"
                             aria-label={format!("contents of {}", tab.path)}
                             value={shown}
                             readonly={big}
-                            onpaste={link.batch_callback(|e: Event| on_paste(e).map(Msg::Edit))}
-                            oninput={link.callback(|e: InputEvent| Msg::Edit(e.target_unchecked_into::<HtmlTextAreaElement>().value()))}
+                            onpaste={link.batch_callback(|e: Event| on_paste(e).map(|text| Msg::Edit(text, "insertFromPaste".into())))}
+                            oninput={link.callback(|e: InputEvent| Msg::Edit(e.target_unchecked_into::<HtmlTextAreaElement>().value(), e.input_type()))}
+                            onkeydown={on_undo_key}
                             onscroll={link.callback(|_: Event| Msg::Scrolled)}
                             onselect={on_cursor}
                             onkeyup={on_key_cursor}
@@ -917,11 +1076,27 @@ impl App {
         }
     }
 
-    fn view_results(&self) -> Html {
+    fn view_results(&self, ctx: &Context<Self>) -> Html {
         let tab = self.active_tab();
         let shown = self.shown_result();
         let fresh = shown.is_some_and(|(_, fresh)| fresh);
         let body = match (shown.map(|(r, _)| r), self.stale()) {
+            (Some(r), _) if r.wrong_kind.is_some() => {
+                let wrong = r.wrong_kind.as_ref().expect("checked");
+                let (i, name) = (self.active, wrong.rename_to.clone());
+                let said = match model::kind_label(&tab.path) {
+                    "unknown kind" => "does not say what kind of file it is".to_string(),
+                    kind => format!("makes it a {kind} file"),
+                };
+                html! {
+                    <div class="empty wrong-kind" id="wrong-kind">
+                        <p>{ format!("This looks like a {}, but the name `{}` {said}: checked as that, it would get {} findings that mean nothing.", wrong.looks_like, tab.path, wrong.hidden) }</p>
+                        <button id="rename-kind" onclick={ctx.link().callback(move |_| Msg::RenameTo(i, name.clone()))}>
+                            { format!("Rename the tab to {}", wrong.rename_to) }
+                        </button>
+                    </div>
+                }
+            }
             (Some(r), _) if r.skipped => html! {
                 <p class="empty" id="skipped">{ format!("rlint does not check {} files yet; they still count for cross-file checks.", model::kind_label(&tab.path)) }</p>
             },

@@ -37,6 +37,20 @@ pub struct FileResult {
     /// Recognised, but this build has no rules for the kind.
     pub skipped: bool,
     pub findings: Vec<Finding>,
+    /// The text is clearly another kind than the tab's name says: its findings (a wall of
+    /// "unknown instruction") are left out, and the page offers the name that fits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wrong_kind: Option<WrongKind>,
+}
+
+/// What a tab's text looks like when its name says another kind, and a free name that fits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WrongKind {
+    /// In words: "Compose file", "Dockerfile".
+    pub looks_like: String,
+    pub rename_to: String,
+    /// How many findings the wrong kind's rules made (not shown).
+    pub hidden: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -89,39 +103,93 @@ pub fn reports(tabs: &[Tab]) -> Vec<Report> {
 pub fn lint_tabs(tabs: &[Tab]) -> Vec<FileResult> {
     reports(tabs)
         .into_iter()
-        .map(|r| FileResult {
-            path: r.path.clone(),
-            kind: r.kind.map(|k| k.as_str().to_string()),
-            skipped: r.skipped,
-            findings: r
-                .diagnostics
-                .iter()
-                .map(|l| {
-                    let d = &l.diagnostic;
-                    Finding {
-                        code: d.code.to_string(),
-                        name: d.name.to_string(),
-                        severity: d.severity.to_string(),
-                        message: d.message.clone(),
-                        help: d.help.clone(),
-                        line: l.start.line,
-                        column: l.start.column,
-                        start: d.span.start,
-                        end: d.span.end,
-                        fix: d.fix.as_ref().map(|f| FixOut {
-                            message: f.message.clone(),
-                            safe: f.applicability == lint_core::Applicability::Safe,
-                            edits: f
-                                .edits
-                                .iter()
-                                .map(|e| (e.span.start, e.span.end, e.replacement.clone()))
-                                .collect(),
-                        }),
-                    }
-                })
-                .collect(),
+        .enumerate()
+        .map(|(i, r)| {
+            let mut result = file_result(r);
+            result.wrong_kind = wrong_kind(tabs, i).map(|(looks_like, rename_to)| WrongKind {
+                looks_like: looks_like.into(),
+                rename_to,
+                hidden: std::mem::take(&mut result.findings).len(),
+            });
+            result
         })
         .collect()
+}
+
+/// When tab `i`'s text clearly is another kind than its name gives it (or its name gives none):
+/// that kind in words, and the first name for it in the tab's folder that no other tab has.
+pub fn wrong_kind(tabs: &[Tab], i: usize) -> Option<(&'static str, String)> {
+    use lint_core::FileKind as K;
+    let tab = tabs.get(i)?;
+    let path = normalize(&tab.path);
+    let content = K::from_content(&tab.text)?;
+    if K::from_path(&path) == Some(content) {
+        return None;
+    }
+    let (looks_like, names): (_, &[&str]) = match content {
+        K::Dockerfile => ("Dockerfile", &["Dockerfile"]),
+        K::Compose => ("Compose file", &["compose.yaml", "docker-compose.yml"]),
+        _ => return None,
+    };
+    let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+    let in_dir = |name: &str| {
+        if dir.is_empty() {
+            name.to_string()
+        } else {
+            format!("{dir}/{name}")
+        }
+    };
+    let taken = |name: &str| {
+        tabs.iter()
+            .enumerate()
+            .any(|(j, t)| j != i && normalize(&t.path) == name)
+    };
+    let numbered = (2..).map(|n| match content {
+        K::Dockerfile => format!("Dockerfile.{n}"),
+        _ => format!("compose.{n}.yaml"),
+    });
+    let name = names
+        .iter()
+        .map(|n| in_dir(n))
+        .chain(numbered.map(|n| in_dir(&n)))
+        .find(|n| !taken(n))?;
+    Some((looks_like, name))
+}
+
+fn file_result(r: Report) -> FileResult {
+    FileResult {
+        path: r.path.clone(),
+        kind: r.kind.map(|k| k.as_str().to_string()),
+        skipped: r.skipped,
+        wrong_kind: None,
+        findings: r
+            .diagnostics
+            .iter()
+            .map(|l| {
+                let d = &l.diagnostic;
+                Finding {
+                    code: d.code.to_string(),
+                    name: d.name.to_string(),
+                    severity: d.severity.to_string(),
+                    message: d.message.clone(),
+                    help: d.help.clone(),
+                    line: l.start.line,
+                    column: l.start.column,
+                    start: d.span.start,
+                    end: d.span.end,
+                    fix: d.fix.as_ref().map(|f| FixOut {
+                        message: f.message.clone(),
+                        safe: f.applicability == lint_core::Applicability::Safe,
+                        edits: f
+                            .edits
+                            .iter()
+                            .map(|e| (e.span.start, e.span.end, e.replacement.clone()))
+                            .collect(),
+                    }),
+                }
+            })
+            .collect(),
+    }
 }
 
 /// The kind a tab's name gives it, in words.
@@ -359,6 +427,218 @@ pub fn apply_edits(text: &str, edits: &[(usize, usize, String)]) -> Option<Strin
     Some(out)
 }
 
+/// The one stretch that differs between `old` and `new`, as byte offsets: `old[start..old_end]`
+/// became `new[start..new_end]` (the common prefix and suffix, at char boundaries). The page
+/// replaces just that stretch, as one edit the browser can undo.
+pub fn changed_range(old: &str, new: &str) -> (usize, usize, usize) {
+    let mut start = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(start) || !new.is_char_boundary(start) {
+        start -= 1;
+    }
+    let longest = old.len().min(new.len()) - start;
+    let mut suffix = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(longest)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
+        suffix -= 1;
+    }
+    (start, old.len() - suffix, new.len() - suffix)
+}
+
+/// One undoable change of a tab's text: `removed` at byte `start` became `inserted`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Step {
+    start: usize,
+    removed: String,
+    inserted: String,
+    /// Typed (or deleted) character by character: the next keystroke may join it.
+    typing: bool,
+    /// Made with other tabs' steps by one action ("Fix all"): undone and redone with them.
+    group: Option<u64>,
+}
+
+/// What an edit was, for grouping it into undo steps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditKind {
+    /// A key typed or deleted (`insertText`, `deleteContentBackward`, ...).
+    Typing,
+    /// A paste, a cut, a fix: one step of its own.
+    Other,
+}
+
+impl EditKind {
+    /// From an `input` event's `inputType`.
+    pub fn of_input(input_type: &str) -> Self {
+        match input_type {
+            "insertText" | "insertLineBreak" | "deleteContentBackward" | "deleteContentForward" => {
+                Self::Typing
+            }
+            _ => Self::Other,
+        }
+    }
+}
+
+/// The undo history of every tab, by path. Consecutive typing at one place is one step, ended
+/// by a new line, a jump elsewhere, or a change that is not typing, as in a browser textarea;
+/// a fix, a paste and "Fix all" (over every tab it changed) are one step each.
+#[derive(Debug, Default)]
+pub struct History {
+    tabs: std::collections::HashMap<String, (Vec<Step>, Vec<Step>)>,
+    groups: u64,
+}
+
+/// Steps kept per tab.
+const HISTORY_STEPS: usize = 200;
+
+impl History {
+    /// Records that the tab at `path` went from `old` to `new`.
+    pub fn record(&mut self, path: &str, old: &str, new: &str, kind: EditKind) {
+        self.push(path, old, new, kind, None);
+    }
+
+    /// Records one action that changed several tabs (`(path, old, new)` each) as one step,
+    /// which Ctrl+Z in any of them undoes, `active` (the open tab) included when the action left
+    /// it as it was.
+    pub fn record_group(&mut self, changes: &[(&str, &str, &str)], active: &str) {
+        self.groups += 1;
+        let group = Some(self.groups);
+        for (path, old, new) in changes {
+            if old != new || *path == active {
+                self.push(path, old, new, EditKind::Other, group);
+            }
+        }
+    }
+
+    fn push(&mut self, path: &str, old: &str, new: &str, kind: EditKind, group: Option<u64>) {
+        if old == new && group.is_none() {
+            return;
+        }
+        let (start, old_end, new_end) = changed_range(old, new);
+        let step = Step {
+            start,
+            removed: old[start..old_end].to_string(),
+            inserted: new[start..new_end].to_string(),
+            typing: kind == EditKind::Typing && group.is_none(),
+            group,
+        };
+        let (undo, redo) = self.tabs.entry(path.to_string()).or_default();
+        redo.clear();
+        if let Some(last) = undo.last_mut().filter(|l| l.typing && step.typing)
+            && Self::join(last, &step)
+        {
+            return;
+        }
+        if undo.len() == HISTORY_STEPS {
+            undo.remove(0);
+        }
+        undo.push(step);
+    }
+
+    /// Adds a keystroke to the typing step before it, when it continues it.
+    fn join(last: &mut Step, next: &Step) -> bool {
+        let line_ended = last.inserted.ends_with('\n');
+        let typed_on = last.removed.is_empty()
+            && next.removed.is_empty()
+            && next.start == last.start + last.inserted.len();
+        let deleted_on = last.inserted.is_empty()
+            && next.inserted.is_empty()
+            && (next.start + next.removed.len() == last.start || next.start == last.start);
+        if line_ended || !(typed_on || deleted_on) {
+            return false;
+        }
+        if typed_on {
+            last.inserted.push_str(&next.inserted);
+        } else if next.start < last.start {
+            last.removed.insert_str(0, &next.removed);
+            last.start = next.start;
+        } else {
+            last.removed.push_str(&next.removed);
+        }
+        true
+    }
+
+    /// Forgets the history of every tab (other files were loaded).
+    pub fn clear(&mut self) {
+        self.tabs.clear();
+    }
+
+    /// Forgets a closed tab's history.
+    pub fn forget(&mut self, path: &str) {
+        self.tabs.remove(path);
+    }
+
+    pub fn rename(&mut self, from: &str, to: &str) {
+        if let Some(h) = self.tabs.remove(from) {
+            self.tabs.insert(to.to_string(), h);
+        }
+    }
+
+    /// Undoes (or with `redo`, redoes) the newest step of the tab `active` of `tabs`, and the
+    /// steps made with it in other tabs. Returns the byte range of the active tab's text to
+    /// select afterwards, `None` when there is nothing to undo (or the text no longer fits).
+    pub fn undo(&mut self, tabs: &mut [Tab], active: usize, redo: bool) -> Option<(usize, usize)> {
+        let path = tabs.get(active)?.path.clone();
+        let group = self.apply(tabs, active, redo, None)?;
+        let selection = {
+            let (undo, redo_stack) = self.tabs.get(&path)?;
+            let step = if redo { undo.last() } else { redo_stack.last() }?;
+            let changed = if redo { &step.inserted } else { &step.removed };
+            (step.start, step.start + changed.len())
+        };
+        if let Some(group) = group {
+            for i in (0..tabs.len()).filter(|&i| i != active) {
+                self.apply(tabs, i, redo, Some(group));
+            }
+        }
+        Some(selection)
+    }
+
+    /// Moves the newest step of tab `i` (of `group`, when given) from one stack to the other,
+    /// changing its text. Returns the step's group.
+    fn apply(
+        &mut self,
+        tabs: &mut [Tab],
+        i: usize,
+        redo: bool,
+        group: Option<u64>,
+    ) -> Option<Option<u64>> {
+        let tab = tabs.get_mut(i)?;
+        let (undo, redo_stack) = self.tabs.get_mut(&tab.path)?;
+        let (from, to) = if redo {
+            (redo_stack, undo)
+        } else {
+            (undo, redo_stack)
+        };
+        let step = from
+            .last()
+            .filter(|s| group.is_none() || s.group == group)?;
+        let (now, then) = if redo {
+            (&step.removed, &step.inserted)
+        } else {
+            (&step.inserted, &step.removed)
+        };
+        let end = step.start + now.len();
+        if tab.text.get(step.start..end) != Some(now.as_str()) {
+            // Changed since without the history knowing: the steps no longer fit.
+            from.clear();
+            return None;
+        }
+        tab.text.replace_range(step.start..end, then);
+        let step = from.pop()?;
+        let group = step.group;
+        to.push(step);
+        Some(group)
+    }
+}
+
 /// Every tab with every safe fix applied (linted again until nothing more applies).
 pub fn fix_all(tabs: &[Tab]) -> Vec<Tab> {
     tabs.iter()
@@ -470,6 +750,44 @@ mod tests {
     }
 
     #[test]
+    fn a_paste_of_another_kind_is_told_once_with_a_free_name() {
+        let compose = "services:\n  web:\n    image: nginx:1.27\n";
+        let dockerfile = "FROM alpine:3.20\nRUN apk add curl\n";
+        let tabs = vec![
+            tab("Dockerfile", compose),
+            tab("compose.yaml", dockerfile),
+            tab("api/compose.yaml", dockerfile),
+            tab("notes.txt", compose),
+            tab("docker-compose.yml", compose),
+        ];
+        let results = lint_tabs(&tabs);
+        let wrong: Vec<Option<(&str, &str)>> = results
+            .iter()
+            .map(|r| {
+                r.wrong_kind
+                    .as_ref()
+                    .map(|w| (w.looks_like.as_str(), w.rename_to.as_str()))
+            })
+            .collect();
+        assert_eq!(
+            wrong,
+            [
+                // compose.yaml and docker-compose.yml are open: the next free Compose name.
+                Some(("Compose file", "compose.2.yaml")),
+                // The Dockerfile tab holds Compose now; the name is still taken.
+                Some(("Dockerfile", "Dockerfile.2")),
+                Some(("Dockerfile", "api/Dockerfile")),
+                Some(("Compose file", "compose.2.yaml")),
+                None,
+            ]
+        );
+        // The wrong kind's findings are counted, not listed.
+        let first = &results[0];
+        assert!(first.findings.is_empty());
+        assert!(first.wrong_kind.as_ref().unwrap().hidden > 0, "{first:?}");
+    }
+
+    #[test]
     fn segments_cover_the_text_and_keep_the_worst() {
         let text = "abcdef\nxyz\n";
         let f = |start, end, severity: &str| Finding {
@@ -570,6 +888,103 @@ mod tests {
             assert_eq!(utf16_index(text, byte), unit);
             assert_eq!(byte_index(text, unit), byte);
         }
+    }
+
+    #[test]
+    fn changed_range_is_the_one_stretch_that_differs() {
+        let cases = [
+            ("MAINTAINER me\nFROM a\n", "FROM a\n", (0, 14, 0)),
+            ("aXb", "aYYb", (1, 2, 3)),
+            ("same", "same", (4, 4, 4)),
+            ("aaa", "aaaa", (3, 3, 4)),
+            // Never inside a character: é (c3 a9) and è (c3 a8) share their first byte.
+            ("xé", "xè", (1, 3, 3)),
+            ("", "new", (0, 0, 3)),
+        ];
+        for (old, new, range) in cases {
+            let got = changed_range(old, new);
+            assert_eq!(got, range, "{old:?} -> {new:?}");
+            let (start, old_end, new_end) = got;
+            assert_eq!(
+                format!(
+                    "{}{}{}",
+                    &old[..start],
+                    &new[start..new_end],
+                    &old[old_end..]
+                ),
+                new
+            );
+        }
+    }
+
+    #[test]
+    fn history_groups_typing_and_undoes_fix_all_over_every_tab() {
+        let mut h = History::default();
+        let mut tabs = vec![tab("Dockerfile", "FROM a\n"), tab("compose.yaml", "x: 1\n")];
+        let edit = |h: &mut History, tabs: &mut Vec<Tab>, new: &str, kind| {
+            let old = std::mem::replace(&mut tabs[0].text, new.to_string());
+            h.record("Dockerfile", &old, new, kind);
+        };
+        // Typed key by key: "RUN x" then a new line, then "USER y"; a backspace.
+        let mut text = String::from("FROM a\n");
+        for c in "RUN x\nUSER y".chars() {
+            text.push(c);
+            edit(&mut h, &mut tabs, &text.clone(), EditKind::Typing);
+        }
+        text.pop();
+        edit(&mut h, &mut tabs, &text.clone(), EditKind::Typing);
+        assert_eq!(h.undo(&mut tabs, 0, false), Some((18, 19)));
+        assert_eq!(tabs[0].text, "FROM a\nRUN x\nUSER y");
+        assert_eq!(h.undo(&mut tabs, 0, false), Some((13, 13)));
+        assert_eq!(tabs[0].text, "FROM a\nRUN x\n");
+        assert_eq!(h.undo(&mut tabs, 0, false), Some((7, 7)));
+        assert_eq!(tabs[0].text, "FROM a\n");
+        assert_eq!(h.undo(&mut tabs, 0, false), None);
+        assert_eq!(h.undo(&mut tabs, 0, true), Some((7, 13)));
+        assert_eq!(tabs[0].text, "FROM a\nRUN x\n");
+
+        // A paste is a step of its own; Fix all is one step over both tabs.
+        edit(&mut h, &mut tabs, "FROM a\nRUN x\nCMD z", EditKind::Other);
+        let before = tabs.clone();
+        let after = vec![
+            tab("Dockerfile", "FROM a:1\nRUN x\nCMD z"),
+            tab("compose.yaml", "x: 2\n"),
+        ];
+        h.record_group(
+            &[
+                ("Dockerfile", &before[0].text, &after[0].text),
+                ("compose.yaml", &before[1].text, &after[1].text),
+            ],
+            "Dockerfile",
+        );
+        tabs.clone_from(&after);
+        h.undo(&mut tabs, 0, false).unwrap();
+        assert_eq!(tabs, before);
+        h.undo(&mut tabs, 0, true).unwrap();
+        assert_eq!(tabs, after);
+        h.undo(&mut tabs, 1, false).unwrap();
+        assert_eq!(tabs, before, "from either tab");
+        h.undo(&mut tabs, 0, false).unwrap();
+        assert_eq!(tabs[0].text, "FROM a\nRUN x\n");
+        // Fix all from a tab it left alone: Ctrl+Z there undoes it in the others.
+        let fixed = vec![
+            tab("Dockerfile", "FROM a\nRUN x\n"),
+            tab("compose.yaml", "x: 3\n"),
+        ];
+        h.record_group(
+            &[
+                ("Dockerfile", &tabs[0].text, &fixed[0].text),
+                ("compose.yaml", &tabs[1].text, &fixed[1].text),
+            ],
+            "Dockerfile",
+        );
+        let unfixed = std::mem::replace(&mut tabs, fixed);
+        h.undo(&mut tabs, 0, false).unwrap();
+        assert_eq!(tabs, unfixed);
+        // A text changed behind the history's back is not undone into garbage.
+        tabs[0].text = "other".into();
+        assert_eq!(h.undo(&mut tabs, 0, false), None);
+        assert_eq!(tabs[0].text, "other");
     }
 
     #[test]

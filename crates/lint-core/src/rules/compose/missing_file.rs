@@ -1,3 +1,5 @@
+use crate::Files;
+use crate::diagnostic::{Diagnostic, Span};
 use crate::rule::{ComposeInput, Context};
 use crate::syntax::yaml::{Node, Value};
 
@@ -9,7 +11,9 @@ crate::declare_rule! {
     /// the CLI and the web page's open tabs provide them.
     ///
     /// A symbolic link counts as the file it points to; a dangling link is reported as such. A
-    /// file the CLI may not read or look up (permission denied) is not called missing.
+    /// file the CLI may not read or look up (permission denied) is not called missing. The web
+    /// page sees only its open tabs, so there a file that is not open is reported at info, as
+    /// "not open in a tab (add it to check it)".
     ///
     /// ## Why is this bad?
     /// Compose stops ("env file ... not found", "secret file ... does not exist") — typically on
@@ -145,9 +149,40 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
                     ),
                 )
                 .help("create the link's target, or point the link at an existing file"),
-            None => cx
-                .report(node.span, format!("{what}, `{path}`, does not exist"))
-                .help("paths are relative to the Compose file; create the file, or fix the path"),
+            None => report_absent(
+                cx,
+                files,
+                node.span,
+                &format!("{what}, `{path}`,"),
+                "paths are relative to the Compose file; create the file, or fix the path",
+                &format!(
+                    "add a tab named `{}` (paths are relative to the Compose file)",
+                    path.trim_start_matches("./")
+                ),
+            ),
         };
+    }
+}
+
+/// Reports a path `files` lacks: `what` "does not exist" with `help` when the view is the whole
+/// project (the CLI's disk), "is not open in a tab" at info with `partial_help` when it is only
+/// some of its files (the web page's tabs), where the path may well exist.
+pub(super) fn report_absent<'a>(
+    cx: &'a mut Context<'_>,
+    files: &dyn Files,
+    span: Span,
+    what: &str,
+    help: &str,
+    partial_help: &str,
+) -> &'a mut Diagnostic {
+    if files.partial() {
+        cx.report(
+            span,
+            format!("{what} is not open in a tab (add it to check it)"),
+        )
+        .help(partial_help)
+        .at_most(crate::Severity::Info)
+    } else {
+        cx.report(span, format!("{what} does not exist")).help(help)
     }
 }

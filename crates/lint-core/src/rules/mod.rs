@@ -5,6 +5,7 @@ pub mod compose;
 pub mod dockerfile;
 pub mod dockerrun;
 pub mod input;
+pub mod schema;
 pub mod yaml;
 
 use crate::rule::Rule;

@@ -118,6 +118,39 @@ fn corpus_compose_files_lint_without_panics_or_false_yaml_errors() {
     eprintln!("corpus: {files} Compose files linted, {findings} findings, no YAML errors");
 }
 
+/// Every real buildspec loads: no YAML error and no schema violation (the schema is ours, written
+/// from the AWS reference, so real files are its check), and none of them crashes a rule.
+#[test]
+fn corpus_buildspecs_lint_without_false_syntax_or_schema_errors() {
+    let Some(dir) = common::shared("corpus/buildspec") else {
+        return;
+    };
+    let config = Config {
+        preset: Some(lint_core::Preset::Strict),
+        ..Config::default()
+    };
+    let mut files = 0;
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let bytes = fs::read(&path).unwrap();
+        let report = lint_bytes(&name, &bytes, Some(FileKind::Buildspec), &config);
+        files += 1;
+        let wrong: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| matches!(d.diagnostic.code, "BS000" | "BS003"))
+            .map(|d| (&d.start, &d.diagnostic.message))
+            .collect();
+        assert!(wrong.is_empty(), "{name}: {wrong:?}");
+    }
+    assert!(
+        files >= 12,
+        "expected the whole buildspec corpus, found {files}"
+    );
+    eprintln!("corpus: {files} buildspecs linted, no syntax or schema errors");
+}
+
 /// The scanner takes plain command lists (no compound syntax) for speed: on every such script of
 /// the corpus it must find exactly what the parser finds — the same commands, words, spans,
 /// assignments and pipeline structure.

@@ -6,7 +6,7 @@
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value as J;
 
-use crate::diagnostic::{Edit, Fix, Span};
+use crate::diagnostic::{Edit, Fix, Severity, Span};
 use crate::rule::Context;
 use crate::syntax::yaml::{Node, Style};
 
@@ -25,6 +25,9 @@ pub struct Schema<'a> {
     pub special: fn(&Site<'_>) -> Option<Vec<Finding>>,
     /// Fields whose list items are quoted when a dashless item is repaired (`ports`).
     pub quoted_items: &'static [&'static str],
+    /// The most an unknown key reports at, when the consumer ignores unknown keys (with a log
+    /// line) instead of refusing the file.
+    pub unknown_keys_at_most: Option<Severity>,
 }
 
 /// One violation where a kind's [`Schema::special`] sees it.
@@ -84,6 +87,9 @@ pub fn report(
         if let Some(fix) = f.repair.and_then(|r| repair_fix(text, r)) {
             d.fix(fix);
         }
+        if let Some(cap) = f.at_most {
+            d.at_most(cap);
+        }
     }
 }
 
@@ -93,6 +99,8 @@ pub struct Finding {
     pub message: String,
     pub help: Option<String>,
     pub repair: Option<Repair>,
+    /// The most this finding reports at (see [`Schema::unknown_keys_at_most`]).
+    pub at_most: Option<Severity>,
 }
 
 /// A repair of a violation, made into edits once the file's text is at hand.
@@ -138,6 +146,7 @@ pub fn describe(
             message,
             help,
             repair: None,
+            at_most: None,
         }]
     };
     if let Some(found) = (schema.special)(&Site {
@@ -175,6 +184,7 @@ pub fn describe(
                     _ => None,
                 };
                 Finding {
+                    at_most: schema.unknown_keys_at_most,
                     span,
                     message: format!("`{key}` is not a valid {}", (schema.place)(path)),
                     help,
@@ -243,7 +253,12 @@ pub fn describe(
                         .collect()
                 })
                 .unwrap_or_default();
-            let names: Vec<&str> = options.iter().map(String::as_str).collect();
+            let mut names: Vec<&str> = Vec::new();
+            for o in &options {
+                if !names.contains(&o.as_str()) {
+                    names.push(o);
+                }
+            }
             let shown = scalar_text(instance);
             let help = match crate::suggest::did_you_mean(&shown, &names) {
                 Some(close) => format!("did you mean `{close}`?"),
@@ -265,6 +280,13 @@ pub fn describe(
         ),
         ValidationErrorKind::Required { property } => {
             let property = property.as_str().unwrap_or("?");
+            if path.is_empty() {
+                return one(
+                    Span::empty(0),
+                    format!("the file needs a top-level `{property}` key"),
+                    None,
+                );
+            }
             one(
                 key_span,
                 format!("`{field}` needs a `{property}` key"),
@@ -364,6 +386,7 @@ fn type_finding(
         ),
         help,
         repair,
+        at_most: None,
     }]
 }
 

@@ -2,6 +2,7 @@
 
 pub mod command_read_as_mapping;
 pub mod ecr_get_login;
+pub mod schema;
 pub mod yaml_syntax;
 
 use crate::rule::Rule;
@@ -10,4 +11,5 @@ pub static RULES: &[&Rule] = &[
     &yaml_syntax::RULE,
     &ecr_get_login::RULE,
     &command_read_as_mapping::RULE,
+    &schema::RULE,
 ];

@@ -178,6 +178,7 @@ static COMPOSE: LazyLock<Schema<'static>> = LazyLock::new(|| Schema {
     skip_key: fragment_service,
     special,
     quoted_items: &["ports", "expose"],
+    unknown_keys_at_most: None,
 });
 
 /// A service written at the top level of a fragment is `compose-fragment`'s finding.
@@ -230,6 +231,7 @@ fn special(site: &Site<'_>) -> Option<Vec<Finding>> {
                 message: format!("`{shown}` is not a valid value for `{}`", site.field),
                 help: Some(help),
                 repair: None,
+                at_most: None,
             }])
         }
         _ => None,

@@ -1,6 +1,7 @@
 use crate::diagnostic::mask_secret;
 use crate::rule::{ComposeInput, Context};
 use crate::rules::dockerfile::secret_value::find_secret;
+use crate::secrets::{PATH, looks_credential, placeholder};
 
 crate::declare_rule! {
     /// ## What it does
@@ -158,53 +159,6 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
     }
 }
 
-/// Why a literal value under a credential name is a placeholder rather than a secret, or `None`
-/// when it looks like a real one: a path (`/run/secrets/db`), a demo value as the Dockerfile
-/// rules judge it ([`crate::secrets::looks_like_placeholder`]: short, a template, demo words), a
-/// name the file itself uses (a service, the image, the user name beside it), or
-/// human-made text of low entropy (a single class of characters, or under 30 bits).
-const PATH: &str = "a path";
-
-fn placeholder(value: &str, names: &[String]) -> Option<&'static str> {
-    if value.starts_with(['/', '~'])
-        || value.starts_with("./")
-        || value.starts_with("../")
-        || crate::secrets::is_secret_reference("", value)
-    {
-        return Some(PATH);
-    }
-    let context: Vec<&str> = names.iter().map(String::as_str).collect();
-    if crate::secrets::looks_like_placeholder(value, &context) {
-        return Some("a demo value");
-    }
-    let lower = value.to_ascii_lowercase();
-    if names
-        .iter()
-        .any(|n| n.len() >= 3 && lower.contains(&n.to_ascii_lowercase()))
-    {
-        return Some("a name from the file");
-    }
-    let classes = [
-        value.chars().any(|c| c.is_ascii_lowercase()),
-        value.chars().any(|c| c.is_ascii_uppercase()),
-        value.chars().any(|c| c.is_ascii_digit()),
-        value.chars().any(|c| !c.is_ascii_alphanumeric()),
-    ]
-    .iter()
-    .filter(|&&b| b)
-    .count();
-    if classes < 2 || entropy_bits(value) < 30.0 {
-        return Some("low entropy");
-    }
-    None
-}
-
-/// The value's length times its Shannon entropy per character: the bits a guesser needs if
-/// characters were drawn from the value's own distribution.
-fn entropy_bits(value: &str) -> f64 {
-    crate::secrets::entropy(value) * value.chars().count() as f64
-}
-
 /// A variable naming a user (`POSTGRES_USER`, `DB_USERNAME`, `GF_SECURITY_ADMIN_USER`).
 fn is_user_name(name: &str) -> bool {
     name.to_ascii_lowercase()
@@ -212,48 +166,9 @@ fn is_user_name(name: &str) -> bool {
         .any(|p| matches!(p, "user" | "username" | "login"))
 }
 
-/// A name that holds a credential itself (not a user name, a path to one or a file reference):
-/// `MYSQL_ROOT_PASSWORD`, `API_TOKEN`, `AWS_SECRET_ACCESS_KEY`; not `DB_AUTH_USER`,
-/// `DB_PASSWORD_FILE`, `PUBLIC_KEY`.
-pub fn looks_credential(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    let parts: Vec<&str> = lower.split(['_', '-', '.']).collect();
-    const WORDS: [&str; 10] = [
-        "password",
-        "passwd",
-        "pwd",
-        "pass",
-        "secret",
-        "token",
-        "apikey",
-        "credential",
-        "credentials",
-        "privatekey",
-    ];
-    const KEY_QUALIFIERS: [&str; 7] = [
-        "api",
-        "private",
-        "access",
-        "secret",
-        "signing",
-        "encryption",
-        "master",
-    ];
-    const HARMLESS: [&str; 10] = [
-        "file", "path", "user", "username", "name", "public", "id", "length", "allow", "empty",
-    ];
-    if parts.iter().any(|p| HARMLESS.contains(p)) {
-        return false;
-    }
-    parts.iter().any(|p| WORDS.contains(p))
-        || parts
-            .windows(2)
-            .any(|w| KEY_QUALIFIERS.contains(&w[0]) && w[1] == "key")
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{looks_credential, placeholder};
+    use crate::secrets::{looks_credential, placeholder};
 
     #[test]
     fn placeholders_are_not_secrets() {

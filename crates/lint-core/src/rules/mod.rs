@@ -6,6 +6,7 @@ pub mod dockerfile;
 pub mod dockerrun;
 pub mod input;
 pub mod schema;
+pub mod shell;
 pub mod yaml;
 
 use crate::rule::Rule;

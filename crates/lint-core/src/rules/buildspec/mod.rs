@@ -2,6 +2,7 @@
 
 pub mod command_read_as_mapping;
 pub mod ecr_get_login;
+pub mod login_password_argument;
 pub mod path_in_variables;
 pub mod reserved_variable;
 pub mod schema;
@@ -20,4 +21,5 @@ pub static RULES: &[&Rule] = &[
     &reserved_variable::RULE,
     &path_in_variables::RULE,
     &shell_state_in_v01::RULE,
+    &login_password_argument::RULE,
 ];

@@ -1,0 +1,79 @@
+use crate::diagnostic::mask_secret;
+use crate::rule::{BuildspecInput, Context};
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds `docker login` (or `podman login`) given the registry password on its command line:
+    /// `-p SECRET`, `--password SECRET`, `--password=SECRET`, also as `$VAR`.
+    ///
+    /// ## Why is this bad?
+    /// A password in the arguments shows in the process list of the build host, in shell traces
+    /// (`set -x`) and in the build log; Docker itself warns "Using --password via the CLI is
+    /// insecure". A literal one is also committed with the buildspec (masked in rlint's output).
+    /// `--password-stdin` takes it from a pipe instead.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// version: 0.2
+    /// phases:
+    ///   pre_build:
+    ///     commands:
+    ///       - docker login -u $DOCKERHUB_USER -p $DOCKERHUB_PASS
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```yaml
+    /// version: 0.2
+    /// phases:
+    ///   pre_build:
+    ///     commands:
+    ///       - echo "$DOCKERHUB_PASS" | docker login -u "$DOCKERHUB_USER" --password-stdin
+    /// ```
+    ///
+    /// ## References
+    /// - [docker login: provide a password using STDIN](https://docs.docker.com/reference/cli/docker/login/#password-stdin)
+    pub static RULE = {
+        code: "BS008",
+        name: "login-password-argument",
+        severity: Error,
+        aliases: [],
+        fix: None,
+        default: true,
+        check: Buildspec(check),
+    }
+}
+
+fn check(input: &BuildspecInput<'_>, cx: &mut Context<'_>) {
+    for command in input.commands {
+        for cmd in &command.script.commands {
+            let Some((span, password)) = crate::rules::shell::login_password(cmd) else {
+                continue;
+            };
+            let literal = !password.contains('$');
+            let shown = if literal {
+                mask_secret(&password)
+            } else {
+                password.clone()
+            };
+            let d = cx
+                .report(
+                    span,
+                    format!(
+                        "`{} login` gets the password on its command line (`{shown}`): it shows in the process list and the build log",
+                        cmd.name()
+                    ),
+                )
+                .help(format!(
+                    "pipe it in: `echo \"{}\" | {} login -u USER --password-stdin REGISTRY`",
+                    if literal { "$PASSWORD" } else { password.as_str() },
+                    cmd.name()
+                ));
+            if literal {
+                d.secret();
+            } else {
+                // From a variable, nothing is committed: a risk, not a leak.
+                d.at_most(crate::Severity::Warning);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Checks on analysed shell commands that the rules of several kinds share (a Dockerfile's RUN,
+//! a buildspec's commands, CI scripts).
+
+use crate::diagnostic::Span;
+use crate::syntax::shell::Command;
+
+/// Programs whose `login` takes a registry password.
+const LOGIN_TOOLS: [&str; 3] = ["docker", "podman", "buildah"];
+/// Global options of those tools that take a value before the subcommand.
+const GLOBAL_VALUE_FLAGS: [&str; 7] = [
+    "--config",
+    "-c",
+    "--context",
+    "-H",
+    "--host",
+    "-l",
+    "--log-level",
+];
+
+/// A registry password given on a `docker login` / `podman login` command line (`-p SECRET`,
+/// `--password SECRET`, `--password=SECRET`): where it stands and what is written.
+pub fn login_password(cmd: &Command) -> Option<(Span, String)> {
+    if !LOGIN_TOOLS.contains(&cmd.name()) {
+        return None;
+    }
+    let args = cmd.args();
+    let mut i = 0;
+    // The subcommand is the first word that is neither a global flag nor its value.
+    while let Some(w) = args.get(i) {
+        if GLOBAL_VALUE_FLAGS.contains(&w.value.as_str()) {
+            i += 2;
+        } else if w.value.starts_with('-') {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if args.get(i).map(|w| w.value.as_str()) != Some("login") {
+        return None;
+    }
+    let rest = &args[i + 1..];
+    for (j, w) in rest.iter().enumerate() {
+        let v = w.value.as_str();
+        if v == "-p" || v == "--password" {
+            return rest.get(j + 1).map(|p| (p.span, p.value.clone()));
+        }
+        if let Some(p) = v.strip_prefix("--password=") {
+            let start = w.span.end.saturating_sub(p.len()).max(w.span.start);
+            return Some((Span::new(start, w.span.end), p.to_string()));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::shell::{Contiguous, analyze};
+
+    fn password(script: &str) -> Option<String> {
+        analyze(script, &Contiguous(0))
+            .commands
+            .iter()
+            .find_map(login_password)
+            .map(|(_, p)| p)
+    }
+
+    #[test]
+    fn passwords_on_login_command_lines() {
+        assert_eq!(
+            password("docker login -u me -p s3cret registry.example.com").as_deref(),
+            Some("s3cret")
+        );
+        assert_eq!(
+            password("docker login --password \"$PASS\" -u me").as_deref(),
+            Some("$PASS")
+        );
+        assert_eq!(
+            password("docker --config /tmp/c login --password=abc").as_deref(),
+            Some("abc")
+        );
+        assert_eq!(password("podman login -p x quay.io").as_deref(), Some("x"));
+        assert_eq!(
+            password("echo \"$P\" | docker login -u me --password-stdin"),
+            None
+        );
+        assert_eq!(password("docker run -p 80:80 nginx"), None);
+        assert_eq!(password("docker logout -p x"), None);
+    }
+}

@@ -646,7 +646,7 @@ fn the_examples_show_what_examples_readme_says() {
         );
     }
     let all = json(&rlint(&root, &["--format", "json"]));
-    assert_eq!(all["files"], 6, "{all}");
+    assert_eq!(all["files"], 8, "{all}");
     assert!(
         all["diagnostics"]
             .as_array()
@@ -685,7 +685,10 @@ fn the_clean_example_has_no_error_or_warning() {
         .filter(|d| d["severity"] == "error" || d["severity"] == "warning")
         .collect();
     assert!(loud.is_empty(), "{loud:#?}");
-    assert_eq!(v["files"], 2, "the Dockerfile and the Compose file");
+    assert_eq!(
+        v["files"], 3,
+        "the Dockerfile, the Compose file and the buildspec"
+    );
 }
 
 #[test]

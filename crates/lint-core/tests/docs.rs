@@ -18,6 +18,7 @@ fn corpus_counts() -> Option<CorpusCounts> {
     for (folder, kind) in [
         ("corpus/dockerfile", lint_core::FileKind::Dockerfile),
         ("corpus/compose", lint_core::FileKind::Compose),
+        ("corpus/buildspec", lint_core::FileKind::Buildspec),
     ] {
         let dir = common::shared(folder)?;
         let mut paths: Vec<PathBuf> = fs::read_dir(&dir)

@@ -134,6 +134,25 @@ pub struct BuildspecInput<'a> {
 pub struct DockerrunInput<'a> {
     pub text: &'a str,
     pub json: &'a crate::syntax::json::Json,
+    /// The JSON as the shared span tree; `None` when the file is not valid JSON.
+    pub tree: Option<&'a crate::syntax::yaml::Node>,
+}
+
+impl DockerrunInput<'_> {
+    /// The `AWSEBDockerrunVersion` the file declares (`1`, `2`, `3`), as written.
+    pub fn version(&self) -> Option<String> {
+        let v = self.tree?.get("AWSEBDockerrunVersion")?;
+        v.as_str().map(str::to_string)
+    }
+
+    /// The containers of a version 2 file: `containerDefinitions` entries that are objects.
+    pub fn containers(&self) -> Vec<&crate::syntax::yaml::Node> {
+        self.tree
+            .and_then(|t| t.get("containerDefinitions"))
+            .and_then(|c| c.as_seq())
+            .map(|items| items.iter().filter(|i| i.as_map().is_some()).collect())
+            .unwrap_or_default()
+    }
 }
 
 /// What a Compose check receives: the YAML tree, the document checked, the interpolation

@@ -28,7 +28,12 @@ fn by_name(name: &Name<'_>) -> NameMatch {
 /// All enabled Dockerrun rules over one text, sorted by position.
 pub fn lint(_path: &str, text: &str, config: &Config, _related: Related<'_>) -> Vec<Diagnostic> {
     let json = syntax::json::parse(text);
-    let input = DockerrunInput { text, json: &json };
+    let tree = json.root.as_ref().map(|r| r.to_tree());
+    let input = DockerrunInput {
+        text,
+        json: &json,
+        tree: tree.as_ref(),
+    };
     let none = suppress::Suppressions::default();
     let mut out = super::run_rules(
         text.len(),

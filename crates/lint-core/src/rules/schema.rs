@@ -410,6 +410,13 @@ pub fn repair_fix(text: &str, repair: Repair) -> Option<Fix> {
         Repair::RenameKey { key, to, certain } => {
             let written = text.get(key.start..key.end)?;
             let message = format!("rename `{written}` to `{to}`");
+            // A quoted key (JSON, or `"mem limit":` in YAML) keeps its quotes.
+            let to = match written.chars().next() {
+                Some(q @ ('"' | '\'')) if written.len() >= 2 && written.ends_with(q) => {
+                    format!("{q}{to}{q}")
+                }
+                _ => to,
+            };
             let edits = vec![Edit::replace(key, to)];
             Some(if certain {
                 Fix::safe(message, edits)

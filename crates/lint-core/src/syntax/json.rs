@@ -98,6 +98,38 @@ impl Node {
         }
     }
 
+    /// The same tree as the YAML layer's span tree (JSON is YAML's flow style), so what reads
+    /// span trees — schema validation with did-you-mean, pointers, key spans — serves JSON too.
+    /// Strings become double-quoted scalars (never retyped), numbers, booleans and null plain.
+    pub fn to_tree(&self) -> crate::syntax::yaml::Node {
+        use crate::syntax::yaml::{Entry, Node as Tree, Scalar, Style, Value as V};
+        let scalar = |text: String, style: Style| {
+            V::Scalar(Scalar {
+                text: text.into_boxed_str(),
+                style,
+                tag: None,
+            })
+        };
+        let value = match &self.value {
+            Value::Null => scalar("null".into(), Style::Plain),
+            Value::Bool(b) => scalar(b.to_string(), Style::Plain),
+            Value::Number(n) => scalar(n.clone(), Style::Plain),
+            Value::String(s) => scalar(s.clone(), Style::DoubleQuoted),
+            Value::Array(items) => V::Seq(items.iter().map(Node::to_tree).collect()),
+            Value::Object(members) => V::Map(
+                members
+                    .iter()
+                    .map(|m| Entry {
+                        key: Tree::new(m.key_span, scalar(m.key.clone(), Style::DoubleQuoted)),
+                        value: m.value.to_tree(),
+                        merged: false,
+                    })
+                    .collect(),
+            ),
+        };
+        Tree::new(self.span, value)
+    }
+
     /// The tree as a `serde_json` value (for schema validation).
     pub fn to_serde(&self) -> serde_json::Value {
         match &self.value {
@@ -366,6 +398,10 @@ mod tests {
         );
         assert_eq!(root.get("a").unwrap().items().unwrap().len(), 4);
         assert_eq!(root.to_serde()["a"][1], serde_json::json!(-2500.0));
+        // The span tree reads the same: strings stay strings, numbers numbers.
+        let tree = root.to_tree();
+        assert_eq!(tree.to_json(), root.to_serde());
+        assert_eq!(tree.pointer("/b/c").map(|n| n.span), Some(c.span));
     }
 
     #[test]

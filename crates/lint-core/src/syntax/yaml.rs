@@ -144,7 +144,7 @@ fn is_float(t: &str) -> bool {
 }
 
 impl Node {
-    fn new(span: Span, value: Value) -> Node {
+    pub fn new(span: Span, value: Value) -> Node {
         Node { span, value }
     }
 

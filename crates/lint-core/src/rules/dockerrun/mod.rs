@@ -1,7 +1,17 @@
 //! Elastic Beanstalk `Dockerrun.aws.json` rules, one file each.
 
+pub mod container_memory;
 pub mod json_syntax;
+pub mod no_essential_container;
+pub mod schema;
+pub mod undefined_reference;
 
 use crate::rule::Rule;
 
-pub static RULES: &[&Rule] = &[&json_syntax::RULE];
+pub static RULES: &[&Rule] = &[
+    &json_syntax::RULE,
+    &schema::RULE,
+    &undefined_reference::RULE,
+    &container_memory::RULE,
+    &no_essential_container::RULE,
+];

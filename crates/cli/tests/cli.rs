@@ -596,6 +596,57 @@ fn concise_format_statistics_and_the_long_output_hint() {
     assert!(!one.contains("hint:"), "{one}");
 }
 
+/// The deploy kinds are recognised by name and by content, `--kind` names them, and JSON output
+/// carries them.
+#[test]
+fn deploy_kinds_by_name_by_content_and_by_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = "version: 0.2\nphases:\n  build:\n    commands:\n      - $(aws ecr get-login)\n";
+    write(dir.path(), "buildspec.yml", spec);
+    write(dir.path(), "ci/build.yml", spec);
+    write(
+        dir.path(),
+        "Dockerrun.aws.json",
+        "{\n  \"AWSEBDockerrunVersion\": 2 # v2\n}\n",
+    );
+    write(
+        dir.path(),
+        "deploy/eb.json",
+        "{\n  \"AWSEBDockerrunVersion\": 2,\n}\n",
+    );
+    let v = json(&rlint(dir.path(), &["--format", "json"]));
+    let found: Vec<(String, String, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["kind"].as_str().unwrap().to_string(),
+                d["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let has = |path: &str, kind: &str, code: &str| {
+        found
+            .iter()
+            .any(|(p, k, c)| p == path && k == kind && c == code)
+    };
+    assert!(has("buildspec.yml", "buildspec", "BS001"), "{found:?}");
+    assert!(has("ci/build.yml", "buildspec", "BS001"), "{found:?}");
+    assert!(has("Dockerrun.aws.json", "dockerrun", "DR000"), "{found:?}");
+    // A JSON file under another name is not guessed at; `--kind` names it.
+    assert!(
+        !found.iter().any(|(p, _, _)| p == "deploy/eb.json"),
+        "{found:?}"
+    );
+    let v = json(&rlint(
+        dir.path(),
+        &["--format", "json", "--kind", "dockerrun", "deploy/eb.json"],
+    ));
+    assert_eq!(first(&v, "DR000")["span"]["start"]["line"], 2, "{v}");
+}
+
 /// examples/README.md says what each example shows; this holds it to that, and to `rlint` at the
 /// repository root linting the examples (the root rlint.toml excludes the broken-on-purpose
 /// fixtures).

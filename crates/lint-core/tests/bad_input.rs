@@ -380,3 +380,54 @@ fn shell_parser_panic_on_unclosed_expansion_with_pending_heredoc() {
         );
     }
 }
+
+/// The deploy kinds take hostile input like the others: a diagnostic with a position, never a
+/// panic, a hang or unbounded output.
+#[test]
+fn deploy_kinds_take_hostile_input() {
+    let lint_as = |kind: FileKind, name: &str, text: &str| {
+        lint_core::lint_bytes(
+            name,
+            text.as_bytes(),
+            Some(kind),
+            &lint_core::Config::default(),
+        )
+    };
+    let json_cases = [
+        format!("{}{}", "[".repeat(200_000), "]".repeat(200_000)),
+        "[".repeat(200_000),
+        format!(
+            "{{\"AWSEBDockerrunVersion\": 2, \"containerDefinitions\": [{}]}}",
+            vec!["{\"name\": \"c\", \"image\": \"x\", \"links\": [\"nope\"]}"; 50_000].join(",")
+        ),
+        "\u{feff}{\r\n  \"AWSEBDockerrunVersion\": \"1\"\r\n}\r\n".to_string(),
+        "{\"a\": \"\\ud800\"}".to_string(),
+        String::new(),
+    ];
+    for text in &json_cases {
+        let r = lint_as(FileKind::Dockerrun, "Dockerrun.aws.json", text);
+        assert!(
+            r.diagnostics.len() <= 1_000,
+            "{} findings",
+            r.diagnostics.len()
+        );
+    }
+    let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\nversion: 0.2\nphases: {build: {commands: *f}}\n";
+    let big = format!(
+        "version: 0.2\nphases:\n  build:\n    commands:\n{}",
+        "      - docker login -p hunter2hunter2 x\n".repeat(200_000)
+    );
+    for text in [
+        bomb,
+        big.as_str(),
+        "version: 0.2\nphases:\n  build:\n    commands:\n      - \"unterminated\n",
+        "\t",
+    ] {
+        let r = lint_as(FileKind::Buildspec, "buildspec.yml", text);
+        assert!(
+            r.diagnostics.len() <= 1_000,
+            "{} findings",
+            r.diagnostics.len()
+        );
+    }
+}

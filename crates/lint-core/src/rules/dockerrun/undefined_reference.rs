@@ -68,8 +68,16 @@ fn check(input: &DockerrunInput<'_>, cx: &mut Context<'_>) {
                 .collect()
         })
         .unwrap_or_default();
+    let (name_set, volume_set): (
+        std::collections::HashSet<&str>,
+        std::collections::HashSet<&str>,
+    ) = (names.iter().copied().collect(), volumes.iter().copied().collect());
+    // A suggestion compares the word with every name: a generated file with thousands of
+    // containers gets none rather than quadratic work.
     let suggest = |word: &str, among: &[&str]| {
-        crate::suggest::did_you_mean(word, among)
+        (among.len() <= 200)
+            .then(|| crate::suggest::did_you_mean(word, among))
+            .flatten()
             .map(|s| format!("did you mean `{s}`?"))
             .unwrap_or_else(|| match among {
                 [] => "none is defined in this file".to_string(),
@@ -81,7 +89,7 @@ fn check(input: &DockerrunInput<'_>, cx: &mut Context<'_>) {
         for link in c.get("links").and_then(|l| l.as_seq()).unwrap_or_default() {
             let Some(text) = link.as_str() else { continue };
             let target = text.split(':').next().unwrap_or(text);
-            if !names.contains(&target) {
+            if !name_set.contains(target) {
                 cx.report(
                     link.span,
                     format!("container `{own}` links to `{target}`, which is not a container of this file"),
@@ -100,7 +108,7 @@ fn check(input: &DockerrunInput<'_>, cx: &mut Context<'_>) {
             let Some(volume) = source.as_str() else {
                 continue;
             };
-            if volume.starts_with("awseb-logs-") || volumes.contains(&volume) {
+            if volume.starts_with("awseb-logs-") || volume_set.contains(volume) {
                 continue;
             }
             cx.report(
@@ -122,7 +130,7 @@ fn check(input: &DockerrunInput<'_>, cx: &mut Context<'_>) {
             let Some(name) = source.as_str() else {
                 continue;
             };
-            if !names.contains(&name) {
+            if !name_set.contains(name) {
                 cx.report(
                     source.span,
                     format!("container `{own}` takes volumes from `{name}`, which is not a container of this file"),

@@ -5,6 +5,7 @@ pub mod compose;
 pub mod dockerfile;
 pub mod dockerrun;
 pub mod input;
+pub mod travis;
 pub mod yaml;
 
 use crate::rule::Rule;
@@ -15,6 +16,7 @@ static SORTED: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     all.extend(compose::RULES.iter().copied());
     all.extend(dockerrun::RULES.iter().copied());
     all.extend(buildspec::RULES.iter().copied());
+    all.extend(travis::RULES.iter().copied());
     all.push(&input::UNREADABLE_FILE);
     all.sort_by_key(|r| r.meta.code);
     all

@@ -1,5 +1,6 @@
 //! Travis CI `.travis.yml` rules, one file each.
 
+pub mod deploy_branch_never_matches;
 pub mod deploy_secret_in_plaintext;
 pub mod matrix_renamed;
 pub mod remote_script_piped_to_shell;
@@ -22,6 +23,7 @@ pub static RULES: &[&Rule] = &[
     &unknown_deploy_provider::RULE,
     &deploy_secret_in_plaintext::RULE,
     &remote_script_piped_to_shell::RULE,
+    &deploy_branch_never_matches::RULE,
 ];
 
 /// The edit that deletes `entry`'s whole line when the entry is a one-line `key: value` alone on

@@ -13,6 +13,7 @@ LINTED = {
     "Compose": lambda name: "compose" in name.lower(),
     "Dockerrun": lambda name: name.lower() == "dockerrun.aws.json",
     "buildspec": lambda name: name.lower().startswith("buildspec"),
+    "Travis": lambda name: name.lower().endswith("travis.yml"),
 }
 
 seeds = os.path.abspath(sys.argv[1])

@@ -417,7 +417,7 @@ fn source_files_named_like_dockerfiles_are_not_taken_for_them() {
 fn nothing_to_lint_is_an_error_that_says_what_was_looked_for() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "empty/README.md", "# nothing here\n");
-    write(dir.path(), "ci/.travis.yml", "language: python\n");
+    write(dir.path(), "ci/circleci-config.yml", "version: 2.1\n");
     write(dir.path(), "app/Dockerfile", CLEAN);
     let out = rlint(dir.path(), &["empty"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -428,7 +428,7 @@ fn nothing_to_lint_is_an_error_that_says_what_was_looked_for() {
     // A folder of kinds not linted yet names them.
     let out = rlint(dir.path(), &["ci"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("ci/.travis.yml"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ci/circleci-config.yml"));
     // `rlint .` in an empty repository says the same.
     let empty = tempfile::tempdir().unwrap();
     let out = rlint(empty.path(), &[]);

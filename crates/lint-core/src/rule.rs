@@ -130,6 +130,17 @@ pub struct BuildspecInput<'a> {
     pub commands: &'a [crate::kinds::buildspec::PhaseCommand<'a>],
 }
 
+/// What a Travis CI `.travis.yml` check receives: the YAML tree, every line of its build phases
+/// analysed as shell, and its `deploy` sections.
+pub struct TravisInput<'a> {
+    pub text: &'a str,
+    pub yaml: &'a crate::syntax::yaml::YamlFile,
+    /// The document's root mapping; `None` when the file is not valid YAML or not a mapping.
+    pub root: Option<&'a crate::syntax::yaml::Node>,
+    pub lines: &'a [crate::kinds::travis::ScriptLine<'a>],
+    pub deploys: &'a [&'a crate::syntax::yaml::Node],
+}
+
 /// What an Elastic Beanstalk `Dockerrun.aws.json` check receives: the text and its JSON tree.
 pub struct DockerrunInput<'a> {
     pub text: &'a str,
@@ -207,6 +218,7 @@ pub enum Check {
     Compose(fn(&ComposeInput<'_>, &mut Context<'_>)),
     Dockerrun(fn(&DockerrunInput<'_>, &mut Context<'_>)),
     Buildspec(fn(&BuildspecInput<'_>, &mut Context<'_>)),
+    Travis(fn(&TravisInput<'_>, &mut Context<'_>)),
     /// Produced by the pipeline (input problems); the rule exists for its code and docs.
     Pipeline,
 }

@@ -32,7 +32,7 @@ struct Kind {
     related: &'static [&'static str],
 }
 
-const KINDS: [Kind; 4] = [
+const KINDS: [Kind; 5] = [
     Kind {
         kind: FileKind::Dockerfile,
         dir: "dockerfile",
@@ -63,6 +63,14 @@ const KINDS: [Kind; 4] = [
         lang: "yaml",
         file_name: "buildspec.yml",
         syntax_code: "BS000",
+        related: &["rlint.toml"],
+    },
+    Kind {
+        kind: FileKind::Travis,
+        dir: "travis",
+        lang: "yaml",
+        file_name: ".travis.yml",
+        syntax_code: "TR000",
         related: &["rlint.toml"],
     },
 ];

@@ -3,11 +3,11 @@
 //! `# rlint ignore=` pragmas as in Compose files.
 
 use super::{Kind, Name, NameMatch};
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::Diagnostic;
 use crate::rule::{BuildspecInput, Check};
 use crate::source::FileKind;
-use crate::syntax::shell::{self, Script, SpanMap};
-use crate::syntax::yaml::{Node, Style};
+use crate::syntax::shell::{self, Script};
+use crate::syntax::yaml::Node;
 use crate::{Config, Related, rules, suppress, syntax};
 
 pub static KIND: Kind = Kind {
@@ -31,12 +31,6 @@ fn by_name(name: &Name<'_>) -> NameMatch {
 /// A YAML file with a top-level `version: 0.1|0.2` and `phases:` is a buildspec whatever its
 /// name (`ci/build.yml`).
 fn by_content(text: &str) -> bool {
-    let top = |key: &str| {
-        text.lines().any(|l| {
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-    };
     let version = text.lines().any(|l| {
         l.strip_prefix("version")
             .and_then(|r| r.trim_start().strip_prefix(':'))
@@ -45,7 +39,7 @@ fn by_content(text: &str) -> bool {
                 v.starts_with("0.1") || v.starts_with("0.2")
             })
     });
-    version && top("phases")
+    version && super::has_top_level_key(text, "phases")
 }
 
 /// One command of a phase (`commands:` or `finally:`), with its shell analysis.
@@ -56,33 +50,6 @@ pub struct PhaseCommand<'a> {
     pub node: &'a Node,
     /// The command analysed as shell; empty when the item is not a string.
     pub script: Script,
-}
-
-/// Where a command's text stands in the file: offsets map into a plain or single-line quoted
-/// scalar exactly; elsewhere (block scalars, escapes, folded lines) onto the whole scalar.
-struct ScalarMap(Span, Option<usize>);
-
-impl SpanMap for ScalarMap {
-    fn span(&self, start: usize, end: usize) -> Span {
-        match self.1 {
-            Some(base) => Span::new(base + start, base + end),
-            None => self.0,
-        }
-    }
-}
-
-fn scalar_map(text: &str, node: &Node, value: &str) -> ScalarMap {
-    let raw = text.get(node.span.start..node.span.end).unwrap_or("");
-    let base = match node.as_scalar().map(|s| s.style) {
-        Some(Style::Plain) if raw == value => Some(node.span.start),
-        Some(Style::SingleQuoted | Style::DoubleQuoted)
-            if raw.len() >= 2 && &raw[1..raw.len() - 1] == value =>
-        {
-            Some(node.span.start + 1)
-        }
-        _ => None,
-    };
-    ScalarMap(node.span, base)
 }
 
 /// Every command of every phase, in file order.
@@ -98,10 +65,7 @@ pub fn phase_commands<'a>(text: &str, root: &'a Node) -> Vec<PhaseCommand<'a>> {
                 continue;
             };
             for node in items {
-                let script = match node.as_str() {
-                    Some(command) => shell::analyze(command, &scalar_map(text, node, command)),
-                    None => Script::default(),
-                };
+                let script = shell::analyze_scalar(text, node);
                 out.push(PhaseCommand {
                     phase: name,
                     node,

@@ -12,6 +12,7 @@ pub mod compose;
 pub mod dockerfile;
 pub mod dockerrun;
 mod recognised;
+pub mod travis;
 
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Context, Rule};
@@ -53,6 +54,15 @@ impl Name<'_> {
     }
 }
 
+/// Whether a line of `text` starts with `key:` at column 1 (a top-level YAML key), for content
+/// sniffing without parsing.
+pub(crate) fn has_top_level_key(text: &str, key: &str) -> bool {
+    text.lines().any(|l| {
+        l.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
+}
+
 /// A kind's pipeline: path, text, configuration and related files in; findings out, sorted.
 pub type LintFn = fn(&str, &str, &Config, Related<'_>) -> Vec<Diagnostic>;
 
@@ -76,7 +86,7 @@ pub static KINDS: &[&Kind] = &[
     &dockerfile::KIND,
     &compose::KIND,
     &buildspec::KIND,
-    &recognised::TRAVIS,
+    &travis::KIND,
     &recognised::CIRCLECI,
     &recognised::GITHUB_WORKFLOW,
     &dockerrun::KIND,

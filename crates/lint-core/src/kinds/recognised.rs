@@ -21,15 +21,6 @@ pub static DOCKERIGNORE: Kind = Kind {
     pragma: "",
 };
 
-/// `.travis.yml`, `react-test.travis.yml`.
-pub static TRAVIS: Kind = Kind {
-    kind: FileKind::Travis,
-    by_name: |n: &Name<'_>| yes(n.is_yaml() && n.yaml_stem().ends_with("travis")),
-    by_content: None,
-    lint: None,
-    pragma: "",
-};
-
 /// `.circleci/config.yml`, `circleci-config.yml`.
 pub static CIRCLECI: Kind = Kind {
     kind: FileKind::Circleci,

@@ -7,6 +7,7 @@ pub mod dockerrun;
 pub mod input;
 pub mod schema;
 pub mod shell;
+pub mod travis;
 pub mod yaml;
 
 use crate::rule::Rule;
@@ -17,6 +18,7 @@ static SORTED: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     all.extend(compose::RULES.iter().copied());
     all.extend(dockerrun::RULES.iter().copied());
     all.extend(buildspec::RULES.iter().copied());
+    all.extend(travis::RULES.iter().copied());
     all.push(&input::UNREADABLE_FILE);
     all.sort_by_key(|r| r.meta.code);
     all

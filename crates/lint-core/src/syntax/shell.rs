@@ -141,6 +141,86 @@ impl Script {
     }
 }
 
+/// A download piped into an interpreter in one step (`curl ... | sh`, `wget -O- ... | sudo bash`),
+/// found the same way in every kind's scripts.
+pub struct PipedScript<'a> {
+    /// The `curl` or `wget` command.
+    pub fetch: &'a Command,
+    /// The interpreter it feeds.
+    pub runner: &'a Command,
+    /// The URL fetched, when a word has one.
+    pub url: Option<&'a str>,
+}
+
+/// Programs a downloaded script is piped into.
+const INTERPRETERS: [&str; 12] = [
+    "sh", "bash", "ash", "dash", "zsh", "ksh", "python", "python3", "perl", "ruby", "node", "php",
+];
+
+impl Script {
+    /// Every `curl`/`wget` whose output a later command of its pipeline runs as a script.
+    pub fn piped_scripts(&self) -> impl Iterator<Item = PipedScript<'_>> {
+        self.commands
+            .iter()
+            .filter(|c| c.is("curl") || c.is("wget"))
+            .filter_map(|fetch| {
+                let runner = self.downstream(fetch).find(|c| {
+                    INTERPRETERS.contains(&c.name())
+                        || (c.is("sudo")
+                            && c.args()
+                                .iter()
+                                .any(|a| INTERPRETERS.contains(&a.value.as_str())))
+                })?;
+                let url = fetch
+                    .args()
+                    .iter()
+                    .find(|a| a.value.contains("://"))
+                    .map(|a| a.value.as_str());
+                Some(PipedScript { fetch, runner, url })
+            })
+    }
+}
+
+/// Where a YAML scalar's text stands in the file, for the shell analysis of commands written in
+/// YAML (`commands:`, `script:`): offsets map into a plain or single-line quoted scalar exactly;
+/// elsewhere (block scalars, escapes, folded lines) onto the whole scalar.
+pub struct ScalarMap(Span, Option<usize>);
+
+impl SpanMap for ScalarMap {
+    fn span(&self, start: usize, end: usize) -> Span {
+        match self.1 {
+            Some(base) => Span::new(base + start, base + end),
+            None => self.0,
+        }
+    }
+}
+
+impl ScalarMap {
+    /// The map of `node`, whose value is `value`, in `text`.
+    pub fn new(text: &str, node: &crate::syntax::yaml::Node, value: &str) -> ScalarMap {
+        use crate::syntax::yaml::Style;
+        let raw = text.get(node.span.start..node.span.end).unwrap_or("");
+        let base = match node.as_scalar().map(|s| s.style) {
+            Some(Style::Plain) if raw == value => Some(node.span.start),
+            Some(Style::SingleQuoted | Style::DoubleQuoted)
+                if raw.len() >= 2 && &raw[1..raw.len() - 1] == value =>
+            {
+                Some(node.span.start + 1)
+            }
+            _ => None,
+        };
+        ScalarMap(node.span, base)
+    }
+}
+
+/// The shell analysis of a YAML string node (empty for other nodes).
+pub fn analyze_scalar(text: &str, node: &crate::syntax::yaml::Node) -> Script {
+    match node.as_str() {
+        Some(command) => analyze(command, &ScalarMap::new(text, node, command)),
+        None => Script::default(),
+    }
+}
+
 /// Maps offsets in the analysed text to source spans.
 pub trait SpanMap {
     fn span(&self, start: usize, end: usize) -> Span;

@@ -37,37 +37,16 @@ crate::declare_rule! {
     }
 }
 
-const INTERPRETERS: [&str; 12] = [
-    "sh", "bash", "ash", "dash", "zsh", "ksh", "python", "python3", "perl", "ruby", "node", "php",
-];
-
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for (_, _, scripts) in super::runs(input) {
         for script in scripts {
-            for fetch in script
-                .commands
-                .iter()
-                .filter(|c| c.is("curl") || c.is("wget"))
-            {
-                let runner = script.downstream(fetch).find(|c| {
-                    INTERPRETERS.contains(&c.name())
-                        || (c.is("sudo")
-                            && c.args()
-                                .iter()
-                                .any(|a| INTERPRETERS.contains(&a.value.as_str())))
-                });
-                let Some(runner) = runner else { continue };
-                let url = fetch
-                    .args()
-                    .iter()
-                    .find(|a| a.value.contains("://"))
-                    .map_or_else(
-                        || "a remote script".to_string(),
-                        |a| format!("`{}`", a.value),
-                    );
+            for piped in script.piped_scripts() {
+                let url = piped
+                    .url
+                    .map_or_else(|| "a remote script".to_string(), |u| format!("`{u}`"));
                 cx.report(
-                    fetch.span.cover(runner.span),
-                    format!("{url} is piped straight into `{}`: whatever the server returns runs in your build, unverified", runner.name()),
+                    piped.fetch.span.cover(piped.runner.span),
+                    format!("{url} is piped straight into `{}`: whatever the server returns runs in your build, unverified", piped.runner.name()),
                 )
                 .help("download to a file with a pinned checksum (`ADD --checksum=sha256:...`), verify it, then run it — or use a package");
             }

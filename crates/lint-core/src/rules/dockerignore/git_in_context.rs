@@ -4,8 +4,11 @@ use crate::rule::{Context, DockerignoreInput};
 crate::declare_rule! {
     /// ## What it does
     /// Finds a `.git` folder in the build context that no pattern excludes, when the Dockerfile
-    /// beside the ignore file copies the whole context into the image (`COPY . .` in the final
-    /// stage or a stage it builds on). Quiet without the Dockerfile or a view of
+    /// beside the ignore file copies the whole context into the image.
+    ///
+    /// A whole-context copy is `COPY` or `ADD` with the source `.` in the final stage or a stage
+    /// it builds on (`COPY . .`). A `.git` file (a worktree or submodule pointing at the
+    /// repository elsewhere) holds no history and is not reported. Quiet without the Dockerfile or a view of
     /// the context, and when `COPY .` happens only in a stage the image does not build on (a
     /// builder stage may want `git describe`).
     ///
@@ -54,7 +57,8 @@ fn check(input: &DockerignoreInput<'_>, cx: &mut Context<'_>) {
     let Some((copy, files)) = helpers::context_copy(input) else {
         return;
     };
-    if !files.exists(".git") || input.ignore.excluded_by(".git/HEAD").is_some() {
+    // A worktree's or submodule's `.git` is a one-line file pointing elsewhere: no history.
+    if !files.exists(".git/HEAD") || input.ignore.excluded_by(".git/HEAD").is_some() {
         return;
     }
     cx.report(

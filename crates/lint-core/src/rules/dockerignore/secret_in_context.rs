@@ -5,8 +5,10 @@ use crate::secrets;
 crate::declare_rule! {
     /// ## What it does
     /// Finds secrets in the build context that no pattern excludes, when the Dockerfile beside
-    /// the ignore file copies the whole context into the image (`COPY . .` or `ADD . /app` in the
-    /// final stage or a stage it builds on). The secrets looked for: `.env` files (not `.env.example` and
+    /// the ignore file copies the whole context into the image.
+    ///
+    /// A whole-context copy is `COPY` or `ADD` with the source `.` in the final stage or a stage
+    /// it builds on (`COPY . .`, `ADD . /app`). The secrets looked for: `.env` files (not `.env.example` and
     /// other templates), private keys (`id_rsa`, `*.pem` and `*.key` that hold a `PRIVATE KEY`),
     /// `.aws/credentials`, `.ssh/`, Rails' `config/master.key`, and `.npmrc`/`.pypirc` that hold
     /// a literal token or password.

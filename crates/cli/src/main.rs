@@ -495,13 +495,22 @@ fn lint_path(
     let detected = kind.or_else(|| FileKind::from_path(&shown));
     let mut fixed = 0;
     let mut text_bytes = bytes;
+    let around = Around::read(&target.path, target.context.as_deref(), detected, args);
+    let related = around.related(target.build.as_ref());
     // Fixes go to the files the user asked about; a Dockerfile linted only because a Compose
     // file builds it is reported, never rewritten.
     if args.fix
         && target.asked
         && let Ok(text) = std::str::from_utf8(&text_bytes)
     {
-        let outcome = lint_core::fix::fix_text(&shown, text, detected, &config, args.unsafe_fixes);
+        let outcome = lint_core::fix::fix_text_with(
+            &shown,
+            text,
+            detected,
+            &config,
+            args.unsafe_fixes,
+            related,
+        );
         if outcome.applied > 0 {
             std::fs::write(&target.path, &outcome.text)
                 .map_err(|e| format!("{shown}: cannot write fixes: {e}"))?;
@@ -509,8 +518,6 @@ fn lint_path(
             text_bytes = outcome.text.into_bytes();
         }
     }
-    let around = Around::read(&target.path, target.context.as_deref(), detected, args);
-    let related = around.related(target.build.as_ref());
     let report = lint_core::lint_bytes_with(&shown, &text_bytes, detected, &config, related);
     if report.skipped {
         if target.explicit && report.kind.is_none() {
@@ -533,11 +540,14 @@ fn lint_path(
 }
 
 /// What a linted file's cross-file checks read around it: the files beside it, the build
-/// context's `.dockerignore` (Dockerfiles) and the project `.env` (Compose).
+/// context's `.dockerignore` (Dockerfiles), the project `.env` (Compose), the Dockerfile that
+/// builds with a `.dockerignore`, and the Compose files beside a `.env`.
 struct Around {
     disk: Disk,
     dockerignore: Option<String>,
     dotenv: Option<String>,
+    dockerfile: Option<String>,
+    compose: Vec<String>,
 }
 
 impl Around {
@@ -563,10 +573,20 @@ impl Around {
             }
             None => None,
         };
+        let dockerfile = match kind {
+            Some(FileKind::Dockerignore) => read_ignored_dockerfile(path, &dir),
+            _ => None,
+        };
+        let compose = match kind {
+            Some(FileKind::Dotenv) => read_compose_files(&dir),
+            _ => Vec::new(),
+        };
         Around {
             disk: Disk(dir),
             dockerignore,
             dotenv,
+            dockerfile,
+            compose,
         }
     }
 
@@ -576,8 +596,41 @@ impl Around {
             dotenv: self.dotenv.as_deref(),
             files: Some(&self.disk),
             build,
+            dockerfile: self.dockerfile.as_deref(),
+            compose: &self.compose,
         }
     }
+}
+
+/// The Dockerfile a `.dockerignore` serves: `X` for `X.dockerignore`, else the `Dockerfile`
+/// beside it (the usual build). Quiet when that Dockerfile has its own `Dockerfile.dockerignore`,
+/// which BuildKit reads instead.
+fn read_ignored_dockerfile(ignore: &Path, dir: &Path) -> Option<String> {
+    let name = ignore.file_name()?.to_string_lossy();
+    let stem = name.strip_suffix(".dockerignore").unwrap_or("");
+    if !stem.is_empty() {
+        return std::fs::read_to_string(dir.join(stem)).ok();
+    }
+    if dir.join("Dockerfile.dockerignore").exists() {
+        return None;
+    }
+    std::fs::read_to_string(dir.join("Dockerfile")).ok()
+}
+
+/// The Compose files in a `.env`'s folder (the project it sets variables for).
+fn read_compose_files(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| FileKind::from_path(&p.to_string_lossy()) == Some(FileKind::Compose))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
 }
 
 /// The file system around a linted file, for the core's cross-file checks.
@@ -592,6 +645,15 @@ impl lint_core::Files for Disk {
 
     fn read(&self, path: &str) -> Option<String> {
         std::fs::read_to_string(self.0.join(path)).ok()
+    }
+
+    fn list(&self, path: &str) -> Option<Vec<String>> {
+        let entries = std::fs::read_dir(self.0.join(path)).ok()?;
+        Some(
+            entries
+                .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+                .collect(),
+        )
     }
 
     fn dangling_link(&self, path: &str) -> Option<String> {

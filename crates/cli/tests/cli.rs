@@ -1036,3 +1036,111 @@ fn fixes_where_the_build_breaks_lint_clean_afterwards() {
         );
     }
 }
+
+/// A `.dockerignore` is a file of its own now (it counts in `files`), linted with the
+/// Dockerfile beside it and what the build context holds: only secrets that are there and hold
+/// a credential are reported.
+#[test]
+fn dockerignore_is_checked_against_its_dockerfile_and_context() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "Dockerfile",
+        "FROM node:22.1-alpine\nWORKDIR /app\nCOPY . .\nUSER node\nCMD [\"node\", \"server.js\"]\n",
+    );
+    write(dir.path(), ".dockerignore", "node_modules\n");
+    write(
+        dir.path(),
+        "server.pem",
+        "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n",
+    );
+    write(
+        dir.path(),
+        "cert.pem",
+        "-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n",
+    );
+    write(
+        dir.path(),
+        ".npmrc",
+        "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n",
+    );
+    write(dir.path(), ".git/HEAD", "ref: refs/heads/main\n");
+    let out = rlint(dir.path(), &["--format", "json", "."]);
+    let v = json(&out);
+    assert_eq!(v["files"], 2, "the Dockerfile and the .dockerignore: {v}");
+    let messages: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "DI003")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages.len(), 1, "only the private key: {messages:?}");
+    assert!(messages[0].contains("`server.pem`"), "{messages:?}");
+    assert!(codes(&v).contains(&"DI004".to_string()), "{v}");
+
+    // The fixes add the paths; the context is then clean.
+    rlint(dir.path(), &["--fix", "--unsafe-fixes", ".dockerignore"]);
+    let ignore = fs::read_to_string(dir.path().join(".dockerignore")).unwrap();
+    assert!(
+        ignore.contains("server.pem\n") && ignore.contains(".git\n"),
+        "{ignore}"
+    );
+    let after = codes(&json(&rlint(dir.path(), &["--format", "json", "."])));
+    assert!(!after.iter().any(|c| c.starts_with("DI")), "{after:?}");
+}
+
+/// A `COPY . .` in a stage the image does not build on leaves nothing in the image.
+#[test]
+fn dockerignore_is_quiet_when_only_a_builder_stage_copies_the_context() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "Dockerfile",
+        "FROM node:22.1-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN npm ci && npm run build\n\nFROM nginx:1.27-alpine\nCOPY --from=build /src/dist /usr/share/nginx/html\n",
+    );
+    write(dir.path(), ".dockerignore", "node_modules\n");
+    write(
+        dir.path(),
+        "id_rsa",
+        "-----BEGIN OPENSSH PRIVATE KEY-----\n",
+    );
+    write(dir.path(), ".git/HEAD", "ref: refs/heads/main\n");
+    let v = json(&rlint(dir.path(), &["--format", "json", ".dockerignore"]));
+    assert!(!codes(&v).iter().any(|c| c.starts_with("DI")), "{v}");
+}
+
+/// A `.env` is linted with the Compose files of its folder; without one, unused variables are
+/// not guessed at.
+#[test]
+fn dotenv_variables_are_checked_against_the_compose_files_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        ".env",
+        "TAG=1.4\nOLD_TAG=1.3\nCOMPOSE_PROJECT_NAME=shop\nBAD KEY=1\n",
+    );
+    let alone = json(&rlint(
+        dir.path(),
+        &["--format", "json", "--select", "EN", ".env"],
+    ));
+    assert_eq!(codes(&alone), ["EN000"], "{alone}");
+    write(
+        dir.path(),
+        "compose.yaml",
+        "services:\n  web:\n    image: shop:${TAG}\n",
+    );
+    let v = json(&rlint(
+        dir.path(),
+        &["--format", "json", "--select", "EN002", ".env"],
+    ));
+    let unused: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "EN002")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(unused.len(), 1, "{v}");
+    assert!(unused[0].contains("`OLD_TAG`"), "{unused:?}");
+}

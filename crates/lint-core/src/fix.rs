@@ -62,10 +62,30 @@ pub fn fix_text(
     config: &Config,
     unsafe_ok: bool,
 ) -> FixOutcome {
+    fix_text_with(
+        path,
+        text,
+        kind,
+        config,
+        unsafe_ok,
+        crate::Related::default(),
+    )
+}
+
+/// [`fix_text`] with the file's related files, so the fixes of cross-file findings apply too
+/// (a secret the `.dockerignore` should exclude).
+pub fn fix_text_with(
+    path: &str,
+    text: &str,
+    kind: Option<FileKind>,
+    config: &Config,
+    unsafe_ok: bool,
+    related: crate::Related<'_>,
+) -> FixOutcome {
     let mut current = text.to_string();
     let mut total = 0;
     for _ in 0..10 {
-        let report = crate::lint_text(path, &current, kind, config);
+        let report = crate::lint_text_with(path, &current, kind, config, related);
         let diags: Vec<&Diagnostic> = report.diagnostics.iter().map(|l| &l.diagnostic).collect();
         let (next, applied) = apply_fixes(&current, &diags, unsafe_ok);
         if applied == 0 || next == current {

@@ -62,6 +62,11 @@ pub struct Related<'a> {
     pub files: Option<&'a dyn Files>,
     /// For a Dockerfile a Compose file builds: the build arguments and target it passes.
     pub build: Option<&'a BuildContext>,
+    /// For a `.dockerignore`: the Dockerfile that builds with it (`Dockerfile` beside it, or
+    /// `X` for `X.dockerignore`).
+    pub dockerfile: Option<&'a str>,
+    /// For a `.env`: the Compose files of its folder (empty when none is known).
+    pub compose: &'a [String],
 }
 
 /// What a build passes to the Dockerfile it builds (Compose `build.args` and `build.target`):
@@ -100,6 +105,8 @@ impl std::fmt::Debug for Related<'_> {
             .field("dotenv", &self.dotenv.map(str::len))
             .field("files", &self.files.is_some())
             .field("build", &self.build)
+            .field("dockerfile", &self.dockerfile.map(str::len))
+            .field("compose", &self.compose.len())
             .finish()
     }
 }
@@ -111,6 +118,11 @@ pub trait Files: Sync {
     fn exists(&self, path: &str) -> bool;
     /// The text of a file, when it can be read.
     fn read(&self, path: &str) -> Option<String>;
+    /// The names in the folder at `path` (`""` for the linted file's own folder), when the view
+    /// can list it.
+    fn list(&self, _path: &str) -> Option<Vec<String>> {
+        None
+    }
     /// Where a symbolic link at `path` points when that target does not exist (a dangling
     /// link, which Compose reports as a missing file); `None` otherwise.
     fn dangling_link(&self, _path: &str) -> Option<String> {

@@ -36,11 +36,36 @@ pub fn lint_files(files: &[MemFile<'_>], config: &Config) -> Vec<Report> {
                 Some(FileKind::Dockerfile) => None,
                 _ => find(files, &join(&dir, ".env")),
             };
+            // A `.dockerignore` is read with the Dockerfile that builds with it; a `.env` with
+            // the Compose files of its folder.
+            let dockerfile = match kind {
+                Some(FileKind::Dockerignore) => {
+                    let own = path
+                        .strip_suffix(".dockerignore")
+                        .filter(|p| !p.ends_with('/') && !p.is_empty());
+                    own.and_then(|p| find(files, p))
+                        .or_else(|| find(files, &join(&dir, "Dockerfile")))
+                }
+                _ => None,
+            };
+            let compose: Vec<String> = match kind {
+                Some(FileKind::Dotenv) => files
+                    .iter()
+                    .filter(|g| {
+                        let p = normalize(g.path);
+                        parent(&p) == dir && FileKind::from_path(&p) == Some(FileKind::Compose)
+                    })
+                    .map(|g| g.text.to_string())
+                    .collect(),
+                _ => Vec::new(),
+            };
             let related = Related {
                 dockerignore,
                 dotenv,
                 files: Some(&view),
                 build: built.map(|b| &b.passes),
+                dockerfile,
+                compose: &compose,
             };
             crate::lint_bytes_with(&path, f.text.as_bytes(), kind, config, related)
         })
@@ -94,6 +119,27 @@ impl Files for View<'_> {
 
     fn read(&self, path: &str) -> Option<String> {
         find(self.files, &join(self.dir, path)).map(str::to_string)
+    }
+
+    fn list(&self, path: &str) -> Option<Vec<String>> {
+        let dir = join(self.dir, path);
+        let prefix = if dir.is_empty() {
+            String::new()
+        } else {
+            format!("{dir}/")
+        };
+        let mut names: Vec<String> = self
+            .files
+            .iter()
+            .filter_map(|f| {
+                let p = normalize(f.path);
+                let rest = p.strip_prefix(&prefix)?.to_string();
+                Some(rest.split('/').next().unwrap_or("").to_string())
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        Some(names)
     }
 
     /// The open tabs are never all the files of a project.

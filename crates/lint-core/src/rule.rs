@@ -141,6 +141,25 @@ pub struct TravisInput<'a> {
     pub deploys: &'a [&'a crate::syntax::yaml::Node],
 }
 
+/// What a `.dockerignore` check receives: its pattern lines and, when the caller read it, the
+/// Dockerfile that builds with it and a view of the build context.
+pub struct DockerignoreInput<'a> {
+    pub text: &'a str,
+    pub entries: &'a [crate::syntax::dockerignore::Entry<'a>],
+    pub ignore: &'a crate::syntax::dockerignore::DockerIgnore,
+    pub dockerfile: Option<&'a crate::kinds::dockerignore::Beside<'a>>,
+    pub files: Option<&'a dyn crate::Files>,
+}
+
+/// What a `.env` check receives: its variables as Compose reads them, the syntax errors, and
+/// the Compose files of its folder when the caller read them.
+pub struct DotenvInput<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+    pub parsed: &'a crate::kinds::dotenv::Parsed,
+    pub compose: &'a [String],
+}
+
 /// What an Elastic Beanstalk `Dockerrun.aws.json` check receives: the text and its JSON tree.
 pub struct DockerrunInput<'a> {
     pub text: &'a str,
@@ -219,6 +238,8 @@ pub enum Check {
     Dockerrun(fn(&DockerrunInput<'_>, &mut Context<'_>)),
     Buildspec(fn(&BuildspecInput<'_>, &mut Context<'_>)),
     Travis(fn(&TravisInput<'_>, &mut Context<'_>)),
+    Dockerignore(fn(&DockerignoreInput<'_>, &mut Context<'_>)),
+    Dotenv(fn(&DotenvInput<'_>, &mut Context<'_>)),
     /// Produced by the pipeline (input problems); the rule exists for its code and docs.
     Pipeline,
 }

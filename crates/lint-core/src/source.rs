@@ -14,10 +14,11 @@ pub enum FileKind {
     Circleci,
     GithubWorkflow,
     Dockerrun,
+    Dotenv,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 8] = [
+    pub const ALL: [FileKind; 9] = [
         Self::Dockerfile,
         Self::Dockerignore,
         Self::Compose,
@@ -26,6 +27,7 @@ impl FileKind {
         Self::Circleci,
         Self::GithubWorkflow,
         Self::Dockerrun,
+        Self::Dotenv,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -38,6 +40,7 @@ impl FileKind {
             Self::Circleci => "circleci",
             Self::GithubWorkflow => "github-workflow",
             Self::Dockerrun => "dockerrun",
+            Self::Dotenv => "dotenv",
         }
     }
 
@@ -292,6 +295,12 @@ mod tests {
                 Some(FileKind::GithubWorkflow),
             ),
             ("Dockerrun.aws.json", Some(FileKind::Dockerrun)),
+            (".env", Some(FileKind::Dotenv)),
+            ("app/.env.production", Some(FileKind::Dotenv)),
+            ("api.env", Some(FileKind::Dotenv)),
+            (".env.example", Some(FileKind::Dotenv)),
+            (".envrc", None),
+            (".env.js", None),
             ("src/main.rs", None),
             ("config.yml", None),
         ];

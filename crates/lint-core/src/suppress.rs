@@ -180,6 +180,13 @@ impl Suppressions {
     }
 
     pub fn for_yaml(text: &str) -> Suppressions {
+        Suppressions::for_line_comments(text, true)
+    }
+
+    /// `# rlint ignore=` pragmas of a file whose comments are whole lines only (a
+    /// `.dockerignore`, where `a #b` is a pattern): `trailing` also reads ` # ...` after text on
+    /// a line, as YAML and `.env` files have them.
+    pub fn for_line_comments(text: &str, trailing: bool) -> Suppressions {
         let mut s = Suppressions::default();
         let mut offset = 0;
         let mut pending: Vec<Vec<String>> = Vec::new();
@@ -190,8 +197,10 @@ impl Suppressions {
             let own_line = trimmed.starts_with('#');
             let comment = if own_line {
                 Some(&trimmed[1..])
-            } else {
+            } else if trailing {
                 line.find(" #").map(|i| &line[i + 2..])
+            } else {
+                None
             };
             if !own_line && !trimmed.is_empty() {
                 for ids in pending.drain(..) {

@@ -32,7 +32,7 @@ struct Kind {
     related: &'static [&'static str],
 }
 
-const KINDS: [Kind; 5] = [
+const KINDS: [Kind; 7] = [
     Kind {
         kind: FileKind::Dockerfile,
         dir: "dockerfile",
@@ -73,6 +73,22 @@ const KINDS: [Kind; 5] = [
         syntax_code: "TR000",
         related: &["rlint.toml"],
     },
+    Kind {
+        kind: FileKind::Dockerignore,
+        dir: "dockerignore",
+        lang: "dockerignore",
+        file_name: ".dockerignore",
+        syntax_code: "DI000",
+        related: &["rlint.toml", "Dockerfile", "files.txt"],
+    },
+    Kind {
+        kind: FileKind::Dotenv,
+        dir: "dotenv",
+        lang: "dotenv",
+        file_name: ".env",
+        syntax_code: "EN000",
+        related: &["rlint.toml", "compose.yaml"],
+    },
 ];
 
 /// The files around a linted file, from a list of paths (a `files` doc block or a fixture's
@@ -92,6 +108,21 @@ impl lint_core::Files for Listed {
 
     fn read(&self, _path: &str) -> Option<String> {
         None
+    }
+
+    fn list(&self, path: &str) -> Option<Vec<String>> {
+        let prefix = match path.trim_matches('/') {
+            "" | "." => String::new(),
+            p => format!("{p}/"),
+        };
+        let mut names: Vec<String> = self
+            .0
+            .iter()
+            .filter_map(|f| f.strip_prefix(&prefix))
+            .map(|rest| rest.split('/').next().unwrap_or("").to_string())
+            .collect();
+        names.dedup();
+        Some(names)
     }
 
     fn partial(&self) -> bool {
@@ -169,10 +200,21 @@ fn doc_examples_of(kind: &Kind, rule: &Rule) {
         let ignore = beside("dockerignore");
         let dotenv = beside("dotenv");
         let listed = beside("files").map(|t| Listed::parse(&t));
+        // A `.dockerignore` example's Dockerfile, a `.env` example's Compose file.
+        let dockerfile = (kind.kind == FileKind::Dockerignore)
+            .then(|| beside("dockerfile"))
+            .flatten();
+        let compose: Vec<String> = (kind.kind == FileKind::Dotenv)
+            .then(|| beside("yaml"))
+            .flatten()
+            .into_iter()
+            .collect();
         let related = Related {
             dockerignore: ignore.as_deref(),
             dotenv: dotenv.as_deref(),
             files: listed.as_ref().map(|l| l as &dyn lint_core::Files),
+            dockerfile: dockerfile.as_deref(),
+            compose: &compose,
             ..Related::default()
         };
         let files: Vec<&String> = blocks
@@ -299,10 +341,17 @@ fn fixtures_of(kind: &Kind, rule: &Rule) -> usize {
     let listed = fs::read_to_string(dir.join("files.txt"))
         .ok()
         .map(|t| Listed::parse(&t));
+    let dockerfile = fs::read_to_string(dir.join("Dockerfile")).ok();
+    let compose: Vec<String> = fs::read_to_string(dir.join("compose.yaml"))
+        .ok()
+        .into_iter()
+        .collect();
     let related = Related {
         dockerignore: ignore.as_deref(),
         dotenv: dotenv.as_deref(),
         files: listed.as_ref().map(|l| l as &dyn lint_core::Files),
+        dockerfile: dockerfile.as_deref(),
+        compose: &compose,
         ..Related::default()
     };
     let partial = listed.as_ref().map(Listed::partial);

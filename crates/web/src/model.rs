@@ -204,7 +204,7 @@ pub fn kind_label(path: &str) -> &'static str {
         Some(K::Circleci) => "CircleCI",
         Some(K::GithubWorkflow) => "GitHub Actions workflow",
         Some(K::Dockerrun) => "Dockerrun.aws.json",
-        None if normalize(path).ends_with(".env") => "env file",
+        Some(K::Dotenv) => "env file",
         None => "unknown kind",
     }
 }

@@ -10,7 +10,9 @@
 pub mod buildspec;
 pub mod compose;
 pub mod dockerfile;
+pub mod dockerignore;
 pub mod dockerrun;
+pub mod dotenv;
 mod recognised;
 pub mod travis;
 
@@ -82,7 +84,7 @@ pub struct Kind {
 /// Every kind, in the order names are matched: more specific names first (`x.dockerignore`
 /// before `Dockerfile.*`), content sniffing in the same order.
 pub static KINDS: &[&Kind] = &[
-    &recognised::DOCKERIGNORE,
+    &dockerignore::KIND,
     &dockerfile::KIND,
     &compose::KIND,
     &buildspec::KIND,
@@ -90,6 +92,7 @@ pub static KINDS: &[&Kind] = &[
     &recognised::CIRCLECI,
     &recognised::GITHUB_WORKFLOW,
     &dockerrun::KIND,
+    &dotenv::KIND,
 ];
 
 /// The registration of `kind`.

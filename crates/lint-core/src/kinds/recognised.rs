@@ -12,15 +12,6 @@ fn yes(matched: bool) -> NameMatch {
     }
 }
 
-/// `.dockerignore`, and the per-Dockerfile `Dockerfile.dockerignore`.
-pub static DOCKERIGNORE: Kind = Kind {
-    kind: FileKind::Dockerignore,
-    by_name: |n: &Name<'_>| yes(n.lower.ends_with(".dockerignore")),
-    by_content: None,
-    lint: None,
-    pragma: "",
-};
-
 /// `.circleci/config.yml`, `circleci-config.yml`.
 pub static CIRCLECI: Kind = Kind {
     kind: FileKind::Circleci,

@@ -3,7 +3,9 @@
 pub mod buildspec;
 pub mod compose;
 pub mod dockerfile;
+pub mod dockerignore;
 pub mod dockerrun;
+pub mod dotenv;
 pub mod input;
 pub mod schema;
 pub mod shell;
@@ -19,6 +21,8 @@ static SORTED: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     all.extend(dockerrun::RULES.iter().copied());
     all.extend(buildspec::RULES.iter().copied());
     all.extend(travis::RULES.iter().copied());
+    all.extend(dockerignore::RULES.iter().copied());
+    all.extend(dotenv::RULES.iter().copied());
     all.push(&input::UNREADABLE_FILE);
     all.sort_by_key(|r| r.meta.code);
     all

@@ -11,35 +11,15 @@ pub struct Env {
 }
 
 impl Env {
-    /// Parses a `.env` file: `KEY=value` lines, `export` prefixes, `#` comments, single- and
-    /// double-quoted values (double quotes honour `\n` and `\"`), inline comments after
-    /// whitespace in unquoted values.
+    /// The variables of a `.env` file as Compose reads it (see [`crate::kinds::dotenv`]); a
+    /// bare `KEY` takes its value from the shell, unknown here, and is left out.
     pub fn parse(text: &str) -> Env {
-        let mut vars = Vec::new();
-        for line in text.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let line = line.strip_prefix("export ").unwrap_or(line);
-            let Some((key, value)) = line.split_once('=') else {
-                continue;
-            };
-            let key = key.trim();
-            let value = value.trim();
-            let value = if let Some(v) = value.strip_prefix('\'') {
-                v.split('\'').next().unwrap_or("").to_string()
-            } else if let Some(v) = value.strip_prefix('"') {
-                let inner = v.rsplit_once('"').map_or(v, |(i, _)| i);
-                inner.replace("\\n", "\n").replace("\\\"", "\"")
-            } else {
-                match value.find(" #") {
-                    Some(i) => value[..i].trim_end().to_string(),
-                    None => value.to_string(),
-                }
-            };
-            vars.push((key.to_string(), value));
-        }
+        let vars = crate::kinds::dotenv::parse(text)
+            .vars
+            .into_iter()
+            .filter(|v| !v.inherited)
+            .map(|v| (v.name, v.value))
+            .collect();
         Env { vars }
     }
 

@@ -71,7 +71,10 @@ fn check(input: &DockerrunInput<'_>, cx: &mut Context<'_>) {
     let (name_set, volume_set): (
         std::collections::HashSet<&str>,
         std::collections::HashSet<&str>,
-    ) = (names.iter().copied().collect(), volumes.iter().copied().collect());
+    ) = (
+        names.iter().copied().collect(),
+        volumes.iter().copied().collect(),
+    );
     // A suggestion compares the word with every name: a generated file with thousands of
     // containers gets none rather than quadratic work.
     let suggest = |word: &str, among: &[&str]| {

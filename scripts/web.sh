@@ -35,7 +35,7 @@ build() {
   rm -rf "$DIST" && mkdir -p "$DIST"
   wasm-bindgen --target web --no-typescript --out-dir "$DIST" --out-name rlint-web \
     target/wasm32-unknown-unknown/web/rlint_web.wasm
-  wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals "$DIST/rlint-web_bg.wasm" -o "$DIST/rlint-web_bg.wasm"
   cp www/index.html www/main.js www/worker.js www/style.css "$DIST/"
   local raw gz

@@ -66,10 +66,25 @@ impl RuleMeta {
     pub fn summary(&self) -> String {
         let what = self.doc_section("What it does").unwrap_or_default();
         let first = what.split("\n\n").next().unwrap_or("").replace('\n', " ");
-        match first.find(". ") {
-            Some(i) => first[..=i].to_string(),
-            None => first,
+        // The first sentence: it ends at a `.` outside backticks that is not part of `...` or
+        // `e.g.`, followed by a space and a capital.
+        let chars: Vec<(usize, char)> = first.char_indices().collect();
+        let mut quoted = false;
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            match c {
+                '`' => quoted = !quoted,
+                '.' if !quoted => {
+                    let prev = k.checked_sub(1).map(|p| chars[p].1);
+                    let space = chars.get(k + 1).map(|&(_, c)| c) == Some(' ');
+                    let capital = chars.get(k + 2).is_some_and(|&(_, c)| c.is_uppercase());
+                    if space && capital && prev != Some('.') {
+                        return first[..=i].to_string();
+                    }
+                }
+                _ => {}
+            }
         }
+        first
     }
 
     /// Code blocks in a doc section as (language, text): the executed examples. A `toml` block is

@@ -4,6 +4,7 @@ pub mod container_memory;
 pub mod json_syntax;
 pub mod no_essential_container;
 pub mod schema;
+pub mod secret_in_environment;
 pub mod undefined_reference;
 
 use crate::rule::Rule;
@@ -14,4 +15,5 @@ pub static RULES: &[&Rule] = &[
     &undefined_reference::RULE,
     &container_memory::RULE,
     &no_essential_container::RULE,
+    &secret_in_environment::RULE,
 ];

@@ -1,0 +1,108 @@
+use crate::diagnostic::mask_secret;
+use crate::rule::{Context, DockerrunInput};
+use crate::secrets::{PATH, find_secret, looks_credential, placeholder};
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds credentials written in plain text in a container's `environment` of a version 2
+    /// `Dockerrun.aws.json`: a value in a known credential format (AWS access key, GitHub/npm/
+    /// Slack token, private key, a URL with `user:password@`), or a literal value under a name
+    /// that holds a credential (`DB_PASSWORD`, `API_TOKEN`). The value is masked in every output.
+    /// Demo placeholders (`changeme`, short or dictionary-like values; the judgement the Compose
+    /// and buildspec rules make) are reported as `info`; paths are not reported.
+    ///
+    /// ## Why is this bad?
+    /// The file is committed and uploaded in every application bundle, and the value shows in the
+    /// ECS task definition to anyone who can describe it. A `secrets` entry with `valueFrom`
+    /// (Secrets Manager or SSM Parameter Store) puts it into the container at start instead.
+    ///
+    /// ## Example
+    /// ```json
+    /// {
+    ///   "AWSEBDockerrunVersion": 2,
+    ///   "containerDefinitions": [
+    ///     { "name": "app", "image": "app:1.0", "memory": 256,
+    ///       "environment": [{ "name": "DB_PASSWORD", "value": "q8Vz3mLr0TfK" }] }
+    ///   ]
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// {
+    ///   "AWSEBDockerrunVersion": 2,
+    ///   "containerDefinitions": [
+    ///     { "name": "app", "image": "app:1.0", "memory": 256,
+    ///       "secrets": [{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:ssm:eu-west-1:123456789012:parameter/app/db-password" }] }
+    ///   ]
+    /// }
+    /// ```
+    ///
+    /// ## References
+    /// - [Amazon ECS: pass sensitive data to a container](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html)
+    pub static RULE = {
+        code: "DR005",
+        name: "secret-in-container-environment",
+        severity: Error,
+        aliases: [],
+        fix: None,
+        default: true,
+        check: Dockerrun(check),
+    }
+}
+
+fn check(input: &DockerrunInput<'_>, cx: &mut Context<'_>) {
+    for c in input.containers() {
+        let own = c.get("name").and_then(|n| n.as_str()).unwrap_or("?");
+        for item in c
+            .get("environment")
+            .and_then(|e| e.as_seq())
+            .unwrap_or_default()
+        {
+            let (Some(name), Some(node)) =
+                (item.get("name").and_then(|n| n.as_str()), item.get("value"))
+            else {
+                continue;
+            };
+            let Some(value) = node.as_str() else { continue };
+            if value.is_empty() {
+                continue;
+            }
+            let help = format!(
+                "move it to the container's `secrets`: `{{ \"name\": \"{name}\", \"valueFrom\": \"<Secrets Manager or SSM parameter ARN>\" }}`, and revoke the value"
+            );
+            if let Some((what, range)) = find_secret(value) {
+                if what.contains("URL") && placeholder(&value[range.clone()], &[]).is_some() {
+                    continue;
+                }
+                cx.report(
+                    node.span,
+                    format!(
+                        "{what} `{}` is written into `{name}` of container `{own}`",
+                        mask_secret(&value[range])
+                    ),
+                )
+                .help(help)
+                .secret();
+            } else if looks_credential(name) {
+                let demo = placeholder(value, &[own.to_string()]);
+                if demo == Some(PATH) {
+                    continue;
+                }
+                let d = cx
+                    .report(
+                        node.span,
+                        format!(
+                            "`{name}` of container `{own}` is a plain-text credential (`{}`)",
+                            mask_secret(value)
+                        ),
+                    )
+                    .help(help)
+                    .secret();
+                if demo.is_some() {
+                    d.at_most(crate::Severity::Info);
+                }
+            }
+        }
+    }
+}

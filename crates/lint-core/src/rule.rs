@@ -175,6 +175,22 @@ pub struct DotenvInput<'a> {
     pub compose: &'a [String],
 }
 
+impl<'a> BuildspecInput<'a> {
+    /// The entries of an `env` section (`variables`, `parameter-store`, `secrets-manager`).
+    pub fn env_entries(&self, section: &str) -> &'a [crate::syntax::yaml::Entry] {
+        self.root
+            .and_then(|r| r.get("env"))
+            .and_then(|e| e.get(section))
+            .and_then(|v| v.as_map())
+            .unwrap_or_default()
+    }
+
+    /// Every simple command of every phase command, in file order.
+    pub fn shell_commands(&self) -> impl Iterator<Item = &'a crate::syntax::shell::Command> {
+        self.commands.iter().flat_map(|c| &c.script.commands)
+    }
+}
+
 /// What an Elastic Beanstalk `Dockerrun.aws.json` check receives: the text and its JSON tree.
 pub struct DockerrunInput<'a> {
     pub text: &'a str,

@@ -376,6 +376,40 @@ pub fn looks_credential(name: &str) -> bool {
             .any(|w| KEY_QUALIFIERS.contains(&w[0]) && w[1] == "key")
 }
 
+/// What a literal `name: value` setting (an environment variable, a build variable) holds.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// A value in a known credential format (`what`: "AWS access key id", "GitHub token", ...);
+    /// `shown` is its masked form.
+    Token { what: &'static str, shown: String },
+    /// A literal under a credential name; `demo` when the value is a placeholder (advice, not a
+    /// leak).
+    Credential { shown: String, demo: bool },
+}
+
+/// Judges one literal setting the way every kind does: a known token format whatever its name
+/// (a URL's password only when it does not look like a placeholder), else a credential name
+/// with a value that is not a path. `context`: names from the file that count as demo words.
+pub fn judge(name: &str, value: &str, context: &[String]) -> Option<Verdict> {
+    if let Some((what, range)) = find_secret(value) {
+        if what.contains("URL") && placeholder(&value[range.clone()], context).is_some() {
+            return None;
+        }
+        return Some(Verdict::Token {
+            what,
+            shown: crate::diagnostic::mask_secret(&value[range]),
+        });
+    }
+    if !looks_credential(name) {
+        return None;
+    }
+    let demo = placeholder(value, context);
+    (demo != Some(PATH)).then(|| Verdict::Credential {
+        shown: crate::diagnostic::mask_secret(value),
+        demo: demo.is_some(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -48,34 +48,32 @@ crate::declare_rule! {
 }
 
 fn check(input: &BuildspecInput<'_>, cx: &mut Context<'_>) {
-    for command in input.commands {
-        for cmd in command.script.find("aws") {
-            let words: Vec<&str> = cmd.args().iter().map(|w| w.value.as_str()).collect();
-            let Some(ecr) = words.iter().position(|w| *w == "ecr") else {
-                continue;
-            };
-            let Some(i) = words[ecr..].iter().position(|w| *w == "get-login") else {
-                continue;
-            };
-            let word = &cmd.args()[ecr + i];
-            let region = words
-                .iter()
-                .position(|w| *w == "--region")
-                .and_then(|r| words.get(r + 1))
-                .map(|r| r.to_string())
-                .or_else(|| {
-                    words
-                        .iter()
-                        .find_map(|w| w.strip_prefix("--region=").map(str::to_string))
-                })
-                .unwrap_or_else(|| "$AWS_DEFAULT_REGION".to_string());
-            cx.report(
-                word.span,
-                "`aws ecr get-login` was removed in AWS CLI v2 (CodeBuild's current images): the login fails",
-            )
-            .help(format!(
-                "log in with `aws ecr get-login-password --region {region} | docker login --username AWS --password-stdin <account>.dkr.ecr.{region}.amazonaws.com`"
-            ));
-        }
+    for cmd in input.shell_commands().filter(|c| c.is("aws")) {
+        let words: Vec<&str> = cmd.args().iter().map(|w| w.value.as_str()).collect();
+        let Some(ecr) = words.iter().position(|w| *w == "ecr") else {
+            continue;
+        };
+        let Some(i) = words[ecr..].iter().position(|w| *w == "get-login") else {
+            continue;
+        };
+        let word = &cmd.args()[ecr + i];
+        let region = words
+            .iter()
+            .position(|w| *w == "--region")
+            .and_then(|r| words.get(r + 1))
+            .map(|r| r.to_string())
+            .or_else(|| {
+                words
+                    .iter()
+                    .find_map(|w| w.strip_prefix("--region=").map(str::to_string))
+            })
+            .unwrap_or_else(|| "$AWS_DEFAULT_REGION".to_string());
+        cx.report(
+            word.span,
+            "`aws ecr get-login` was removed in AWS CLI v2 (CodeBuild's current images): the login fails",
+        )
+        .help(format!(
+            "log in with `aws ecr get-login-password --region {region} | docker login --username AWS --password-stdin <account>.dkr.ecr.{region}.amazonaws.com`"
+        ));
     }
 }

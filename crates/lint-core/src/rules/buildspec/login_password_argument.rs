@@ -44,36 +44,34 @@ crate::declare_rule! {
 }
 
 fn check(input: &BuildspecInput<'_>, cx: &mut Context<'_>) {
-    for command in input.commands {
-        for cmd in &command.script.commands {
-            let Some((span, password)) = crate::rules::shell::login_password(cmd) else {
-                continue;
-            };
-            let literal = !password.contains('$');
-            let shown = if literal {
-                mask_secret(&password)
-            } else {
-                password.clone()
-            };
-            let d = cx
-                .report(
-                    span,
-                    format!(
-                        "`{} login` gets the password on its command line (`{shown}`): it shows in the process list and the build log",
-                        cmd.name()
-                    ),
-                )
-                .help(format!(
-                    "pipe it in: `echo \"{}\" | {} login -u USER --password-stdin REGISTRY`",
-                    if literal { "$PASSWORD" } else { password.as_str() },
+    for cmd in input.shell_commands() {
+        let Some((span, password)) = crate::rules::shell::login_password(cmd) else {
+            continue;
+        };
+        let literal = !password.contains('$');
+        let shown = if literal {
+            mask_secret(&password)
+        } else {
+            password.clone()
+        };
+        let d = cx
+            .report(
+                span,
+                format!(
+                    "`{} login` gets the password on its command line (`{shown}`): it shows in the process list and the build log",
                     cmd.name()
-                ));
-            if literal {
-                d.secret();
-            } else {
-                // From a variable, nothing is committed: a risk, not a leak.
-                d.at_most(crate::Severity::Warning);
-            }
+                ),
+            )
+            .help(format!(
+                "pipe it in: `echo \"{}\" | {} login -u USER --password-stdin REGISTRY`",
+                if literal { "$PASSWORD" } else { password.as_str() },
+                cmd.name()
+            ));
+        if literal {
+            d.secret();
+        } else {
+            // From a variable, nothing is committed: a risk, not a leak.
+            d.at_most(crate::Severity::Warning);
         }
     }
 }

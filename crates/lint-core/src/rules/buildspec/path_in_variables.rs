@@ -48,15 +48,7 @@ crate::declare_rule! {
 }
 
 fn check(input: &BuildspecInput<'_>, cx: &mut Context<'_>) {
-    let Some(vars) = input
-        .root
-        .and_then(|r| r.get("env"))
-        .and_then(|e| e.get("variables"))
-        .and_then(|v| v.as_map())
-    else {
-        return;
-    };
-    for entry in vars {
+    for entry in input.env_entries("variables") {
         let (Some("PATH"), Some(value)) = (entry.key.as_str(), entry.value.as_str()) else {
             continue;
         };

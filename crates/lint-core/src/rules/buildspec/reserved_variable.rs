@@ -50,14 +50,8 @@ crate::declare_rule! {
 }
 
 fn check(input: &BuildspecInput<'_>, cx: &mut Context<'_>) {
-    let Some(env) = input.root.and_then(|r| r.get("env")) else {
-        return;
-    };
     for section in ["variables", "parameter-store", "secrets-manager"] {
-        let Some(entries) = env.get(section).and_then(|v| v.as_map()) else {
-            continue;
-        };
-        for entry in entries {
+        for entry in input.env_entries(section) {
             let name = entry.key.as_str().unwrap_or("");
             if name.to_ascii_uppercase().starts_with("CODEBUILD_") {
                 cx.report(

@@ -1,6 +1,5 @@
-use crate::diagnostic::mask_secret;
 use crate::rule::{BuildspecInput, Context};
-use crate::secrets::{PATH, find_secret, looks_credential, placeholder};
+use crate::secrets::{Verdict, judge};
 
 crate::declare_rule! {
     /// ## What it does
@@ -55,15 +54,7 @@ crate::declare_rule! {
 }
 
 fn check(input: &BuildspecInput<'_>, cx: &mut Context<'_>) {
-    let Some(vars) = input
-        .root
-        .and_then(|r| r.get("env"))
-        .and_then(|e| e.get("variables"))
-        .and_then(|v| v.as_map())
-    else {
-        return;
-    };
-    for entry in vars {
+    for entry in input.env_entries("variables") {
         let (Some(name), Some(value)) = (entry.key.as_str(), entry.value.as_str()) else {
             continue;
         };
@@ -73,37 +64,30 @@ fn check(input: &BuildspecInput<'_>, cx: &mut Context<'_>) {
         let help = format!(
             "move it to `env.parameter-store` (`{name}: /path/in/ssm`) or `env.secrets-manager`, and revoke the value"
         );
-        if let Some((what, range)) = find_secret(value) {
-            if what.contains("URL") && placeholder(&value[range.clone()], &[]).is_some() {
-                continue;
-            }
-            cx.report(
-                entry.value.span,
-                format!(
-                    "{what} `{}` is written into `env.variables.{name}`",
-                    mask_secret(&value[range])
-                ),
-            )
-            .help(help)
-            .secret();
-        } else if looks_credential(name) {
-            let demo = placeholder(value, &[]);
-            if demo == Some(PATH) {
-                continue;
-            }
-            let d = cx
-                .report(
+        match judge(name, value, &[]) {
+            Some(Verdict::Token { what, shown }) => {
+                cx.report(
                     entry.value.span,
-                    format!(
-                        "`{name}` in `env.variables` is a plain-text credential (`{}`)",
-                        mask_secret(value)
-                    ),
+                    format!("{what} `{shown}` is written into `env.variables.{name}`"),
                 )
                 .help(help)
                 .secret();
-            if demo.is_some() {
-                d.at_most(crate::Severity::Info);
             }
+            Some(Verdict::Credential { shown, demo }) => {
+                let d = cx
+                    .report(
+                        entry.value.span,
+                        format!(
+                            "`{name}` in `env.variables` is a plain-text credential (`{shown}`)"
+                        ),
+                    )
+                    .help(help)
+                    .secret();
+                if demo {
+                    d.at_most(crate::Severity::Info);
+                }
+            }
+            None => {}
         }
     }
 }

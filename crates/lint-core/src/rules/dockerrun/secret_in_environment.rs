@@ -1,6 +1,5 @@
-use crate::diagnostic::mask_secret;
 use crate::rule::{Context, DockerrunInput};
-use crate::secrets::{PATH, find_secret, looks_credential, placeholder};
+use crate::secrets::{Verdict, judge};
 
 crate::declare_rule! {
     /// ## What it does
@@ -71,37 +70,28 @@ fn check(input: &DockerrunInput<'_>, cx: &mut Context<'_>) {
             let help = format!(
                 "move it to the container's `secrets`: `{{ \"name\": \"{name}\", \"valueFrom\": \"<Secrets Manager or SSM parameter ARN>\" }}`, and revoke the value"
             );
-            if let Some((what, range)) = find_secret(value) {
-                if what.contains("URL") && placeholder(&value[range.clone()], &[]).is_some() {
-                    continue;
-                }
-                cx.report(
-                    node.span,
-                    format!(
-                        "{what} `{}` is written into `{name}` of container `{own}`",
-                        mask_secret(&value[range])
-                    ),
-                )
-                .help(help)
-                .secret();
-            } else if looks_credential(name) {
-                let demo = placeholder(value, &[own.to_string()]);
-                if demo == Some(PATH) {
-                    continue;
-                }
-                let d = cx
-                    .report(
+            match judge(name, value, &[own.to_string()]) {
+                Some(Verdict::Token { what, shown }) => {
+                    cx.report(
                         node.span,
-                        format!(
-                            "`{name}` of container `{own}` is a plain-text credential (`{}`)",
-                            mask_secret(value)
-                        ),
+                        format!("{what} `{shown}` is written into `{name}` of container `{own}`"),
                     )
                     .help(help)
                     .secret();
-                if demo.is_some() {
-                    d.at_most(crate::Severity::Info);
                 }
+                Some(Verdict::Credential { shown, demo }) => {
+                    let d = cx
+                        .report(
+                            node.span,
+                            format!("`{name}` of container `{own}` is a plain-text credential (`{shown}`)"),
+                        )
+                        .help(help)
+                        .secret();
+                    if demo {
+                        d.at_most(crate::Severity::Info);
+                    }
+                }
+                None => {}
             }
         }
     }

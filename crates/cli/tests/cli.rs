@@ -614,6 +614,14 @@ fn deploy_kinds_by_name_by_content_and_by_kind() {
         "deploy/eb.json",
         "{\n  \"AWSEBDockerrunVersion\": 2,\n}\n",
     );
+    let task = "{\n  \"family\": \"web\",\n  \"networkMode\": \"awsvpn\",\n  \"containerDefinitions\": [{\"name\": \"web\", \"image\": \"nginx:1.27\", \"memory\": 256}]\n}\n";
+    write(dir.path(), "ecs/task-definition.json", task);
+    write(dir.path(), "ecs/ecs-web.json", task);
+    write(
+        dir.path(),
+        "ecs/ecs-settings.json",
+        "{\"region\": \"eu-west-1\"}\n",
+    );
     let v = json(&rlint(dir.path(), &["--format", "json"]));
     let found: Vec<(String, String, String)> = v["diagnostics"]
         .as_array()
@@ -635,6 +643,19 @@ fn deploy_kinds_by_name_by_content_and_by_kind() {
     assert!(has("buildspec.yml", "buildspec", "BS001"), "{found:?}");
     assert!(has("ci/build.yml", "buildspec", "BS001"), "{found:?}");
     assert!(has("Dockerrun.aws.json", "dockerrun", "DR000"), "{found:?}");
+    // An ECS task definition by name, and by content where the name only suggests it.
+    assert!(
+        has("ecs/task-definition.json", "ecs-task-definition", "EC001"),
+        "{found:?}"
+    );
+    assert!(
+        has("ecs/ecs-web.json", "ecs-task-definition", "EC001"),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(p, _, _)| p == "ecs/ecs-settings.json"),
+        "{found:?}"
+    );
     // A JSON file under another name is not guessed at; `--kind` names it.
     assert!(
         !found.iter().any(|(p, _, _)| p == "deploy/eb.json"),
@@ -645,6 +666,17 @@ fn deploy_kinds_by_name_by_content_and_by_kind() {
         &["--format", "json", "--kind", "dockerrun", "deploy/eb.json"],
     ));
     assert_eq!(first(&v, "DR000")["span"]["start"]["line"], 2, "{v}");
+    let v = json(&rlint(
+        dir.path(),
+        &[
+            "--format",
+            "json",
+            "--kind",
+            "ecs-task-definition",
+            "deploy/eb.json",
+        ],
+    ));
+    assert_eq!(first(&v, "EC000")["span"]["start"]["line"], 2, "{v}");
 }
 
 /// examples/README.md says what each example shows; this holds it to that, and to `rlint` at the
@@ -697,7 +729,7 @@ fn the_examples_show_what_examples_readme_says() {
         );
     }
     let all = json(&rlint(&root, &["--format", "json"]));
-    assert_eq!(all["files"], 8, "{all}");
+    assert_eq!(all["files"], 9, "{all}");
     assert!(
         all["diagnostics"]
             .as_array()
@@ -737,8 +769,8 @@ fn the_clean_example_has_no_error_or_warning() {
         .collect();
     assert!(loud.is_empty(), "{loud:#?}");
     assert_eq!(
-        v["files"], 3,
-        "the Dockerfile, the Compose file and the buildspec"
+        v["files"], 4,
+        "the Dockerfile, the Compose file, the buildspec and the ECS task definition"
     );
 }
 

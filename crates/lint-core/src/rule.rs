@@ -216,6 +216,53 @@ impl DockerrunInput<'_> {
     }
 }
 
+/// What an ECS task definition check receives: the text, its JSON tree and where the task
+/// definition and its containers are in it.
+pub struct EcsInput<'a> {
+    pub text: &'a str,
+    pub json: &'a crate::syntax::json::Json,
+    /// The JSON as the shared span tree; `None` when the file is not valid JSON.
+    pub tree: Option<&'a crate::syntax::yaml::Node>,
+    /// The task definition object: the root, or the `taskDefinition` of
+    /// `aws ecs describe-task-definition` output; `None` for a bare list of container
+    /// definitions (Terraform's `container_definitions`), whose task settings are elsewhere.
+    pub task: Option<&'a crate::syntax::yaml::Node>,
+    /// The container definitions that are objects.
+    pub containers: Vec<&'a crate::syntax::yaml::Node>,
+}
+
+impl<'a> EcsInput<'a> {
+    /// A string setting of the task (`networkMode`, `cpu`...).
+    pub fn setting(&self, key: &str) -> Option<&'a crate::syntax::yaml::Node> {
+        self.task?.get(key)
+    }
+
+    /// The `requiresCompatibilities` items, as written.
+    pub fn compatibilities(&self) -> Vec<&'a crate::syntax::yaml::Node> {
+        self.setting("requiresCompatibilities")
+            .and_then(|c| c.as_seq())
+            .map(|items| items.iter().collect())
+            .unwrap_or_default()
+    }
+
+    /// The `FARGATE` item of `requiresCompatibilities`, when the task must run on Fargate.
+    pub fn fargate(&self) -> Option<&'a crate::syntax::yaml::Node> {
+        self.compatibilities()
+            .into_iter()
+            .find(|c| c.as_str() == Some("FARGATE"))
+    }
+
+    /// The network mode the task runs with: as set, else `awsvpc` when it must run on Fargate
+    /// (the only mode Fargate has), else `bridge` (the default on EC2 Linux instances).
+    pub fn network_mode(&self) -> &'a str {
+        match self.setting("networkMode").and_then(|m| m.as_str()) {
+            Some(mode) => mode,
+            None if self.fargate().is_some() => "awsvpc",
+            None => "bridge",
+        }
+    }
+}
+
 /// What a Compose check receives: the YAML tree, the document checked, the interpolation
 /// environment and what the caller knows of the files around it.
 pub struct ComposeInput<'a> {
@@ -267,6 +314,7 @@ pub enum Check {
     Dockerfile(fn(&DockerfileInput<'_>, &mut Context<'_>)),
     Compose(fn(&ComposeInput<'_>, &mut Context<'_>)),
     Dockerrun(fn(&DockerrunInput<'_>, &mut Context<'_>)),
+    EcsTaskDefinition(fn(&EcsInput<'_>, &mut Context<'_>)),
     Buildspec(fn(&BuildspecInput<'_>, &mut Context<'_>)),
     Travis(fn(&TravisInput<'_>, &mut Context<'_>)),
     Dockerignore(fn(&DockerignoreInput<'_>, &mut Context<'_>)),

@@ -14,11 +14,12 @@ pub enum FileKind {
     Circleci,
     GithubWorkflow,
     Dockerrun,
+    EcsTaskDefinition,
     Dotenv,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 9] = [
+    pub const ALL: [FileKind; 10] = [
         Self::Dockerfile,
         Self::Dockerignore,
         Self::Compose,
@@ -27,6 +28,7 @@ impl FileKind {
         Self::Circleci,
         Self::GithubWorkflow,
         Self::Dockerrun,
+        Self::EcsTaskDefinition,
         Self::Dotenv,
     ];
 
@@ -40,6 +42,7 @@ impl FileKind {
             Self::Circleci => "circleci",
             Self::GithubWorkflow => "github-workflow",
             Self::Dockerrun => "dockerrun",
+            Self::EcsTaskDefinition => "ecs-task-definition",
             Self::Dotenv => "dotenv",
         }
     }

@@ -404,8 +404,32 @@ fn deploy_kinds_take_hostile_input() {
         "{\"a\": \"\\ud800\"}".to_string(),
         String::new(),
     ];
-    for text in &json_cases {
-        let r = lint_as(FileKind::Dockerrun, "Dockerrun.aws.json", text);
+    let ecs_cases = [
+        format!(
+            "{{\"family\": \"f\", \"requiresCompatibilities\": [\"FARGATE\"], \"containerDefinitions\": [{}]}}",
+            vec!["{\"name\": \"c\", \"image\": \"x\", \"links\": [\"nope\"], \"dependsOn\": [{\"containerName\": \"n\"}], \"privileged\": true}"; 50_000].join(",")
+        ),
+        format!("[{}]", vec!["{\"name\": \"c\"}"; 50_000].join(",")),
+        "{\"taskDefinition\": 7}".to_string(),
+        "{\"family\": \"f\", \"cpu\": \"1e400 vCPU\", \"memory\": \"-1 GB\", \"requiresCompatibilities\": [\"FARGATE\"], \"containerDefinitions\": []}".to_string(),
+        "{\"family\": \"f\", \"cpu\": ${CPU".to_string(),
+        "{\"family\": \"f\", \"cpu\": ${\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}".to_string(),
+    ];
+    let cases = json_cases
+        .iter()
+        .flat_map(|t| {
+            [
+                (FileKind::Dockerrun, "Dockerrun.aws.json", t),
+                (FileKind::EcsTaskDefinition, "task-definition.json", t),
+            ]
+        })
+        .chain(
+            ecs_cases
+                .iter()
+                .map(|t| (FileKind::EcsTaskDefinition, "task-definition.json", t)),
+        );
+    for (kind, name, text) in cases {
+        let r = lint_as(kind, name, text);
         assert!(
             r.diagnostics.len() <= 1_000,
             "{} findings",

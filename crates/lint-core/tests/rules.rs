@@ -32,7 +32,7 @@ struct Kind {
     related: &'static [&'static str],
 }
 
-const KINDS: [Kind; 7] = [
+const KINDS: [Kind; 8] = [
     Kind {
         kind: FileKind::Dockerfile,
         dir: "dockerfile",
@@ -55,6 +55,14 @@ const KINDS: [Kind; 7] = [
         lang: "json",
         file_name: "Dockerrun.aws.json",
         syntax_code: "DR000",
+        related: &["rlint.toml"],
+    },
+    Kind {
+        kind: FileKind::EcsTaskDefinition,
+        dir: "ecs",
+        lang: "json",
+        file_name: "task-definition.json",
+        syntax_code: "EC000",
         related: &["rlint.toml"],
     },
     Kind {

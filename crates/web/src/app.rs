@@ -890,7 +890,7 @@ impl App {
                             onkeydown={link.batch_callback(|e: KeyboardEvent| (e.key() == "Escape").then_some(Msg::CancelAdd))} />
                         <datalist id="names">
                             { for ["Dockerfile", "compose.yaml", ".dockerignore", ".env", "buildspec.yml", ".travis.yml",
-                                   ".circleci/config.yml", ".github/workflows/ci.yml", "Dockerrun.aws.json"]
+                                   ".circleci/config.yml", ".github/workflows/ci.yml", "Dockerrun.aws.json", "task-definition.json"]
                                 .iter().map(|n| html! { <option value={*n} /> }) }
                         </datalist>
                         <button type="submit">{"Add"}</button>
@@ -1101,7 +1101,7 @@ impl App {
                 <p class="empty" id="skipped">{ format!("rlint does not check {} files yet; they still count for cross-file checks.", model::kind_label(&tab.path)) }</p>
             },
             (Some(r), _) if r.kind.is_none() && r.findings.is_empty() => html! {
-                <p class="empty">{ "This name does not say what kind of file it is: name the tab Dockerfile, compose.yaml, .dockerignore, .env, buildspec.yml, .travis.yml, .circleci/config.yml, .github/workflows/NAME.yml or Dockerrun.aws.json." }</p>
+                <p class="empty">{ "This name does not say what kind of file it is: name the tab Dockerfile, compose.yaml, .dockerignore, .env, buildspec.yml, .travis.yml, .circleci/config.yml, .github/workflows/NAME.yml, Dockerrun.aws.json or task-definition.json." }</p>
             },
             (Some(r), _) if r.findings.is_empty() => html! {
                 <p class="empty ok" id="no-problems">{ format!("No problems found in {}.", tab.path) }</p>

@@ -204,6 +204,7 @@ pub fn kind_label(path: &str) -> &'static str {
         Some(K::Circleci) => "CircleCI",
         Some(K::GithubWorkflow) => "GitHub Actions workflow",
         Some(K::Dockerrun) => "Dockerrun.aws.json",
+        Some(K::EcsTaskDefinition) => "ECS task definition",
         Some(K::Dotenv) => "env file",
         None => "unknown kind",
     }

@@ -11,7 +11,7 @@ use crate::{Config, Related, rules, suppress, syntax};
 pub static KIND: Kind = Kind {
     kind: FileKind::Dockerrun,
     by_name,
-    by_content: None,
+    by_content: Some(by_content),
     lint: Some(lint),
     pragma: "none (JSON has no comments): use `ignore` / `per-path-ignores` in rlint.toml",
 };
@@ -23,6 +23,12 @@ fn by_name(name: &Name<'_>) -> NameMatch {
     } else {
         NameMatch::No
     }
+}
+
+/// A JSON object that declares `AWSEBDockerrunVersion` (for a paste or stdin without the name).
+fn by_content(text: &str) -> bool {
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    text.starts_with('{') && text.contains("\"AWSEBDockerrunVersion\"")
 }
 
 /// All enabled Dockerrun rules over one text, sorted by position.

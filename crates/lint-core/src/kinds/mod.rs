@@ -13,6 +13,7 @@ pub mod dockerfile;
 pub mod dockerignore;
 pub mod dockerrun;
 pub mod dotenv;
+pub mod ecs;
 mod recognised;
 pub mod travis;
 
@@ -92,6 +93,7 @@ pub static KINDS: &[&Kind] = &[
     &recognised::CIRCLECI,
     &recognised::GITHUB_WORKFLOW,
     &dockerrun::KIND,
+    &ecs::KIND,
     &dotenv::KIND,
 ];
 

@@ -1,14 +1,17 @@
 use crate::rule::{Context, DockerrunInput};
+use crate::rules::containers;
 
 crate::declare_rule! {
     /// ## What it does
     /// In a version 2 `Dockerrun.aws.json`, finds a container definition with neither `memory`
-    /// nor `memoryReservation`, or with one of them set to 0.
+    /// nor `memoryReservation`, with one of them set to 0, or with a `memoryReservation` above
+    /// its `memory`.
     ///
     /// ## Why is this bad?
     /// Elastic Beanstalk requires one of them for every container of a multi-container
     /// environment (the EC2 instances' memory is shared out by them): the deployment fails
-    /// with "Container ... must have a memory or memoryReservation".
+    /// with "Container ... must have a memory or memoryReservation". A reservation above the
+    /// hard limit is refused as well.
     ///
     /// ## Example
     /// ```json
@@ -27,6 +30,7 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
+    /// - [Amazon ECS task definition parameters: memoryReservation](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_memory)
     /// - [Elastic Beanstalk: Dockerrun.aws.json v2, container definition format](https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/create_deploy_docker_v2config.html#create_deploy_docker_v2config_dockerrun_format)
     pub static RULE = {
         code: "DR003",
@@ -43,9 +47,11 @@ fn check(input: &DockerrunInput<'_>, cx: &mut Context<'_>) {
     if input.version().as_deref() != Some("2") {
         return;
     }
-    for c in input.containers() {
+    let all = input.containers();
+    containers::reservation_above_limit(&all, cx);
+    for c in all {
         let own = c.get("name").and_then(|n| n.as_str()).unwrap_or("?");
-        let set = |key: &str| c.get(key).and_then(|m| m.as_str()).map(|v| v != "0");
+        let set = |key: &str| containers::memory_set(c, key);
         match (set("memory"), set("memoryReservation")) {
             (Some(true), _) | (_, Some(true)) => {}
             (None, None) => {

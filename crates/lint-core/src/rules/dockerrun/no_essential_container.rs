@@ -41,18 +41,12 @@ crate::declare_rule! {
 
 fn check(input: &DockerrunInput<'_>, cx: &mut Context<'_>) {
     let containers = input.containers();
-    if containers.is_empty() {
+    let Some(first) = containers.first() else {
         return;
-    }
-    let not_essential = |c: &&crate::syntax::yaml::Node| {
-        c.get("essential").and_then(|e| e.as_str()) == Some("false")
     };
-    if containers.iter().all(not_essential) {
-        let at = input
-            .tree
-            .and_then(|t| t.entry("containerDefinitions"))
-            .map_or(containers[0].span, |e| e.key.span);
-        cx.report(at, "every container says `\"essential\": false`: ECS needs at least one essential container")
-            .help("mark the container the environment exists for `\"essential\": true`");
-    }
+    let at = input
+        .tree
+        .and_then(|t| t.entry("containerDefinitions"))
+        .map_or(first.span, |e| e.key.span);
+    crate::rules::containers::no_essential_container(&containers, at, cx);
 }

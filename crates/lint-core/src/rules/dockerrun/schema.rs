@@ -4,6 +4,7 @@ use serde_json::Value as J;
 
 use crate::diagnostic::Severity;
 use crate::rule::{Context, DockerrunInput};
+use crate::rules::containers;
 use crate::rules::schema::{self, Schema, field_name};
 
 crate::declare_rule! {
@@ -76,6 +77,8 @@ static SCHEMA: LazyLock<J> =
 fn version_schema(version: &str) -> J {
     let mut schema = serde_json::json!({ "$ref": format!("#/$defs/v{version}") });
     schema["$defs"] = SCHEMA["$defs"].clone();
+    // Version 2 containers are ECS container definitions: one definition serves both kinds.
+    schema["$defs"]["container"] = containers::ECS_SCHEMA["$defs"]["container"].clone();
     schema["$schema"] = SCHEMA["$schema"].clone();
     schema
 }

@@ -1,5 +1,4 @@
 use crate::rule::{Context, DockerrunInput};
-use crate::secrets::{Verdict, judge};
 
 crate::declare_rule! {
     /// ## What it does
@@ -51,48 +50,5 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerrunInput<'_>, cx: &mut Context<'_>) {
-    for c in input.containers() {
-        let own = c.get("name").and_then(|n| n.as_str()).unwrap_or("?");
-        for item in c
-            .get("environment")
-            .and_then(|e| e.as_seq())
-            .unwrap_or_default()
-        {
-            let (Some(name), Some(node)) =
-                (item.get("name").and_then(|n| n.as_str()), item.get("value"))
-            else {
-                continue;
-            };
-            let Some(value) = node.as_str() else { continue };
-            if value.is_empty() {
-                continue;
-            }
-            let help = format!(
-                "move it to the container's `secrets`: `{{ \"name\": \"{name}\", \"valueFrom\": \"<Secrets Manager or SSM parameter ARN>\" }}`, and revoke the value"
-            );
-            match judge(name, value, &[own.to_string()]) {
-                Some(Verdict::Token { what, shown }) => {
-                    cx.report(
-                        node.span,
-                        format!("{what} `{shown}` is written into `{name}` of container `{own}`"),
-                    )
-                    .help(help)
-                    .secret();
-                }
-                Some(Verdict::Credential { shown, demo }) => {
-                    let d = cx
-                        .report(
-                            node.span,
-                            format!("`{name}` of container `{own}` is a plain-text credential (`{shown}`)"),
-                        )
-                        .help(help)
-                        .secret();
-                    if demo {
-                        d.at_most(crate::Severity::Info);
-                    }
-                }
-                None => {}
-            }
-        }
-    }
+    crate::rules::containers::secrets_in_environment(&input.containers(), cx);
 }

@@ -1,4 +1,5 @@
 use crate::rule::{Context, DockerrunInput};
+use crate::rules::containers;
 
 crate::declare_rule! {
     /// ## What it does
@@ -53,93 +54,16 @@ crate::declare_rule! {
 
 fn check(input: &DockerrunInput<'_>, cx: &mut Context<'_>) {
     let containers = input.containers();
-    let names: Vec<&str> = containers
-        .iter()
-        .filter_map(|c| c.get("name").and_then(|n| n.as_str()))
-        .collect();
-    let volumes: Vec<&str> = input
-        .tree
-        .and_then(|t| t.get("volumes"))
-        .and_then(|v| v.as_seq())
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|v| v.get("name").and_then(|n| n.as_str()))
-                .collect()
-        })
-        .unwrap_or_default();
-    let (name_set, volume_set): (
-        std::collections::HashSet<&str>,
-        std::collections::HashSet<&str>,
-    ) = (
-        names.iter().copied().collect(),
-        volumes.iter().copied().collect(),
-    );
-    // A suggestion compares the word with every name: a generated file with thousands of
-    // containers gets none rather than quadratic work.
-    let suggest = |word: &str, among: &[&str]| {
-        (among.len() <= 200)
-            .then(|| crate::suggest::did_you_mean(word, among))
-            .flatten()
-            .map(|s| format!("did you mean `{s}`?"))
-            .unwrap_or_else(|| match among {
-                [] => "none is defined in this file".to_string(),
-                _ => format!("defined here: {}", crate::rules::schema::list(among, 10)),
-            })
+    let declared = containers::Declared {
+        containers: &containers,
+        volumes: Some(
+            input
+                .tree
+                .and_then(|t| t.get("volumes"))
+                .and_then(|v| v.as_seq())
+                .unwrap_or_default(),
+        ),
+        automatic_volume: |v| v.starts_with("awseb-logs-"),
     };
-    for c in &containers {
-        let own = c.get("name").and_then(|n| n.as_str()).unwrap_or("?");
-        for link in c.get("links").and_then(|l| l.as_seq()).unwrap_or_default() {
-            let Some(text) = link.as_str() else { continue };
-            let target = text.split(':').next().unwrap_or(text);
-            if !name_set.contains(target) {
-                cx.report(
-                    link.span,
-                    format!("container `{own}` links to `{target}`, which is not a container of this file"),
-                )
-                .help(suggest(target, &names));
-            }
-        }
-        for mount in c
-            .get("mountPoints")
-            .and_then(|m| m.as_seq())
-            .unwrap_or_default()
-        {
-            let Some(source) = mount.get("sourceVolume") else {
-                continue;
-            };
-            let Some(volume) = source.as_str() else {
-                continue;
-            };
-            if volume.starts_with("awseb-logs-") || volume_set.contains(volume) {
-                continue;
-            }
-            cx.report(
-                source.span,
-                format!(
-                    "container `{own}` mounts volume `{volume}`, which `volumes` does not declare"
-                ),
-            )
-            .help(suggest(volume, &volumes));
-        }
-        for from in c
-            .get("volumesFrom")
-            .and_then(|m| m.as_seq())
-            .unwrap_or_default()
-        {
-            let Some(source) = from.get("sourceContainer") else {
-                continue;
-            };
-            let Some(name) = source.as_str() else {
-                continue;
-            };
-            if !name_set.contains(name) {
-                cx.report(
-                    source.span,
-                    format!("container `{own}` takes volumes from `{name}`, which is not a container of this file"),
-                )
-                .help(suggest(name, &names));
-            }
-        }
-    }
+    containers::undefined_references(&declared, cx);
 }

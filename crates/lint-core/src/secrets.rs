@@ -391,8 +391,18 @@ pub enum Verdict {
 /// (a URL's password only when it does not look like a placeholder), else a credential name
 /// with a value that is not a path. `context`: names from the file that count as demo words.
 pub fn judge(name: &str, value: &str, context: &[String]) -> Option<Verdict> {
+    judge_with(name, value, || context)
+}
+
+/// [`judge`] with the demo words built only when a value needs them (most settings hold no
+/// credential, and a Compose file's words take a scan of its services to list).
+pub fn judge_with<'c>(
+    name: &str,
+    value: &str,
+    context: impl FnOnce() -> &'c [String],
+) -> Option<Verdict> {
     if let Some((what, range)) = find_secret(value) {
-        if what.contains("URL") && placeholder(&value[range.clone()], context).is_some() {
+        if what.contains("URL") && placeholder(&value[range.clone()], context()).is_some() {
             return None;
         }
         return Some(Verdict::Token {
@@ -403,7 +413,7 @@ pub fn judge(name: &str, value: &str, context: &[String]) -> Option<Verdict> {
     if !looks_credential(name) {
         return None;
     }
-    let demo = placeholder(value, context);
+    let demo = placeholder(value, context());
     (demo != Some(PATH)).then(|| Verdict::Credential {
         shown: crate::diagnostic::mask_secret(value),
         demo: demo.is_some(),

@@ -1,7 +1,5 @@
-use crate::diagnostic::mask_secret;
 use crate::rule::{ComposeInput, Context};
-use crate::rules::dockerfile::secret_value::find_secret;
-use crate::secrets::{PATH, looks_credential, placeholder};
+use crate::secrets::{Verdict, judge_with};
 
 crate::declare_rule! {
     /// ## What it does
@@ -109,51 +107,44 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
             if value.is_empty() || !pair.literal {
                 continue;
             }
-            if let Some((what, range)) = find_secret(value) {
-                // A URL's password is judged like any password; token formats always count.
-                if what.contains("URL") && placeholder(&value[range.clone()], names()).is_some() {
-                    continue;
-                }
-                let shown = mask_secret(&value[range]);
-                cx.report(
-                    span,
-                    format!(
-                        "{what} `{shown}` is written into `{}` of `{}`",
-                        pair.key, service.name
-                    ),
-                )
-                .help("revoke it; pass it with Compose `secrets:` or from an untracked `.env`")
-                .secret();
-            } else if looks_credential(&pair.key) {
-                let demo = placeholder(value, names());
-                if demo == Some(PATH) {
-                    continue;
-                }
-                let what = if demo.is_some() {
-                    "a literal demo credential"
-                } else {
-                    "a literal credential"
-                };
-                let d = cx
-                    .report(
+            match judge_with(&pair.key, value, || names().as_slice()) {
+                Some(Verdict::Token { what, shown }) => {
+                    cx.report(
                         span,
                         format!(
-                            "`{}` of `{}` is {what} (`{}`) in the Compose file",
-                            pair.key,
-                            service.name,
-                            mask_secret(value)
+                            "{what} `{shown}` is written into `{}` of `{}`",
+                            pair.key, service.name
                         ),
                     )
-                    .help(format!(
-                        "use a Compose secret (`{}_FILE: /run/secrets/...` where the image supports it) or `${{{}}}` from an untracked `.env`",
-                        pair.key, pair.key
-                    ))
+                    .help("revoke it; pass it with Compose `secrets:` or from an untracked `.env`")
                     .secret();
-                // A placeholder is fine on a laptop; it is advice, not a leak, until the file
-                // is deployed with it.
-                if demo.is_some() {
-                    d.at_most(crate::Severity::Info);
                 }
+                Some(Verdict::Credential { shown, demo }) => {
+                    let what = if demo {
+                        "a literal demo credential"
+                    } else {
+                        "a literal credential"
+                    };
+                    let d = cx
+                        .report(
+                            span,
+                            format!(
+                                "`{}` of `{}` is {what} (`{shown}`) in the Compose file",
+                                pair.key, service.name
+                            ),
+                        )
+                        .help(format!(
+                            "use a Compose secret (`{}_FILE: /run/secrets/...` where the image supports it) or `${{{}}}` from an untracked `.env`",
+                            pair.key, pair.key
+                        ))
+                        .secret();
+                    // A placeholder is fine on a laptop; it is advice, not a leak, until the
+                    // file is deployed with it.
+                    if demo {
+                        d.at_most(crate::Severity::Info);
+                    }
+                }
+                None => {}
             }
         }
     }

@@ -15,6 +15,30 @@ pub struct MemFile<'a> {
 
 /// Lints every file of `files` with its related files; one report per file, in order.
 pub fn lint_files(files: &[MemFile<'_>], config: &Config) -> Vec<Report> {
+    each_with_related(files, |f, path, kind, related| {
+        crate::lint_bytes_with(path, f.text.as_bytes(), kind, config, related)
+    })
+}
+
+/// Every file of `files` with its fixes applied (safe ones, and unsafe ones with `unsafe_ok`),
+/// each fixed with the related files the set gives it, as [`lint_files`] lints it: the fixes of
+/// cross-file findings (a secret the `.dockerignore` should exclude) apply too.
+pub fn fix_files(
+    files: &[MemFile<'_>],
+    config: &Config,
+    unsafe_ok: bool,
+) -> Vec<crate::fix::FixOutcome> {
+    each_with_related(files, |f, path, kind, related| {
+        crate::fix::fix_text_with(path, f.text, kind, config, unsafe_ok, related)
+    })
+}
+
+/// Calls `each` for every file of `files` with its normalised path, its kind by name and the
+/// related files the set gives it, in order.
+fn each_with_related<T>(
+    files: &[MemFile<'_>],
+    mut each: impl FnMut(&MemFile<'_>, &str, Option<FileKind>, Related<'_>) -> T,
+) -> Vec<T> {
     let contexts = build_contexts(files);
     files
         .iter()
@@ -67,7 +91,7 @@ pub fn lint_files(files: &[MemFile<'_>], config: &Config) -> Vec<Report> {
                 dockerfile,
                 compose: &compose,
             };
-            crate::lint_bytes_with(&path, f.text.as_bytes(), kind, config, related)
+            each(f, &path, kind, related)
         })
         .collect()
 }
@@ -201,6 +225,38 @@ mod tests {
         assert_eq!(normalize("./a/./b/../c"), "a/c");
         assert_eq!(normalize("/x\\y"), "x/y");
         assert_eq!(join("api", "../.env"), ".env");
+    }
+
+    /// A fix of a cross-file finding (the secret a `.dockerignore` should exclude, seen only with
+    /// the Dockerfile and the files beside it) applies when the set is fixed, as it is reported.
+    #[test]
+    fn fixes_see_the_other_files() {
+        let files = [
+            MemFile {
+                path: "Dockerfile",
+                text: "FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+            },
+            MemFile {
+                path: ".dockerignore",
+                text: "node_modules\n.git\n",
+            },
+            MemFile {
+                path: "id_rsa",
+                text: "-----BEGIN OPENSSH PRIVATE KEY-----\n",
+            },
+        ];
+        let fixed = fix_files(&files, &Config::default(), true);
+        assert_eq!(fixed.len(), 3);
+        assert!(fixed[1].text.contains("id_rsa"), "{}", fixed[1].text);
+        assert_eq!(fixed[2].text, files[2].text);
+        let alone = crate::fix::fix_text(
+            ".dockerignore",
+            files[1].text,
+            Some(FileKind::Dockerignore),
+            &Config::default(),
+            true,
+        );
+        assert!(!alone.text.contains("id_rsa"), "{}", alone.text);
     }
 
     #[test]

@@ -597,8 +597,9 @@ impl App {
                 self.request(ctx);
             }
             Msg::CopyFixed => {
-                let fixed = model::fix_all(std::slice::from_ref(self.active_tab()));
-                self.copy(&fixed[0].text);
+                // Fixed with the other tabs beside it, as its findings are linted.
+                let fixed = model::fix_all(&self.tabs);
+                self.copy(&fixed[self.active].text);
                 self.notice = Some(format!("copied the fixed `{}`", self.active_tab().path));
             }
             Msg::Share => {

@@ -640,17 +640,22 @@ impl History {
     }
 }
 
-/// Every tab with every safe fix applied (linted again until nothing more applies).
+/// Every tab with every safe fix applied (linted again until nothing more applies), each with
+/// the related files the other tabs give it, as the findings are linted.
 pub fn fix_all(tabs: &[Tab]) -> Vec<Tab> {
-    tabs.iter()
-        .map(|t| {
-            let path = normalize(&t.path);
-            let kind = lint_core::FileKind::from_path(&path);
-            let outcome = lint_core::fix::fix_text(&path, &t.text, kind, &Config::default(), false);
-            Tab {
-                path: t.path.clone(),
-                text: outcome.text,
-            }
+    let files: Vec<MemFile<'_>> = tabs
+        .iter()
+        .map(|t| MemFile {
+            path: &t.path,
+            text: &t.text,
+        })
+        .collect();
+    lint_core::project::fix_files(&files, &Config::default(), false)
+        .into_iter()
+        .zip(tabs)
+        .map(|(outcome, t)| Tab {
+            path: t.path.clone(),
+            text: outcome.text,
         })
         .collect()
 }

@@ -255,7 +255,11 @@ impl<'a> EcsInput<'a> {
     /// The network mode the task runs with: as set, else `awsvpc` when it must run on Fargate
     /// (the only mode Fargate has), else `bridge` (the default on EC2 Linux instances).
     pub fn network_mode(&self) -> &'a str {
-        match self.setting("networkMode").and_then(|m| m.as_str()) {
+        match self
+            .setting("networkMode")
+            .filter(|m| !m.is_null())
+            .and_then(|m| m.as_str())
+        {
             Some(mode) => mode,
             None if self.fargate().is_some() => "awsvpc",
             None => "bridge",

@@ -370,7 +370,14 @@ pub fn looks_credential(name: &str) -> bool {
     if parts.iter().any(|p| HARMLESS.contains(p)) {
         return false;
     }
+    // Words run together: `ADMINPASSWORD`, `CLIENTSECRET`.
+    let joined = |p: &&str| {
+        ["password", "passwd", "secret"]
+            .iter()
+            .any(|w| p.len() > w.len() + 1 && p.ends_with(w))
+    };
     parts.iter().any(|p| WORDS.contains(p))
+        || parts.iter().any(joined)
         || parts
             .windows(2)
             .any(|w| KEY_QUALIFIERS.contains(&w[0]) && w[1] == "key")
@@ -387,6 +394,27 @@ pub enum Verdict {
     Credential { shown: String, demo: bool },
 }
 
+/// A value that is not the setting's value but a slot a tool fills in: a whole template
+/// placeholder (`${DB_PASSWORD}` for envsubst, `{{ .Password }}`, `#{Password}`), or an upper-case
+/// token built from the setting's own name (`VAR_DB_PASSWORD`, `__DB_PASSWORD__`), which CI
+/// replaces at deploy time.
+pub fn is_substitution(name: &str, value: &str) -> bool {
+    let v = value.trim();
+    let whole = |open: &str, close: &str| {
+        v.strip_prefix(open)
+            .and_then(|r| r.strip_suffix(close))
+            .is_some_and(|inner| !inner.is_empty() && !inner.contains(open))
+    };
+    if whole("${", "}") || whole("{{", "}}") || whole("#{", "}") || whole("$(", ")") {
+        return true;
+    }
+    name.len() >= 4
+        && v.len() > name.len()
+        && v.contains(name)
+        && v.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+}
+
 /// Judges one literal setting the way every kind does: a known token format whatever its name
 /// (a URL's password only when it does not look like a placeholder), else a credential name
 /// with a value that is not a path. `context`: names from the file that count as demo words.
@@ -401,6 +429,9 @@ pub fn judge_with<'c>(
     value: &str,
     context: impl FnOnce() -> &'c [String],
 ) -> Option<Verdict> {
+    if is_substitution(name, value) {
+        return None;
+    }
     if let Some((what, range)) = find_secret(value) {
         if what.contains("URL") && placeholder(&value[range.clone()], context()).is_some() {
             return None;
@@ -456,6 +487,28 @@ mod tests {
         assert!(looks_like_placeholder("gitea_password", &["gitea"]));
         for value in ["Tr7x!qPz92kL", "lgNvGyhnUKpa5PJi", "correcthorsebattery"] {
             assert!(!looks_like_placeholder(value, &["gitea"]), "{value}");
+        }
+    }
+
+    #[test]
+    fn substitutions_are_not_values() {
+        for (name, value) in [
+            ("DB_PASSWORD", "${DB_PASSWORD}"),
+            ("DB_PASSWORD", "{{ .Values.db.password }}"),
+            ("API_TOKEN", "#{ApiToken}"),
+            ("BUNDLER_PRIVATE_KEY", "VAR_BUNDLER_PRIVATE_KEY"),
+            ("DB_PASSWORD", "__DB_PASSWORD__"),
+        ] {
+            assert!(is_substitution(name, value), "{name}={value}");
+            assert_eq!(judge(name, value, &[]), None, "{name}={value}");
+        }
+        for (name, value) in [
+            ("DB_PASSWORD", "${A}x${B}"),
+            ("DB_PASSWORD", "q8Vz3mLr0TfK"),
+            ("KEY", "KEY_7XQ2M9PLT4"),
+            ("DB_PASSWORD", "DB_PASSWORD"),
+        ] {
+            assert!(!is_substitution(name, value), "{name}={value}");
         }
     }
 

@@ -185,6 +185,7 @@ pub fn secrets_in_environment(containers: &[&Node], cx: &mut Context<'_>) {
 pub fn memory_set(container: &Node, key: &str) -> Option<bool> {
     container
         .get(key)
+        .filter(|m| !m.is_null())
         .and_then(|m| m.as_str())
         .map(|v| v.trim() != "0")
 }

@@ -68,6 +68,23 @@ pub fn validate(
     }
 }
 
+/// `json` without the object members whose value is `null`: JSON readers that decode into typed
+/// fields (Go's `encoding/json`, the AWS SDKs' serialisers) read a `null` as "not set", so
+/// `"dnsServers": null` asks for nothing and is not a value of the wrong type.
+pub fn without_nulls(json: J) -> J {
+    match json {
+        J::Object(members) => J::Object(
+            members
+                .into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, without_nulls(v)))
+                .collect(),
+        ),
+        J::Array(items) => J::Array(items.into_iter().map(without_nulls).collect()),
+        other => other,
+    }
+}
+
 /// Reports findings not reported before at the same place with the same words, with their fixes.
 pub fn report(
     findings: Vec<Finding>,
@@ -287,9 +304,15 @@ pub fn describe(
                     None,
                 );
             }
+            let article =
+                if property.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+                    "an"
+                } else {
+                    "a"
+                };
             one(
                 key_span,
-                format!("`{field}` needs a `{property}` key"),
+                format!("`{field}` needs {article} `{property}` key"),
                 None,
             )
         }

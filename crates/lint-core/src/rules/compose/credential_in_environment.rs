@@ -203,6 +203,8 @@ mod tests {
             "DB_PASS",
             "STRIPE_API_KEY",
             "JWT_SECRET",
+            "ME_CONFIG_MONGODB_ADMINPASSWORD",
+            "GOOGLE_CLIENTSECRET",
         ] {
             assert!(looks_credential(yes), "{yes}");
         }
@@ -214,6 +216,8 @@ mod tests {
             "MYSQL_USER",
             "KEY_ID",
             "PASSWORD_MIN_LENGTH",
+            "BYPASSWORD_FILE",
+            "SECRETARY",
         ] {
             assert!(!looks_credential(no), "{no}");
         }

@@ -135,7 +135,7 @@ fn check(input: &DockerrunInput<'_>, cx: &mut Context<'_>) {
         quoted_items: &[],
         unknown_keys_at_most: Some(Severity::Warning),
     };
-    let json = root.to_json();
+    let json = schema::without_nulls(root.to_json());
     schema::validate(&wording, validator, root, &json, &[], input.text, cx);
 }
 

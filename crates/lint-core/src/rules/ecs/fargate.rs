@@ -17,8 +17,9 @@ crate::declare_rule! {
     ///   `swappiness`; task `ipcMode` and `placementConstraints`; volumes with a host
     ///   `sourcePath` or a `dockerVolumeConfiguration`.
     ///
-    /// `links` are left to EC007 (they need the `bridge` network mode). A `false` boolean or an
-    /// empty list is not reported: it asks for nothing.
+    /// `links` are left to EC007 (they need the `bridge` network mode). A `false` boolean, an
+    /// empty list or `null` (as `describe-task-definition` prints unset fields) is not reported:
+    /// it asks for nothing.
     ///
     /// ## Why is this bad?
     /// ECS validates the task definition against the compatibilities it requires and refuses to
@@ -111,6 +112,9 @@ const CONTAINER_KEYS: [&str; 6] = [
 
 /// Whether a value asks for something: not `false`, not an empty list or object.
 fn asks(node: &Node) -> bool {
+    if node.is_null() {
+        return false;
+    }
     if let Some(items) = node.as_seq() {
         return !items.is_empty();
     }
@@ -124,7 +128,7 @@ fn check(input: &EcsInput<'_>, cx: &mut Context<'_>) {
     let Some(fargate) = input.fargate() else {
         return;
     };
-    match input.setting("networkMode") {
+    match input.setting("networkMode").filter(|m| !m.is_null()) {
         Some(mode) if mode.as_str() == Some("awsvpc") => {}
         Some(mode) => {
             cx.report(
@@ -144,8 +148,8 @@ fn check(input: &EcsInput<'_>, cx: &mut Context<'_>) {
             .help("add `\"networkMode\": \"awsvpc\"`");
         }
     }
-    let cpu = input.setting("cpu");
-    let memory = input.setting("memory");
+    let cpu = input.setting("cpu").filter(|c| !c.is_null());
+    let memory = input.setting("memory").filter(|m| !m.is_null());
     match (cpu, memory) {
         (Some(cpu), Some(memory)) => {
             let units = cpu.as_str().and_then(|c| amount(c, "vcpu"));
@@ -204,14 +208,18 @@ fn check(input: &EcsInput<'_>, cx: &mut Context<'_>) {
         .unwrap_or_default()
     {
         let name = v.get("name").and_then(|n| n.as_str()).unwrap_or("?");
-        if let Some(path) = v.get("host").and_then(|h| h.entry("sourcePath")) {
+        if let Some(path) = v.get("host").and_then(|h| h.entry("sourcePath"))
+            && asks(&path.value)
+        {
             refused(
                 &path.key,
                 format!("volume `{name}` mounts a host `sourcePath`"),
                 cx,
             );
         }
-        if let Some(e) = v.entry("dockerVolumeConfiguration") {
+        if let Some(e) = v.entry("dockerVolumeConfiguration")
+            && asks(&e.value)
+        {
             refused(
                 &e.key,
                 format!("volume `{name}` is a Docker volume (`dockerVolumeConfiguration`)"),
@@ -229,7 +237,9 @@ fn check(input: &EcsInput<'_>, cx: &mut Context<'_>) {
             }
         }
         for key in ["maxSwap", "swappiness"] {
-            if let Some(e) = c.get("linuxParameters").and_then(|l| l.entry(key)) {
+            if let Some(e) = c.get("linuxParameters").and_then(|l| l.entry(key))
+                && asks(&e.value)
+            {
                 refused(
                     &e.key,
                     format!("container `{own}` sets `linuxParameters.{key}`"),

@@ -75,7 +75,9 @@ fn check(input: &EcsInput<'_>, cx: &mut Context<'_>) {
                 let (Some(cp), Some(hp)) = (container.as_str(), host.as_str()) else {
                     continue;
                 };
-                if cp.parse::<u32>().is_ok() && hp.parse::<u32>().is_ok() && cp != hp {
+                // 0 asks ECS to choose, which it does by taking the container port.
+                if cp.parse::<u32>().is_ok() && hp.parse::<u32>().is_ok_and(|p| p != 0) && cp != hp
+                {
                     cx.report(
                         host.span,
                         format!("container `{own}` maps host port {hp} to container port {cp}, but with `{mode}` networking the two are the same port"),

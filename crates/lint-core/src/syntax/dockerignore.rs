@@ -204,6 +204,15 @@ impl DockerIgnore {
     }
 }
 
+/// Whether a COPY/ADD source pattern (or `--exclude` pattern) selects `path` of the build
+/// context: it matches the path itself or a directory above it (a directory source copies
+/// everything under it). `.` and `/` select every path.
+pub fn selects(pattern: &str, path: &str) -> bool {
+    let pattern = clean(pattern);
+    let path = clean(path);
+    pattern.is_empty() || (1..=path.len()).any(|k| match_parts(&pattern, &path[..k]))
+}
+
 impl Pattern {
     /// Whether this pattern excludes everything `other` matches, by the patterns alone: it
     /// matches a parent of every path `other` names (its leading segments), or `other` itself

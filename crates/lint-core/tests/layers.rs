@@ -463,3 +463,122 @@ fn seeds_with_one_source_file_changed() {
     }
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn every_copy_flag_is_part_of_the_instruction() {
+    // reference COPY/ADD: --chown, --chmod, --link, --parents, --exclude change the operation,
+    // so editing one misses even though no file changed.
+    let context = files(&[], &["a/x", "b"]);
+    let mut out = String::new();
+    for (before, after) in [
+        ("COPY a/ /x/", "COPY --chown=app a/ /x/"),
+        ("COPY --parents a/x /x/", "COPY a/x /x/"),
+        ("COPY a/ /x/", "COPY --link a/ /x/"),
+        ("COPY . /x/", "COPY --exclude=b . /x/"),
+    ] {
+        let sim = edit(
+            &format!("FROM alpine:3.20\n{before}\n"),
+            &format!("FROM alpine:3.20\n{after}\n"),
+            &context,
+        );
+        assert_eq!(status_at(&sim, 2), Status::Rebuilt, "{after}");
+        out.push_str(&format!("{after}: {}\n", sim.steps[1].reason));
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn a_run_sees_only_the_args_of_its_own_stage() {
+    // reference "Understand how ARG and FROM interact" / "Scope": an ARG is in scope from its
+    // declaration to the end of its stage; a global ARG reaches RUN only when the stage
+    // declares it again.
+    let df = "ARG MODE=dev\nFROM alpine:3.20 AS a\nARG MODE\nRUN echo a\nFROM alpine:3.20 AS b\nRUN echo b\nFROM alpine:3.20\nCOPY --from=a /etc/hostname /a\nCOPY --from=b /etc/hostname /b\n";
+    let args = vec![("MODE".to_string(), "prod".to_string())];
+    let sim = simulate(&LayersInput {
+        before: Build {
+            dockerfile: df,
+            ..Build::default()
+        },
+        after: Build {
+            dockerfile: df,
+            args: &args,
+            ..Build::default()
+        },
+    });
+    assert_eq!(status_at(&sim, 4), Status::Rebuilt);
+    assert_eq!(status_at(&sim, 6), Status::Cached);
+    insta::assert_snapshot!(sim.table());
+}
+
+#[test]
+fn workdir_keys_on_source_date_epoch_and_copy_from_an_image_on_its_tag() {
+    // invalidation "WORKDIR and SOURCE_DATE_EPOCH"; reference "COPY --from": an image
+    // reference is resolved like FROM.
+    let df = "FROM alpine:3.20\nWORKDIR /app\nCOPY --from=nginx:1.27 /etc/nginx/nginx.conf /app/\n";
+    let before_args = vec![("SOURCE_DATE_EPOCH".to_string(), "0".to_string())];
+    let after_args = vec![("SOURCE_DATE_EPOCH".to_string(), "1700000000".to_string())];
+    let build = |args| Build {
+        dockerfile: df,
+        args,
+        ..Build::default()
+    };
+    let sim = simulate(&LayersInput {
+        before: build(&before_args),
+        after: build(&after_args),
+    });
+    assert_eq!(status_at(&sim, 2), Status::Rebuilt);
+    let same = one(df, &[]);
+    assert_eq!(status_at(&same, 3), Status::Cached);
+    insta::assert_snapshot!(format!("{}\n---\n{}", sim.table(), same.table()));
+}
+
+/// DF085 and the simulation use one finder: for every DF085 fixture, a source edit gives
+/// advice on exactly the lines DF085 reports in the stages the build runs (DF085 also speaks
+/// of stages the default target skips).
+#[test]
+fn the_advice_and_df085_agree() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dockerfile/DF085");
+    let listed = std::fs::read_to_string(dir.join("files.txt")).unwrap();
+    let mut context: Vec<ContextFile> = listed.lines().map(ContextFile::unchanged).collect();
+    context.push(ContextFile::changed("src/edited.js"));
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "Dockerfile") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let config = lint_core::Config {
+            select: vec!["DF085".into()],
+            ..lint_core::Config::default()
+        };
+        let mut rule_lines: Vec<usize> = lint_core::lint_text("Dockerfile", &text, None, &config)
+            .diagnostics
+            .iter()
+            .filter(|d| d.diagnostic.code == "DF085")
+            .map(|d| {
+                // The finding is on the install command; the advice names its RUN's line.
+                let sim = one(&text, &[]);
+                sim.steps
+                    .iter()
+                    .filter(|s| s.line <= d.start.line)
+                    .map(|s| s.line)
+                    .max()
+                    .unwrap()
+            })
+            .collect();
+        let sim = one(&text, &context);
+        rule_lines.retain(|&line| {
+            sim.steps
+                .iter()
+                .any(|s| s.line == line && s.status != Status::Skipped)
+        });
+        let mut advice_lines: Vec<usize> = sim.advice.iter().map(|a| a.line).collect();
+        rule_lines.sort();
+        advice_lines.sort();
+        assert_eq!(rule_lines, advice_lines, "{}", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 5);
+}

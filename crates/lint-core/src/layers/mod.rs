@@ -55,6 +55,14 @@ impl ContextFile {
         }
     }
 
+    /// A file with its content: two builds see a change where the contents differ.
+    pub fn with_content(path: &str, content: &str) -> ContextFile {
+        ContextFile {
+            content: Some(content.to_string()),
+            ..ContextFile::unchanged(path)
+        }
+    }
+
     pub fn changed(path: &str) -> ContextFile {
         ContextFile {
             changed: true,
@@ -333,12 +341,18 @@ fn advice(
         } else {
             found.present(&|f| build.files.iter().any(|c| c.path == f))
         };
-        if present.is_empty() {
-            continue;
-        }
         let copy_ins = &df.instructions[found.copy];
         let run_ins = &df.instructions[found.install];
-        let files = join_and(&present.iter().map(|f| f.to_string()).collect::<Vec<_>>());
+        let files = if present.is_empty() {
+            // As DF085 says when the context has none of the usual manifests.
+            format!(
+                "only the files `{} {}` reads",
+                found.command.name(),
+                found.command.subcommand().unwrap_or("")
+            )
+        } else {
+            join_and(&present.iter().map(|f| f.to_string()).collect::<Vec<_>>())
+        };
         out.push(Advice {
             stage: found.stage,
             line: run_ins.line,
@@ -546,8 +560,16 @@ fn cached_reason(after: &Plan, step: &PStep) -> String {
         (None, Keyword::Copy | Keyword::Add) if !step.from_stages.is_empty() => {
             format!("stage {} unchanged", stage_name(after, step.from_stages[0]))
         }
+        (None, Keyword::Copy | Keyword::Add) if step.from_image.is_some() => format!(
+            "copies from the image `{}`: cached while it resolves to the same digest",
+            step.from_image.as_deref().unwrap_or("")
+        ),
+        (None, Keyword::Add) if step.pinned_remote.is_some() => format!(
+            "{} is pinned (--checksum or a commit): its key is known without fetching it",
+            step.pinned_remote.as_deref().unwrap_or("")
+        ),
         (None, Keyword::Copy | Keyword::Add) if step.files.is_empty() => {
-            "same sources; no file of the known context is copied".to_string()
+            "same sources; none of the context files given is copied".to_string()
         }
         (None, Keyword::Copy | Keyword::Add) => match step.files.len() {
             1 => format!("{} unchanged", step.files[0].0),
@@ -635,14 +657,16 @@ fn explain(before: &Plan, after: &Plan, step: &PStep) -> (String, Vec<String>) {
             .and_then(|s| before.steps.iter().find(|p| p.stage == s))
             .into_iter()
             .collect()
-    } else if step.link {
-        before.steps.iter().filter(|s| s.link).collect()
     } else {
-        before
+        let children = before
             .children
             .get(&step.parent_key)
-            .map(|c| c.iter().map(|&i| &before.steps[i]).collect())
-            .unwrap_or_default()
+            .into_iter()
+            .flatten()
+            .map(|&i| &before.steps[i]);
+        // A `--link` step is compared with the linked steps anywhere, then with its neighbours.
+        let linked = before.steps.iter().filter(|s| step.link && s.link);
+        linked.chain(children).collect()
     };
     let old = candidates
         .iter()
@@ -681,7 +705,13 @@ fn explain(before: &Plan, after: &Plan, step: &PStep) -> (String, Vec<String>) {
     }
     if old.op != step.op {
         if let Some(change) = changed_var(&old.used, &step.used) {
-            return (format!("{change} (used in the instruction)"), Vec::new());
+            let how = if step.keyword == Keyword::Workdir && change.starts_with("SOURCE_DATE_EPOCH")
+            {
+                "WORKDIR keys on it"
+            } else {
+                "used in the instruction"
+            };
+            return (format!("{change} ({how})"), Vec::new());
         }
         return ("its expanded arguments changed".to_string(), Vec::new());
     }

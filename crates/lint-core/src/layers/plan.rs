@@ -72,6 +72,10 @@ pub(super) struct PStep {
     pub from_stages: Vec<usize>,
     /// A remote source re-checked on every build (ADD of a URL, a Git ref that is not a commit).
     pub remote: Option<String>,
+    /// A remote source whose key is fixed (`ADD --checksum`, a Git commit).
+    pub pinned_remote: Option<String>,
+    /// `COPY --from=<image>`: an image, not a stage.
+    pub from_image: Option<String>,
     /// COPY/ADD --link: the layer does not depend on the steps below it.
     pub link: bool,
     pub root: Option<Root>,
@@ -437,6 +441,8 @@ impl Plan {
                     _ => Vec::new(),
                 },
                 remote: None,
+                pinned_remote: None,
+                from_image: None,
                 link: false,
                 root: Some(root),
                 unkeyed_mounts: Vec::new(),
@@ -532,6 +538,8 @@ fn step(
         files: Vec::new(),
         from_stages: Vec::new(),
         remote: None,
+        pinned_remote: None,
+        from_image: None,
         link: false,
         root: None,
         unkeyed_mounts: Vec::new(),
@@ -578,7 +586,20 @@ fn step(
             let dir = expand_in(&ins.rest.value, escape, state, &mut used);
             state.workdir = resolve_dir(&state.workdir, &dir);
             step.kind = Kind::Layer;
-            step.op = format!("mkdir {} as {}", state.workdir, state.user);
+            // docs.docker.com/build/cache/invalidation "WORKDIR and SOURCE_DATE_EPOCH": the
+            // mkdir's key includes the build's SOURCE_DATE_EPOCH.
+            let epoch = args
+                .iter()
+                .rev()
+                .find(|(k, _)| k == "SOURCE_DATE_EPOCH")
+                .map(|(_, v)| v.clone());
+            used.push(("SOURCE_DATE_EPOCH".to_string(), epoch.clone()));
+            step.op = format!(
+                "mkdir {} as {} at {}",
+                state.workdir,
+                state.user,
+                epoch.unwrap_or_default()
+            );
         }
         Keyword::Run => {
             step.kind = Kind::Layer;
@@ -642,8 +663,11 @@ fn step(
                 op.push_str(&doc.content);
             }
             step.op = op;
-            if ins.flag("from").is_some() {
+            if let Some(from) = ins.flag_value("from") {
                 step.from_stages = stage_refs(model, ins, i);
+                if step.from_stages.is_empty() {
+                    step.from_image = Some(from.to_string());
+                }
             } else {
                 let local: Vec<String> = sources
                     .iter()
@@ -658,10 +682,13 @@ fn step(
                     .collect();
                 step.files = select(files, &local, &excludes);
                 if ins.keyword == Keyword::Add
-                    && ins.flag("checksum").is_none()
-                    && let Some(url) = sources.iter().find(|s| is_remote(s) && !pinned_git(s))
+                    && let Some(url) = sources.iter().find(|s| is_remote(s))
                 {
-                    step.remote = Some(url.clone());
+                    if ins.flag("checksum").is_some() || pinned_git(url) {
+                        step.pinned_remote = Some(url.clone());
+                    } else {
+                        step.remote = Some(url.clone());
+                    }
                 }
             }
         }

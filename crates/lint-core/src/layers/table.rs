@@ -61,7 +61,12 @@ impl Simulation {
         }
         match s.first_miss {
             Some(line) => {
-                let _ = write!(out, "; the cache breaks at line {line}");
+                let may = self
+                    .steps
+                    .iter()
+                    .any(|st| st.line == line && st.layer && st.status != Status::Rebuilt);
+                let verb = if may { "may break" } else { "breaks" };
+                let _ = write!(out, "; the cache {verb} at line {line}");
             }
             None => out.push_str("; nothing breaks the cache"),
         }

@@ -7,7 +7,7 @@ use super::{Build, ContextFile};
 use crate::syntax::dockerfile::expand::expand;
 use crate::syntax::dockerfile::model::{Base, CopySource, split_arg};
 use crate::syntax::dockerfile::{Dockerfile, Instruction, Keyword, Model};
-use crate::syntax::dockerignore::{self, DockerIgnore};
+use crate::syntax::dockerignore::{self, DockerIgnore, Selector};
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -137,7 +137,7 @@ fn clean(path: &str) -> String {
 }
 
 /// The build context as BuildKit receives it: the files `.dockerignore` does not leave out.
-fn context(build: &Build<'_>, side: Side) -> Vec<(String, u64)> {
+fn context(build: &Build<'_>, side: Side) -> Vec<Entry> {
     let ignore = build.dockerignore.map(DockerIgnore::parse);
     let mut files: Vec<(String, u64)> = build
         .files
@@ -152,6 +152,13 @@ fn context(build: &Build<'_>, side: Side) -> Vec<(String, u64)> {
     files.sort();
     files.dedup_by(|a, b| a.0 == b.0);
     files
+        .into_iter()
+        .map(|(path, digest)| Entry {
+            parts: dockerignore::path_parts(&path),
+            path,
+            digest,
+        })
+        .collect()
 }
 
 /// The per-stage state later instructions see.
@@ -519,7 +526,7 @@ fn step(
     ins: &Instruction,
     stage: usize,
     state: &mut State,
-    files: &[(String, u64)],
+    files: &[Entry],
 ) -> PStep {
     let escape = df.escape;
     let mut used = Vec::new();
@@ -707,14 +714,23 @@ fn step(
 }
 
 /// The context files the sources select, minus the `--exclude`d ones.
-fn select(files: &[(String, u64)], sources: &[String], excludes: &[String]) -> Vec<(String, u64)> {
+fn select(files: &[Entry], sources: &[String], excludes: &[String]) -> Vec<(String, u64)> {
     if sources.is_empty() {
         return Vec::new();
     }
+    let sources: Vec<Selector> = sources.iter().map(|s| Selector::new(s)).collect();
+    let excludes: Vec<Selector> = excludes.iter().map(|s| Selector::new(s)).collect();
     files
         .iter()
-        .filter(|(path, _)| sources.iter().any(|s| dockerignore::selects(s, path)))
-        .filter(|(path, _)| !excludes.iter().any(|e| dockerignore::selects(e, path)))
-        .cloned()
+        .filter(|f| sources.iter().any(|s| s.selects(&f.parts)))
+        .filter(|f| !excludes.iter().any(|e| e.selects(&f.parts)))
+        .map(|f| (f.path.clone(), f.digest))
         .collect()
+}
+
+/// A file of the context: its path, the path's segments, its digest on this side.
+struct Entry {
+    path: String,
+    parts: Vec<String>,
+    digest: u64,
 }

@@ -208,9 +208,27 @@ impl DockerIgnore {
 /// context: it matches the path itself or a directory above it (a directory source copies
 /// everything under it). `.` and `/` select every path.
 pub fn selects(pattern: &str, path: &str) -> bool {
-    let pattern = clean(pattern);
-    let path = clean(path);
-    pattern.is_empty() || (1..=path.len()).any(|k| match_parts(&pattern, &path[..k]))
+    Selector::new(pattern).selects(&path_parts(path))
+}
+
+/// A path's segments as the matcher compares them (`./a//b/` -> `a`, `b`).
+pub fn path_parts(path: &str) -> Vec<String> {
+    clean(path)
+}
+
+/// A COPY source pattern ready to test many paths ([`selects`] without re-reading it).
+#[derive(Clone, Debug)]
+pub struct Selector(Vec<String>);
+
+impl Selector {
+    pub fn new(pattern: &str) -> Selector {
+        Selector(clean(pattern))
+    }
+
+    /// Whether the pattern selects the path with these [`path_parts`].
+    pub fn selects(&self, path: &[String]) -> bool {
+        self.0.is_empty() || (1..=path.len()).any(|k| match_parts(&self.0, &path[..k]))
+    }
 }
 
 impl Pattern {

@@ -142,10 +142,14 @@ pub fn run(args: LayersArgs) -> ExitCode {
     sim.notes.extend(notes);
     let out = match args.format {
         Format::Human => format!(
-            "{} (context {}, {} files)\n\n{}",
+            "{} (context {}, {} files{})\n\n{}",
             dockerfile.display(),
             dir.display(),
             files.len(),
+            match &args.since {
+                Some(rev) => format!(", compared with {rev}"),
+                None => String::new(),
+            },
             sim.table()
         ),
         Format::Json => format!("{}\n", json(&sim, dockerfile)),

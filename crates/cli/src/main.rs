@@ -2,6 +2,7 @@
 
 mod config;
 mod human;
+mod layers;
 mod walk;
 
 /// mimalloc: the YAML and shell trees allocate millions of small nodes; glibc malloc was a quarter of
@@ -104,6 +105,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Which build steps stay cached and which run again, and why (the layer-cache simulation).
+    Layers(layers::LayersArgs),
     /// Developer tools.
     #[command(subcommand)]
     Debug(Debug),
@@ -136,6 +139,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Rule { id }) => show_rule(&id),
         Some(Command::Rules { json }) => list_rules(json),
+        Some(Command::Layers(args)) => layers::run(args),
         Some(Command::Debug(Debug::Ast { file })) => debug_ast(&file),
         None => lint(cli.lint),
     }

@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod fix;
 pub mod kinds;
+pub mod layers;
 pub mod project;
 pub mod registry;
 pub mod render;

@@ -204,6 +204,33 @@ impl DockerIgnore {
     }
 }
 
+/// Whether a COPY/ADD source pattern (or `--exclude` pattern) selects `path` of the build
+/// context: it matches the path itself or a directory above it (a directory source copies
+/// everything under it). `.` and `/` select every path.
+pub fn selects(pattern: &str, path: &str) -> bool {
+    Selector::new(pattern).selects(&path_parts(path))
+}
+
+/// A path's segments as the matcher compares them (`./a//b/` -> `a`, `b`).
+pub fn path_parts(path: &str) -> Vec<String> {
+    clean(path)
+}
+
+/// A COPY source pattern ready to test many paths ([`selects`] without re-reading it).
+#[derive(Clone, Debug)]
+pub struct Selector(Vec<String>);
+
+impl Selector {
+    pub fn new(pattern: &str) -> Selector {
+        Selector(clean(pattern))
+    }
+
+    /// Whether the pattern selects the path with these [`path_parts`].
+    pub fn selects(&self, path: &[String]) -> bool {
+        self.0.is_empty() || (1..=path.len()).any(|k| match_parts(&self.0, &path[..k]))
+    }
+}
+
 impl Pattern {
     /// Whether this pattern excludes everything `other` matches, by the patterns alone: it
     /// matches a parent of every path `other` names (its leading segments), or `other` itself

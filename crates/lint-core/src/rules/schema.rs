@@ -28,6 +28,9 @@ pub struct Schema<'a> {
     /// The most an unknown key reports at, when the consumer ignores unknown keys (with a log
     /// line) instead of refusing the file.
     pub unknown_keys_at_most: Option<Severity>,
+    /// The keys valid at `path` when the schema alone cannot say (they depend on a value of the
+    /// instance there, as a Travis deploy's keys depend on its `provider`); `None`: the schema's.
+    pub keys_for: fn(&str, &J) -> Option<Vec<String>>,
 }
 
 /// One violation where a kind's [`Schema::special`] sees it.
@@ -42,6 +45,11 @@ pub struct Site<'a> {
 /// No key skipped.
 pub fn skip_none(_: &Node, _: &str, _: &str) -> bool {
     false
+}
+
+/// The keys the schema lists.
+pub fn schema_keys(_: &str, _: &J) -> Option<Vec<String>> {
+    None
 }
 
 /// No special wording.
@@ -165,7 +173,8 @@ pub fn describe(
             .map(|key| {
                 let entry = node.and_then(|n| n.entry(key));
                 let span = entry.map_or(value_span, |e| e.key.span);
-                let candidates = keys_at(schema.json, path);
+                let candidates = (schema.keys_for)(path, instance)
+                    .unwrap_or_else(|| keys_at(schema.json, path));
                 let names: Vec<&str> = candidates.iter().map(String::as_str).collect();
                 let respelt = names.iter().find(|n| same_key(key, n)).copied();
                 let close = respelt.or_else(|| crate::suggest::did_you_mean(key, &names));

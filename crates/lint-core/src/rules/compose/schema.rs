@@ -179,6 +179,7 @@ static COMPOSE: LazyLock<Schema<'static>> = LazyLock::new(|| Schema {
     special,
     quoted_items: &["ports", "expose"],
     unknown_keys_at_most: None,
+    keys_for: schema::schema_keys,
 });
 
 /// A service written at the top level of a fragment is `compose-fragment`'s finding.

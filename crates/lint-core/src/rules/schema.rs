@@ -173,8 +173,8 @@ pub fn describe(
             .map(|key| {
                 let entry = node.and_then(|n| n.entry(key));
                 let span = entry.map_or(value_span, |e| e.key.span);
-                let candidates = (schema.keys_for)(path, instance)
-                    .unwrap_or_else(|| keys_at(schema.json, path));
+                let candidates =
+                    (schema.keys_for)(path, instance).unwrap_or_else(|| keys_at(schema.json, path));
                 let names: Vec<&str> = candidates.iter().map(String::as_str).collect();
                 let respelt = names.iter().find(|n| same_key(key, n)).copied();
                 let close = respelt.or_else(|| crate::suggest::did_you_mean(key, &names));

@@ -18,7 +18,7 @@ crate::declare_rule! {
     ///   jobs, `addons`, `cache`, `git`, `branches`, `notifications`;
     /// - a deploy option the deploy's provider does not take (`bucket_nam` for `s3`), from each
     ///   provider's dpl v1 and v2 options, and an `on:` condition Travis does not know
-    ///   (`tag: true` for `tags: true`, which deploys on every branch instead of on tags only);
+    ///   (`tag: true` for `tags: true`: the deploy never runs for a tag);
     /// - a value of a shape Travis drops: a build step YAML reads as a mapping (`- echo a: b`), a
     ///   mapping where a list is expected.
     ///
@@ -159,25 +159,35 @@ fn keys_for(path: &str, instance: &J) -> Option<Vec<String>> {
 }
 
 /// A build step YAML read as a mapping (`- echo "a: b"` written unquoted as `- echo a: b`):
-/// name the cause instead of the types.
+/// name the cause instead of the types; a phase of the wrong shape: say what a phase is.
 fn special(site: &Site<'_>) -> Option<Vec<Finding>> {
-    let parts: Vec<&str> = site.path.split('/').collect();
-    let step = parts.len() >= 2
-        && parts[parts.len() - 1].parse::<usize>().is_ok()
-        && crate::kinds::travis::PHASE_KEYS.contains(&parts[parts.len() - 2]);
-    let typed = matches!(site.kind, ValidationErrorKind::Type { .. });
-    if !(step && typed && site.instance.is_object()) {
+    if !matches!(site.kind, ValidationErrorKind::Type { .. }) {
         return None;
     }
+    let parts: Vec<&str> = site.path.split('/').collect();
+    let phase = |p: &str| crate::kinds::travis::PHASE_KEYS.contains(&p);
+    let (message, help) = match parts.as_slice() {
+        [.., key, item]
+            if phase(key) && item.parse::<usize>().is_ok() && site.instance.is_object() =>
+        {
+            (
+                format!(
+                    "`{}` is read as a mapping, not a command: Travis drops it (\"dropping unexpected map\")",
+                    site.field
+                ),
+                "a `: ` in a command makes YAML read `key: value`; quote the whole line",
+            )
+        }
+        [.., key] if phase(key) => (
+            format!("`{key}` must be a command or a list of commands: Travis drops it"),
+            "write each command as a list item (`- make test`)",
+        ),
+        _ => return None,
+    };
     Some(vec![Finding {
         span: site.value_span,
-        message: format!(
-            "`{}` is read as a mapping, not a command: Travis drops it (\"dropping unexpected map\")",
-            site.field
-        ),
-        help: Some(
-            "a `: ` in a command makes YAML read `key: value`; quote the whole line".to_string(),
-        ),
+        message,
+        help: Some(help.to_string()),
         repair: None,
         at_most: None,
     }])
@@ -191,7 +201,11 @@ fn place(path: &str) -> String {
         [] => "top-level key".into(),
         [.., "on" | "true"] if in_deploy => "deploy condition under `on`".into(),
         [.., "deploy"] | [.., "deploy", _] => "option of this deploy provider".into(),
-        ["jobs" | "matrix", "include" | "exclude" | "allow_failures", ..] => "job key".into(),
+        [
+            "jobs" | "matrix",
+            "include" | "exclude" | "allow_failures",
+            ..,
+        ] => "job key".into(),
         _ => format!("key under `{}`", field_name(path)),
     }
 }
@@ -236,6 +250,8 @@ mod tests {
         let on = keys_for("/deploy/0/on", &json!({})).unwrap();
         assert!(on.contains(&"all_branches".to_string()));
         let top = keys_for("", &json!({})).unwrap();
-        assert!(top.contains(&"before_install".to_string()) && !top.iter().any(|k| k.contains('-')));
+        assert!(
+            top.contains(&"before_install".to_string()) && !top.iter().any(|k| k.contains('-'))
+        );
     }
 }

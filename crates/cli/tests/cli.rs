@@ -737,8 +737,8 @@ fn the_clean_example_has_no_error_or_warning() {
         .collect();
     assert!(loud.is_empty(), "{loud:#?}");
     assert_eq!(
-        v["files"], 3,
-        "the Dockerfile, the Compose file and the buildspec"
+        v["files"], 4,
+        "the Dockerfile, the Compose file, the buildspec and the .travis.yml"
     );
 }
 

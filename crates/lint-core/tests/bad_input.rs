@@ -448,16 +448,16 @@ fn travis_takes_hostile_input() {
         )
     };
     let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nlanguage: python\nscript: *e\n";
-    let unknown_keys: String = (0..50_000)
+    let unknown_keys: String = (0..20_000)
         .map(|i| format!("before_instal{i}: x\n"))
         .collect();
     let mapping_steps = format!(
         "language: ruby\nscript:\n{}",
-        "  - echo a: b\n  - npm install -g x\n".repeat(50_000)
+        "  - echo a: b\n  - npm install -g x\n".repeat(20_000)
     );
     let deploys = format!(
         "language: ruby\ndeploy:\n{}",
-        "  - provider: s3\n    bukcet: b\n    on: {tag: true}\n".repeat(20_000)
+        "  - provider: s3\n    bukcet: b\n    on: {tag: true}\n".repeat(10_000)
     );
     let deep = format!("deploy: {}{}", "[".repeat(150), "]".repeat(150));
     for text in [

@@ -196,7 +196,7 @@ fn special(site: &Site<'_>) -> Option<Vec<Finding>> {
 /// Where unknown keys were found, in words.
 fn place(path: &str) -> String {
     let parts: Vec<&str> = path.split('/').skip(1).collect();
-    let in_deploy = parts.iter().any(|p| *p == "deploy");
+    let in_deploy = parts.contains(&"deploy");
     match parts.as_slice() {
         [] => "top-level key".into(),
         [.., "on" | "true"] if in_deploy => "deploy condition under `on`".into(),

@@ -697,7 +697,7 @@ fn the_examples_show_what_examples_readme_says() {
         );
     }
     let all = json(&rlint(&root, &["--format", "json"]));
-    assert_eq!(all["files"], 8, "{all}");
+    assert_eq!(all["files"], 9, "{all}");
     assert!(
         all["diagnostics"]
             .as_array()

@@ -455,3 +455,51 @@ fn deploy_kinds_take_hostile_input() {
         );
     }
 }
+
+/// `.travis.yml` takes hostile input like the other kinds: bounded findings, no panic or hang,
+/// whatever the schema, the shell analysis of the phases or the deploy checks meet.
+#[test]
+fn travis_takes_hostile_input() {
+    let lint_as = |text: &str| {
+        lint_core::lint_bytes(
+            ".travis.yml",
+            text.as_bytes(),
+            Some(FileKind::Travis),
+            &lint_core::Config {
+                preset: Some(lint_core::Preset::Strict),
+                ..lint_core::Config::default()
+            },
+        )
+    };
+    let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nlanguage: python\nscript: *e\n";
+    let unknown_keys: String = (0..20_000)
+        .map(|i| format!("before_instal{i}: x\n"))
+        .collect();
+    let mapping_steps = format!(
+        "language: ruby\nscript:\n{}",
+        "  - echo a: b\n  - npm install -g x\n".repeat(20_000)
+    );
+    let deploys = format!(
+        "language: ruby\ndeploy:\n{}",
+        "  - provider: s3\n    bukcet: b\n    on: {tag: true}\n".repeat(10_000)
+    );
+    let deep = format!("deploy: {}{}", "[".repeat(150), "]".repeat(150));
+    for text in [
+        bomb,
+        unknown_keys.as_str(),
+        mapping_steps.as_str(),
+        deploys.as_str(),
+        deep.as_str(),
+        "deploy:\n  provider: [s3]\n  on: [[[]]]\nscript: {a: {b: c}}\n",
+        "\u{feff}language: c\r\nscript: make\r\n",
+        "- just\n- a list\n",
+        "",
+    ] {
+        let r = lint_as(text);
+        assert!(
+            r.diagnostics.len() <= 1_000,
+            "{} findings",
+            r.diagnostics.len()
+        );
+    }
+}

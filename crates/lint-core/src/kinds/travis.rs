@@ -29,7 +29,7 @@ fn by_name(name: &Name<'_>) -> NameMatch {
 }
 
 /// Top-level keys only Travis reads as build phases.
-const PHASE_KEYS: [&str; 10] = [
+pub const PHASE_KEYS: [&str; 10] = [
     "before_install",
     "install",
     "before_script",

@@ -28,6 +28,9 @@ pub struct Schema<'a> {
     /// The most an unknown key reports at, when the consumer ignores unknown keys (with a log
     /// line) instead of refusing the file.
     pub unknown_keys_at_most: Option<Severity>,
+    /// The keys valid at `path` when the schema alone cannot say (they depend on a value of the
+    /// instance there, as a Travis deploy's keys depend on its `provider`); `None`: the schema's.
+    pub keys_for: fn(&str, &J) -> Option<Vec<String>>,
 }
 
 /// One violation where a kind's [`Schema::special`] sees it.
@@ -42,6 +45,11 @@ pub struct Site<'a> {
 /// No key skipped.
 pub fn skip_none(_: &Node, _: &str, _: &str) -> bool {
     false
+}
+
+/// The keys the schema lists.
+pub fn schema_keys(_: &str, _: &J) -> Option<Vec<String>> {
+    None
 }
 
 /// No special wording.
@@ -60,10 +68,21 @@ pub fn validate(
     text: &str,
     cx: &mut Context<'_>,
 ) {
-    let mut seen = Vec::new();
+    let mut seen = Seen::new();
+    // Past what a rule lists, findings are only counted: no key to suggest, so a file of 20,000
+    // misspelt deploys costs no 20,000 did-you-mean searches.
+    let counted = Schema {
+        keys_for: |_, _| Some(Vec::new()),
+        ..*schema
+    };
     for error in validator.iter_errors(json) {
         let path = error.instance_path().as_str();
-        let found = describe(schema, root, "", path, error.kind(), json, unresolved);
+        let wording = if seen.len() < crate::rule::MAX_FINDINGS_PER_RULE {
+            schema
+        } else {
+            &counted
+        };
+        let found = describe(wording, root, "", path, error.kind(), json, unresolved);
         report(found, &mut seen, text, cx);
     }
 }
@@ -85,18 +104,15 @@ pub fn without_nulls(json: J) -> J {
     }
 }
 
+/// The findings reported so far: a place and its words.
+pub type Seen = std::collections::HashSet<(Span, String)>;
+
 /// Reports findings not reported before at the same place with the same words, with their fixes.
-pub fn report(
-    findings: Vec<Finding>,
-    seen: &mut Vec<(Span, String)>,
-    text: &str,
-    cx: &mut Context<'_>,
-) {
+pub fn report(findings: Vec<Finding>, seen: &mut Seen, text: &str, cx: &mut Context<'_>) {
     for f in findings {
-        if seen.iter().any(|(s, m)| *s == f.span && *m == f.message) {
+        if !seen.insert((f.span, f.message.clone())) {
             continue;
         }
-        seen.push((f.span, f.message.clone()));
         let d = cx.report(f.span, f.message);
         if let Some(help) = f.help {
             d.help(help);
@@ -176,45 +192,62 @@ pub fn describe(
         return found;
     }
     match kind {
-        ValidationErrorKind::AdditionalProperties { unexpected } => unexpected
-            .iter()
-            .filter(|key| !(schema.skip_key)(root, path, key))
-            .map(|key| {
-                let entry = node.and_then(|n| n.entry(key));
-                let span = entry.map_or(value_span, |e| e.key.span);
-                let candidates = keys_at(schema.json, path);
-                let names: Vec<&str> = candidates.iter().map(String::as_str).collect();
-                let respelt = names.iter().find(|n| same_key(key, n)).copied();
-                let close = respelt.or_else(|| crate::suggest::did_you_mean(key, &names));
-                let help = match close {
-                    Some(close) => Some(format!("did you mean `{close}`?")),
-                    None if names.is_empty() => None,
-                    None => Some(format!("valid keys here: {}", list(&names, 14))),
-                };
-                // No rename onto a key the mapping already has, nor a guess among equals.
-                let free = |to: &str| node.is_some_and(|n| n.entry(to).is_none());
-                let repair = match (respelt, close) {
-                    (Some(to), _) if free(to) => Some((to, true)),
-                    (None, Some(to)) if free(to) && only_closest(key, to, &names) => {
-                        Some((to, false))
-                    }
-                    _ => None,
-                };
-                Finding {
-                    at_most: schema.unknown_keys_at_most,
-                    span,
-                    message: format!("`{key}` is not a valid {}", (schema.place)(path)),
-                    help,
-                    repair: repair.filter(|_| entry.is_some()).map(|(to, certain)| {
-                        Repair::RenameKey {
-                            key: span,
-                            to: to.to_string(),
-                            certain,
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            // Once per mapping, not per key: a file of 50,000 unknown keys stays linear.
+            let candidates =
+                (schema.keys_for)(path, instance).unwrap_or_else(|| keys_at(schema.json, path));
+            let names: Vec<&str> = candidates.iter().map(String::as_str).collect();
+            let entries: std::collections::HashMap<&str, &crate::syntax::yaml::Entry> = node
+                .and_then(Node::as_map)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|e| Some((e.key.as_str()?, e)))
+                .collect();
+            unexpected
+                .iter()
+                .filter(|key| !(schema.skip_key)(root, path, key))
+                .enumerate()
+                .map(|(nth, key)| {
+                    let entry = entries.get(key.as_str()).copied();
+                    let span = entry.map_or(value_span, |e| e.key.span);
+                    // Past what a rule lists, findings are only counted: no suggestion to seek.
+                    let listed = nth < crate::rule::MAX_FINDINGS_PER_RULE;
+                    let respelt = names.iter().find(|n| listed && same_key(key, n)).copied();
+                    let close = respelt.or_else(|| {
+                        listed
+                            .then(|| crate::suggest::did_you_mean(key, &names))
+                            .flatten()
+                    });
+                    let help = match close {
+                        Some(close) => Some(format!("did you mean `{close}`?")),
+                        None if names.is_empty() => None,
+                        None => Some(format!("valid keys here: {}", list(&names, 14))),
+                    };
+                    // No rename onto a key the mapping already has, nor a guess among equals.
+                    let free = |to: &str| node.is_some() && !entries.contains_key(to);
+                    let repair = match (respelt, close) {
+                        (Some(to), _) if free(to) => Some((to, true)),
+                        (None, Some(to)) if free(to) && only_closest(key, to, &names) => {
+                            Some((to, false))
                         }
-                    }),
-                }
-            })
-            .collect(),
+                        _ => None,
+                    };
+                    Finding {
+                        at_most: schema.unknown_keys_at_most,
+                        span,
+                        message: format!("`{key}` is not a valid {}", (schema.place)(path)),
+                        help,
+                        repair: repair.filter(|_| entry.is_some()).map(|(to, certain)| {
+                            Repair::RenameKey {
+                                key: span,
+                                to: to.to_string(),
+                                certain,
+                            }
+                        }),
+                    }
+                })
+                .collect()
+        }
         ValidationErrorKind::Type { kind } => {
             let expected: Vec<&str> = match kind {
                 TypeKind::Single(t) => vec![t.as_str()],

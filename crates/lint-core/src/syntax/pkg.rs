@@ -571,6 +571,76 @@ impl Manager {
     }
 }
 
+/// `pip install`, `pip3 install`, `python3 -m pip install`: the `install` word.
+pub fn pip_install(cmd: &Command) -> Option<&ShellWord> {
+    let name = cmd.name();
+    let args = cmd.args();
+    let rest =
+        if name.starts_with("pip") && name[3..].chars().all(|c| c.is_ascii_digit() || c == '.') {
+            args
+        } else if name.starts_with("python") {
+            let m = args.iter().position(|w| w.value == "-m")?;
+            if args.get(m + 1)?.value != "pip" {
+                return None;
+            }
+            &args[m + 2..]
+        } else {
+            return None;
+        };
+    rest.iter()
+        .find(|w| !w.value.starts_with('-'))
+        .filter(|w| w.value == "install")
+}
+
+/// Whether `spec` names something other than a registry package without a version: a version
+/// specifier, a local path or archive, a URL of an archive, or a VCS URL pinned to a commit or
+/// tag (`git+https://host/repo@v1.2`; without `@ref` it installs the default branch's head).
+pub fn pip_spec_pinned_or_local(spec: &str) -> bool {
+    if let Some((scheme, rest)) = spec.split_once("://") {
+        if !scheme.contains('+') {
+            return true;
+        }
+        let rest = rest.split('#').next().unwrap_or(rest);
+        return rest
+            .split_once('/')
+            .is_some_and(|(_, path)| path.contains('@'));
+    }
+    spec.contains(['=', '<', '>', '@', '/'])
+        || spec.starts_with('.')
+        || spec.ends_with(".whl")
+        || spec.ends_with(".tar.gz")
+        || spec.ends_with(".tgz")
+        || spec.ends_with(".zip")
+}
+
+/// Whether `spec` names something other than a registry package without a version: `pkg@1.2`,
+/// a local folder or tarball, a tarball URL, or a git URL pinned to a commit-ish (`#v1.2`; without
+/// one it installs the default branch's head); `github:user/repo` shorthands are git URLs too.
+pub fn npm_spec_pinned_or_local(spec: &str) -> bool {
+    let git = spec.starts_with("git+")
+        || spec.starts_with("git://")
+        || spec.starts_with("git@")
+        || spec.starts_with("github:")
+        || spec.starts_with("gitlab:")
+        || spec.starts_with("bitbucket:");
+    if git || spec.contains("://") {
+        return !git || spec.contains('#');
+    }
+    let name = spec.strip_prefix('@').unwrap_or(spec);
+    name.contains('@')
+        || spec == "."
+        || spec.starts_with(['.', '/', '~'])
+        || spec.ends_with(".tgz")
+        || spec.ends_with(".tar.gz")
+        || spec.ends_with(".tar")
+        || spec.starts_with("file:")
+}
+
+/// Whether `spec` names a gem with its version (`rake:13.0`) or a local `.gem` file.
+pub fn gem_spec_pinned_or_local(spec: &str) -> bool {
+    spec.contains(':') || spec.ends_with(".gem")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,6 +52,48 @@ impl Command {
         self.words.get(1..).unwrap_or(&[])
     }
 
+    /// The command a wrapper runs, for rules that look through wrappers: `sudo -H pip install x`
+    /// and `travis_retry pip install x` run `pip install x`, `travis_wait 30 npm ci` runs
+    /// `npm ci`. `None` when `self` is none of these wrappers (or wraps nothing).
+    pub fn wrapped(&self) -> Option<Command> {
+        let args = self.args();
+        let skip = match self.name() {
+            "travis_retry" => 0,
+            "travis_wait" => {
+                usize::from(args.first().is_some_and(|w| w.value.parse::<u32>().is_ok()))
+            }
+            "sudo" => {
+                // sudo's options, with the ones that take a value (`-u user`).
+                let mut at = 0;
+                while let Some(w) = args.get(at).filter(|w| w.value.starts_with('-')) {
+                    at += 1;
+                    if w.value == "--" {
+                        break;
+                    }
+                    if matches!(
+                        w.value.as_str(),
+                        "-u" | "-g" | "-C" | "-D" | "-h" | "-p" | "-r" | "-t" | "-U"
+                    ) {
+                        at += 1;
+                    }
+                }
+                at
+            }
+            _ => return None,
+        };
+        let words = args.get(skip..).filter(|w| !w.is_empty())?.to_vec();
+        let span = words[0].span.cover(words[words.len() - 1].span);
+        let name_start = words[0].value.rfind('/').map_or(0, |i| i + 1);
+        Some(Command {
+            words,
+            assignments: Vec::new(),
+            span,
+            pipeline: self.pipeline,
+            name_start,
+            stage: self.stage,
+        })
+    }
+
     /// Whether any of `flags` is given: long flags exactly or as `--flag=value`, short flags also
     /// inside combined groups (`-yq` has `-y`).
     pub fn has_flag(&self, flags: &[&str]) -> bool {
@@ -689,6 +731,22 @@ mod tests {
             .iter()
             .map(|c| c.name().to_string())
             .collect()
+    }
+
+    #[test]
+    fn wrappers_run_the_rest() {
+        let inner = |s: &str| {
+            let script = analyze(s, &Contiguous(0));
+            script.commands[0].wrapped().map(|c| c.name().to_string())
+        };
+        assert_eq!(inner("sudo -H -u me pip install x").as_deref(), Some("pip"));
+        assert_eq!(inner("travis_retry npm ci").as_deref(), Some("npm"));
+        assert_eq!(
+            inner("travis_wait 30 /usr/bin/make all").as_deref(),
+            Some("make")
+        );
+        assert_eq!(inner("sudo"), None);
+        assert_eq!(inner("pip install x"), None);
     }
 
     #[test]

@@ -79,6 +79,7 @@ static BUILDSPEC: LazyLock<Schema<'static>> = LazyLock::new(|| Schema {
     special,
     quoted_items: &[],
     unknown_keys_at_most: Some(Severity::Warning),
+    keys_for: schema::schema_keys,
 });
 
 fn check(input: &BuildspecInput<'_>, cx: &mut Context<'_>) {

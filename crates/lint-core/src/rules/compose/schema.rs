@@ -3,7 +3,6 @@ use std::sync::LazyLock;
 use jsonschema::error::ValidationErrorKind;
 use serde_json::Value as J;
 
-use crate::diagnostic::Span;
 use crate::rule::{ComposeInput, Context};
 use crate::rules::schema::{self, Finding, Schema, Site, describe, field_name, scalar_text};
 use crate::syntax::yaml::Node;
@@ -112,7 +111,7 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
     }
     let mut unresolved = Vec::new();
     super::unresolved_pointers(root, input.env, &mut Vec::new(), &mut unresolved);
-    let mut seen: Vec<(Span, String)> = Vec::new();
+    let mut seen = schema::Seen::new();
     let mut report = |findings: Vec<Finding>, cx: &mut Context<'_>| {
         schema::report(findings, &mut seen, input.text, cx);
     };
@@ -179,6 +178,7 @@ static COMPOSE: LazyLock<Schema<'static>> = LazyLock::new(|| Schema {
     special,
     quoted_items: &["ports", "expose"],
     unknown_keys_at_most: None,
+    keys_for: schema::schema_keys,
 });
 
 /// A service written at the top level of a fragment is `compose-fragment`'s finding.

@@ -49,7 +49,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 continue;
             }
             // What follows `--` is passed to the gem's build (`-- --use-system-libraries`).
-            let gems = cli.unpinned_after(cmd, install, |g| g.contains(':') || g.ends_with(".gem"));
+            let gems = cli.unpinned_after(cmd, install, pkg::gem_spec_pinned_or_local);
             if !gems.is_empty() {
                 cx.report(
                     cmd.span,

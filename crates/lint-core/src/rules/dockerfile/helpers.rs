@@ -6,6 +6,8 @@ use crate::syntax::shell::{self, Script};
 
 use super::{run_of, stage_body};
 
+pub use crate::syntax::pkg::pip_install;
+
 /// Every RUN (ONBUILD-wrapped ones included): the index of the instruction holding it, the RUN,
 /// and its analysed shell scripts.
 pub fn runs<'a>(
@@ -67,27 +69,6 @@ pub fn same_case(written: &str, replacement: &str) -> String {
     } else {
         replacement.to_ascii_lowercase()
     }
-}
-
-/// `pip install`, `pip3 install`, `python3 -m pip install`: the `install` word.
-pub fn pip_install(cmd: &shell::Command) -> Option<&shell::ShellWord> {
-    let name = cmd.name();
-    let args = cmd.args();
-    let rest =
-        if name.starts_with("pip") && name[3..].chars().all(|c| c.is_ascii_digit() || c == '.') {
-            args
-        } else if name.starts_with("python") {
-            let m = args.iter().position(|w| w.value == "-m")?;
-            if args.get(m + 1)?.value != "pip" {
-                return None;
-            }
-            &args[m + 2..]
-        } else {
-            return None;
-        };
-    rest.iter()
-        .find(|w| !w.value.starts_with('-'))
-        .filter(|w| w.value == "install")
 }
 
 /// Reports every install of `manager` without one of its non-interactive flags.

@@ -36,29 +36,6 @@ crate::declare_rule! {
     }
 }
 
-/// Whether `spec` names something other than a registry package without a version: `pkg@1.2`,
-/// a local folder or tarball, a tarball URL, or a git URL pinned to a commit-ish (`#v1.2`; without
-/// one it installs the default branch's head); `github:user/repo` shorthands are git URLs too.
-fn pinned_or_local(spec: &str) -> bool {
-    let git = spec.starts_with("git+")
-        || spec.starts_with("git://")
-        || spec.starts_with("git@")
-        || spec.starts_with("github:")
-        || spec.starts_with("gitlab:")
-        || spec.starts_with("bitbucket:");
-    if git || spec.contains("://") {
-        return !git || spec.contains('#');
-    }
-    let name = spec.strip_prefix('@').unwrap_or(spec);
-    name.contains('@')
-        || spec == "."
-        || spec.starts_with(['.', '/', '~'])
-        || spec.ends_with(".tgz")
-        || spec.ends_with(".tar.gz")
-        || spec.ends_with(".tar")
-        || spec.starts_with("file:")
-}
-
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     let cli = &pkg::NPM;
     for (_, _, scripts) in super::runs(input) {
@@ -70,7 +47,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 else {
                     continue;
                 };
-                let unpinned = cli.unpinned_after(cmd, install, pinned_or_local);
+                let unpinned = cli.unpinned_after(cmd, install, pkg::npm_spec_pinned_or_local);
                 if unpinned.is_empty() {
                     continue;
                 }

@@ -39,27 +39,6 @@ crate::declare_rule! {
     }
 }
 
-/// Whether `spec` names something other than a registry package without a version: a version
-/// specifier, a local path or archive, a URL of an archive, or a VCS URL pinned to a commit or
-/// tag (`git+https://host/repo@v1.2`; without `@ref` it installs the default branch's head).
-fn pinned_or_local(spec: &str) -> bool {
-    if let Some((scheme, rest)) = spec.split_once("://") {
-        if !scheme.contains('+') {
-            return true;
-        }
-        let rest = rest.split('#').next().unwrap_or(rest);
-        return rest
-            .split_once('/')
-            .is_some_and(|(_, path)| path.contains('@'));
-    }
-    spec.contains(['=', '<', '>', '@', '/'])
-        || spec.starts_with('.')
-        || spec.ends_with(".whl")
-        || spec.ends_with(".tar.gz")
-        || spec.ends_with(".tgz")
-        || spec.ends_with(".zip")
-}
-
 /// `pip install` (all spellings, see [`super::pip_install`]) and `pipx install`: the CLI and
 /// the `install` word.
 fn install(cmd: &Command) -> Option<(&'static Cli, &ShellWord)> {
@@ -85,7 +64,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 if cli.has_flag(cmd, &["-c", "--constraint"]) {
                     continue;
                 }
-                let unpinned = cli.unpinned_after(cmd, install, pinned_or_local);
+                let unpinned = cli.unpinned_after(cmd, install, pkg::pip_spec_pinned_or_local);
                 if unpinned.is_empty() {
                     continue;
                 }

@@ -134,6 +134,7 @@ fn check(input: &DockerrunInput<'_>, cx: &mut Context<'_>) {
         special: schema::no_special,
         quoted_items: &[],
         unknown_keys_at_most: Some(Severity::Warning),
+        keys_for: schema::schema_keys,
     };
     let json = schema::without_nulls(root.to_json());
     schema::validate(&wording, validator, root, &json, &[], input.text, cx);

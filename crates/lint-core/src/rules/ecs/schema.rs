@@ -127,6 +127,7 @@ fn check(input: &EcsInput<'_>, cx: &mut Context<'_>) {
         place,
         skip_key: schema::skip_none,
         special,
+        keys_for: schema::schema_keys,
         quoted_items: &[],
         unknown_keys_at_most: None,
     };

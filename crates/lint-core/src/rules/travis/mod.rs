@@ -4,9 +4,11 @@ pub mod deploy_branch_never_matches;
 pub mod deploy_secret_in_plaintext;
 pub mod matrix_renamed;
 pub mod remote_script_piped_to_shell;
+pub mod schema;
 pub mod skip_cleanup;
 pub mod slash_comment_in_script;
 pub mod sudo_obsolete;
+pub mod tool_unpinned;
 pub mod unknown_deploy_provider;
 pub mod unknown_dist;
 pub mod yaml_syntax;
@@ -24,6 +26,8 @@ pub static RULES: &[&Rule] = &[
     &deploy_secret_in_plaintext::RULE,
     &remote_script_piped_to_shell::RULE,
     &deploy_branch_never_matches::RULE,
+    &schema::RULE,
+    &tool_unpinned::RULE,
 ];
 
 /// The edit that deletes `entry`'s whole line when the entry is a one-line `key: value` alone on

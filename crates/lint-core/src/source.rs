@@ -15,10 +15,11 @@ pub enum FileKind {
     GithubWorkflow,
     Dockerrun,
     Dotenv,
+    DaemonJson,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 9] = [
+    pub const ALL: [FileKind; 10] = [
         Self::Dockerfile,
         Self::Dockerignore,
         Self::Compose,
@@ -28,6 +29,7 @@ impl FileKind {
         Self::GithubWorkflow,
         Self::Dockerrun,
         Self::Dotenv,
+        Self::DaemonJson,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -41,6 +43,7 @@ impl FileKind {
             Self::GithubWorkflow => "github-workflow",
             Self::Dockerrun => "dockerrun",
             Self::Dotenv => "dotenv",
+            Self::DaemonJson => "daemon-json",
         }
     }
 
@@ -295,6 +298,14 @@ mod tests {
                 Some(FileKind::GithubWorkflow),
             ),
             ("Dockerrun.aws.json", Some(FileKind::Dockerrun)),
+            ("daemon.json", Some(FileKind::DaemonJson)),
+            ("/etc/docker/daemon.json", Some(FileKind::DaemonJson)),
+            ("docker-daemon.json", Some(FileKind::DaemonJson)),
+            // Names that may be one leave it to the content.
+            ("prod.daemon.json", None),
+            ("docker/daemon-prod.json", None),
+            ("daemon.js", None),
+            ("src/daemon.json.ts", None),
             (".env", Some(FileKind::Dotenv)),
             ("app/.env.production", Some(FileKind::Dotenv)),
             ("api.env", Some(FileKind::Dotenv)),

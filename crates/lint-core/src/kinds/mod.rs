@@ -9,6 +9,7 @@
 
 pub mod buildspec;
 pub mod compose;
+pub mod daemon;
 pub mod dockerfile;
 pub mod dockerignore;
 pub mod dockerrun;
@@ -92,6 +93,7 @@ pub static KINDS: &[&Kind] = &[
     &recognised::CIRCLECI,
     &recognised::GITHUB_WORKFLOW,
     &dockerrun::KIND,
+    &daemon::KIND,
     &dotenv::KIND,
 ];
 

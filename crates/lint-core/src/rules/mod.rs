@@ -2,11 +2,13 @@
 
 pub mod buildspec;
 pub mod compose;
+pub mod daemon;
 pub mod dockerfile;
 pub mod dockerignore;
 pub mod dockerrun;
 pub mod dotenv;
 pub mod input;
+pub mod json;
 pub mod schema;
 pub mod shell;
 pub mod travis;
@@ -23,6 +25,7 @@ static SORTED: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     all.extend(travis::RULES.iter().copied());
     all.extend(dockerignore::RULES.iter().copied());
     all.extend(dotenv::RULES.iter().copied());
+    all.extend(daemon::RULES.iter().copied());
     all.push(&input::UNREADABLE_FILE);
     all.sort_by_key(|r| r.meta.code);
     all

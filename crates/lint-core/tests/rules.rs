@@ -32,7 +32,7 @@ struct Kind {
     related: &'static [&'static str],
 }
 
-const KINDS: [Kind; 7] = [
+const KINDS: [Kind; 8] = [
     Kind {
         kind: FileKind::Dockerfile,
         dir: "dockerfile",
@@ -88,6 +88,14 @@ const KINDS: [Kind; 7] = [
         file_name: ".env",
         syntax_code: "EN000",
         related: &["rlint.toml", "compose.yaml"],
+    },
+    Kind {
+        kind: FileKind::DaemonJson,
+        dir: "daemon",
+        lang: "json",
+        file_name: "daemon.json",
+        syntax_code: "DJ000",
+        related: &["rlint.toml"],
     },
 ];
 

@@ -193,11 +193,40 @@ fn check(input: &DaemonJsonInput<'_>, cx: &mut Context<'_>) {
         }
         let found = match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
-                unknown_keys(&wording, root, &json, path, unexpected)
+                let (worded, counted) = unexpected.split_at(unexpected.len().min(WORDED));
+                count_unknown(root, path, counted, cx);
+                unknown_keys(&wording, root, &json, path, worded)
             }
             kind => schema::describe(&wording, root, "", path, kind, &json, &[]),
         };
         schema::report(found, &mut seen, input.text, cx);
+    }
+}
+
+/// Unknown keys of one object worded in full; past them (a generated file), findings are only
+/// counted into the rule's cap, without suggestions or the quadratic lookups wording needs.
+const WORDED: usize = 200;
+
+fn count_unknown(root: &Node, path: &str, keys: &[String], cx: &mut Context<'_>) {
+    if keys.is_empty() {
+        return;
+    }
+    let Some(entries) = root.pointer(path).and_then(Node::as_map) else {
+        return;
+    };
+    let spans: std::collections::HashMap<&str, crate::diagnostic::Span> = entries
+        .iter()
+        .filter_map(|e| Some((e.key.as_str()?, e.key.span)))
+        .collect();
+    let checked = path.is_empty() || path == "/proxies";
+    for key in keys {
+        let Some(span) = spans.get(key.as_str()) else {
+            continue;
+        };
+        let d = cx.report(*span, format!("`{key}` is not a valid {}", place(path)));
+        if !checked {
+            d.at_most(Severity::Warning);
+        }
     }
 }
 

@@ -656,8 +656,16 @@ fn daemon_json_by_name_by_content_and_by_kind() {
     write(dir.path(), "etc/docker/daemon.json", insecure);
     write(dir.path(), "hosts/prod.daemon.json", insecure);
     // Under a name that may be one, content of another kind is left alone.
-    write(dir.path(), "hosts/app.daemon.json", "{\"name\": \"app\", \"version\": \"1.0.0\"}\n");
-    write(dir.path(), "deploy/engine.json", "{\n  \"debug\": \"true\"\n}\n");
+    write(
+        dir.path(),
+        "hosts/app.daemon.json",
+        "{\"name\": \"app\", \"version\": \"1.0.0\"}\n",
+    );
+    write(
+        dir.path(),
+        "deploy/engine.json",
+        "{\n  \"debug\": \"true\"\n}\n",
+    );
     let v = json(&rlint(dir.path(), &["--format", "json"]));
     let found: Vec<(String, String, String)> = v["diagnostics"]
         .as_array()
@@ -679,12 +687,20 @@ fn daemon_json_by_name_by_content_and_by_kind() {
     assert!(has("etc/docker/daemon.json", "DJ002"), "{found:?}");
     assert!(has("hosts/prod.daemon.json", "DJ002"), "{found:?}");
     assert!(
-        !found.iter().any(|(p, _, _)| p == "hosts/app.daemon.json" || p == "deploy/engine.json"),
+        !found
+            .iter()
+            .any(|(p, _, _)| p == "hosts/app.daemon.json" || p == "deploy/engine.json"),
         "{found:?}"
     );
     let out = rlint(
         dir.path(),
-        &["--format", "json", "--kind", "daemon-json", "deploy/engine.json"],
+        &[
+            "--format",
+            "json",
+            "--kind",
+            "daemon-json",
+            "deploy/engine.json",
+        ],
     );
     assert!(!out.status.success());
     let v = json(&out);

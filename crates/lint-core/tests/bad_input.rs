@@ -461,7 +461,11 @@ fn daemon_json_takes_hostile_input() {
     );
     assert!(big.len() > 10_000_000);
     let r = lint_daemon(big.as_bytes());
-    assert!(r.diagnostics.len() <= 300, "{} findings", r.diagnostics.len());
+    assert!(
+        r.diagnostics.len() <= 300,
+        "{} findings",
+        r.diagnostics.len()
+    );
     assert!(codes(&r).contains(&"DJ001") && codes(&r).contains(&"DJ002"));
     // Bad bytes are the pipeline's: one RL001 at the byte.
     let r = lint_daemon(b"{\n  \"data-root\": \"/var/lib/d\xf6cker\"\n}\n");
@@ -471,12 +475,17 @@ fn daemon_json_takes_hostile_input() {
         "[".repeat(200_000),
         "\"just a string\"".to_string(),
         "null".to_string(),
-        "{\"hosts\": [\"tcp://\", \"tcp://[\", \"tcp://[::1\", 7, null], \"tls\": \"no\"}".to_string(),
+        "{\"hosts\": [\"tcp://\", \"tcp://[\", \"tcp://[::1\", 7, null], \"tls\": \"no\"}"
+            .to_string(),
         "{\"insecure-registries\": [\"/\", \"::1/x\", \"[\", \"127.0.0.1/99\"]}".to_string(),
         "{\"a\": \"\\ud800\"}".to_string(),
         "\u{feff}".to_string(),
     ] {
         let r = lint_daemon(text.as_bytes());
-        assert!(r.diagnostics.len() <= 100, "{} findings", r.diagnostics.len());
+        assert!(
+            r.diagnostics.len() <= 100,
+            "{} findings",
+            r.diagnostics.len()
+        );
     }
 }

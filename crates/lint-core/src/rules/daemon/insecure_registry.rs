@@ -72,7 +72,9 @@ fn check(input: &DaemonJsonInput<'_>, cx: &mut Context<'_>) {
         } else {
             (
                 format!("`{entry}` is an insecure registry"),
-                format!("serve it over HTTPS and trust its CA on every Docker host: the CA certificate in `/etc/docker/certs.d/{entry}/ca.crt` (`%programdata%\\docker\\certs.d\\` on Windows), then remove the entry"),
+                format!(
+                    "serve it over HTTPS and trust its CA on every Docker host: the CA certificate in `/etc/docker/certs.d/{entry}/ca.crt` (`%programdata%\\docker\\certs.d\\` on Windows), then remove the entry"
+                ),
             )
         };
         cx.report(
@@ -101,7 +103,8 @@ fn is_loopback(entry: &str) -> bool {
         };
     }
     let host = host_of(entry);
-    host.eq_ignore_ascii_case("localhost") || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// The host of `host`, `host:port`, `[v6]:port` or a bare IPv6 address.

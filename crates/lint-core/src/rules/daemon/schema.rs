@@ -96,7 +96,12 @@ pub fn top_level_keys() -> &'static [String] {
 /// Options Docker removed (docs/deprecated.md of docker/cli): dockerd no longer knows them and
 /// refuses to start. `(key, release, replacement, advice)`.
 const REMOVED: &[(&str, &str, Option<&str>, &str)] = &[
-    ("graph", "23.0", Some("data-root"), "use `data-root` (the same setting)"),
+    (
+        "graph",
+        "23.0",
+        Some("data-root"),
+        "use `data-root` (the same setting)",
+    ),
     (
         "cluster-store",
         "23.0",
@@ -324,12 +329,9 @@ fn top_level_key(root: &Node, key: &str) -> Option<Finding> {
     // dockerd checks the keys inside an object it does not know as if they were top-level
     // options: when they all are, it starts, and ignores the object with all it holds.
     let inner = entry.value.as_map()?;
-    let option = |k: &str| {
-        TOP_LEVEL.iter().any(|t| t == k) || FLAG_NAMES.iter().any(|(flag, _)| *flag == k)
-    };
-    let all_options = inner
-        .iter()
-        .all(|e| e.key.as_str().is_some_and(option));
+    let option =
+        |k: &str| TOP_LEVEL.iter().any(|t| t == k) || FLAG_NAMES.iter().any(|(flag, _)| *flag == k);
+    let all_options = inner.iter().all(|e| e.key.as_str().is_some_and(option));
     if inner.is_empty() || !all_options {
         return None;
     }
@@ -357,12 +359,7 @@ fn local_keys(path: &str) -> Vec<String> {
         let next = at
             .get("properties")
             .and_then(|p| p.get(&segment))
-            .or_else(|| {
-                segment
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|_| at.get("items"))
-            })
+            .or_else(|| segment.parse::<usize>().ok().and_then(|_| at.get("items")))
             .or_else(|| at.get("additionalProperties").filter(|a| a.is_object()));
         match next {
             Some(n) => at = n,

@@ -85,7 +85,11 @@ impl Tls {
 
 /// The `tcp://` hosts on an address other than loopback.
 pub(crate) fn exposed_hosts<'a>(input: &DaemonJsonInput<'a>) -> Vec<(&'a Node, String)> {
-    let Some(hosts) = input.tree.and_then(|t| t.get("hosts")).and_then(|h| h.as_seq()) else {
+    let Some(hosts) = input
+        .tree
+        .and_then(|t| t.get("hosts"))
+        .and_then(|h| h.as_seq())
+    else {
         return Vec::new();
     };
     hosts

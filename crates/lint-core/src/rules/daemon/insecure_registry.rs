@@ -33,7 +33,7 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
-    /// - [Docker: test an insecure registry](https://distribution.github.io/distribution/about/insecure/)
+    /// - [dockerd: insecure registries](https://docs.docker.com/reference/cli/dockerd/#insecure-registries)
     /// - [Docker: verify repository client with certificates](https://docs.docker.com/engine/security/certificates/)
     /// - moby/moby `daemon/pkg/registry/config.go`, `loadInsecureRegistries` (`::1/128` and
     ///   `127.0.0.0/8` are added by default) and `CertsDir`

@@ -15,8 +15,8 @@ crate::declare_rule! {
     /// configuration structs, Linux and Windows) and reports each problem on the exact key or
     /// value:
     ///
-    /// - an option dockerd does not know, with the nearest valid one (`"log-opt"` → `log-opts`,
-    ///   `"Debug"` → `debug`);
+    /// - an option dockerd does not know, with the nearest valid one (`registry-mirors` →
+    ///   `registry-mirrors`, `Debug` → `debug`);
     /// - an option Docker removed, with the release and the replacement (`graph` → `data-root`,
     ///   removed in Engine 23.0; `cluster-store`; `oom-score-adjust`; `api-cors-header`);
     /// - a value of the wrong type (`"debug": "true"`, `"hosts": "tcp://0.0.0.0:2376"`, a number in
@@ -43,7 +43,7 @@ crate::declare_rule! {
     /// ```json
     /// {
     ///   "log-driver": "json-file",
-    ///   "log-opt": { "max-size": "10m" }
+    ///   "registry-mirors": ["https://mirror.example.com"]
     /// }
     /// ```
     ///
@@ -51,7 +51,7 @@ crate::declare_rule! {
     /// ```json
     /// {
     ///   "log-driver": "json-file",
-    ///   "log-opts": { "max-size": "10m" }
+    ///   "registry-mirrors": ["https://mirror.example.com"]
     /// }
     /// ```
     ///

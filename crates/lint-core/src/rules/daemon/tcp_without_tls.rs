@@ -17,8 +17,8 @@ crate::declare_rule! {
     ///
     /// ## Why is this bad?
     /// The Docker API gives whoever reaches it root on the host (`docker run -v /:/host
-    /// --privileged`), and without client certificates anyone who can reach the port is let in;
-    /// scanners find open port 2375 within minutes. dockerd prints "Binding to IP address without
+    /// --privileged`), and without client certificates anyone who can reach the port is let in.
+    /// dockerd prints "Binding to IP address without
     /// --tlsverify is insecure and gives root access on this machine to everyone who has access to
     /// your network", and delays its start by 15 seconds when TLS was not switched off on purpose.
     /// Docker deprecated unauthenticated TCP in Engine 26 and announces that dockerd will refuse

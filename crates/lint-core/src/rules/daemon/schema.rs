@@ -20,8 +20,9 @@ crate::declare_rule! {
     /// - an option Docker removed, with the release and the replacement (`graph` → `data-root`,
     ///   removed in Engine 23.0; `cluster-store`; `oom-score-adjust`; `api-cors-header`);
     /// - a value of the wrong type (`"debug": "true"`, `"hosts": "tcp://0.0.0.0:2376"`, a number in
-    ///   `log-opts`, whose values are strings), and values outside the few fixed sets
-    ///   (`log-format`, `default-ipc-mode`, `default-cgroupns-mode`).
+    ///   `log-opts`, whose values are strings), values outside the few fixed sets (`log-format`,
+    ///   `default-ipc-mode`, `default-cgroupns-mode`), and a `registry-mirrors` entry without
+    ///   `https://` or `http://` (dockerd's "invalid mirror: no scheme specified").
     ///
     /// dockerd checks the top-level keys against its options and refuses to start on one it does
     /// not know ("the following directives don't match any configuration option"), and a value
@@ -386,8 +387,22 @@ fn place(path: &str) -> String {
     }
 }
 
-/// JSON wording for a value of the wrong type (the shared layer's help is written for YAML).
+/// JSON wording for a value of the wrong type (the shared layer's help is written for YAML), and
+/// dockerd's own reason for a registry mirror without a scheme.
 fn special(site: &Site<'_>) -> Option<Vec<Finding>> {
+    if let (ValidationErrorKind::Pattern { .. }, J::String(mirror)) = (site.kind, site.instance)
+        && site.path.starts_with("/registry-mirrors/")
+    {
+        return Some(vec![Finding {
+            span: site.value_span,
+            message: format!(
+                "registry mirror `{mirror}` has no scheme: dockerd refuses to start (\"invalid mirror: no scheme specified\")"
+            ),
+            help: Some(format!("write the URL: `https://{mirror}`")),
+            repair: None,
+            at_most: None,
+        }]);
+    }
     let ValidationErrorKind::Type { kind } = site.kind else {
         return None;
     };

@@ -118,8 +118,8 @@ fn check(input: &DaemonJsonInput<'_>, cx: &mut Context<'_>) {
     }
     let how = match (tls.tls, tls.verify) {
         (_, Some(false)) => "with TLS but without client certificates (`\"tlsverify\": false`)",
-        (Some(false), _) => "over plain HTTP: TLS is switched off (`\"tls\": false`)",
-        _ => "over plain HTTP: neither `tls` nor `tlsverify` is set",
+        (Some(false), _) => "over plain HTTP (TLS is switched off: `\"tls\": false`)",
+        _ => "over plain HTTP (neither `tls` nor `tlsverify` is set)",
     };
     for (node, host) in exposed_hosts(input) {
         cx.report(

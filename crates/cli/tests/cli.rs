@@ -679,6 +679,66 @@ fn deploy_kinds_by_name_by_content_and_by_kind() {
     assert_eq!(first(&v, "EC000")["span"]["start"]["line"], 2, "{v}");
 }
 
+/// daemon.json is recognised by name (and a `*.daemon.json` by its content), `--kind daemon-json`
+/// names it under any other name, and JSON output carries the kind.
+#[test]
+fn daemon_json_by_name_by_content_and_by_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let insecure = "{\n  \"insecure-registries\": [\"registry.internal:5000\"]\n}\n";
+    write(dir.path(), "etc/docker/daemon.json", insecure);
+    write(dir.path(), "hosts/prod.daemon.json", insecure);
+    // Under a name that may be one, content of another kind is left alone.
+    write(
+        dir.path(),
+        "hosts/app.daemon.json",
+        "{\"name\": \"app\", \"version\": \"1.0.0\"}\n",
+    );
+    write(
+        dir.path(),
+        "deploy/engine.json",
+        "{\n  \"debug\": \"true\"\n}\n",
+    );
+    let v = json(&rlint(dir.path(), &["--format", "json"]));
+    let found: Vec<(String, String, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["kind"].as_str().unwrap().to_string(),
+                d["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let has = |path: &str, code: &str| {
+        found
+            .iter()
+            .any(|(p, k, c)| p == path && k == "daemon-json" && c == code)
+    };
+    assert!(has("etc/docker/daemon.json", "DJ002"), "{found:?}");
+    assert!(has("hosts/prod.daemon.json", "DJ002"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(p, _, _)| p == "hosts/app.daemon.json" || p == "deploy/engine.json"),
+        "{found:?}"
+    );
+    let out = rlint(
+        dir.path(),
+        &[
+            "--format",
+            "json",
+            "--kind",
+            "daemon-json",
+            "deploy/engine.json",
+        ],
+    );
+    assert!(!out.status.success());
+    let v = json(&out);
+    assert_eq!(first(&v, "DJ001")["span"]["start"]["line"], 2, "{v}");
+}
+
 /// examples/README.md says what each example shows; this holds it to that, and to `rlint` at the
 /// repository root linting the examples (the root rlint.toml excludes the broken-on-purpose
 /// fixtures).

@@ -267,6 +267,34 @@ impl<'a> EcsInput<'a> {
     }
 }
 
+/// What a Docker `daemon.json` check receives: the text and its JSON tree.
+pub struct DaemonJsonInput<'a> {
+    pub text: &'a str,
+    pub json: &'a crate::syntax::json::Json,
+    /// The JSON as the shared span tree; `None` when the file is empty or not valid JSON.
+    pub tree: Option<&'a crate::syntax::yaml::Node>,
+}
+
+impl DaemonJsonInput<'_> {
+    /// The top-level member `key`, when the file is a JSON object.
+    pub fn get(&self, key: &str) -> Option<&crate::syntax::yaml::Node> {
+        self.tree?.get(key)
+    }
+
+    /// A top-level `true`/`false`, as written (`None`: absent, null or not a boolean).
+    pub fn flag(&self, key: &str) -> Option<bool> {
+        let scalar = self.get(key)?.as_scalar()?;
+        if scalar.style != crate::syntax::yaml::Style::Plain {
+            return None;
+        }
+        match &*scalar.text {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        }
+    }
+}
+
 /// What a Compose check receives: the YAML tree, the document checked, the interpolation
 /// environment and what the caller knows of the files around it.
 pub struct ComposeInput<'a> {
@@ -323,6 +351,7 @@ pub enum Check {
     Travis(fn(&TravisInput<'_>, &mut Context<'_>)),
     Dockerignore(fn(&DockerignoreInput<'_>, &mut Context<'_>)),
     Dotenv(fn(&DotenvInput<'_>, &mut Context<'_>)),
+    DaemonJson(fn(&DaemonJsonInput<'_>, &mut Context<'_>)),
     /// Produced by the pipeline (input problems); the rule exists for its code and docs.
     Pipeline,
 }

@@ -16,10 +16,11 @@ pub enum FileKind {
     Dockerrun,
     EcsTaskDefinition,
     Dotenv,
+    DaemonJson,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 10] = [
+    pub const ALL: [FileKind; 11] = [
         Self::Dockerfile,
         Self::Dockerignore,
         Self::Compose,
@@ -30,6 +31,7 @@ impl FileKind {
         Self::Dockerrun,
         Self::EcsTaskDefinition,
         Self::Dotenv,
+        Self::DaemonJson,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -44,6 +46,7 @@ impl FileKind {
             Self::Dockerrun => "dockerrun",
             Self::EcsTaskDefinition => "ecs-task-definition",
             Self::Dotenv => "dotenv",
+            Self::DaemonJson => "daemon-json",
         }
     }
 
@@ -298,6 +301,14 @@ mod tests {
                 Some(FileKind::GithubWorkflow),
             ),
             ("Dockerrun.aws.json", Some(FileKind::Dockerrun)),
+            ("daemon.json", Some(FileKind::DaemonJson)),
+            ("/etc/docker/daemon.json", Some(FileKind::DaemonJson)),
+            ("docker-daemon.json", Some(FileKind::DaemonJson)),
+            // Names that may be one leave it to the content.
+            ("prod.daemon.json", None),
+            ("docker/daemon-prod.json", None),
+            ("daemon.js", None),
+            ("src/daemon.json.ts", None),
             (".env", Some(FileKind::Dotenv)),
             ("app/.env.production", Some(FileKind::Dotenv)),
             ("api.env", Some(FileKind::Dotenv)),

@@ -503,3 +503,61 @@ fn travis_takes_hostile_input() {
         );
     }
 }
+
+/// daemon.json: deep nesting, a huge file, bad bytes and odd shapes give bounded findings with
+/// positions, never a panic or a hang.
+#[test]
+fn daemon_json_takes_hostile_input() {
+    let lint_daemon = |bytes: &[u8]| {
+        lint_bytes(
+            "daemon.json",
+            bytes,
+            Some(FileKind::DaemonJson),
+            &Config::default(),
+        )
+    };
+    let deep = format!(
+        "{{\"builder\": {}{}}}",
+        "{\"gc\": ".repeat(100_000),
+        "}".repeat(100_000)
+    );
+    let r = lint_daemon(deep.as_bytes());
+    assert_eq!(codes(&r), ["DJ000"], "{:?}", codes(&r));
+    assert_eq!(r.diagnostics[0].start.line, 1);
+    // Ten megabytes: every registry insecure, every key unknown; each rule stops at its cap.
+    let registries = vec!["\"registry.internal:5000\""; 400_000].join(",");
+    let unknown: Vec<String> = (0..50_000).map(|i| format!("\"opt-{i}\": {i}")).collect();
+    let big = format!(
+        "{{\"insecure-registries\": [{registries}], {}}}",
+        unknown.join(",")
+    );
+    assert!(big.len() > 10_000_000);
+    let r = lint_daemon(big.as_bytes());
+    assert!(
+        r.diagnostics.len() <= 300,
+        "{} findings",
+        r.diagnostics.len()
+    );
+    assert!(codes(&r).contains(&"DJ001") && codes(&r).contains(&"DJ002"));
+    // Bad bytes are the pipeline's: one RL001 at the byte.
+    let r = lint_daemon(b"{\n  \"data-root\": \"/var/lib/d\xf6cker\"\n}\n");
+    assert_eq!(codes(&r), ["RL001"]);
+    assert_eq!(r.diagnostics[0].start.line, 2);
+    for text in [
+        "[".repeat(200_000),
+        "\"just a string\"".to_string(),
+        "null".to_string(),
+        "{\"hosts\": [\"tcp://\", \"tcp://[\", \"tcp://[::1\", 7, null], \"tls\": \"no\"}"
+            .to_string(),
+        "{\"insecure-registries\": [\"/\", \"::1/x\", \"[\", \"127.0.0.1/99\"]}".to_string(),
+        "{\"a\": \"\\ud800\"}".to_string(),
+        "\u{feff}".to_string(),
+    ] {
+        let r = lint_daemon(text.as_bytes());
+        assert!(
+            r.diagnostics.len() <= 100,
+            "{} findings",
+            r.diagnostics.len()
+        );
+    }
+}

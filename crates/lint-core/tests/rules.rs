@@ -32,7 +32,7 @@ struct Kind {
     related: &'static [&'static str],
 }
 
-const KINDS: [Kind; 8] = [
+const KINDS: [Kind; 9] = [
     Kind {
         kind: FileKind::Dockerfile,
         dir: "dockerfile",
@@ -96,6 +96,14 @@ const KINDS: [Kind; 8] = [
         file_name: ".env",
         syntax_code: "EN000",
         related: &["rlint.toml", "compose.yaml"],
+    },
+    Kind {
+        kind: FileKind::DaemonJson,
+        dir: "daemon",
+        lang: "json",
+        file_name: "daemon.json",
+        syntax_code: "DJ000",
+        related: &["rlint.toml"],
     },
 ];
 

@@ -206,6 +206,7 @@ pub fn kind_label(path: &str) -> &'static str {
         Some(K::Dockerrun) => "Dockerrun.aws.json",
         Some(K::EcsTaskDefinition) => "ECS task definition",
         Some(K::Dotenv) => "env file",
+        Some(K::DaemonJson) => "Docker daemon.json",
         None => "unknown kind",
     }
 }
@@ -753,6 +754,24 @@ mod tests {
             answer("not json"),
             serde_json::to_string(&Response::default()).unwrap()
         );
+    }
+
+    #[test]
+    fn a_daemon_json_tab_is_linted() {
+        let request = serde_json::to_string(&Request {
+            id: 1,
+            files: vec![tab(
+                "daemon.json",
+                "{\n  \"insecure-registries\": [\"registry.internal:5000\"]\n}\n",
+            )],
+        })
+        .unwrap();
+        let response: Response = serde_json::from_str(&answer(&request)).unwrap();
+        let file = &response.files[0];
+        assert_eq!(file.kind.as_deref(), Some("daemon-json"));
+        assert!(!file.skipped);
+        assert_eq!(file.findings[0].code, "DJ002");
+        assert_eq!(kind_label("daemon.json"), "Docker daemon.json");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 pub mod buildspec;
 pub mod compose;
+pub mod daemon;
 pub mod dockerfile;
 pub mod dockerignore;
 pub mod dockerrun;
@@ -94,6 +95,7 @@ pub static KINDS: &[&Kind] = &[
     &recognised::GITHUB_WORKFLOW,
     &dockerrun::KIND,
     &ecs::KIND,
+    &daemon::KIND,
     &dotenv::KIND,
 ];
 

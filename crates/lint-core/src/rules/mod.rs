@@ -3,12 +3,14 @@
 pub mod buildspec;
 pub mod compose;
 pub mod containers;
+pub mod daemon;
 pub mod dockerfile;
 pub mod dockerignore;
 pub mod dockerrun;
 pub mod dotenv;
 pub mod ecs;
 pub mod input;
+pub mod json;
 pub mod schema;
 pub mod shell;
 pub mod travis;
@@ -26,6 +28,7 @@ static SORTED: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     all.extend(dockerignore::RULES.iter().copied());
     all.extend(dotenv::RULES.iter().copied());
     all.extend(ecs::RULES.iter().copied());
+    all.extend(daemon::RULES.iter().copied());
     all.push(&input::UNREADABLE_FILE);
     all.sort_by_key(|r| r.meta.code);
     all

@@ -54,7 +54,5 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerrunInput<'_>, cx: &mut Context<'_>) {
-    if let Some(e) = &input.json.error {
-        cx.report(e.span, e.message.clone()).help(e.help.clone());
-    }
+    crate::rules::json::report_syntax_error(input.json, cx);
 }

@@ -65,5 +65,5 @@ fn check(input: &EcsInput<'_>, cx: &mut Context<'_>) {
         .at_most(crate::Severity::Info);
         return;
     }
-    cx.report(e.span, e.message.clone()).help(e.help.clone());
+    crate::rules::json::report_syntax_error(input.json, cx);
 }

@@ -3,8 +3,8 @@ use crate::syntax::yaml::Node;
 
 crate::declare_rule! {
     /// ## What it does
-    /// In a task definition whose `requiresCompatibilities` names `FARGATE`, finds what
-    /// Fargate does not run:
+    /// In a task definition whose `requiresCompatibilities` names `FARGATE`, finds the settings
+    /// Fargate does not run. They are:
     /// - a `networkMode` other than `awsvpc` (or none, which means `bridge`);
     /// - no task-level `cpu` or `memory`, or a combination Fargate does not offer (256 CPU
     ///   units take 512, 1024 or 2048 MiB; 512 take 1–4 GB; 1024 take 2–8 GB; 2048 take

@@ -2,7 +2,7 @@ use crate::rule::{Context, EcsInput};
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds container settings the task's network mode does not allow:
+    /// Finds container settings the task's network mode does not allow. They are:
     /// - with `awsvpc` or `host`, a port mapping whose `hostPort` differs from its
     ///   `containerPort` (the container's port *is* the host's or the interface's port; leave
     ///   `hostPort` out or repeat the container port);

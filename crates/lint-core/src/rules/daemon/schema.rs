@@ -13,7 +13,7 @@ crate::declare_rule! {
     /// Validates `daemon.json` against rlint's schema of dockerd's options
     /// (`rules/schemas/daemon.schema.json`, written from the `json` tags of moby's daemon
     /// configuration structs, Linux and Windows) and reports each problem on the exact key or
-    /// value:
+    /// value. The problems are:
     ///
     /// - an option dockerd does not know, with the nearest valid one (`registry-mirors` →
     ///   `registry-mirrors`, `Debug` → `debug`);

@@ -3,7 +3,8 @@ use crate::rule::{Context, DaemonJsonInput};
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports TLS settings that dockerd ignores because of another setting of the file:
+    /// Reports TLS settings that dockerd ignores because of another setting of the file. They
+    /// are:
     ///
     /// - `tlscacert` with `"tlsverify": false`: dockerd does not ask clients for a certificate,
     ///   so the CA checks nobody;

@@ -141,9 +141,16 @@ impl App {
                     <ul class="advice" id="layers-advice">
                         { for panel.advice.iter().map(|a| {
                             let fix = panel_model::advice_fix(findings, a);
+                            // Without a fix (no manifest in the tabs, or the RUN cannot move),
+                            // DF085's help says what to do by hand.
+                            let help = fix.is_none().then(|| findings.iter()
+                                .find(|f| f.code == "DF085" && f.line == a.line)
+                                .and_then(|f| f.help.clone())).flatten();
                             html! {
                                 <li class="advice-item" data-line={a.line.to_string()}>
-                                    <span>{ format!("line {}: {}", a.line, a.message) }</span>
+                                    <span>{ format!("line {}: {}", a.line, a.message) }
+                                        if let Some(help) = help { <span class="muted">{ format!(" (no one-click fix here: {help})") }</span> }
+                                    </span>
                                     if let Some(i) = fix {
                                         <button class="apply-advice" title="the DF085 fix: copies the manifests first and moves the install above the broad COPY (review it)"
                                             onclick={link.callback(move |_| Msg::ApplyFix(i))}>{"Apply"}</button>

@@ -35,7 +35,12 @@ impl App {
             active: self.active,
             choices: self.layer_choices(),
         };
-        if self.layers.panel.as_ref().is_some_and(|(_, k, _)| *k == key) {
+        if self
+            .layers
+            .panel
+            .as_ref()
+            .is_some_and(|(_, k, _)| *k == key)
+        {
             return;
         }
         let started = now();
@@ -80,9 +85,20 @@ impl App {
                 let tab = self.active_tab();
                 self.layers.saved = Some((tab.path.clone(), tab.text.clone()));
             }
-            Msg::GotoStep(start, end) => {
+            Msg::GotoStep(line) => {
+                let Some((panel, _, _)) = &self.layers.panel else {
+                    return false;
+                };
+                let Some(step) = panel
+                    .stages
+                    .iter()
+                    .flat_map(|s| &s.steps)
+                    .find(|s| s.line == line)
+                else {
+                    return false;
+                };
                 let len = self.active_tab().text.len();
-                let (start, end) = (start.min(len), end.min(len));
+                let (start, end) = (step.start.min(len), step.end.min(len));
                 self.select_and_reveal(start, end);
                 self.cursor = start;
             }
@@ -160,38 +176,25 @@ impl App {
                         }) }
                     </ul>
                 }
-                { for panel.stages.iter().map(|stage| Self::view_stage(ctx, stage)) }
+                { for (0..panel.stages.len()).map(|stage| self.view_stage(panel, stage)) }
                 { self.view_context_files(ctx, panel) }
                 { for panel.notes.iter().map(|n| html! { <p class="layers-note">{ format!("note: {n}") }</p> }) }
             </div>
         }
     }
 
-    fn view_stage(ctx: &Context<Self>, stage: &panel_model::StageRow) -> Html {
-        let link = ctx.link();
+    fn view_stage(&self, panel: &Rc<Panel>, stage: usize) -> Html {
+        let row = &panel.stages[stage];
         html! {
-            <section class={classes!("stage", stage.skipped.is_some().then_some("skipped"))} data-stage={stage.name.clone()}>
+            <section class={classes!("stage", row.skipped.is_some().then_some("skipped"))} data-stage={row.name.clone()}>
                 <h3>
-                    { format!("stage {} (line {})", stage.name, stage.line) }
-                    if let Some(why) = &stage.skipped { <span class="muted">{ format!(": skipped, {why}") }</span> }
+                    { format!("stage {} (line {})", row.name, row.line) }
+                    if let Some(why) = &row.skipped { <span class="muted">{ format!(": skipped, {why}") }</span> }
                 </h3>
                 <ol class="steps">
-                    { for stage.steps.iter().map(|s| {
-                        let (start, end) = (s.start, s.end);
-                        html! {
-                            <li class={classes!("step", s.status, s.first_miss.then_some("first-miss"), (!s.layer).then_some("meta"))}
-                                data-line={s.line.to_string()} data-status={s.status}>
-                                <button class="step-goto" title="select in the editor"
-                                    onclick={link.callback(move |_| Msg::GotoStep(start, end))}>
-                                    <span class="st-status">{ s.label }</span>
-                                    <span class="loc">{ s.line }</span>
-                                    <code class="st-ins">{ &s.instruction }</code>
-                                    if s.expensive { <span class="cost" title="a package install, compile or download">{"expensive"}</span> }
-                                    if s.first_miss { <span class="first-miss-tag">{"first miss"}</span> }
-                                </button>
-                                if !s.reason.is_empty() { <p class="st-reason">{ &s.reason }</p> }
-                            </li>
-                        }
+                    { for (0..row.steps.len()).map(|step| html! {
+                        <StepItem key={row.steps[step].line} panel={Rc::clone(panel)} stage={stage} step={step}
+                            on_goto={self.on_step.clone()} />
                     }) }
                 </ol>
             </section>
@@ -234,5 +237,59 @@ impl App {
                 </form>
             </section>
         }
+    }
+}
+
+#[derive(Properties)]
+struct StepProps {
+    panel: Rc<Panel>,
+    stage: usize,
+    step: usize,
+    /// Selects the step's line in the editor.
+    on_goto: Callback<usize>,
+}
+
+impl StepProps {
+    fn row(&self) -> &panel_model::StepRow {
+        &self.panel.stages[self.stage].steps[self.step]
+    }
+}
+
+/// Rows are equal when they show the same: a step whose byte offsets moved (an edit above it)
+/// is not drawn again, so a keystroke redraws the rows it changed only.
+impl PartialEq for StepProps {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.row(), other.row());
+        self.on_goto == other.on_goto
+            && (Rc::ptr_eq(&self.panel, &other.panel)
+                && self.stage == other.stage
+                && self.step == other.step
+                || (a.line == b.line
+                    && a.instruction == b.instruction
+                    && a.status == b.status
+                    && a.reason == b.reason
+                    && a.expensive == b.expensive
+                    && a.first_miss == b.first_miss
+                    && a.layer == b.layer))
+    }
+}
+
+/// One step of the stack.
+#[function_component]
+fn StepItem(p: &StepProps) -> Html {
+    let s = p.row();
+    let (line, on_goto) = (s.line, p.on_goto.clone());
+    html! {
+        <li class={classes!("step", s.status, s.first_miss.then_some("first-miss"), (!s.layer).then_some("meta"))}
+            data-line={s.line.to_string()} data-status={s.status}>
+            <button class="step-goto" title="select in the editor" onclick={move |_| on_goto.emit(line)}>
+                <span class="st-status">{ s.label }</span>
+                <span class="loc">{ s.line }</span>
+                <code class="st-ins">{ &s.instruction }</code>
+                if s.expensive { <span class="cost" title="a package install, compile or download">{"expensive"}</span> }
+                if s.first_miss { <span class="first-miss-tag">{"first miss"}</span> }
+            </button>
+            if !s.reason.is_empty() { <p class="st-reason">{ &s.reason }</p> }
+        </li>
     }
 }

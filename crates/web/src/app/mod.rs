@@ -105,8 +105,8 @@ pub enum Msg {
     Compare(bool),
     /// Saves the Dockerfile's current text as the version to compare with.
     SaveVersion,
-    /// Selects a step's instruction (byte range) in the editor.
-    GotoStep(usize, usize),
+    /// Selects the instruction of the step at this line in the editor.
+    GotoStep(usize),
 }
 
 pub struct App {
@@ -150,6 +150,7 @@ pub struct App {
     on_goto: Callback<usize>,
     on_doc: Callback<AttrValue>,
     on_fix: Callback<usize>,
+    on_step: Callback<usize>,
     /// The layer-cache panel: shown (for a Dockerfile tab), the user's choices, and the panel
     /// for the inputs it was computed from.
     layers: LayersState,
@@ -494,11 +495,7 @@ impl App {
                 let answered = self.request(ctx);
                 // The textarea already shows what was typed: the page is drawn again with the
                 // findings for it (now, or when the worker answers), not twice per keystroke.
-                return answered
-                    || had_link
-                    || big
-                    || self.worker.is_none()
-                    || self.layers_shown();
+                return answered || had_link || big || self.worker.is_none() || self.layers_shown();
             }
             Msg::Cursor(at) => {
                 let before = self.finding_at_cursor();
@@ -740,7 +737,7 @@ impl App {
             | Msg::RemoveLayerPath(_)
             | Msg::Compare(_)
             | Msg::SaveVersion
-            | Msg::GotoStep(..)) => return self.handle_layers(msg),
+            | Msg::GotoStep(_)) => return self.handle_layers(msg),
             Msg::Close(i) => {
                 if i < self.tabs.len() {
                     let closed = self.tabs.remove(i);
@@ -797,6 +794,7 @@ impl Component for App {
                 .link()
                 .callback(|code: AttrValue| Msg::ShowDoc(code.to_string())),
             on_fix: ctx.link().callback(Msg::ApplyFix),
+            on_step: ctx.link().callback(Msg::GotoStep),
             layers: LayersState::default(),
         };
         app.spawn_worker(ctx);

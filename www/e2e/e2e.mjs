@@ -554,10 +554,19 @@ await test('phone-sized screen: editor and results both usable', async () => {
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 
+// The README's screenshot (www/screenshot.png is copied from it): the Node example's findings
+// underlined in the editor, and its layer-cache panel for an edit of src/server.js.
 await page.selectOption('#examples', { index: 1 });
 await page.waitForSelector('#findings');
 await page.locator('li.finding .goto').nth(2).click();
-await page.screenshot({ path: join(artifacts, 'screenshot.png') });
+await page.screenshot({ path: join(artifacts, 'findings.png') });
+const { page: shot } = await open(ctx, url);
+await shot.locator('#show-layers').click();
+await shot.locator('#layers-new-path').fill('src/server.js');
+await shot.locator('#layers-add-path').click();
+await shot.waitForSelector('li.ctx-file[data-path="src/server.js"]');
+await shot.$eval('#results', (r) => { r.scrollTop = 0; });
+await shot.screenshot({ path: join(artifacts, 'screenshot.png') });
 writeFileSync(join(artifacts, 'requests.txt'), log.requests.join('\n') + '\n');
 await ctx.close();
 console.log(`E2E: ${passed} passed, ${failed} failed`);

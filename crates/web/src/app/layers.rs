@@ -7,6 +7,15 @@
 use super::*;
 use crate::layers::{self as panel_model, Panel};
 
+impl LayersState {
+    /// Drops the ticks, typed paths and saved version (another project was loaded).
+    pub(super) fn forget_choices(&mut self) {
+        self.choices = panel_model::Choices::default();
+        self.saved = None;
+        self.new_path.clear();
+    }
+}
+
 impl App {
     /// The panel is open and the active tab is a Dockerfile.
     pub(super) fn layers_shown(&self) -> bool {

@@ -675,6 +675,8 @@ impl App {
             Msg::LoadExample(i) => {
                 if let Some(example) = EXAMPLES.get(i) {
                     self.history.clear();
+                    // Ticks and the saved version were for the files that were open.
+                    self.layers.forget_choices();
                     self.set_tabs(ctx, example_tabs(example), 0);
                     self.example = Some(i);
                     self.share = None;

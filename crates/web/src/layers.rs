@@ -187,11 +187,25 @@ pub fn summary_line(sim: &Simulation) -> String {
     out
 }
 
+/// The largest Dockerfile the panel simulates: it runs in the page on every keystroke (a
+/// 200-line file takes ~4 ms in the wasm), so a huge paste must not freeze it; the CLI has no
+/// such limit.
+pub const LIMIT: usize = 128 * 1024;
+
 /// The panel for the Dockerfile in `tabs[active]`.
 pub fn prepare(tabs: &[Tab], active: usize, choices: &Choices) -> Panel {
     let Some(df) = tabs.get(active) else {
         return Panel::default();
     };
+    if df.text.len() > LIMIT || choices.saved.as_ref().is_some_and(|s| s.len() > LIMIT) {
+        return Panel {
+            summary: format!(
+                "This Dockerfile is over {} KiB: the page does not simulate it on every keystroke; `rlint layers` does.",
+                LIMIT / 1024
+            ),
+            ..Panel::default()
+        };
+    }
     let files = context_files(tabs, active, choices);
     let dir = context_dir(&df.path);
     let own = df.path.strip_prefix(dir).unwrap_or(&df.path);
@@ -489,6 +503,14 @@ mod tests {
         let panel = prepare(&tabs, 0, &choices(&["src/index.js"], &["src/index.js"]));
         assert_eq!(step(&panel, "RUN npm ci").status, "cached");
         assert!(panel.advice.is_empty());
+    }
+
+    #[test]
+    fn a_huge_dockerfile_is_not_simulated() {
+        let df = "RUN true\n".repeat(LIMIT / 8);
+        let panel = prepare(&[tab("Dockerfile", &df)], 0, &Choices::default());
+        assert!(panel.stages.is_empty());
+        assert!(panel.summary.contains("rlint layers"), "{}", panel.summary);
     }
 
     #[test]

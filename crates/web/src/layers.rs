@@ -333,7 +333,10 @@ mod tests {
             .stages
             .iter()
             .flat_map(|s| &s.steps)
-            .find(|s| s.instruction == instruction)
+            .find(|s| {
+                s.instruction == instruction
+                    || s.instruction.starts_with(&format!("{instruction} //"))
+            })
             .unwrap_or_else(|| panic!("no step {instruction} in {panel:#?}"))
     }
 
@@ -503,6 +506,93 @@ mod tests {
         let panel = prepare(&tabs, 0, &choices(&["src/index.js"], &["src/index.js"]));
         assert_eq!(step(&panel, "RUN npm ci").status, "cached");
         assert!(panel.advice.is_empty());
+    }
+
+    /// Issue 15's acceptance cases on the page: the seeds with "only a source file changed" (the
+    /// manifests and a few sources as tabs, the edited file typed in and ticked) show the same
+    /// statuses and reasons as the model gives the CLI, and the installs stay cached.
+    #[test]
+    fn seeds_with_one_source_file_changed_match_the_cli() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/seeds");
+        if !dir.exists() {
+            assert!(
+                std::env::var("RLINT_REQUIRE_SHARED").as_deref() != Ok("1"),
+                "RLINT_REQUIRE_SHARED=1 but {} is missing",
+                dir.display()
+            );
+            eprintln!("skipped: {} not found", dir.display());
+            return;
+        }
+        let cases: [(&str, &str, &[&str], &str); 4] = [
+            (
+                "react.Dockerfile.dev",
+                "src/App.js",
+                &["package.json", "src/index.js"],
+                "RUN npm install",
+            ),
+            (
+                "react-multistage.Dockerfile",
+                "src/App.js",
+                &["package.json"],
+                "RUN npm install",
+            ),
+            (
+                "django.Dockerfile",
+                "polls/views.py",
+                &["requirements.txt", "manage.py"],
+                "RUN pip install -r requirements.txt",
+            ),
+            (
+                "rails.Dockerfile",
+                "app/models/user.rb",
+                &["Gemfile", "Gemfile.lock"],
+                "RUN bundle install",
+            ),
+        ];
+        for (name, changed, others, install) in cases {
+            let text = std::fs::read_to_string(dir.join(name)).unwrap();
+            let mut tabs = vec![tab("Dockerfile", &text)];
+            tabs.extend(others.iter().map(|p| tab(p, "")));
+            let panel = prepare(&tabs, 0, &choices(&[changed], &[changed]));
+            // What the CLI computes for the same context.
+            let mut files: Vec<ContextFile> = ["Dockerfile"]
+                .iter()
+                .chain(others)
+                .map(|p| ContextFile::unchanged(p))
+                .collect();
+            files.push(ContextFile::changed(changed));
+            let sim = simulate(&LayersInput::new(Build {
+                dockerfile: &text,
+                files: &files,
+                ..Build::default()
+            }));
+            let shown: Vec<(usize, &str, &str)> = panel
+                .stages
+                .iter()
+                .flat_map(|s| &s.steps)
+                .map(|s| (s.line, s.status, s.reason.as_str()))
+                .collect();
+            let cli: Vec<(usize, &str, &str)> = sim
+                .steps
+                .iter()
+                .map(|s| (s.line, s.status.as_str(), s.reason.as_str()))
+                .collect();
+            assert_eq!(shown, cli, "{name}");
+            assert_eq!(panel.summary, summary_line(&sim), "{name}");
+            assert_eq!(step(&panel, install).status, "cached", "{name}: {panel:#?}");
+            // The rails seed never copies its sources: nothing rebuilds.
+            let copies_sources = name != "rails.Dockerfile";
+            assert_eq!(
+                panel
+                    .stages
+                    .iter()
+                    .flat_map(|s| &s.steps)
+                    .any(|s| s.status == "rebuilt" && s.reason.contains(changed)),
+                copies_sources,
+                "{name}: {changed}: {panel:#?}"
+            );
+        }
     }
 
     #[test]

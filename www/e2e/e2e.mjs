@@ -551,6 +551,13 @@ await test('phone-sized screen: editor and results both usable', async () => {
       .map((e) => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 5) }));
   assert(wide.width <= 390, `the page is ${wide.width} px wide on a 390 px screen: ${wide.over}`);
   await page.screenshot({ path: join(artifacts, 'phone.png'), fullPage: true });
+  // The Layers panel fits too.
+  await page.locator('#show-layers').click();
+  await page.waitForSelector('#layers li.step');
+  const layersWide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(layersWide <= 390, `with the Layers panel the page is ${layersWide} px wide on a 390 px screen`);
+  await page.screenshot({ path: join(artifacts, 'phone-layers.png'), fullPage: true });
+  await page.locator('#show-findings').click();
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 

@@ -65,6 +65,35 @@ for (const [name, start, keys] of scenarios) {
   }
   results.push({ name, dom, frame, ms, places: [...places].join('/') });
 }
+// The layer-cache panel on the same Dockerfile (a COPY source ticked changed, so the stack has
+// rebuilt steps): keystroke -> the panel computed again and in the DOM, then the next frame.
+await page.locator('#show-layers').click();
+await page.waitForSelector('#layers');
+await page.locator('#layers-new-path').fill('src2/main.c');
+await page.locator('#layers-add-path').click();
+await page.waitForSelector('li.ctx-file[data-path="src2/main.c"]');
+const stepsCount = await page.locator('#layers li.step').count();
+await page.evaluate(() => {
+  new MutationObserver(() => {
+    if (!window.__l0) return;
+    const t0 = window.__l0;
+    window.__l0 = 0;
+    const dom = performance.now() - t0;
+    requestAnimationFrame(() => window.__ldone({ dom, frame: performance.now() - t0 }));
+  }).observe(document.querySelector('#results'), { attributes: true, subtree: true, attributeFilter: ['data-layers-generation'] });
+  document.querySelector('#src').addEventListener('keydown', () => { window.__l0 = performance.now(); }, true);
+});
+await page.locator('#src').click();
+await page.$eval('#src', (t) => { const at = t.value.split('\n').slice(0, 99).join('\n').length + 12; t.setSelectionRange(at, at); });
+const layers = { dom: [], frame: [], ms: [] };
+for (let i = 0; i < 60; i++) {
+  await page.evaluate(() => { window.__lnext = new Promise((r) => { window.__ldone = r; }); });
+  await page.keyboard.press(i % 2 ? 'Backspace' : 'x');
+  const t = await page.evaluate(() => window.__lnext);
+  layers.dom.push(t.dom);
+  layers.frame.push(t.frame);
+  layers.ms.push(Number(await page.locator('#layers').getAttribute('data-ms')));
+}
 await ctx.close();
 
 const wasm = readFileSync(new URL('../dist/rlint-web_bg.wasm', import.meta.url));
@@ -74,5 +103,7 @@ for (const r of results) {
   console.log(`keystroke -> results in the DOM, 200-line Dockerfile (${findingsCount} findings), ${r.name}, 40 keystrokes: median ${f(median(r.dom))} ms, p90 ${f(pct(r.dom, 0.9))} ms, max ${f(Math.max(...r.dom))} ms`);
   console.log(`  next frame (results drawn in it): median ${f(median(r.frame))} ms, p90 ${f(pct(r.frame, 0.9))} ms; linting alone (in the ${r.places}): median ${f(median(r.ms))} ms`);
 }
+console.log(`keystroke -> layer stack in the DOM, 200-line Dockerfile (${stepsCount} steps), inside line 100, 60 keystrokes: median ${f(median(layers.dom))} ms, p95 ${f(pct(layers.dom, 0.95))} ms, max ${f(Math.max(...layers.dom))} ms`);
+console.log(`  next frame (stack drawn in it): median ${f(median(layers.frame))} ms, p95 ${f(pct(layers.frame, 0.95))} ms; simulation alone (in the page): median ${f(median(layers.ms))} ms, p95 ${f(pct(layers.ms, 0.95))} ms`);
 console.log(`time to first results on load (navigation start -> results rendered), 5 fresh pages: median ${f(median(loads))} ms, max ${f(Math.max(...loads))} ms`);
 console.log(`wasm: ${wasm.length} bytes raw, ${gzipSync(wasm, { level: 9 }).length} bytes gzipped; JS glue ${js} bytes`);

@@ -433,6 +433,106 @@ await test('hostile input: binary, alias bomb, 5 MB paste keep the page responsi
   assert(await page.$eval('#src', (t) => t.readOnly && t.value.length < 200000), 'a read-only preview');
 });
 
+// The layer-cache panel (app/layers.rs): a Node Dockerfile that copies the whole context before
+// `npm ci`, a source file ticked changed, the advice applied, compare with a saved version, and
+// the .dockerignore tab.
+const NODE_DF = 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\nEXPOSE 3000\nCMD ["node", "src/index.js"]\n';
+// Waits for the panel to be computed again after `act`.
+async function layersAfter(act) {
+  const before = Number(await page.locator('#layers').getAttribute('data-layers-generation').catch(() => 0) || 0);
+  await act();
+  await page.waitForFunction((g) => Number(document.querySelector('#layers')?.dataset.layersGeneration || 0) > g, before);
+}
+const stepOf = async (instruction) => {
+  const li = page.locator('#layers li.step', { has: page.locator('.st-ins', { hasText: instruction }) }).first();
+  return { status: await li.getAttribute('data-status'), reason: (await li.locator('.st-reason').textContent().catch(() => '')) || '',
+    firstMiss: await li.evaluate((e) => e.classList.contains('first-miss')), expensive: await li.locator('.cost').count() };
+};
+
+await test('layers panel: a changed source rebuilds COPY . . and RUN npm ci, the advice applies, compare and .dockerignore', async () => {
+  try { await layersTest(); } finally {
+    // Back to the findings for the tests after this one.
+    if (await page.locator('#show-findings').count()) await page.locator('#show-findings').click();
+  }
+});
+async function layersTest() {
+  let g = await generation(page);
+  await page.selectOption('#examples', { index: 1 });
+  await nextResults(page, g);
+  await page.locator('.tab-name', { hasText: /^Dockerfile/ }).click();
+  await paste(page, NODE_DF);
+  // The manifest the advice copies first is a file of the context (a tab of its own).
+  await page.locator('#add-file').click();
+  await page.locator('#new-name').fill('package.json');
+  await page.locator('#new-name').press('Enter');
+  await paste(page, '{"name": "shop", "private": true}\n');
+  await page.locator('.tab-name', { hasText: /^Dockerfile/ }).click();
+  await layersAfter(() => page.locator('#show-layers').click());
+  assert(await page.locator('#results h2').textContent() === 'Layer cache of Dockerfile', 'the heading names the panel');
+  // Nothing changed yet: everything from the cache.
+  assert((await stepOf('RUN npm ci')).status === 'cached', 'RUN npm ci cached with no change');
+  // The file list holds the other tabs; a typed path is added as changed.
+  const paths = await page.$$eval('#layers-context li.ctx-file', (l) => l.map((e) => e.dataset.path));
+  assert(paths.includes('compose.yaml') && paths.includes('Dockerfile'), `context files: ${paths}`);
+  await page.locator('#layers-new-path').fill('src/index.js');
+  await layersAfter(() => page.locator('#layers-add-path').click());
+  assert(await page.locator('li.ctx-file[data-path="src/index.js"] input.ctx-changed').isChecked(), 'the added path is ticked changed');
+  const copy = await stepOf('COPY . .');
+  assert(copy.status === 'rebuilt' && copy.reason === 'src/index.js changed' && copy.firstMiss, `COPY . .: ${JSON.stringify(copy)}`);
+  const run = await stepOf('RUN npm ci');
+  assert(run.status === 'rebuilt' && /earlier step/.test(run.reason) && run.expensive === 1, `RUN npm ci: ${JSON.stringify(run)}`);
+  assert((await stepOf('FROM node:20-alpine')).status === 'cached', 'FROM cached');
+  assert((await stepOf('EXPOSE 3000')).status === 'metadata', 'EXPOSE is metadata');
+  const summary = await page.locator('#layers-summary').textContent();
+  assert(summary === '2 of 4 steps rebuilt; expensive: RUN npm ci', `summary: ${summary}`);
+  const advice = await page.locator('#layers-advice .advice-item').first().textContent();
+  assert(/before `COPY \. \.`/.test(advice), `advice: ${advice}`);
+  // Untick, tick again: the checkbox drives the stack.
+  await layersAfter(() => page.locator('li.ctx-file[data-path="src/index.js"] input.ctx-changed').click());
+  assert((await stepOf('COPY . .')).status === 'cached', 'unticked: COPY cached');
+  await layersAfter(() => page.locator('li.ctx-file[data-path="src/index.js"] input.ctx-changed').click());
+  assert((await stepOf('COPY . .')).status === 'rebuilt', 'ticked again: COPY rebuilt');
+
+  // Clicking a step selects its instruction in the editor.
+  await page.locator('#layers li.step', { has: page.locator('.st-ins', { hasText: 'RUN npm ci' }) }).locator('.step-goto').click();
+  const selected = await page.$eval('#src', (t) => t.value.slice(t.selectionStart, t.selectionEnd));
+  assert(selected === 'RUN npm ci', `selected "${selected}"`);
+
+  // The advice's one click: DF085's fix, then npm ci stays cached for the same change.
+  await page.waitForSelector('#layers-advice .apply-advice');
+  g = await generation(page);
+  await layersAfter(() => page.locator('#layers-advice .apply-advice').first().click());
+  await nextResults(page, g);
+  const fixed = await srcValue();
+  assert(fixed.indexOf('RUN npm ci') < fixed.indexOf('COPY . .'), `npm ci moved above COPY . .:\n${fixed}`);
+  const after = await stepOf('RUN npm ci');
+  assert(after.status === 'cached', `after the fix RUN npm ci: ${JSON.stringify(after)}`);
+  assert((await page.locator('#layers-advice').count()) === 0, 'no advice left');
+
+  // Compare with the saved version: an edited RUN line is rebuilt, "instruction changed".
+  await layersAfter(() => page.locator('#layers-compare').click());
+  assert(await page.locator('#layers-compare').isChecked(), 'compare is on');
+  await layersAfter(() => page.locator('li.ctx-file[data-path="src/index.js"] input.ctx-changed').click());
+  await layersAfter(async () => paste(page, (await srcValue()).replace('RUN npm ci', 'RUN npm ci --omit=dev')));
+  const edited = await stepOf('RUN npm ci --omit=dev');
+  assert(edited.status === 'rebuilt' && /instruction changed/.test(edited.reason) && edited.firstMiss, `edited RUN: ${JSON.stringify(edited)}`);
+  // The Dockerfile is a context file too: COPY . . sees its edit.
+  assert((await stepOf('COPY . .')).status === 'rebuilt', 'COPY . . rebuilt: the Dockerfile changed');
+  await layersAfter(() => page.locator('#layers-compare').click());
+  assert((await stepOf('RUN npm ci --omit=dev')).status === 'cached', 'compare off: cached again');
+
+  // The .dockerignore tab applies: leaving the changed file out keeps COPY . . cached.
+  await layersAfter(() => page.locator('li.ctx-file[data-path="src/index.js"] input.ctx-changed').click());
+  assert((await stepOf('COPY . .')).status === 'rebuilt', 'src/index.js changed: COPY rebuilt');
+  await page.locator('.tab-name', { hasText: /^\.dockerignore/ }).click();
+  await paste(page, (await srcValue()) + 'src/index.js\n');
+  await page.locator('.tab-name', { hasText: /^Dockerfile/ }).click();
+  await page.waitForSelector('#layers');
+  assert(await page.locator('li.ctx-file[data-path="src/index.js"]').evaluate((e) => e.classList.contains('ignored')), 'the file is shown left out');
+  const ignored = await stepOf('COPY . .');
+  assert(ignored.status === 'cached', `COPY . . with src/index.js ignored: ${JSON.stringify(ignored)}`);
+}
+
 await test('zero requests after load, all of them same-origin; no console errors', async () => {
   const after = log.requests.slice(loadedRequests).filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'));
   assert(after.length === 0, `requests after load: ${after}`);
@@ -451,13 +551,29 @@ await test('phone-sized screen: editor and results both usable', async () => {
       .map((e) => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 5) }));
   assert(wide.width <= 390, `the page is ${wide.width} px wide on a 390 px screen: ${wide.over}`);
   await page.screenshot({ path: join(artifacts, 'phone.png'), fullPage: true });
+  // The Layers panel fits too.
+  await page.locator('#show-layers').click();
+  await page.waitForSelector('#layers li.step');
+  const layersWide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(layersWide <= 390, `with the Layers panel the page is ${layersWide} px wide on a 390 px screen`);
+  await page.screenshot({ path: join(artifacts, 'phone-layers.png'), fullPage: true });
+  await page.locator('#show-findings').click();
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 
+// The README's screenshot (www/screenshot.png is copied from it): the Node example's findings
+// underlined in the editor, and its layer-cache panel for an edit of src/server.js.
 await page.selectOption('#examples', { index: 1 });
 await page.waitForSelector('#findings');
 await page.locator('li.finding .goto').nth(2).click();
-await page.screenshot({ path: join(artifacts, 'screenshot.png') });
+await page.screenshot({ path: join(artifacts, 'findings.png') });
+const { page: shot } = await open(ctx, url);
+await shot.locator('#show-layers').click();
+await shot.locator('#layers-new-path').fill('src/server.js');
+await shot.locator('#layers-add-path').click();
+await shot.waitForSelector('li.ctx-file[data-path="src/server.js"]');
+await shot.$eval('#results', (r) => { r.scrollTop = 0; });
+await shot.screenshot({ path: join(artifacts, 'screenshot.png') });
 writeFileSync(join(artifacts, 'requests.txt'), log.requests.join('\n') + '\n');
 await ctx.close();
 console.log(`E2E: ${passed} passed, ${failed} failed`);

@@ -2,6 +2,7 @@
 //! Everything runs in the page: no request leaves it after the page and its wasm load.
 
 pub mod examples;
+pub mod layers;
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]

@@ -7,7 +7,9 @@ impl App {
         let tab = self.active_tab();
         let shown = self.shown_result();
         let fresh = shown.is_some_and(|(_, fresh)| fresh);
+        let layers = self.layers_shown();
         let body = match (shown.map(|(r, _)| r), self.stale()) {
+            _ if layers => self.view_layers(ctx),
             (Some(r), _) if r.wrong_kind.is_some() => {
                 let wrong = r.wrong_kind.as_ref().expect("checked");
                 let (i, name) = (self.active, wrong.rename_to.clone());
@@ -67,7 +69,8 @@ impl App {
             <section class={classes!("results", (!fresh).then_some("stale"))} aria-label="findings" id="results" data-generation={self.generation.to_string()}
                 data-ms={self.results.as_ref().map(|a| format!("{:.2}", a.ms)).unwrap_or_default()}
                 data-linted-in={self.results.as_ref().map(|a| a.place).unwrap_or_default()}>
-                <h2>{ format!("Findings in {}", tab.path) }</h2>
+                { self.view_results_switch(ctx) }
+                <h2>{ if layers { format!("Layer cache of {}", tab.path) } else { format!("Findings in {}", tab.path) } }</h2>
                 { body }
             </section>
         }

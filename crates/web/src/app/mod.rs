@@ -6,7 +6,8 @@
 //!
 //! This file holds the state and what each message does; each part of the page draws itself in
 //! a file of its own: `header.rs` (the bar), `tabs.rs`, `editor.rs` (textarea, underlines,
-//! gutter), `findings.rs` (the list), `doc.rs` (the rule panel).
+//! gutter), `findings.rs` (the list), `doc.rs` (the rule panel), `layers.rs` (the layer-cache
+//! panel shown instead of the list for a Dockerfile).
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -23,6 +24,7 @@ mod doc;
 mod editor;
 mod findings;
 mod header;
+mod layers;
 mod tabs;
 
 /// Pixels per editor line (kept equal to `--line` in style.css).
@@ -91,6 +93,20 @@ pub enum Msg {
     RenameName(String),
     CommitRename,
     Close(usize),
+    /// The results area shows the layer-cache panel (`true`) or the findings.
+    ShowLayers(bool),
+    /// Ticks or unticks "changed" on a context file.
+    ToggleChanged(String),
+    /// The panel's "add a path" input.
+    LayerPath(String),
+    AddLayerPath,
+    RemoveLayerPath(String),
+    /// "Compare with saved version" on (the Dockerfile's text now is saved) or off.
+    Compare(bool),
+    /// Saves the Dockerfile's current text as the version to compare with.
+    SaveVersion,
+    /// Selects the instruction of the step at this line in the editor.
+    GotoStep(usize),
 }
 
 pub struct App {
@@ -134,6 +150,30 @@ pub struct App {
     on_goto: Callback<usize>,
     on_doc: Callback<AttrValue>,
     on_fix: Callback<usize>,
+    on_step: Callback<usize>,
+    /// The layer-cache panel: shown (for a Dockerfile tab), the user's choices, and the panel
+    /// for the inputs it was computed from.
+    layers: LayersState,
+}
+
+#[derive(Default)]
+struct LayersState {
+    shown: bool,
+    choices: crate::layers::Choices,
+    /// The saved version: (Dockerfile tab path, text).
+    saved: Option<(String, String)>,
+    new_path: String,
+    /// The panel, what it was computed from, and how long that took (ms).
+    panel: Option<(Rc<crate::layers::Panel>, LayersKey, f64)>,
+    generation: u64,
+}
+
+/// What a panel depends on: recomputed when any of it changes.
+#[derive(PartialEq)]
+struct LayersKey {
+    tabs: Vec<Tab>,
+    active: usize,
+    choices: crate::layers::Choices,
 }
 
 /// The findings (from the page or the worker), shared with the components that draw them, and the
@@ -455,7 +495,7 @@ impl App {
                 let answered = self.request(ctx);
                 // The textarea already shows what was typed: the page is drawn again with the
                 // findings for it (now, or when the worker answers), not twice per keystroke.
-                return answered || had_link || big || self.worker.is_none();
+                return answered || had_link || big || self.worker.is_none() || self.layers_shown();
             }
             Msg::Cursor(at) => {
                 let before = self.finding_at_cursor();
@@ -635,6 +675,8 @@ impl App {
             Msg::LoadExample(i) => {
                 if let Some(example) = EXAMPLES.get(i) {
                     self.history.clear();
+                    // Ticks and the saved version were for the files that were open.
+                    self.layers.forget_choices();
                     self.set_tabs(ctx, example_tabs(example), 0);
                     self.example = Some(i);
                     self.share = None;
@@ -690,6 +732,14 @@ impl App {
                     }
                 }
             }
+            msg @ (Msg::ShowLayers(_)
+            | Msg::ToggleChanged(_)
+            | Msg::LayerPath(_)
+            | Msg::AddLayerPath
+            | Msg::RemoveLayerPath(_)
+            | Msg::Compare(_)
+            | Msg::SaveVersion
+            | Msg::GotoStep(_)) => return self.handle_layers(msg),
             Msg::Close(i) => {
                 if i < self.tabs.len() {
                     let closed = self.tabs.remove(i);
@@ -746,6 +796,8 @@ impl Component for App {
                 .link()
                 .callback(|code: AttrValue| Msg::ShowDoc(code.to_string())),
             on_fix: ctx.link().callback(Msg::ApplyFix),
+            on_step: ctx.link().callback(Msg::GotoStep),
+            layers: LayersState::default(),
         };
         app.spawn_worker(ctx);
         let hash = window().location().hash().unwrap_or_default();
@@ -767,7 +819,11 @@ impl Component for App {
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
-        self.handle(ctx, msg)
+        let draw = self.handle(ctx, msg);
+        if draw {
+            self.refresh_layers();
+        }
+        draw
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, first: bool) {

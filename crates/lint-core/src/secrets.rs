@@ -394,6 +394,54 @@ pub enum Verdict {
     Credential { shown: String, demo: bool },
 }
 
+/// `text` with every secret in it masked, for outputs that show a file's own text back (the
+/// layer-cache table, the page's layer stack): known token formats anywhere, and the values of
+/// `NAME=value` words whose name holds a credential (`ENV DB_PASSWORD=...`).
+pub fn mask_in_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match word.split_once('=') {
+            Some((name, value))
+                if !value.is_empty()
+                    && looks_credential(name.trim_start_matches('-'))
+                    && !is_substitution(name, value)
+                    && !value.starts_with('$') =>
+            {
+                out.push_str(name);
+                out.push('=');
+                out.push_str(&crate::diagnostic::mask_secret(
+                    value.trim_matches(['"', '\'']),
+                ));
+            }
+            _ => out.push_str(word),
+        }
+    }
+    // Token formats, wherever they are (one pass per token; masks hold no token).
+    let mut guard = 0;
+    while let Some((_, range)) = find_secret(&out) {
+        let masked = crate::diagnostic::mask_secret(&out[range.clone()]);
+        if masked == out[range.clone()] || guard > 100 {
+            break;
+        }
+        out.replace_range(range, &masked);
+        guard += 1;
+    }
+    out
+}
+
+/// A variable's value as an output may show it: masked when the name holds a credential or the
+/// value holds a known token.
+pub fn shown_value(name: &str, value: &str) -> String {
+    if (looks_credential(name) && !is_substitution(name, value)) || find_secret(value).is_some() {
+        crate::diagnostic::mask_secret(value)
+    } else {
+        value.to_string()
+    }
+}
+
 /// A value that is not the setting's value but a slot a tool fills in: a whole template
 /// placeholder (`${DB_PASSWORD}` for envsubst, `{{ .Password }}`, `#{Password}`), or an upper-case
 /// token built from the setting's own name (`VAR_DB_PASSWORD`, `__DB_PASSWORD__`), which CI
@@ -488,6 +536,21 @@ mod tests {
         for value in ["Tr7x!qPz92kL", "lgNvGyhnUKpa5PJi", "correcthorsebattery"] {
             assert!(!looks_like_placeholder(value, &["gitea"]), "{value}");
         }
+    }
+
+    #[test]
+    fn secrets_in_shown_text_are_masked() {
+        let shown = mask_in_text(
+            "ENV STRIPE_KEY=sk_live_4eC39HqLyjWDarjtT1zdp7dc DB_PASSWORD=q8Vz3mLr0TfK MODE=prod",
+        );
+        assert!(!shown.contains("4eC39HqLyjWDarjtT1zdp7dc"), "{shown}");
+        assert!(!shown.contains("q8Vz3mLr0TfK"), "{shown}");
+        assert!(shown.contains("MODE=prod"), "{shown}");
+        assert_eq!(mask_in_text("RUN npm ci"), "RUN npm ci");
+        assert_eq!(
+            mask_in_text("ARG DB_PASSWORD=${DB_PASSWORD}"),
+            "ARG DB_PASSWORD=${DB_PASSWORD}"
+        );
     }
 
     #[test]

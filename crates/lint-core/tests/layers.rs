@@ -582,3 +582,23 @@ fn the_advice_and_df085_agree() {
     }
     assert!(checked >= 5);
 }
+
+/// The table shows the file's own text back: secrets in it are masked, in the instruction and in
+/// the reason that names a changed value (the standard for every output).
+#[test]
+fn secrets_are_masked_in_steps_and_reasons() {
+    let before = "FROM alpine:3.20\nENV DB_PASSWORD=q8Vz3mLr0TfK STRIPE=sk_live_4eC39HqLyjWDarjtT1zdp7dc\nRUN echo hi\n";
+    let after = "FROM alpine:3.20\nENV DB_PASSWORD=Zr71kLmQ0pXw STRIPE=sk_live_4eC39HqLyjWDarjtT1zdp7dc\nRUN echo hi\n";
+    let sim = edit(before, after, &[]);
+    let shown = format!("{sim:?}");
+    for secret in ["q8Vz3mLr0TfK", "Zr71kLmQ0pXw", "4eC39HqLyjWDarjtT1zdp7dc"] {
+        assert!(!shown.contains(secret), "{secret} in {shown}");
+    }
+    let run = sim
+        .steps
+        .iter()
+        .find(|s| s.instruction == "RUN echo hi")
+        .unwrap();
+    assert_eq!(run.status, Status::Rebuilt);
+    assert!(run.reason.contains("DB_PASSWORD"), "{}", run.reason);
+}

@@ -216,8 +216,10 @@ pub struct Simulation {
 /// The longest instruction text a step shows.
 const SHOWN: usize = 72;
 
+/// An instruction or value as the table shows it: on one line, secrets masked, cut to `SHOWN`.
 fn shorten(text: &str) -> String {
     let one: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one = crate::secrets::mask_in_text(&one);
     if one.chars().count() <= SHOWN {
         return one;
     }
@@ -277,7 +279,7 @@ pub fn simulate(input: &LayersInput<'_>) -> Simulation {
             instruction: shorten(&plan::text_of(ins)),
             layer: step.kind != Kind::Meta,
             status,
-            reason,
+            reason: crate::secrets::mask_in_text(&reason),
             cost: eval.costs[i],
             cause: cause_line,
         };
@@ -645,7 +647,9 @@ fn changed_var(
             .iter()
             .find(|(n, _)| n == name)
             .map_or(&None, |(_, v)| v);
-        (old != value).then(|| format!("{name} changed from {} to {}", show(old), show(value)))
+        let masked =
+            |v: &Option<String>| show(&v.as_ref().map(|v| crate::secrets::shown_value(name, v)));
+        (old != value).then(|| format!("{name} changed from {} to {}", masked(old), masked(value)))
     })
 }
 
@@ -726,8 +730,8 @@ fn explain(before: &Plan, after: &Plan, step: &PStep) -> (String, Vec<String>) {
                             "{} {} changed from `{}` to `{}`",
                             name_of(v),
                             v.name,
-                            o.value,
-                            v.value
+                            crate::secrets::shown_value(&v.name, &o.value),
+                            crate::secrets::shown_value(&v.name, &v.value)
                         ),
                         Vec::new(),
                     );

@@ -1,0 +1,19 @@
+//! GitHub Actions workflow rules, one file each.
+
+pub mod action_outdated;
+pub mod action_pinned_to_branch;
+pub mod action_pinned_to_tag;
+pub mod secret_in_script;
+pub mod untrusted_input_in_script;
+pub mod yaml_syntax;
+
+use crate::rule::Rule;
+
+pub static RULES: &[&Rule] = &[
+    &yaml_syntax::RULE,
+    &untrusted_input_in_script::RULE,
+    &secret_in_script::RULE,
+    &action_pinned_to_branch::RULE,
+    &action_pinned_to_tag::RULE,
+    &action_outdated::RULE,
+];

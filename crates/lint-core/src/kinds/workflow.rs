@@ -135,6 +135,8 @@ pub enum Target<'a> {
         action: &'a str,
         git_ref: Option<&'a str>,
     },
+    /// Anything else (an expression, a malformed reference): for other rules to judge.
+    Unknown,
 }
 
 impl Target<'_> {
@@ -153,6 +155,14 @@ impl Target<'_> {
         let mut parts = action.splitn(3, '/');
         let owner = parts.next().unwrap_or("");
         let repo = parts.next().unwrap_or("");
+        let name = |n: &str| {
+            !n.is_empty()
+                && n.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        };
+        if !name(owner) || !name(repo) || value.contains("${{") {
+            return Target::Unknown;
+        }
         Target::Repository {
             owner,
             repo,
@@ -167,13 +177,14 @@ pub fn is_commit_sha(git_ref: &str) -> bool {
     git_ref.len() == 40 && git_ref.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// Whether a ref reads as a version tag (`v4`, `v1.2.3`, `4.1`, `release-1.0`... no: only
-/// refs that start with a digit or `v` and a digit).
+/// Whether a ref reads as a version (`v4`, `v1.2.3`, `4.1`), or a maintenance branch named
+/// after one (`release/v1`), which its owners move the way they move a major tag.
 pub fn is_version_tag(git_ref: &str) -> bool {
-    let digits = git_ref
+    let last = git_ref.rsplit('/').next().unwrap_or(git_ref);
+    let digits = last
         .strip_prefix('v')
-        .or_else(|| git_ref.strip_prefix('V'))
-        .unwrap_or(git_ref);
+        .or_else(|| last.strip_prefix('V'))
+        .unwrap_or(last);
     digits.starts_with(|c: char| c.is_ascii_digit())
 }
 
@@ -547,6 +558,9 @@ mod tests {
                 git_ref: Some("main")
             }
         );
-        assert!(is_version_tag("v4") && is_version_tag("4.1") && !is_version_tag("main"));
+        assert_eq!(Target::parse("$/.github/workflows/x.yml"), Target::Unknown);
+        assert_eq!(Target::parse("${{ matrix.action }}"), Target::Unknown);
+        assert!(is_version_tag("v4") && is_version_tag("4.1") && is_version_tag("release/v1"));
+        assert!(!is_version_tag("main") && !is_version_tag("HEAD"));
     }
 }

@@ -5,8 +5,10 @@ crate::declare_rule! {
     /// ## What it does
     /// Finds a `uses:` that runs an action or reusable workflow from another repository at a
     /// branch (`@master`, `@main`, `@dev`) or without any ref. A full 40-character commit SHA is
-    /// pinned; a version tag (`@v4`, `@4.1`) is left to GA004 (off by default); local actions
-    /// (`./...`) and `docker://` images are not this rule's business.
+    /// pinned; a version tag (`@v4`, `@4.1`) or a maintenance branch named after one (`@release/v1`,
+    /// which its owners move like a major tag) is left to GA004 (off by default); local actions
+    /// (`./...`), `docker://` images and references built from expressions are not this rule's
+    /// business.
     ///
     /// ## Why is this bad?
     /// A branch moves: every run takes whatever was pushed last, so one compromised or careless
@@ -59,9 +61,6 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
         else {
             continue;
         };
-        if action.contains("${{") || git_ref.is_some_and(|r| r.contains("${{")) {
-            continue;
-        }
         match git_ref {
             Some(r) if is_commit_sha(r) || is_version_tag(r) => {}
             Some(branch) => {

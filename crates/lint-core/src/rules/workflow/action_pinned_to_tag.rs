@@ -72,7 +72,9 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
             {
                 cx.report(
                     uses.node.span,
-                    format!("`{action}` runs at the tag `{tag}`: whoever controls the repository can move it"),
+                    format!(
+                        "`{action}` runs at `{tag}`, a version ref whoever controls the repository can move"
+                    ),
                 )
                 .help(format!("pin the commit SHA the tag points at (`@<40 hex> # {tag}`)"));
             }

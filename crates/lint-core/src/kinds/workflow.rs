@@ -334,7 +334,7 @@ fn align(text: &str, span: Span, value: &str) -> Option<Vec<usize>> {
     for line in raw.split_inclusive('\n') {
         let spaces = line.len() - line.trim_start_matches(' ').len();
         let skip = spaces.min(indent);
-        let content = line[skip..].trim_end_matches('\n');
+        let content = line[skip..].trim_end_matches('\n').trim_end_matches('\r');
         for (i, b) in content.bytes().enumerate() {
             if offsets.len() < value.len() && value[offsets.len()] == b {
                 offsets.push(at + skip + i);
@@ -494,10 +494,17 @@ mod tests {
 
     #[test]
     fn block_scalar_script_spans_are_exact() {
-        for header in ["|", ">", ">-", "|+"] {
+        for (header, eol) in [
+            ("|", "\n"),
+            (">", "\n"),
+            (">-", "\n"),
+            ("|+", "\n"),
+            ("|", "\r\n"),
+        ] {
             let text = format!(
                 "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: {header}\n          echo hi\n\n          curl -s https://x.sh | sh\n"
-            );
+            )
+            .replace('\n', eol);
             let yaml = syntax::yaml::parse(&text);
             let jobs = jobs(&text, &yaml.documents[0]);
             let script = jobs[0].steps[0].script.as_ref().unwrap();

@@ -722,7 +722,8 @@ fn workflows_by_path_and_by_content() {
     assert!(
         !found
             .iter()
-            .any(|(p, k, _)| k == "github-workflow" && (p == "ci/circle.yml" || p == "app/stack.yml")),
+            .any(|(p, k, _)| k == "github-workflow"
+                && (p == "ci/circle.yml" || p == "app/stack.yml")),
         "{found:?}"
     );
 }

@@ -419,19 +419,16 @@ fn step<'a>(text: &str, node: &'a Node) -> Step<'a> {
             shell: shell::analyze(value, &BlockMap::new(text, run, value)),
             expressions: expressions(text, run),
         })
-    } else if let Some(js) = node
-        .get("with")
-        .and_then(|w| w.get("script"))
-        .filter(|s| github_script && s.as_str().is_some())
-    {
-        Some(StepScript {
-            kind: ScriptKind::GithubScript,
-            node: js,
-            shell: Script::default(),
-            expressions: expressions(text, js),
-        })
     } else {
-        None
+        node.get("with")
+            .and_then(|w| w.get("script"))
+            .filter(|s| github_script && s.as_str().is_some())
+            .map(|js| StepScript {
+                kind: ScriptKind::GithubScript,
+                node: js,
+                shell: Script::default(),
+                expressions: expressions(text, js),
+            })
     };
     Step { node, uses, script }
 }

@@ -3,6 +3,7 @@
 pub mod action_outdated;
 pub mod action_pinned_to_branch;
 pub mod action_pinned_to_tag;
+pub mod needs_unknown_job;
 pub mod secret_in_script;
 pub mod untrusted_input_in_script;
 pub mod yaml_syntax;
@@ -16,4 +17,5 @@ pub static RULES: &[&Rule] = &[
     &action_pinned_to_branch::RULE,
     &action_pinned_to_tag::RULE,
     &action_outdated::RULE,
+    &needs_unknown_job::RULE,
 ];

@@ -4,6 +4,7 @@ pub mod action_outdated;
 pub mod action_pinned_to_branch;
 pub mod action_pinned_to_tag;
 pub mod needs_unknown_job;
+pub mod remote_script_piped_to_shell;
 pub mod secret_in_script;
 pub mod untrusted_input_in_script;
 pub mod yaml_syntax;
@@ -18,4 +19,5 @@ pub static RULES: &[&Rule] = &[
     &action_pinned_to_tag::RULE,
     &action_outdated::RULE,
     &needs_unknown_job::RULE,
+    &remote_script_piped_to_shell::RULE,
 ];

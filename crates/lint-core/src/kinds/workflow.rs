@@ -98,7 +98,13 @@ impl Expression {
     /// Whether the expression yields a boolean (a comparison or `contains(...)`), so whatever it
     /// reads does not reach the script as text.
     pub fn is_boolean(&self) -> bool {
-        let lower = self.inner.to_ascii_lowercase();
+        // Operators inside string literals (`'<none>'`) are text, not comparisons.
+        let lower: String = self
+            .inner
+            .split('\'')
+            .step_by(2)
+            .collect::<String>()
+            .to_ascii_lowercase();
         [
             "==",
             "!=",
@@ -544,6 +550,15 @@ mod tests {
             &text[found[0].span.start..found[0].span.end],
             "${{ github.event.pull_request.title }}"
         );
+    }
+
+    #[test]
+    fn boolean_expressions() {
+        let text = "x: ${{ github.head_ref || '<none>' }} ${{ a == 'b' }} ${{ !cancelled() }}";
+        let yaml = syntax::yaml::parse(text);
+        let found = expressions(text, yaml.documents[0].get("x").unwrap());
+        let booleans: Vec<bool> = found.iter().map(Expression::is_boolean).collect();
+        assert_eq!(booleans, [false, true, true]);
     }
 
     #[test]

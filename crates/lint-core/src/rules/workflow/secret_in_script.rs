@@ -4,8 +4,9 @@ use crate::rule::{Context, WorkflowInput};
 crate::declare_rule! {
     /// ## What it does
     /// Finds a `${{ secrets.NAME }}` expression written inside a `run:` script. It does not
-    /// report secrets passed through `env:` or `with:`, nor `secrets.GITHUB_TOKEN` (a token
-    /// GitHub mints per run and revokes when the job ends).
+    /// report secrets passed through `env:` or `with:`, expressions that only test a secret
+    /// (`${{ secrets.KEY != '' }}` expands to `true` or `false`), nor `secrets.GITHUB_TOKEN` (a
+    /// token GitHub mints per run and revokes when the job ends).
     ///
     /// ## Why is this bad?
     /// GitHub pastes the secret's value into the script text: the value lands in the script file
@@ -51,7 +52,7 @@ crate::declare_rule! {
 
 fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
     for script in input.scripts().filter(|s| s.kind == ScriptKind::Run) {
-        for expression in &script.expressions {
+        for expression in script.expressions.iter().filter(|e| !e.is_boolean()) {
             for (path, span) in &expression.paths {
                 let Some(name) = path.strip_prefix("secrets.") else {
                     continue;

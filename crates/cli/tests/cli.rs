@@ -838,7 +838,7 @@ fn the_examples_show_what_examples_readme_says() {
         );
     }
     let all = json(&rlint(&root, &["--format", "json"]));
-    assert_eq!(all["files"], 10, "{all}");
+    assert_eq!(all["files"], 11, "{all}");
     assert!(
         all["diagnostics"]
             .as_array()
@@ -878,8 +878,8 @@ fn the_clean_example_has_no_error_or_warning() {
         .collect();
     assert!(loud.is_empty(), "{loud:#?}");
     assert_eq!(
-        v["files"], 5,
-        "the Dockerfile, the Compose file, the buildspec, the .travis.yml and the ECS task definition"
+        v["files"], 6,
+        "the Dockerfile, the Compose file, the buildspec, the .travis.yml, the ECS task definition and the workflow"
     );
 }
 

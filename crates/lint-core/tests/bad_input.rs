@@ -472,7 +472,7 @@ fn travis_takes_hostile_input() {
         )
     };
     let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nlanguage: python\nscript: *e\n";
-    let unknown_keys: String = (0..20_000)
+    let unknown_keys: String = (0..5_000)
         .map(|i| format!("before_instal{i}: x\n"))
         .collect();
     let mapping_steps = format!(
@@ -592,10 +592,21 @@ fn workflow_takes_hostile_input() {
         "[".repeat(150),
         "]".repeat(150)
     );
+    // A 5,000-job chain that closes into one cycle, each job also needing an unknown one.
+    let chain: String = (0..5_000)
+        .map(|i| {
+            format!(
+                "  j{i}:\n    needs: [j{}, nope{i}]\n    runs-on: x\n",
+                (i + 1) % 5_000
+            )
+        })
+        .collect();
+    let chain = format!("on: push\njobs:\n{chain}");
     for text in [
         steps.as_str(),
         expressions.as_str(),
         deep.as_str(),
+        chain.as_str(),
         "on: push\njobs:\n  a:\n    steps:\n      - run: |2\n           echo ${{ github.head_ref\n      - run: >\n\n\t x\n",
         "on: push\njobs:\n  a:\n    steps:\n      - run: \"a\\u00e9 ${{ github.event.issue.title }}\"\n      - uses: \"@\"\n      - uses: docker://\n      - uses: /\n",
         "on: push\njobs: [a, b]\n",

@@ -4,6 +4,7 @@ pub mod action_outdated;
 pub mod action_pinned_to_branch;
 pub mod action_pinned_to_tag;
 pub mod login_password_argument;
+pub mod needs_cycle;
 pub mod needs_unknown_job;
 pub mod remote_script_piped_to_shell;
 pub mod secret_in_script;
@@ -22,4 +23,5 @@ pub static RULES: &[&Rule] = &[
     &needs_unknown_job::RULE,
     &remote_script_piped_to_shell::RULE,
     &login_password_argument::RULE,
+    &needs_cycle::RULE,
 ];

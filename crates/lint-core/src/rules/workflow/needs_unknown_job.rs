@@ -58,6 +58,8 @@ crate::declare_rule! {
 
 fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
     let ids: Vec<&str> = input.jobs.iter().map(|j| j.id).collect();
+    let known: std::collections::HashSet<String> =
+        ids.iter().map(|j| j.to_ascii_lowercase()).collect();
     for job in input.jobs {
         let Some(needs) = job.node.get("needs") else {
             continue;
@@ -70,7 +72,7 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
             let Some(id) = name.as_str() else {
                 continue;
             };
-            if id.contains("${{") || ids.iter().any(|j| j.eq_ignore_ascii_case(id)) {
+            if id.contains("${{") || known.contains(&id.to_ascii_lowercase()) {
                 continue;
             }
             let d = cx.report(
@@ -80,12 +82,17 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
                     job.id
                 ),
             );
-            match crate::suggest::did_you_mean(id, &ids) {
+            // Suggestions scan every job id: kept to workflows of a readable size.
+            let near = (ids.len() <= 200)
+                .then(|| crate::suggest::did_you_mean(id, &ids))
+                .flatten();
+            match near {
                 Some(near) => d.help(format!("did you mean `{near}`?")),
-                None => {
+                None if ids.len() <= 10 => {
                     let others: Vec<&str> = ids.iter().copied().filter(|&j| j != job.id).collect();
                     d.help(format!("name one of the other jobs: {}", others.join(", ")))
                 }
+                None => d.help("name a job this workflow defines"),
             };
         }
     }

@@ -79,10 +79,7 @@ fn edges<'a>(input: &WorkflowInput<'a>) -> Vec<Vec<(usize, &'a Node)>> {
                 .into_iter()
                 .filter_map(|n| {
                     let id = n.as_str()?;
-                    let to = input
-                        .jobs
-                        .iter()
-                        .position(|j| j.id.eq_ignore_ascii_case(id))?;
+                    let to = *index.get(&id.to_ascii_lowercase())?;
                     Some((to, n))
                 })
                 .collect()

@@ -679,6 +679,55 @@ fn deploy_kinds_by_name_by_content_and_by_kind() {
     assert_eq!(first(&v, "EC000")["span"]["start"]["line"], 2, "{v}");
 }
 
+/// GitHub Actions workflows are recognised by path (`.github/workflows/`, found by the walk
+/// although the folder is hidden) and by content (`on:` + `jobs:` with runners) under any other
+/// name, without claiming CircleCI or Compose files that share some of their keys.
+#[test]
+fn workflows_by_path_and_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let workflow = "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: appleboy/ssh-action@master\n";
+    write(dir.path(), ".github/workflows/ci.yml", workflow);
+    write(dir.path(), "deploy/github-deploy.yml", workflow);
+    write(
+        dir.path(),
+        "ci/circle.yml",
+        "version: 2.1\njobs:\n  build:\n    docker:\n      - image: cimg/base:2024.01\n    steps:\n      - checkout\n",
+    );
+    write(
+        dir.path(),
+        "app/stack.yml",
+        "services:\n  web:\n    image: nginx:1.27\n    labels:\n      on: push\n",
+    );
+    let v = json(&rlint(dir.path(), &["--format", "json"]));
+    let found: Vec<(String, String, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["kind"].as_str().unwrap().to_string(),
+                d["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for path in [".github/workflows/ci.yml", "deploy/github-deploy.yml"] {
+        assert!(
+            found
+                .iter()
+                .any(|(p, k, c)| p == path && k == "github-workflow" && c == "GA003"),
+            "{path}: {found:?}"
+        );
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|(p, k, _)| k == "github-workflow"
+                && (p == "ci/circle.yml" || p == "app/stack.yml")),
+        "{found:?}"
+    );
+}
+
 /// daemon.json is recognised by name (and a `*.daemon.json` by its content), `--kind daemon-json`
 /// names it under any other name, and JSON output carries the kind.
 #[test]
@@ -789,7 +838,7 @@ fn the_examples_show_what_examples_readme_says() {
         );
     }
     let all = json(&rlint(&root, &["--format", "json"]));
-    assert_eq!(all["files"], 10, "{all}");
+    assert_eq!(all["files"], 11, "{all}");
     assert!(
         all["diagnostics"]
             .as_array()
@@ -829,8 +878,8 @@ fn the_clean_example_has_no_error_or_warning() {
         .collect();
     assert!(loud.is_empty(), "{loud:#?}");
     assert_eq!(
-        v["files"], 5,
-        "the Dockerfile, the Compose file, the buildspec, the .travis.yml and the ECS task definition"
+        v["files"], 6,
+        "the Dockerfile, the Compose file, the buildspec, the .travis.yml, the ECS task definition and the workflow"
     );
 }
 

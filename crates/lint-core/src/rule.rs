@@ -156,6 +156,43 @@ pub struct TravisInput<'a> {
     pub deploys: &'a [&'a crate::syntax::yaml::Node],
 }
 
+/// What a GitHub Actions workflow check receives: the YAML tree and its jobs, steps, scripts,
+/// `uses:` references and expressions (see [`crate::kinds::workflow`]).
+pub struct WorkflowInput<'a> {
+    pub text: &'a str,
+    pub yaml: &'a crate::syntax::yaml::YamlFile,
+    /// The document's root mapping; `None` when the file is not valid YAML or not a mapping.
+    pub root: Option<&'a crate::syntax::yaml::Node>,
+    pub jobs: &'a [crate::kinds::workflow::Job<'a>],
+}
+
+impl<'a> WorkflowInput<'a> {
+    /// Every step of every job, in file order.
+    pub fn steps(&self) -> impl Iterator<Item = &'a crate::kinds::workflow::Step<'a>> {
+        self.jobs.iter().flat_map(|j| &j.steps)
+    }
+
+    /// Every script of every step (`run:`, `actions/github-script`'s `script:`).
+    pub fn scripts(&self) -> impl Iterator<Item = &'a crate::kinds::workflow::StepScript<'a>> {
+        self.steps().filter_map(|s| s.script.as_ref())
+    }
+
+    /// Every `uses:` of jobs and steps, in file order.
+    pub fn uses(&self) -> Vec<&'a crate::kinds::workflow::Uses<'a>> {
+        let mut out: Vec<_> = self
+            .jobs
+            .iter()
+            .flat_map(|j| {
+                j.uses
+                    .iter()
+                    .chain(j.steps.iter().filter_map(|s| s.uses.as_ref()))
+            })
+            .collect();
+        out.sort_by_key(|u| u.node.span.start);
+        out
+    }
+}
+
 /// What a `.dockerignore` check receives: its pattern lines and, when the caller read it, the
 /// Dockerfile that builds with it and a view of the build context.
 pub struct DockerignoreInput<'a> {
@@ -349,6 +386,7 @@ pub enum Check {
     EcsTaskDefinition(fn(&EcsInput<'_>, &mut Context<'_>)),
     Buildspec(fn(&BuildspecInput<'_>, &mut Context<'_>)),
     Travis(fn(&TravisInput<'_>, &mut Context<'_>)),
+    GithubWorkflow(fn(&WorkflowInput<'_>, &mut Context<'_>)),
     Dockerignore(fn(&DockerignoreInput<'_>, &mut Context<'_>)),
     Dotenv(fn(&DotenvInput<'_>, &mut Context<'_>)),
     DaemonJson(fn(&DaemonJsonInput<'_>, &mut Context<'_>)),

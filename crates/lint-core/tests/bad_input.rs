@@ -472,7 +472,7 @@ fn travis_takes_hostile_input() {
         )
     };
     let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nlanguage: python\nscript: *e\n";
-    let unknown_keys: String = (0..20_000)
+    let unknown_keys: String = (0..5_000)
         .map(|i| format!("before_instal{i}: x\n"))
         .collect();
     let mapping_steps = format!(
@@ -556,6 +556,68 @@ fn daemon_json_takes_hostile_input() {
         let r = lint_daemon(text.as_bytes());
         assert!(
             r.diagnostics.len() <= 100,
+            "{} findings",
+            r.diagnostics.len()
+        );
+    }
+}
+
+/// A workflow takes hostile input like the other kinds: unclosed `${{`, expressions nested in
+/// brackets, block scalars that do not line up, odd shapes and huge step lists give bounded
+/// findings, never a panic or a hang.
+#[test]
+fn workflow_takes_hostile_input() {
+    let lint_as = |text: &str| {
+        lint_core::lint_bytes(
+            ".github/workflows/ci.yml",
+            text.as_bytes(),
+            Some(FileKind::GithubWorkflow),
+            &lint_core::Config {
+                preset: Some(lint_core::Preset::Strict),
+                ..lint_core::Config::default()
+            },
+        )
+    };
+    let steps = format!(
+        "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n{}",
+        "      - uses: o/r@main\n      - run: echo ${{ github.head_ref }} ${{ secrets.X }}\n"
+            .repeat(20_000)
+    );
+    let expressions = format!(
+        "on: push\njobs:\n  a:\n    steps:\n      - run: \"{}\"\n",
+        "${{ github.event.commits[0][ ${{ x.[ ".repeat(5_000)
+    );
+    let deep = format!(
+        "jobs: {{a: {{steps: {}{}}}}}",
+        "[".repeat(150),
+        "]".repeat(150)
+    );
+    // A 5,000-job chain that closes into one cycle, each job also needing an unknown one.
+    let chain: String = (0..5_000)
+        .map(|i| {
+            format!(
+                "  j{i}:\n    needs: [j{}, nope{i}]\n    runs-on: x\n",
+                (i + 1) % 5_000
+            )
+        })
+        .collect();
+    let chain = format!("on: push\njobs:\n{chain}");
+    for text in [
+        steps.as_str(),
+        expressions.as_str(),
+        deep.as_str(),
+        chain.as_str(),
+        "on: push\njobs:\n  a:\n    steps:\n      - run: |2\n           echo ${{ github.head_ref\n      - run: >\n\n\t x\n",
+        "on: push\njobs:\n  a:\n    steps:\n      - run: \"a\\u00e9 ${{ github.event.issue.title }}\"\n      - uses: \"@\"\n      - uses: docker://\n      - uses: /\n",
+        "on: push\njobs: [a, b]\n",
+        "jobs:\n  a:\n    steps: {run: x}\n    uses: [x]\n",
+        "\u{feff}on: push\r\njobs:\r\n  a:\r\n    steps:\r\n      - run: |\r\n          echo ${{ github.head_ref }}\r\n",
+        "- just\n- a list\n",
+        "",
+    ] {
+        let r = lint_as(text);
+        assert!(
+            r.diagnostics.len() <= 1_000,
             "{} findings",
             r.diagnostics.len()
         );

@@ -32,7 +32,7 @@ struct Kind {
     related: &'static [&'static str],
 }
 
-const KINDS: [Kind; 9] = [
+const KINDS: [Kind; 10] = [
     Kind {
         kind: FileKind::Dockerfile,
         dir: "dockerfile",
@@ -79,6 +79,14 @@ const KINDS: [Kind; 9] = [
         lang: "yaml",
         file_name: ".travis.yml",
         syntax_code: "TR000",
+        related: &["rlint.toml"],
+    },
+    Kind {
+        kind: FileKind::GithubWorkflow,
+        dir: "workflow",
+        lang: "yaml",
+        file_name: ".github/workflows/ci.yml",
+        syntax_code: "GA000",
         related: &["rlint.toml"],
     },
     Kind {

@@ -731,7 +731,7 @@ mod tests {
             id: 7,
             files: vec![
                 tab("Dockerfile", "FROM ubuntu\nMAINTAINER me\n"),
-                tab(".github/workflows/ci.yml", "on: push\n"),
+                tab(".circleci/config.yml", "version: 2.1\n"),
             ],
         })
         .unwrap();

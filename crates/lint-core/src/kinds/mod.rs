@@ -17,6 +17,7 @@ pub mod dotenv;
 pub mod ecs;
 mod recognised;
 pub mod travis;
+pub mod workflow;
 
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Context, Rule};
@@ -92,7 +93,7 @@ pub static KINDS: &[&Kind] = &[
     &buildspec::KIND,
     &travis::KIND,
     &recognised::CIRCLECI,
-    &recognised::GITHUB_WORKFLOW,
+    &workflow::KIND,
     &dockerrun::KIND,
     &ecs::KIND,
     &daemon::KIND,

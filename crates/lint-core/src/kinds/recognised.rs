@@ -24,14 +24,3 @@ pub static CIRCLECI: Kind = Kind {
     lint: None,
     pragma: "",
 };
-
-/// `.github/workflows/*.yml`.
-pub static GITHUB_WORKFLOW: Kind = Kind {
-    kind: FileKind::GithubWorkflow,
-    by_name: |n: &Name<'_>| {
-        yes(n.is_yaml() && n.parent == "workflows" && n.grandparent == ".github")
-    },
-    by_content: None,
-    lint: None,
-    pragma: "",
-};

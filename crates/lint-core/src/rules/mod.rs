@@ -14,6 +14,7 @@ pub mod json;
 pub mod schema;
 pub mod shell;
 pub mod travis;
+pub mod workflow;
 pub mod yaml;
 
 use crate::rule::Rule;
@@ -25,6 +26,7 @@ static SORTED: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     all.extend(dockerrun::RULES.iter().copied());
     all.extend(buildspec::RULES.iter().copied());
     all.extend(travis::RULES.iter().copied());
+    all.extend(workflow::RULES.iter().copied());
     all.extend(dockerignore::RULES.iter().copied());
     all.extend(dotenv::RULES.iter().copied());
     all.extend(ecs::RULES.iter().copied());

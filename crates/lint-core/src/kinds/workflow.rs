@@ -1,0 +1,585 @@
+//! GitHub Actions workflows (`.github/workflows/*.yml`): the shared YAML tree, a model of its
+//! jobs and steps (every `run:` script analysed as shell with spans exact inside block scalars,
+//! every `uses:` reference, every `${{ }}` expression with the context paths it reads), the
+//! rules in `rules::workflow`, and `# rlint ignore=` pragmas as in Compose files.
+
+use super::{Kind, Name, NameMatch};
+use crate::diagnostic::{Diagnostic, Span};
+use crate::rule::{Check, WorkflowInput};
+use crate::source::FileKind;
+use crate::syntax::shell::{self, ScalarMap, Script, SpanMap};
+use crate::syntax::yaml::{Node, Style};
+use crate::{Config, Related, rules, suppress, syntax};
+
+pub static KIND: Kind = Kind {
+    kind: FileKind::GithubWorkflow,
+    by_name,
+    by_content: Some(by_content),
+    lint: Some(lint),
+    pragma: "# rlint ignore=CODE (own line: the next line; end of line: that line), \
+             # rlint global ignore=CODE",
+};
+
+/// `.github/workflows/*.yml` (GitHub reads workflows from that folder only).
+fn by_name(name: &Name<'_>) -> NameMatch {
+    if name.is_yaml() && name.parent == "workflows" && name.grandparent == ".github" {
+        NameMatch::Yes
+    } else {
+        NameMatch::No
+    }
+}
+
+/// A YAML file with top-level `on:` and `jobs:` keys, whose jobs say `runs-on:`, `uses:` or
+/// `steps:`, is a workflow whatever its name (`github-deploy.yml`). Compose files have no
+/// `on:`; CircleCI and GitLab files have `jobs`-like keys but no top-level `on:`.
+fn by_content(text: &str) -> bool {
+    let top = |key: &str| super::has_top_level_key(text, key);
+    let on = top("on") || top("\"on\"") || top("'on'");
+    on && top("jobs")
+        && text.lines().any(|l| {
+            let l = l.trim_start().trim_start_matches("- ");
+            l.starts_with("runs-on:") || l.starts_with("steps:") || l.starts_with("uses:")
+        })
+}
+
+/// One job of `jobs:`.
+pub struct Job<'a> {
+    /// The job id as written (`build`).
+    pub id: &'a str,
+    /// The job's key node.
+    pub key: &'a Node,
+    /// The job's mapping.
+    pub node: &'a Node,
+    /// A reusable workflow the job calls (`uses: org/repo/.github/workflows/x.yml@v1`).
+    pub uses: Option<Uses<'a>>,
+    pub steps: Vec<Step<'a>>,
+}
+
+/// One step of a job.
+pub struct Step<'a> {
+    pub node: &'a Node,
+    /// The action the step runs (`uses:`).
+    pub uses: Option<Uses<'a>>,
+    /// The step's `run:` script, or the `script:` input of `actions/github-script`.
+    pub script: Option<StepScript<'a>>,
+}
+
+/// Where a step's script is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScriptKind {
+    /// A `run:` shell script.
+    Run,
+    /// The JavaScript `script:` input of `actions/github-script`.
+    GithubScript,
+}
+
+/// A script of a step, with the expressions GitHub expands into it before it runs.
+pub struct StepScript<'a> {
+    pub kind: ScriptKind,
+    pub node: &'a Node,
+    /// The shell analysis (`run:` only; empty for JavaScript).
+    pub shell: Script,
+    pub expressions: Vec<Expression>,
+}
+
+/// A `${{ ... }}` expression in a string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expression {
+    /// From `${{` to `}}`.
+    pub span: Span,
+    /// The text between the braces.
+    pub inner: String,
+    /// The context paths the expression reads, lowercased, indexes written as `*`
+    /// (`github.event.commits[0].message` → `github.event.commits.*.message`).
+    pub paths: Vec<(String, Span)>,
+}
+
+impl Expression {
+    /// Whether the expression yields a boolean (a comparison or `contains(...)`), so whatever it
+    /// reads does not reach the script as text.
+    pub fn is_boolean(&self) -> bool {
+        // Operators inside string literals (`'<none>'`) are text, not comparisons.
+        let lower: String = self
+            .inner
+            .split('\'')
+            .step_by(2)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        [
+            "==",
+            "!=",
+            "<",
+            ">",
+            "contains(",
+            "startswith(",
+            "endswith(",
+        ]
+        .iter()
+        .any(|op| lower.contains(op))
+            || lower.trim_start().starts_with('!')
+    }
+}
+
+/// A `uses:` reference.
+pub struct Uses<'a> {
+    pub node: &'a Node,
+    pub target: Target<'a>,
+}
+
+/// What a `uses:` points at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target<'a> {
+    /// `./path` in the same repository.
+    Local,
+    /// `docker://image[:tag][@digest]`.
+    Docker(&'a str),
+    /// `owner/repo[/path][@ref]`.
+    Repository {
+        owner: &'a str,
+        repo: &'a str,
+        /// `owner/repo/path` without the ref.
+        action: &'a str,
+        git_ref: Option<&'a str>,
+    },
+    /// Anything else (an expression, a malformed reference): for other rules to judge.
+    Unknown,
+}
+
+impl Target<'_> {
+    fn parse(value: &str) -> Target<'_> {
+        let value = value.trim();
+        if value.starts_with("./") || value.starts_with(".\\") {
+            return Target::Local;
+        }
+        if let Some(image) = value.strip_prefix("docker://") {
+            return Target::Docker(image);
+        }
+        let (action, git_ref) = match value.split_once('@') {
+            Some((a, r)) => (a, Some(r)),
+            None => (value, None),
+        };
+        let mut parts = action.splitn(3, '/');
+        let owner = parts.next().unwrap_or("");
+        let repo = parts.next().unwrap_or("");
+        let name = |n: &str| {
+            !n.is_empty()
+                && n.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        };
+        if !name(owner) || !name(repo) || value.contains("${{") {
+            return Target::Unknown;
+        }
+        Target::Repository {
+            owner,
+            repo,
+            action,
+            git_ref,
+        }
+    }
+}
+
+/// Whether a ref is a full commit SHA (the only immutable ref).
+pub fn is_commit_sha(git_ref: &str) -> bool {
+    git_ref.len() == 40 && git_ref.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Whether a ref reads as a version (`v4`, `v1.2.3`, `4.1`), or a maintenance branch named
+/// after one (`release/v1`), which its owners move the way they move a major tag.
+pub fn is_version_tag(git_ref: &str) -> bool {
+    let last = git_ref.rsplit('/').next().unwrap_or(git_ref);
+    let digits = last
+        .strip_prefix('v')
+        .or_else(|| last.strip_prefix('V'))
+        .unwrap_or(last);
+    digits.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The `${{ }}` expressions written in the source of `node` (scanned in the source, so spans
+/// are exact whatever the scalar's style).
+pub fn expressions(text: &str, node: &Node) -> Vec<Expression> {
+    let mut out = Vec::new();
+    let Some(raw) = text.get(node.span.start..node.span.end) else {
+        return out;
+    };
+    let mut from = 0;
+    while let Some(open) = raw[from..].find("${{").map(|i| from + i) {
+        let body = open + 3;
+        let Some(close) = raw[body..].find("}}").map(|i| body + i) else {
+            break;
+        };
+        let base = node.span.start;
+        let inner = &raw[body..close];
+        out.push(Expression {
+            span: Span::new(base + open, base + close + 2),
+            inner: inner.to_string(),
+            paths: context_paths(inner, base + body),
+        });
+        from = close + 2;
+    }
+    out
+}
+
+/// The dotted context paths in an expression's text, with their spans (`base` is where the
+/// text starts in the file). String literals are skipped; function names are not paths.
+fn context_paths(inner: &str, base: usize) -> Vec<(String, Span)> {
+    let bytes = inner.as_bytes();
+    let ident_start = |b: u8| b.is_ascii_alphabetic() || b == b'_';
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\'' {
+            i += 1;
+            while i < bytes.len() && bytes[i] != b'\'' {
+                i += 1;
+            }
+            i += 1;
+            continue;
+        }
+        if !ident_start(b) || (i > 0 && (ident(bytes[i - 1]) || bytes[i - 1] == b'.')) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut path = String::new();
+        loop {
+            let seg = i;
+            while i < bytes.len() && ident(bytes[i]) {
+                i += 1;
+            }
+            path.push_str(&inner[seg..i].to_ascii_lowercase());
+            match bytes.get(i) {
+                Some(b'.') if bytes.get(i + 1) == Some(&b'*') => {
+                    path.push_str(".*");
+                    i += 2;
+                }
+                Some(b'.') if bytes.get(i + 1).is_some_and(|&c| ident_start(c)) => {
+                    path.push('.');
+                    i += 1;
+                    continue;
+                }
+                Some(b'[') => match inner[i..].find(']') {
+                    Some(end) => {
+                        let index = inner[i + 1..i + end].trim().trim_matches(['\'', '"']);
+                        if !index.is_empty()
+                            && index.bytes().all(ident)
+                            && index.bytes().next().is_some_and(ident_start)
+                        {
+                            path.push('.');
+                            path.push_str(&index.to_ascii_lowercase());
+                        } else {
+                            path.push_str(".*");
+                        }
+                        i += end + 1;
+                    }
+                    None => break,
+                },
+                _ => break,
+            }
+            if bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(|&c| ident_start(c)) {
+                path.push('.');
+                i += 1;
+                continue;
+            }
+            if bytes.get(i) != Some(&b'[')
+                && !(bytes.get(i) == Some(&b'.') && bytes.get(i + 1) == Some(&b'*'))
+            {
+                break;
+            }
+        }
+        let is_call = inner[i..].trim_start().starts_with('(');
+        let is_literal = matches!(path.as_str(), "true" | "false" | "null");
+        if !is_call && !is_literal {
+            out.push((path, Span::new(base + start, base + i)));
+        }
+    }
+    out
+}
+
+/// Maps offsets in a block scalar's value (`|`, `>`, `>-`...) to the exact bytes they were read
+/// from, line by line; other scalars (and any block whose value does not line up with its
+/// source) map as [`ScalarMap`] does.
+pub struct BlockMap {
+    offsets: Option<Vec<usize>>,
+    fallback: ScalarMap,
+    end: usize,
+}
+
+impl BlockMap {
+    pub fn new(text: &str, node: &Node, value: &str) -> BlockMap {
+        let fallback = ScalarMap::new(text, node, value);
+        let block = matches!(
+            node.as_scalar().map(|s| s.style),
+            Some(Style::Literal | Style::Folded)
+        );
+        let offsets = if block {
+            align(text, node.span, value)
+        } else {
+            None
+        };
+        BlockMap {
+            offsets,
+            fallback,
+            end: node.span.end,
+        }
+    }
+}
+
+/// Each value byte's offset in the source of a block scalar at `span`, or `None` when they do
+/// not line up (an escape-free block always does: only indentation and folded line breaks
+/// differ).
+fn align(text: &str, span: Span, value: &str) -> Option<Vec<usize>> {
+    // The node starts at its first content byte, after the indentation of its line.
+    let line_start = text.get(..span.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let indent = span.start - line_start;
+    let raw = text.get(line_start..span.end)?;
+    let value = value.as_bytes();
+    let mut offsets = Vec::with_capacity(value.len());
+    let mut at = line_start;
+    for line in raw.split_inclusive('\n') {
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        let skip = spaces.min(indent);
+        let content = line[skip..].trim_end_matches('\n').trim_end_matches('\r');
+        for (i, b) in content.bytes().enumerate() {
+            if offsets.len() < value.len() && value[offsets.len()] == b {
+                offsets.push(at + skip + i);
+            } else if offsets.len() < value.len() || !b.is_ascii_whitespace() {
+                return None;
+            }
+        }
+        let newline = at + skip + content.len();
+        if offsets.len() < value.len() && matches!(value[offsets.len()], b'\n' | b' ') {
+            offsets.push(newline);
+        }
+        at += line.len();
+    }
+    (offsets.len() == value.len()).then_some(offsets)
+}
+
+impl SpanMap for BlockMap {
+    fn span(&self, start: usize, end: usize) -> Span {
+        match &self.offsets {
+            Some(offsets) if start < offsets.len() => {
+                let from = offsets[start];
+                let to = match end.checked_sub(1).and_then(|last| offsets.get(last)) {
+                    Some(&last) if end > start => last + 1,
+                    _ => from,
+                };
+                Span::new(from, to.min(self.end).max(from))
+            }
+            _ => self.fallback.span(start, end),
+        }
+    }
+}
+
+/// Every job with its steps, in file order.
+pub fn jobs<'a>(text: &str, root: &'a Node) -> Vec<Job<'a>> {
+    let mut out = Vec::new();
+    let Some(jobs) = root.get("jobs").and_then(Node::as_map) else {
+        return out;
+    };
+    for entry in jobs {
+        let node = &entry.value;
+        if node.as_map().is_none() {
+            continue;
+        }
+        let uses = node.get("uses").and_then(uses_of);
+        let steps = node
+            .get("steps")
+            .and_then(Node::as_seq)
+            .unwrap_or_default()
+            .iter()
+            .filter(|s| s.as_map().is_some())
+            .map(|s| step(text, s))
+            .collect();
+        out.push(Job {
+            id: entry.key.as_str().unwrap_or(""),
+            key: &entry.key,
+            node,
+            uses,
+            steps,
+        });
+    }
+    out
+}
+
+fn uses_of(node: &Node) -> Option<Uses<'_>> {
+    node.as_str().map(|v| Uses {
+        node,
+        target: Target::parse(v),
+    })
+}
+
+fn step<'a>(text: &str, node: &'a Node) -> Step<'a> {
+    let uses = node.get("uses").and_then(uses_of);
+    let github_script = uses.as_ref().is_some_and(|u| {
+        matches!(u.target, Target::Repository { action, .. }
+            if action.eq_ignore_ascii_case("actions/github-script"))
+    });
+    let script = if let Some(run) = node.get("run").filter(|r| r.as_str().is_some()) {
+        let value = run.as_str().unwrap_or("");
+        Some(StepScript {
+            kind: ScriptKind::Run,
+            node: run,
+            shell: shell::analyze(value, &BlockMap::new(text, run, value)),
+            expressions: expressions(text, run),
+        })
+    } else {
+        node.get("with")
+            .and_then(|w| w.get("script"))
+            .filter(|s| github_script && s.as_str().is_some())
+            .map(|js| StepScript {
+                kind: ScriptKind::GithubScript,
+                node: js,
+                shell: Script::default(),
+                expressions: expressions(text, js),
+            })
+    };
+    Step { node, uses, script }
+}
+
+/// All enabled workflow rules over one text, suppressions applied, sorted by position.
+pub fn lint(_path: &str, text: &str, config: &Config, _related: Related<'_>) -> Vec<Diagnostic> {
+    let (yaml, suppressions) = super::join(
+        text.len(),
+        || syntax::yaml::parse(text),
+        || suppress::Suppressions::for_yaml(text),
+    );
+    let root = if yaml.has_syntax_error() {
+        None
+    } else {
+        yaml.documents.first().filter(|r| r.as_map().is_some())
+    };
+    let jobs = root.map(|r| jobs(text, r)).unwrap_or_default();
+    let input = WorkflowInput {
+        text,
+        yaml: &yaml,
+        root,
+        jobs: &jobs,
+    };
+    let mut out = super::run_rules(
+        text.len(),
+        rules::workflow::RULES,
+        config,
+        &suppressions,
+        |rule, cx| {
+            if let Check::GithubWorkflow(check) = rule.check {
+                check(&input, cx);
+            }
+        },
+    );
+    super::sort(&mut out);
+    // A step reused through a YAML alias is one problem, reported once at the anchor.
+    out.dedup_by(|a, b| a.code == b.code && a.span == b.span);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognised_by_content_with_on_jobs_and_a_runner() {
+        assert!(by_content(
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n"
+        ));
+        assert!(by_content(
+            "'on': [push]\njobs:\n  call:\n    uses: o/r/.github/workflows/x.yml@v1\n"
+        ));
+        // CircleCI: jobs and workflows, no `on:`.
+        assert!(!by_content(
+            "version: 2.1\njobs:\n  build:\n    steps:\n      - checkout\nworkflows: {}\n"
+        ));
+        // Compose: services.
+        assert!(!by_content("services:\n  web:\n    image: nginx\n"));
+    }
+
+    #[test]
+    fn block_scalar_script_spans_are_exact() {
+        for (header, eol) in [
+            ("|", "\n"),
+            (">", "\n"),
+            (">-", "\n"),
+            ("|+", "\n"),
+            ("|", "\r\n"),
+        ] {
+            let text = format!(
+                "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: {header}\n          echo hi\n\n          curl -s https://x.sh | sh\n"
+            )
+            .replace('\n', eol);
+            let yaml = syntax::yaml::parse(&text);
+            let jobs = jobs(&text, &yaml.documents[0]);
+            let script = jobs[0].steps[0].script.as_ref().unwrap();
+            let curl = script.shell.find("curl").next().unwrap();
+            let at = text.find("curl").unwrap();
+            assert_eq!(curl.span.start, at, "{header}");
+            assert_eq!(&text[curl.span.start..curl.span.start + 4], "curl");
+        }
+    }
+
+    #[test]
+    fn expressions_and_their_paths() {
+        let text = "run: echo \"${{ github.event.pull_request.title }}\" ${{ github.event.commits[0].message || 'x.y' }} ${{ toJSON(github) }}";
+        let yaml = syntax::yaml::parse(text);
+        let run = yaml.documents[0].get("run").unwrap();
+        let found = expressions(text, run);
+        let paths: Vec<_> = found
+            .iter()
+            .flat_map(|e| {
+                e.paths
+                    .iter()
+                    .map(|(p, s)| (p.as_str(), &text[s.start..s.end]))
+            })
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                (
+                    "github.event.pull_request.title",
+                    "github.event.pull_request.title"
+                ),
+                (
+                    "github.event.commits.*.message",
+                    "github.event.commits[0].message"
+                ),
+                ("github", "github"),
+            ]
+        );
+        assert_eq!(
+            &text[found[0].span.start..found[0].span.end],
+            "${{ github.event.pull_request.title }}"
+        );
+    }
+
+    #[test]
+    fn boolean_expressions() {
+        let text = "x: ${{ github.head_ref || '<none>' }} ${{ a == 'b' }} ${{ !cancelled() }}";
+        let yaml = syntax::yaml::parse(text);
+        let found = expressions(text, yaml.documents[0].get("x").unwrap());
+        let booleans: Vec<bool> = found.iter().map(Expression::is_boolean).collect();
+        assert_eq!(booleans, [false, true, true]);
+    }
+
+    #[test]
+    fn uses_targets() {
+        assert_eq!(Target::parse("./.github/actions/x"), Target::Local);
+        assert_eq!(
+            Target::parse("docker://alpine:3"),
+            Target::Docker("alpine:3")
+        );
+        assert_eq!(
+            Target::parse("actions/aws/ec2@main"),
+            Target::Repository {
+                owner: "actions",
+                repo: "aws",
+                action: "actions/aws/ec2",
+                git_ref: Some("main")
+            }
+        );
+        assert_eq!(Target::parse("$/.github/workflows/x.yml"), Target::Unknown);
+        assert_eq!(Target::parse("${{ matrix.action }}"), Target::Unknown);
+        assert!(is_version_tag("v4") && is_version_tag("4.1") && is_version_tag("release/v1"));
+        assert!(!is_version_tag("main") && !is_version_tag("HEAD"));
+    }
+}

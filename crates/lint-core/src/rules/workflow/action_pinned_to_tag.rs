@@ -1,0 +1,84 @@
+use crate::kinds::workflow::{Target, is_commit_sha, is_version_tag};
+use crate::rule::{Context, WorkflowInput};
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds a `uses:` that runs a third-party action at a version tag (`@v2`, `@4.1`) rather
+    /// than a commit SHA, and a `docker://` image without a `@sha256:` digest. First-party
+    /// actions (`actions/*`, `github/*`) at a tag are not reported. Off by default: tags are
+    /// the common, documented way to use actions, and most projects accept the trade.
+    ///
+    /// ## Why is this bad?
+    /// A tag can be moved to any commit by whoever controls the repository (as happened to
+    /// `tj-actions/changed-files` in March 2025, whose tags were all pointed at a commit that
+    /// dumped secrets into build logs). Only a commit SHA or an image digest is immutable.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// on: push
+    /// jobs:
+    ///   deploy:
+    ///     runs-on: ubuntu-latest
+    ///     steps:
+    ///       - uses: burnett01/rsync-deployments@4.1
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```yaml
+    /// on: push
+    /// jobs:
+    ///   deploy:
+    ///     runs-on: ubuntu-latest
+    ///     steps:
+    ///       - uses: burnett01/rsync-deployments@0dc935cdecc5f5e571865e60d2a6cdc673704823 # 4.1
+    /// ```
+    ///
+    /// ## References
+    /// - [GitHub: security hardening, using third-party actions](https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions)
+    /// - [CVE-2025-30066 (tj-actions/changed-files)](https://nvd.nist.gov/vuln/detail/CVE-2025-30066)
+    /// - [zizmor: unpinned-uses](https://docs.zizmor.sh/audits/#unpinned-uses)
+    pub static RULE = {
+        code: "GA004",
+        name: "action-pinned-to-tag",
+        severity: Info,
+        aliases: [],
+        fix: None,
+        default: false,
+        check: GithubWorkflow(check),
+    }
+}
+
+/// Owners whose actions GitHub itself publishes.
+const FIRST_PARTY: [&str; 2] = ["actions", "github"];
+
+fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
+    for uses in input.uses() {
+        match uses.target {
+            Target::Docker(image) if !image.contains("@sha256:") && !image.contains("${{") => {
+                cx.report(
+                    uses.node.span,
+                    format!("the image `{image}` is not pinned to a digest: its tag can be moved"),
+                )
+                .help("pin the digest: `docker://image:tag@sha256:...`");
+            }
+            Target::Repository {
+                owner,
+                action,
+                git_ref: Some(tag),
+                ..
+            } if is_version_tag(tag)
+                && !is_commit_sha(tag)
+                && !FIRST_PARTY.iter().any(|f| owner.eq_ignore_ascii_case(f)) =>
+            {
+                cx.report(
+                    uses.node.span,
+                    format!(
+                        "`{action}` runs at `{tag}`, a version ref whoever controls the repository can move"
+                    ),
+                )
+                .help(format!("pin the commit SHA the tag points at (`@<40 hex> # {tag}`)"));
+            }
+            _ => {}
+        }
+    }
+}

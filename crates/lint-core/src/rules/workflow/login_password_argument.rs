@@ -1,0 +1,90 @@
+use crate::diagnostic::mask_secret;
+use crate::rule::{Context, WorkflowInput};
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds `docker login` (or `podman login`) in a `run:` script given the registry password
+    /// on its command line: `-p SECRET`, `--password SECRET`, `--password=SECRET`, also as
+    /// `$VAR`. A password written as `${{ secrets.NAME }}` is GA002's finding (the secret pasted
+    /// into the script), not reported twice.
+    ///
+    /// ## Why is this bad?
+    /// A password in the arguments shows in the process list of the runner and in shell traces
+    /// (`set -x`); Docker itself warns "Using --password via the CLI is insecure". A literal one
+    /// is also committed with the workflow (masked in rlint's output). `--password-stdin` takes
+    /// it from a pipe instead — or use `docker/login-action`.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// on: push
+    /// jobs:
+    ///   push:
+    ///     runs-on: ubuntu-latest
+    ///     steps:
+    ///       - run: docker login -u "$USER" -p "$DOCKERHUB_TOKEN"
+    ///         env:
+    ///           DOCKERHUB_TOKEN: ${{ secrets.DOCKERHUB_TOKEN }}
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```yaml
+    /// on: push
+    /// jobs:
+    ///   push:
+    ///     runs-on: ubuntu-latest
+    ///     steps:
+    ///       - run: echo "$DOCKERHUB_TOKEN" | docker login -u "$USER" --password-stdin
+    ///         env:
+    ///           DOCKERHUB_TOKEN: ${{ secrets.DOCKERHUB_TOKEN }}
+    /// ```
+    ///
+    /// ## References
+    /// - [docker login: provide a password using STDIN](https://docs.docker.com/reference/cli/docker/login/#password-stdin)
+    pub static RULE = {
+        code: "GA008",
+        name: "workflow-login-password-argument",
+        severity: Error,
+        aliases: [],
+        fix: None,
+        default: true,
+        check: GithubWorkflow(check),
+    }
+}
+
+fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
+    for script in input.scripts() {
+        for cmd in &script.shell.commands {
+            let Some((span, password)) = crate::rules::shell::login_password(cmd) else {
+                continue;
+            };
+            if password.contains("${{") {
+                continue;
+            }
+            let literal = !password.contains('$');
+            let shown = if literal {
+                mask_secret(&password)
+            } else {
+                password.clone()
+            };
+            let d = cx
+                .report(
+                    span,
+                    format!(
+                        "`{} login` gets the password on its command line (`{shown}`): it shows in the runner's process list",
+                        cmd.name()
+                    ),
+                )
+                .help(format!(
+                    "pipe it in: `echo \"{}\" | {} login -u USER --password-stdin REGISTRY`",
+                    if literal { "$PASSWORD" } else { password.as_str() },
+                    cmd.name()
+                ));
+            if literal {
+                d.secret();
+            } else {
+                // From a variable, nothing is committed: a risk, not a leak.
+                d.at_most(crate::Severity::Warning);
+            }
+        }
+    }
+}

@@ -1,7 +1,8 @@
 //! Checks on analysed shell commands that the rules of several kinds share (a Dockerfile's RUN,
 //! a buildspec's commands, CI scripts).
 
-use crate::diagnostic::Span;
+use crate::diagnostic::{Span, mask_secret};
+use crate::rule::Context;
 use crate::syntax::shell::Command;
 
 /// Programs whose `login` takes a registry password.
@@ -50,6 +51,42 @@ pub fn login_password(cmd: &Command) -> Option<(Span, String)> {
         }
     }
     None
+}
+
+/// Reports a password [`login_password`] found, where `shown_in` says who sees a command line
+/// ("the process list and the build log"): a password written in the file is masked and leaks (the
+/// rule's severity); one from a variable commits nothing, so it is a risk, at most a warning.
+pub fn report_login_password(
+    cx: &mut Context<'_>,
+    cmd: &Command,
+    span: Span,
+    password: &str,
+    shown_in: &str,
+) {
+    let literal = !password.contains('$');
+    let shown = if literal {
+        mask_secret(password)
+    } else {
+        password.to_string()
+    };
+    let d = cx
+        .report(
+            span,
+            format!(
+                "`{} login` gets the password on its command line (`{shown}`): it shows in {shown_in}",
+                cmd.name()
+            ),
+        )
+        .help(format!(
+            "pipe it in: `echo \"{}\" | {} login -u USER --password-stdin REGISTRY`",
+            if literal { "$PASSWORD" } else { password },
+            cmd.name()
+        ));
+    if literal {
+        d.secret();
+    } else {
+        d.at_most(crate::Severity::Warning);
+    }
 }
 
 #[cfg(test)]

@@ -1,4 +1,3 @@
-use crate::diagnostic::mask_secret;
 use crate::rule::{BuildspecInput, Context};
 
 crate::declare_rule! {
@@ -48,30 +47,12 @@ fn check(input: &BuildspecInput<'_>, cx: &mut Context<'_>) {
         let Some((span, password)) = crate::rules::shell::login_password(cmd) else {
             continue;
         };
-        let literal = !password.contains('$');
-        let shown = if literal {
-            mask_secret(&password)
-        } else {
-            password.clone()
-        };
-        let d = cx
-            .report(
-                span,
-                format!(
-                    "`{} login` gets the password on its command line (`{shown}`): it shows in the process list and the build log",
-                    cmd.name()
-                ),
-            )
-            .help(format!(
-                "pipe it in: `echo \"{}\" | {} login -u USER --password-stdin REGISTRY`",
-                if literal { "$PASSWORD" } else { password.as_str() },
-                cmd.name()
-            ));
-        if literal {
-            d.secret();
-        } else {
-            // From a variable, nothing is committed: a risk, not a leak.
-            d.at_most(crate::Severity::Warning);
-        }
+        crate::rules::shell::report_login_password(
+            cx,
+            cmd,
+            span,
+            &password,
+            "the process list and the build log",
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 usage: [RLINT_BIN=path/to/rlint] seeds.py SEEDS_DIR
 Filters SEEDS_DIR/expect.json to the entries of linted kinds (Dockerfiles, Compose files,
-Dockerrun.aws.json, buildspec, Travis, daemon.json and GitHub workflows so far), then runs ../shared/tools/check_expectations.py on them and requires every one to be met.
+Dockerrun.aws.json, buildspec, Travis, daemon.json, GitHub workflows and CircleCI so far), then runs ../shared/tools/check_expectations.py on them and requires every one to be met.
 Add a kind to LINTED when its rules land.
 """
 import json, os, subprocess, sys, tempfile
@@ -17,6 +17,7 @@ LINTED = {
     "daemon.json": lambda name: name.lower().endswith("daemon.json"),
     # Workflows are recognised by content (`on:` + `jobs:`), so the seeds name them freely.
     "GitHub workflow": lambda name: name.lower().startswith("github") and name.lower().endswith((".yml", ".yaml")),
+    "CircleCI": lambda name: name.lower().startswith("circleci") and name.lower().endswith((".yml", ".yaml")),
 }
 
 # EXPECTED.md items expect.json does not carry (yet), in its format; the manifest wins once it does.

@@ -193,6 +193,16 @@ impl<'a> WorkflowInput<'a> {
     }
 }
 
+/// What a CircleCI `.circleci/config.yml` check receives: the YAML tree and what the file
+/// defines and uses (see [`crate::kinds::circleci`]).
+pub struct CircleciInput<'a> {
+    pub text: &'a str,
+    pub yaml: &'a crate::syntax::yaml::YamlFile,
+    /// The document's root mapping; `None` when the file is not valid YAML or not a mapping.
+    pub root: Option<&'a crate::syntax::yaml::Node>,
+    pub model: &'a crate::kinds::circleci::Model<'a>,
+}
+
 /// What a `.dockerignore` check receives: its pattern lines and, when the caller read it, the
 /// Dockerfile that builds with it and a view of the build context.
 pub struct DockerignoreInput<'a> {
@@ -387,6 +397,7 @@ pub enum Check {
     Buildspec(fn(&BuildspecInput<'_>, &mut Context<'_>)),
     Travis(fn(&TravisInput<'_>, &mut Context<'_>)),
     GithubWorkflow(fn(&WorkflowInput<'_>, &mut Context<'_>)),
+    Circleci(fn(&CircleciInput<'_>, &mut Context<'_>)),
     Dockerignore(fn(&DockerignoreInput<'_>, &mut Context<'_>)),
     Dotenv(fn(&DotenvInput<'_>, &mut Context<'_>)),
     DaemonJson(fn(&DaemonJsonInput<'_>, &mut Context<'_>)),

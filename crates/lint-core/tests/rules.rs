@@ -32,7 +32,7 @@ struct Kind {
     related: &'static [&'static str],
 }
 
-const KINDS: [Kind; 10] = [
+const KINDS: [Kind; 11] = [
     Kind {
         kind: FileKind::Dockerfile,
         dir: "dockerfile",
@@ -87,6 +87,14 @@ const KINDS: [Kind; 10] = [
         lang: "yaml",
         file_name: ".github/workflows/ci.yml",
         syntax_code: "GA000",
+        related: &["rlint.toml"],
+    },
+    Kind {
+        kind: FileKind::Circleci,
+        dir: "circleci",
+        lang: "yaml",
+        file_name: ".circleci/config.yml",
+        syntax_code: "CC000",
         related: &["rlint.toml"],
     },
     Kind {

@@ -8,6 +8,7 @@
 //! (`secrets`), suppressions (`suppress`) and the rule runner here ([`run_rules`]).
 
 pub mod buildspec;
+pub mod circleci;
 pub mod compose;
 pub mod daemon;
 pub mod dockerfile;
@@ -15,7 +16,6 @@ pub mod dockerignore;
 pub mod dockerrun;
 pub mod dotenv;
 pub mod ecs;
-mod recognised;
 pub mod travis;
 pub mod workflow;
 
@@ -92,7 +92,7 @@ pub static KINDS: &[&Kind] = &[
     &compose::KIND,
     &buildspec::KIND,
     &travis::KIND,
-    &recognised::CIRCLECI,
+    &circleci::KIND,
     &workflow::KIND,
     &dockerrun::KIND,
     &ecs::KIND,

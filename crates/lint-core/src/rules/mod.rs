@@ -1,6 +1,7 @@
 //! Every rule, one file each, one folder per file kind.
 
 pub mod buildspec;
+pub mod circleci;
 pub mod compose;
 pub mod containers;
 pub mod daemon;
@@ -9,6 +10,7 @@ pub mod dockerignore;
 pub mod dockerrun;
 pub mod dotenv;
 pub mod ecs;
+pub mod graph;
 pub mod input;
 pub mod json;
 pub mod schema;
@@ -27,6 +29,7 @@ static SORTED: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     all.extend(buildspec::RULES.iter().copied());
     all.extend(travis::RULES.iter().copied());
     all.extend(workflow::RULES.iter().copied());
+    all.extend(circleci::RULES.iter().copied());
     all.extend(dockerignore::RULES.iter().copied());
     all.extend(dotenv::RULES.iter().copied());
     all.extend(ecs::RULES.iter().copied());

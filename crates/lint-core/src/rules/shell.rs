@@ -63,7 +63,8 @@ pub fn report_login_password(
     password: &str,
     shown_in: &str,
 ) {
-    let literal = !password.contains('$');
+    // `$VAR`, or a CircleCI `<< parameters.x >>` filled in when the file is compiled.
+    let literal = !password.contains('$') && !password.contains("<<");
     let shown = if literal {
         mask_secret(password)
     } else {

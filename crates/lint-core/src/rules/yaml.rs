@@ -32,15 +32,17 @@ pub fn report_problems(text: &str, yaml: &YamlFile, cx: &mut Context<'_>) {
 
 /// The edits that turn the `// ...` "comment" at `span` (running to the end of its line) into a
 /// `#` comment line above the line, at its indentation; in place when nothing else is on the
-/// line. `None` unless `span` is such a comment: `//` after a space or at the start of the line,
-/// not part of a URL.
+/// line. `None` unless `span` starts such a comment: `//` after a space or at the start of the
+/// line, not part of a URL. The comment runs to the end of the line whatever the span covers
+/// (the parser may point at the first `/` only, after a quoted value).
 pub(crate) fn slash_comment_above(text: &str, span: Span) -> Option<Vec<Edit>> {
-    let written = text.get(span.start..span.end)?.trim_end();
-    let span = Span::new(span.start, span.start + written.len());
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.start..]
+    let line_end = text
+        .get(span.start..)?
         .find('\n')
         .map_or(text.len(), |i| span.start + i);
+    let written = text.get(span.start..line_end)?.trim_end();
+    let span = Span::new(span.start, span.start + written.len());
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let before = &text[line_start..span.start];
     let after_slashes = written.trim_start_matches('/');
     if written.len() - after_slashes.len() < 2

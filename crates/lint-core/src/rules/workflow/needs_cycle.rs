@@ -88,45 +88,15 @@ fn edges<'a>(input: &WorkflowInput<'a>) -> Vec<Vec<(usize, &'a Node)>> {
 }
 
 fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
-    let edges = edges(input);
-    // Depth-first, iterative: 0 unseen, 1 on the current path, 2 done.
-    let mut state = vec![0u8; edges.len()];
-    for start in 0..edges.len() {
-        if state[start] != 0 {
-            continue;
-        }
-        let mut path: Vec<(usize, usize)> = vec![(start, 0)];
-        state[start] = 1;
-        while let Some(&mut (job, ref mut next)) = path.last_mut() {
-            let Some(&(to, node)) = edges[job].get(*next) else {
-                state[job] = 2;
-                path.pop();
-                continue;
-            };
-            *next += 1;
-            match state[to] {
-                0 => {
-                    state[to] = 1;
-                    path.push((to, 0));
-                }
-                1 => {
-                    let from = path.iter().position(|&(j, _)| j == to).unwrap_or(0);
-                    let mut cycle: Vec<&str> = path[from..]
-                        .iter()
-                        .map(|&(j, _)| input.jobs[j].id)
-                        .collect();
-                    cycle.push(input.jobs[to].id);
-                    cx.report(
-                        node.span,
-                        format!(
-                            "the jobs' `needs` form a cycle ({}): none of them can start, and GitHub refuses the workflow",
-                            cycle.join(" → ")
-                        ),
-                    )
-                    .help("remove the `needs` entry that points back");
-                }
-                _ => {}
-            }
-        }
+    for (cycle, node) in crate::rules::graph::cycles(&edges(input)) {
+        let names: Vec<&str> = cycle.iter().map(|&j| input.jobs[j].id).collect();
+        cx.report(
+            node.span,
+            format!(
+                "the jobs' `needs` form a cycle ({}): none of them can start, and GitHub refuses the workflow",
+                names.join(" → ")
+            ),
+        )
+        .help("remove the `needs` entry that points back");
     }
 }

@@ -209,8 +209,10 @@ pub fn nothing_to_lint(
     let mut message = format!(
         "{}: no files to lint.\n  rlint looks for Dockerfiles (Dockerfile, Containerfile, \
          Dockerfile.*, *.Dockerfile), Compose files (compose.yaml, docker-compose*.yml, other \
-         YAML with a top-level `services:`), buildspec*.yml, *.travis.yml, Dockerrun.aws.json, ECS task definitions (task-definition.json, \
-         taskdef.json), .dockerignore and .env files,\n  and skips what .gitignore excludes. To lint a \
+         YAML with a top-level `services:`), GitHub Actions workflows (.github/workflows/*.yml), \
+         .circleci/config.yml, buildspec*.yml, *.travis.yml, Dockerrun.aws.json, ECS task \
+         definitions (task-definition.json, taskdef.json), daemon.json, .dockerignore and .env \
+         files,\n  and skips what .gitignore excludes. To lint a \
          file under another name: rlint --kind dockerfile FILE",
         folder.display()
     );

@@ -814,6 +814,10 @@ fn the_examples_show_what_examples_readme_says() {
                 "DC003", "DC002", "DC007", "DC016", "DC024", "DC012", "DC008", "DC009", "DC039",
             ],
         ),
+        (
+            "examples/node-api/.circleci/config.yml",
+            &["CC002", "CC005", "CC008", "CC009", "CC010"],
+        ),
     ];
     for (path, wanted) in expect {
         let found = codes(&lint(path));
@@ -838,7 +842,7 @@ fn the_examples_show_what_examples_readme_says() {
         );
     }
     let all = json(&rlint(&root, &["--format", "json"]));
-    assert_eq!(all["files"], 11, "{all}");
+    assert_eq!(all["files"], 13, "{all}");
     assert!(
         all["diagnostics"]
             .as_array()
@@ -878,8 +882,8 @@ fn the_clean_example_has_no_error_or_warning() {
         .collect();
     assert!(loud.is_empty(), "{loud:#?}");
     assert_eq!(
-        v["files"], 6,
-        "the Dockerfile, the Compose file, the buildspec, the .travis.yml, the ECS task definition and the workflow"
+        v["files"], 7,
+        "the Dockerfile, the Compose file, the buildspec, the .travis.yml, the ECS task definition, the workflow and the CircleCI configuration"
     );
 }
 

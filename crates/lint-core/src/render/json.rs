@@ -3,6 +3,7 @@
 use crate::diagnostic::{Applicability, Severity};
 use crate::{Located, Report};
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -36,7 +37,7 @@ struct LabelOut<'a> {
 struct EditOut<'a> {
     offset: usize,
     length: usize,
-    replacement: &'a str,
+    replacement: Cow<'a, str>,
 }
 
 #[derive(Serialize)]
@@ -104,7 +105,12 @@ fn entry<'a>(report: &'a Report, l: &'a Located) -> Entry<'a> {
                 .map(|e| EditOut {
                     offset: e.span.start,
                     length: e.span.len(),
-                    replacement: &e.replacement,
+                    // A secret finding's fix could carry the value; it is shown masked.
+                    replacement: if d.secret && !e.replacement.is_empty() {
+                        Cow::Owned(crate::diagnostic::mask_secret(&e.replacement))
+                    } else {
+                        Cow::Borrowed(&e.replacement)
+                    },
                 })
                 .collect(),
         }),

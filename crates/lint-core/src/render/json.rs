@@ -129,3 +129,48 @@ pub fn render(reports: &[Report]) -> String {
     };
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
+    use crate::source::LineCol;
+    use crate::{Located, Report};
+
+    #[test]
+    fn a_secret_findings_fix_text_is_masked() {
+        let at = LineCol { line: 1, column: 1 };
+        let report = Report {
+            path: "Dockerfile".into(),
+            kind: None,
+            skipped: false,
+            diagnostics: vec![Located {
+                diagnostic: Diagnostic {
+                    code: "DF086",
+                    name: "secret-value",
+                    aliases: &[],
+                    severity: Severity::Error,
+                    message: "a secret".into(),
+                    help: None,
+                    span: Span { start: 0, end: 20 },
+                    labels: Vec::new(),
+                    fix: Some(Fix::safe(
+                        "move it",
+                        vec![Edit::replace(
+                            Span { start: 0, end: 20 },
+                            "AKIAZ7Q4RT2LMN8WXY35",
+                        )],
+                    )),
+                    secret: true,
+                    at_most: None,
+                },
+                start: at,
+                end: at,
+            }],
+        };
+        let out = super::render(&[report.clone()]);
+        assert!(!out.contains("AKIAZ7Q4RT2LMN8WXY35"), "{out}");
+        assert!(out.contains("AKIA****XY35"), "{out}");
+        let rd = crate::render::rdjson::render(&[(report, "AKIAZ7Q4RT2LMN8WXY35\n".into())]);
+        assert!(!rd.contains("AKIAZ7Q4RT2LMN8WXY35"), "{rd}");
+    }
+}

@@ -167,7 +167,7 @@ mod tests {
                 end: at,
             }],
         };
-        let out = super::render(&[report.clone()]);
+        let out = super::render(std::slice::from_ref(&report));
         assert!(!out.contains("AKIAZ7Q4RT2LMN8WXY35"), "{out}");
         assert!(out.contains("AKIA****XY35"), "{out}");
         let rd = crate::render::rdjson::render(&[(report, "AKIAZ7Q4RT2LMN8WXY35\n".into())]);

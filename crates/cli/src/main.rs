@@ -91,9 +91,22 @@ enum Format {
     Human,
     /// One line per finding: `file:line:col: severity code message`.
     Concise,
+    /// The JSON contract (DESIGN.md §3): stable fields, versioned.
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning and other dashboards).
     Sarif,
+    /// GitHub Actions annotations (workflow commands).
     Github,
+    /// GNU error lines `file:line:col: severity: message [code]` (Vim, Emacs, flymake).
+    Gnu,
+    /// Checkstyle XML (Jenkins warnings-ng, SonarQube).
+    Checkstyle,
+    /// Code Climate JSON (GitLab Code Quality).
+    Codeclimate,
+    /// JUnit XML (Jenkins and GitLab test reports).
+    Junit,
+    /// reviewdog's Diagnostic Format (`reviewdog -f=rdjson`).
+    Rdjson,
 }
 
 #[derive(Subcommand)]
@@ -428,8 +441,15 @@ fn lint(args: LintArgs) -> ExitCode {
                 s
             }
             Format::Json => lint_core::render::json::render(&plain),
-            Format::Sarif => lint_core::render::sarif::render(&plain, env!("CARGO_PKG_VERSION")),
+            Format::Sarif => {
+                lint_core::render::sarif::render_with_sources(&reports, env!("CARGO_PKG_VERSION"))
+            }
             Format::Github => lint_core::render::github::render(&plain),
+            Format::Gnu => lint_core::render::gnu::render(&plain),
+            Format::Checkstyle => lint_core::render::checkstyle::render(&plain),
+            Format::Codeclimate => lint_core::render::codeclimate::render(&reports),
+            Format::Junit => lint_core::render::junit::render(&plain),
+            Format::Rdjson => lint_core::render::rdjson::render(&reports),
         }
     };
     let mut stdout = std::io::stdout().lock();

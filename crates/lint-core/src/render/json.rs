@@ -3,6 +3,7 @@
 use crate::diagnostic::{Applicability, Severity};
 use crate::{Located, Report};
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -36,7 +37,7 @@ struct LabelOut<'a> {
 struct EditOut<'a> {
     offset: usize,
     length: usize,
-    replacement: &'a str,
+    replacement: Cow<'a, str>,
 }
 
 #[derive(Serialize)]
@@ -104,7 +105,12 @@ fn entry<'a>(report: &'a Report, l: &'a Located) -> Entry<'a> {
                 .map(|e| EditOut {
                     offset: e.span.start,
                     length: e.span.len(),
-                    replacement: &e.replacement,
+                    // A secret finding's fix could carry the value; it is shown masked.
+                    replacement: if d.secret && !e.replacement.is_empty() {
+                        Cow::Owned(crate::diagnostic::mask_secret(&e.replacement))
+                    } else {
+                        Cow::Borrowed(&e.replacement)
+                    },
                 })
                 .collect(),
         }),
@@ -122,4 +128,49 @@ pub fn render(reports: &[Report]) -> String {
             .collect(),
     };
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
+    use crate::source::LineCol;
+    use crate::{Located, Report};
+
+    #[test]
+    fn a_secret_findings_fix_text_is_masked() {
+        let at = LineCol { line: 1, column: 1 };
+        let report = Report {
+            path: "Dockerfile".into(),
+            kind: None,
+            skipped: false,
+            diagnostics: vec![Located {
+                diagnostic: Diagnostic {
+                    code: "DF086",
+                    name: "secret-value",
+                    aliases: &[],
+                    severity: Severity::Error,
+                    message: "a secret".into(),
+                    help: None,
+                    span: Span { start: 0, end: 20 },
+                    labels: Vec::new(),
+                    fix: Some(Fix::safe(
+                        "move it",
+                        vec![Edit::replace(
+                            Span { start: 0, end: 20 },
+                            "AKIAZ7Q4RT2LMN8WXY35",
+                        )],
+                    )),
+                    secret: true,
+                    at_most: None,
+                },
+                start: at,
+                end: at,
+            }],
+        };
+        let out = super::render(std::slice::from_ref(&report));
+        assert!(!out.contains("AKIAZ7Q4RT2LMN8WXY35"), "{out}");
+        assert!(out.contains("AKIA****XY35"), "{out}");
+        let rd = crate::render::rdjson::render(&[(report, "AKIAZ7Q4RT2LMN8WXY35\n".into())]);
+        assert!(!rd.contains("AKIAZ7Q4RT2LMN8WXY35"), "{rd}");
+    }
 }

@@ -4,12 +4,13 @@ use crate::syntax::yaml::Node;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds an `actions/checkout` step that leaves the job's token in the checkout's
-    /// `.git/config` (the default, `persist-credentials: true`) in a job that later uploads the
-    /// checkout as an artifact with the hidden files in it: an `actions/upload-artifact` step
-    /// whose `path:` is the checkout or a folder above it (`.`, `${{ github.workspace }}`, the
-    /// checkout's `path:`), with `include-hidden-files: true` or at a version from before
-    /// hidden files were left out (v1, v2, v3 before 3.2.1, v4 before 4.4.0).
+    /// Finds an `actions/checkout` step that leaves the job's token in `.git/config` in a job
+    /// that later uploads the checkout, hidden files included, as an artifact. The checkout
+    /// keeps the token by default (`persist-credentials: true`); the upload is an
+    /// `actions/upload-artifact` step whose `path:` is the checkout or a folder above it (`.`,
+    /// `${{ github.workspace }}`, the checkout's `path:`), with `include-hidden-files: true` or
+    /// at a version from before hidden files were left out (v1, v2, v3 before 3.2.1, v4 before
+    /// 4.4.0).
     ///
     /// zizmor's `artipacked` also reports every checkout that persists credentials, whatever
     /// follows; this rule is quieter. Since September 2024 `upload-artifact` (v3.2.1, v4.4.0

@@ -4,12 +4,12 @@ use crate::syntax::yaml::{Node, Typed};
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds a credential written into the workflow as a literal: the registry password of a
-    /// job's `container:` or of a service container (`credentials.password`), a value under a
-    /// credential-looking name (`API_TOKEN`, `DB_PASSWORD`, `password`, `api-key`) in an `env:`
-    /// of the workflow, a job or a step, or in a step's `with:`, and a value in a known token
-    /// format (AWS key, GitHub, npm or Slack token, private key) anywhere in those. The value
-    /// is masked in every output.
+    /// Finds a credential written into the workflow as a literal rather than read from
+    /// `secrets`. It looks at the registry password of a job's `container:` or of a service
+    /// container (`credentials.password`), at values under credential-looking names
+    /// (`API_TOKEN`, `DB_PASSWORD`, `password`, `api-key`) in an `env:` of the workflow, a job
+    /// or a step and in a step's `with:`, and for known token formats (AWS key, GitHub, npm or
+    /// Slack token, private key) in all of those. The value is masked in every output.
     ///
     /// Values built from expressions (`${{ secrets.REGISTRY_PASSWORD }}`, `${{ env.X }}`) are
     /// the right way and never reported. A placeholder (`changeme`, `password`, a value shorter

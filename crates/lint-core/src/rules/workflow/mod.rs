@@ -8,12 +8,14 @@ pub mod credential_in_workflow;
 pub mod login_password_argument;
 pub mod needs_cycle;
 pub mod needs_unknown_job;
+pub mod permissions_not_declared;
 pub mod permissions_write_all;
 pub mod pull_request_checkout_in_privileged_workflow;
 pub mod remote_script_piped_to_shell;
 pub mod secret_in_script;
 pub mod secrets_inherited_by_remote_workflow;
 pub mod unsecure_commands_allowed;
+pub mod untrusted_input_in_github_env;
 pub mod untrusted_input_in_script;
 pub mod yaml_syntax;
 
@@ -36,6 +38,8 @@ pub static RULES: &[&Rule] = &[
     &checkout_credentials_in_artifact::RULE,
     &unsecure_commands_allowed::RULE,
     &secrets_inherited_by_remote_workflow::RULE,
+    &untrusted_input_in_github_env::RULE,
+    &permissions_not_declared::RULE,
 ];
 
 use crate::kinds::workflow::{Step, Target, Uses};
@@ -43,7 +47,7 @@ use crate::syntax::yaml::Node;
 
 /// The events a workflow runs on (`on: push`, `on: [push, pull_request]`, `on: {push: ...}`),
 /// each with the node that names it.
-pub fn events<'a>(root: Option<&'a Node>) -> Vec<(&'a str, &'a Node)> {
+pub fn events(root: Option<&Node>) -> Vec<(&str, &Node)> {
     let Some(on) = root.and_then(|r| r.get("on")) else {
         return Vec::new();
     };
@@ -65,7 +69,7 @@ pub fn events<'a>(root: Option<&'a Node>) -> Vec<(&'a str, &'a Node)> {
 
 /// The event of `events` that runs with the base repository's secrets and a write token while
 /// pull requests from forks can reach it: `pull_request_target` or `workflow_run`.
-pub fn privileged_event<'a>(root: Option<&'a Node>) -> Option<(&'a str, &'a Node)> {
+pub fn privileged_event(root: Option<&Node>) -> Option<(&str, &Node)> {
     events(root)
         .into_iter()
         .find(|(name, _)| matches!(*name, "pull_request_target" | "workflow_run"))

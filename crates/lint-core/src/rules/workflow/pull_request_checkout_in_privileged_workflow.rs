@@ -4,11 +4,11 @@ use crate::syntax::yaml::Node;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds an `actions/checkout` step that checks out a pull request's own code — `ref:` set
-    /// from `github.event.pull_request.head.sha` or `.head.ref`, `github.head_ref`,
+    /// Finds an `actions/checkout` step that checks out a pull request's own code in a workflow
+    /// triggered by `pull_request_target` or `workflow_run`. The pull request's code is a
+    /// `ref:` set from `github.event.pull_request.head.sha` or `.head.ref`, `github.head_ref`,
     /// `refs/pull/<n>/merge` or `/head`, `github.event.workflow_run.head_sha` or `.head_branch`,
-    /// or `repository:` set to the pull request's fork — in a workflow triggered by
-    /// `pull_request_target` or `workflow_run`.
+    /// or a `repository:` set to the pull request's fork.
     ///
     /// The trigger alone is not reported (zizmor's `dangerous-triggers` flags every such
     /// workflow): labelling, greeting and commenting workflows use `pull_request_target` safely
@@ -129,7 +129,7 @@ fn gate_of(condition: &str) -> Gate {
     }
 }
 
-fn condition<'a>(node: &'a Node) -> &'a str {
+fn condition(node: &Node) -> &str {
     node.get("if").and_then(Node::as_str).unwrap_or("")
 }
 

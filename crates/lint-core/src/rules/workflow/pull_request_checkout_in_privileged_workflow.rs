@@ -1,14 +1,17 @@
-use crate::kinds::workflow::{Step, expressions};
+use crate::diagnostic::Span;
+use crate::kinds::workflow::{ScriptKind, Step, expressions};
 use crate::rule::{Context, WorkflowInput};
 use crate::syntax::yaml::Node;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds an `actions/checkout` step that checks out a pull request's own code in a workflow
-    /// triggered by `pull_request_target` or `workflow_run`. The pull request's code is a
-    /// `ref:` set from `github.event.pull_request.head.sha` or `.head.ref`, `github.head_ref`,
+    /// Finds a step that checks out a pull request's own code in a workflow triggered by
+    /// `pull_request_target` or `workflow_run`. That is an `actions/checkout` whose `ref:` is
+    /// set from `github.event.pull_request.head.sha` or `.head.ref`, `github.head_ref`,
     /// `refs/pull/<n>/merge` or `/head`, `github.event.workflow_run.head_sha` or `.head_branch`,
-    /// or a `repository:` set to the pull request's fork.
+    /// or whose `repository:` is the pull request's fork; or a `run:` script that runs `gh pr
+    /// checkout`, or `git fetch`, `git checkout`, `git switch` or `git pull` of `pull/<n>/head`
+    /// or of one of those values.
     ///
     /// The trigger alone is not reported (zizmor's `dangerous-triggers` flags every such
     /// workflow): labelling, greeting and commenting workflows use `pull_request_target` safely
@@ -167,21 +170,28 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
         }
         let environment = job.node.get("environment").is_some();
         for step in &job.steps {
-            if !super::is_action(step.uses.as_ref(), "actions/checkout") {
-                continue;
-            }
             let gate = job_gate.max(gate_of(condition(step.node)));
             if gate == Gate::Trusted {
                 continue;
             }
-            let Some((node, what)) = head_input(input, step) else {
+            let found = if super::is_action(step.uses.as_ref(), "actions/checkout") {
+                head_input(input, step).map(|(node, what)| {
+                    (
+                        node.span,
+                        format!("checks out the pull request's code ({what})"),
+                    )
+                })
+            } else {
+                head_command(input, step)
+            };
+            let Some((span, what)) = found else {
                 continue;
             };
             let d = cx
                 .report(
-                    node.span,
+                    span,
                     format!(
-                        "the job `{}` checks out the pull request's code ({what}) in a `{event}` workflow: its author's code runs with this repository's secrets and write token",
+                        "the job `{}` {what} in a `{event}` workflow: its author's code runs with this repository's secrets and write token",
                         job.id
                     ),
                 )
@@ -192,6 +202,41 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
             }
         }
     }
+}
+
+/// A `run:` command that fetches the pull request's code: `gh pr checkout`, or `git fetch`,
+/// `git checkout`, `git switch` or `git pull` of `pull/<n>/head` or of the head's SHA or branch.
+fn head_command(input: &WorkflowInput<'_>, step: &Step<'_>) -> Option<(Span, String)> {
+    let script = step.script.as_ref().filter(|s| s.kind == ScriptKind::Run)?;
+    script.shell.commands.iter().find_map(|command| {
+        let sub = command.subcommand().unwrap_or("");
+        if command.is("gh")
+            && sub == "pr"
+            && command
+                .operands()
+                .nth(1)
+                .is_some_and(|w| w.value == "checkout")
+        {
+            return Some((
+                command.span,
+                "checks out the pull request's code with `gh pr checkout`".to_string(),
+            ));
+        }
+        if !command.is("git") || !matches!(sub, "fetch" | "checkout" | "switch" | "pull") {
+            return None;
+        }
+        let raw = input
+            .text
+            .get(command.span.start..command.span.end)?
+            .to_ascii_lowercase();
+        let head = raw.contains("pull/") || HEAD.iter().any(|p| raw.contains(p));
+        head.then(|| {
+            (
+                command.span,
+                format!("fetches the pull request's code with `git {sub}`"),
+            )
+        })
+    })
 }
 
 #[cfg(test)]

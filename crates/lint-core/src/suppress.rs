@@ -283,14 +283,14 @@ fn zizmor_ignores(text: &str) -> Vec<(Range<usize>, Vec<String>)> {
     let mut out = Vec::new();
     for (i, (_, line)) in lines.iter().enumerate() {
         let own_line = line.trim_start().starts_with('#');
-        let comment = if own_line {
-            line.trim_start().get(1..)
-        } else {
-            line.find(" #").and_then(|at| line.get(at + 2..))
-        };
-        let Some(ids) = comment.and_then(|c| {
-            let rest = c.trim_start().strip_prefix("zizmor:")?.trim_start();
-            let list = rest.strip_prefix("ignore[")?;
+        // `# zizmor:` wherever it is on the line (a ` #` inside a quoted value comes first).
+        let comment = line.match_indices("zizmor:").find_map(|(at, _)| {
+            let before = line.get(..at)?.trim_end_matches([' ', '\t']);
+            let hash = before.strip_suffix('#')?;
+            (hash.is_empty() || hash.ends_with([' ', '\t'])).then(|| line.get(at + 7..))?
+        });
+        let Some(ids) = comment.and_then(|rest| {
+            let list = rest.trim_start().strip_prefix("ignore[")?;
             Some(split_ids(&list[..list.find(']')?]))
         }) else {
             continue;
@@ -441,7 +441,8 @@ jobs:
         with:
           x: y
       - uses: our/other@main # zizmor: ignore[artipacked]
-      - run: echo \"${{ github.head_ref }}\" # zizmor: ignore[template-injection]
+      - run: echo \"${{ github.head_ref }} #1\" # zizmor: ignore[template-injection]
+      - run: echo \"${{ github.event.issue.title }}\" #zizmor: ignore[template-injection]
 ";
         let findings: Vec<(&str, usize)> = lint_text("ci.yml", text, None, &Config::default())
             .diagnostics

@@ -12,7 +12,9 @@
 //! In YAML files: `# rlint ignore=...` on its own line covers the next line that is not a comment,
 //! at the end of a line that line; `# rlint global ignore=...` the whole file. dclint's
 //! `# dclint disable-file`, `# dclint disable [rule ...]` (whole file) and `# dclint disable-line
-//! [rule ...]` (that line, or the next when alone on its line) are honoured too.
+//! [rule ...]` (that line, or the next when alone on its line) are honoured too, and so is
+//! zizmor's `# zizmor: ignore[audit,...]` (see [`zizmor_ignores`]), matched through the rules'
+//! aliases (`template-injection` is GA001).
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::RuleMeta;
@@ -180,7 +182,9 @@ impl Suppressions {
     }
 
     pub fn for_yaml(text: &str) -> Suppressions {
-        Suppressions::for_line_comments(text, true)
+        let mut s = Suppressions::for_line_comments(text, true);
+        s.scoped.extend(zizmor_ignores(text));
+        s
     }
 
     /// `# rlint ignore=` pragmas of a file whose comments are whole lines only (a
@@ -259,6 +263,56 @@ impl Suppressions {
             d.severity = Severity::Error;
         }
     }
+}
+
+/// zizmor's `# zizmor: ignore[a,b]` comments, each with the bytes it covers. zizmor silences a
+/// finding whose span takes in the comment's line, and its findings span whole nodes (the
+/// step, the `run:` block), so the comment usually sits at the end of the node's first line
+/// while rlint reports a word inside it. A comment therefore covers its line and every line
+/// nested under it (indented deeper: the rest of the step, the body of a block scalar); on a
+/// line of its own, the next line that is not a comment, and what is nested under that.
+fn zizmor_ignores(text: &str) -> Vec<(Range<usize>, Vec<String>)> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((offset, line));
+        offset += line.len();
+    }
+    let indent = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+    let is_comment = |line: &str| line.trim().is_empty() || line.trim_start().starts_with('#');
+    let mut out = Vec::new();
+    for (i, (_, line)) in lines.iter().enumerate() {
+        let own_line = line.trim_start().starts_with('#');
+        // `# zizmor:` wherever it is on the line (a ` #` inside a quoted value comes first).
+        let comment = line.match_indices("zizmor:").find_map(|(at, _)| {
+            let before = line.get(..at)?.trim_end_matches([' ', '\t']);
+            let hash = before.strip_suffix('#')?;
+            (hash.is_empty() || hash.ends_with([' ', '\t'])).then(|| line.get(at + 7..))?
+        });
+        let Some(ids) = comment.and_then(|rest| {
+            let list = rest.trim_start().strip_prefix("ignore[")?;
+            Some(split_ids(&list[..list.find(']')?]))
+        }) else {
+            continue;
+        };
+        let anchor = if own_line {
+            match (i + 1..lines.len()).find(|&j| !is_comment(lines[j].1)) {
+                Some(j) => j,
+                None => continue,
+            }
+        } else {
+            i
+        };
+        let (start, anchor_line) = lines[anchor];
+        let depth = indent(anchor_line);
+        let last = (anchor + 1..lines.len())
+            .take_while(|&j| is_comment(lines[j].1) || indent(lines[j].1) > depth)
+            .last()
+            .unwrap_or(anchor);
+        let end = lines[last].0 + lines[last].1.len();
+        out.push((start..end, ids));
+    }
+    out
 }
 
 /// Byte range from instruction `from` to the end of instruction `to - 1`.
@@ -370,6 +424,32 @@ mod tests {
             default_findings(text, Some("Dockerfile\n"), &["DF096", "DF019"]),
             [("DF096", 3)]
         );
+    }
+
+    #[test]
+    fn zizmor_ignore_comments_silence_the_rules_named_by_their_audits() {
+        let text = "on: pull_request_target
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: | # zizmor: ignore[template-injection] the title is checked upstream
+          echo \"${{ github.event.pull_request.title }}\"
+      - run: echo \"${{ github.event.pull_request.body }}\"
+      # zizmor: ignore[unpinned-uses,template-injection]
+      - uses: our/action@main
+        with:
+          x: y
+      - uses: our/other@main # zizmor: ignore[artipacked]
+      - run: echo \"${{ github.head_ref }} #1\" # zizmor: ignore[template-injection]
+      - run: echo \"${{ github.event.issue.title }}\" #zizmor: ignore[template-injection]
+";
+        let findings: Vec<(&str, usize)> = lint_text("ci.yml", text, None, &Config::default())
+            .diagnostics
+            .iter()
+            .map(|d| (d.diagnostic.code, d.start.line))
+            .collect();
+        assert_eq!(findings, [("GA001", 8), ("GA003", 13)]);
     }
 
     #[test]

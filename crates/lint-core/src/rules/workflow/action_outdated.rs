@@ -44,7 +44,7 @@ crate::declare_rule! {
         code: "GA005",
         name: "action-outdated",
         severity: Warning,
-        aliases: [],
+        aliases: ["action"],
         fix: None,
         default: true,
         check: GithubWorkflow(check),

@@ -41,7 +41,7 @@ crate::declare_rule! {
         code: "GA004",
         name: "action-pinned-to-tag",
         severity: Info,
-        aliases: [],
+        aliases: ["unpinned-uses"],
         fix: None,
         default: false,
         check: GithubWorkflow(check),

@@ -3,11 +3,19 @@
 pub mod action_outdated;
 pub mod action_pinned_to_branch;
 pub mod action_pinned_to_tag;
+pub mod checkout_credentials_in_artifact;
+pub mod credential_in_workflow;
 pub mod login_password_argument;
 pub mod needs_cycle;
 pub mod needs_unknown_job;
+pub mod permissions_not_declared;
+pub mod permissions_write_all;
+pub mod pull_request_checkout_in_privileged_workflow;
 pub mod remote_script_piped_to_shell;
 pub mod secret_in_script;
+pub mod secrets_inherited_by_remote_workflow;
+pub mod unsecure_commands_allowed;
+pub mod untrusted_input_in_github_env;
 pub mod untrusted_input_in_script;
 pub mod yaml_syntax;
 
@@ -24,4 +32,106 @@ pub static RULES: &[&Rule] = &[
     &remote_script_piped_to_shell::RULE,
     &login_password_argument::RULE,
     &needs_cycle::RULE,
+    &pull_request_checkout_in_privileged_workflow::RULE,
+    &credential_in_workflow::RULE,
+    &permissions_write_all::RULE,
+    &checkout_credentials_in_artifact::RULE,
+    &unsecure_commands_allowed::RULE,
+    &secrets_inherited_by_remote_workflow::RULE,
+    &untrusted_input_in_github_env::RULE,
+    &permissions_not_declared::RULE,
 ];
+
+use crate::kinds::workflow::{Step, Target, Uses};
+use crate::syntax::yaml::Node;
+
+/// The events a workflow runs on (`on: push`, `on: [push, pull_request]`, `on: {push: ...}`),
+/// each with the node that names it.
+pub fn events(root: Option<&Node>) -> Vec<(&str, &Node)> {
+    let Some(on) = root.and_then(|r| r.get("on")) else {
+        return Vec::new();
+    };
+    if let Some(name) = on.as_str() {
+        return vec![(name, on)];
+    }
+    if let Some(items) = on.as_seq() {
+        return items
+            .iter()
+            .filter_map(|i| Some((i.as_str()?, i)))
+            .collect();
+    }
+    on.as_map()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|e| Some((e.key.as_str()?, &e.key)))
+        .collect()
+}
+
+/// The event of `events` that runs with the base repository's secrets and a write token while
+/// pull requests from forks can reach it: `pull_request_target` or `workflow_run`.
+pub fn privileged_event(root: Option<&Node>) -> Option<(&str, &Node)> {
+    events(root)
+        .into_iter()
+        .find(|(name, _)| matches!(*name, "pull_request_target" | "workflow_run"))
+}
+
+/// Whether `uses` runs the action `name` (`actions/checkout`), whatever its ref.
+pub fn is_action(uses: Option<&Uses<'_>>, name: &str) -> bool {
+    uses.is_some_and(|u| {
+        matches!(u.target, Target::Repository { action, .. } if action.eq_ignore_ascii_case(name))
+    })
+}
+
+/// The `with:` input `key` of a step, as text.
+pub fn input<'a>(step: &Step<'a>, key: &str) -> Option<&'a Node> {
+    step.node
+        .get("with")
+        .and_then(|w| w.get(key))
+        .filter(|v| v.as_scalar().is_some())
+}
+
+/// The version a `uses:` runs, as far as the file says: its tag (`v4.3.1`), or the version
+/// comment after a commit SHA (`@<sha> # v4.3.1`, as Dependabot and Renovate write it).
+pub fn used_version<'a>(text: &'a str, uses: &Uses<'a>) -> Option<&'a str> {
+    let Target::Repository { git_ref, .. } = uses.target else {
+        return None;
+    };
+    let git_ref = git_ref?;
+    if !crate::kinds::workflow::is_commit_sha(git_ref) {
+        return Some(git_ref);
+    }
+    let rest = text.get(uses.node.span.end..)?;
+    let line = rest.split('\n').next().unwrap_or("");
+    let comment = line.split_once('#')?.1.trim();
+    let word = comment.split_whitespace().next()?;
+    let word = word.strip_prefix("tag=").unwrap_or(word);
+    crate::kinds::workflow::is_version_tag(word).then_some(word)
+}
+
+/// A version as numbers (`v4.3.1` → `[4, 3, 1]`; missing parts are absent, not zero).
+pub fn version_numbers(version: &str) -> Vec<u32> {
+    let digits = version
+        .rsplit('/')
+        .next()
+        .unwrap_or(version)
+        .trim_start_matches(['v', 'V']);
+    digits
+        .split('.')
+        .map_while(|part| {
+            let end = part
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(part.len());
+            part.get(..end).filter(|d| !d.is_empty())?.parse().ok()
+        })
+        .collect()
+}
+
+/// Whether a scalar node is YAML `true` (or the string `"true"`, which GitHub reads the same).
+pub fn is_true(node: &Node) -> bool {
+    use crate::syntax::yaml::Typed;
+    node.as_scalar().is_some_and(|s| match s.typed() {
+        Typed::Bool(b) => b,
+        Typed::Str(t) => t.trim().eq_ignore_ascii_case("true"),
+        _ => false,
+    })
+}

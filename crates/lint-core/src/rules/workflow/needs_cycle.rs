@@ -49,7 +49,7 @@ crate::declare_rule! {
         code: "GA009",
         name: "needs-cycle",
         severity: Error,
-        aliases: [],
+        aliases: ["job-needs"],
         fix: None,
         default: true,
         check: GithubWorkflow(check),

@@ -52,7 +52,7 @@ crate::declare_rule! {
         code: "GA001",
         name: "untrusted-input-in-script",
         severity: Error,
-        aliases: ["template-injection"],
+        aliases: ["template-injection", "expression"],
         fix: None,
         default: true,
         check: GithubWorkflow(check),

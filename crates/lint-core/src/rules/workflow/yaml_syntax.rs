@@ -43,7 +43,7 @@ crate::declare_rule! {
         code: "GA000",
         name: "workflow-syntax-error",
         severity: Error,
-        aliases: [],
+        aliases: ["syntax-check"],
         always_on: true,
         fix: Sometimes,
         check: GithubWorkflow(check),

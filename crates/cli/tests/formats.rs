@@ -279,9 +279,10 @@ fn rdjson_is_what_reviewdog_reads() {
 }
 
 /// SARIF 2.1.0's schema (OASIS) is not in the repository: its licence is the OASIS IPR policy,
-/// not an open-source one. Set RLINT_SARIF_SCHEMA to a copy (or put one at
-/// ../shared/schemas/sarif-schema-2.1.0.json) and the output is also validated against it;
-/// without it, the properties the schema requires, and the ones code scanning reads, are checked.
+/// not an open-source one. The npm package `@microsoft/jest-sarif` (MIT) ships a copy, and the
+/// page's test tooling installs it (`npm ci --prefix www/e2e`): the output is validated against
+/// it there, or against RLINT_SARIF_SCHEMA. CI (RLINT_REQUIRE_WEB=1) requires it; elsewhere,
+/// without it, the properties the schema requires and the ones code scanning reads are checked.
 #[test]
 fn sarif_carries_rule_metadata_fingerprints_and_regions() {
     let dir = tempfile::tempdir().unwrap();
@@ -290,10 +291,18 @@ fn sarif_carries_rule_metadata_fingerprints_and_regions() {
     let schema_path = std::env::var_os("RLINT_SARIF_SCHEMA")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../../../shared/schemas/sarif-schema-2.1.0.json")
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(
+                "../../www/e2e/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json",
+            )
         });
-    if let Ok(schema) = fs::read_to_string(&schema_path) {
+    let schema = fs::read_to_string(&schema_path);
+    if schema.is_err() && std::env::var_os("RLINT_REQUIRE_WEB").is_some_and(|v| v == "1") {
+        panic!(
+            "{} not found, and RLINT_REQUIRE_WEB=1 (CI): run npm ci --prefix www/e2e",
+            schema_path.display()
+        );
+    }
+    if let Ok(schema) = schema {
         let mut schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
         // Schemastore's copy has a stray `]` in the `language` patterns, which draft 4's
         // meta-schema rejects as a regex: the pattern they mean is put in their place.

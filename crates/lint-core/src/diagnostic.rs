@@ -227,8 +227,18 @@ pub fn masked_source<'a>(
     diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
 ) -> String {
     let mut out = text.to_string();
-    for d in diagnostics.into_iter().filter(|d| d.secret) {
-        let span = d.span;
+    // What findings marked as secrets, and every other secret written in the text (a code frame
+    // shows whole lines, and a line may hold a credential no finding points at).
+    let spans = diagnostics
+        .into_iter()
+        .filter(|d| d.secret)
+        .map(|d| d.span)
+        .chain(
+            crate::secrets::secret_ranges(text)
+                .into_iter()
+                .map(|r| Span::new(r.start, r.end)),
+        );
+    for span in spans {
         if span.end > out.len()
             || !out.is_char_boundary(span.start)
             || !out.is_char_boundary(span.end)

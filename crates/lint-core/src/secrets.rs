@@ -394,6 +394,113 @@ pub enum Verdict {
     Credential { shown: String, demo: bool },
 }
 
+/// The byte ranges of the secrets written in `text`, for outputs that show source back with its
+/// positions kept (code frames): known token formats, and the values of credential-named
+/// settings written `NAME=value` (`ENV API_TOKEN=...`, `--build-arg DB_PASSWORD=...`) or
+/// `NAME: value` (YAML), whether or not a rule reported them. References (`$VAR`,
+/// `${{ secrets.X }}`, `<< parameters.x >>`, whole-template placeholders) are not secrets.
+pub fn secret_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let mut from = 0;
+        while let Some((_, r)) = find_secret(&body[from..]) {
+            out.push(line_start + from + r.start..line_start + from + r.end);
+            from += r.end;
+            if r.is_empty() || from >= body.len() {
+                break;
+            }
+        }
+        for (name, value) in credential_settings(body) {
+            if looks_credential(&body[name.clone()]) {
+                let v = &body[value.clone()];
+                let reference = v.starts_with('$')
+                    || v.contains("${{")
+                    || v.contains("<<")
+                    || is_substitution(&body[name.clone()], v);
+                if !reference && !v.is_empty() {
+                    out.push(line_start + value.start..line_start + value.end);
+                }
+            }
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+/// The `NAME=value` words and the YAML `NAME: value` entry of one line: (name, value) ranges,
+/// values without their quotes.
+fn credential_settings(line: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let name_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.');
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    // `NAME=value` words.
+    for (eq, _) in line.match_indices('=') {
+        let start = line[..eq]
+            .bytes()
+            .rposition(|b| !name_byte(b))
+            .map_or(0, |i| i + 1);
+        if start == eq || bytes.get(eq + 1) == Some(&b'=') || (eq > 0 && bytes[eq - 1] == b'=') {
+            continue;
+        }
+        out.push((start..eq, quoted_value(line, eq + 1, false)));
+    }
+    // A YAML `NAME: value` entry (after the indentation and any `- `), the key maybe quoted.
+    let lead = line.len() - line.trim_start_matches([' ', '\t', '-']).len();
+    let rest = &line[lead..];
+    let (key_start, quote) = match rest.as_bytes().first() {
+        Some(q @ (b'"' | b'\'')) => (lead + 1, Some(*q)),
+        _ => (lead, None),
+    };
+    let key_len = line[key_start..]
+        .bytes()
+        .take_while(|&b| name_byte(b))
+        .count();
+    let mut after = key_start + key_len;
+    if quote.is_some() && bytes.get(after).copied() == quote {
+        after += 1;
+    }
+    if key_len > 0 && line[after..].starts_with(": ") {
+        let mut v = after + 2;
+        while bytes.get(v) == Some(&b' ') {
+            v += 1;
+        }
+        let value = quoted_value(line, v, true);
+        let trimmed = line[value.clone()].trim_end();
+        out.push((
+            key_start..key_start + key_len,
+            value.start..value.start + trimmed.len(),
+        ));
+    }
+    out
+}
+
+/// The value starting at `at`: inside its quotes when quoted, else a word (up to a space) or,
+/// in YAML, the rest of the line up to a ` #` comment.
+fn quoted_value(line: &str, at: usize, yaml: bool) -> Range<usize> {
+    let bytes = line.as_bytes();
+    match bytes.get(at) {
+        Some(&q @ (b'"' | b'\'')) => {
+            let end = line[at + 1..]
+                .find(q as char)
+                .map_or(line.len(), |i| at + 1 + i);
+            at + 1..end
+        }
+        Some(_) => {
+            let rest = &line[at..];
+            let end = if yaml {
+                rest.find(" #").unwrap_or(rest.len())
+            } else {
+                rest.find(|c: char| c.is_ascii_whitespace())
+                    .unwrap_or(rest.len())
+            };
+            at..at + end
+        }
+        None => at..at,
+    }
+}
+
 /// `text` with every secret in it masked, for outputs that show a file's own text back (the
 /// layer-cache table, the page's layer stack): known token formats anywhere, and the values of
 /// `NAME=value` words whose name holds a credential (`ENV DB_PASSWORD=...`).
@@ -502,6 +609,17 @@ pub fn judge_with<'c>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn secret_ranges_cover_values_of_credential_settings_and_tokens() {
+        let text = "ENV API_TOKEN=s3cr3tvalue123 MODE=prod\n  password: \"hunter22x\" # c\nRUN a --build-arg DB_PASSWORD=$X\nkey: AKIA1234567890ABCDEF\nDB_PASSWORD_FILE=/run/s\n";
+        let shown: Vec<&str> = secret_ranges(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            shown,
+            ["s3cr3tvalue123", "hunter22x", "AKIA1234567890ABCDEF"]
+        );
+        assert!(secret_ranges("a == b\n=x\n- : \n'").is_empty());
+    }
 
     #[test]
     fn placeholders() {

@@ -3,10 +3,13 @@
 pub mod action_outdated;
 pub mod action_pinned_to_branch;
 pub mod action_pinned_to_tag;
+pub mod cron;
 pub mod login_password_argument;
 pub mod needs_cycle;
 pub mod needs_unknown_job;
 pub mod remote_script_piped_to_shell;
+pub mod runner_label;
+pub mod schema;
 pub mod secret_in_script;
 pub mod untrusted_input_in_script;
 pub mod yaml_syntax;
@@ -24,4 +27,7 @@ pub static RULES: &[&Rule] = &[
     &remote_script_piped_to_shell::RULE,
     &login_password_argument::RULE,
     &needs_cycle::RULE,
+    &schema::RULE,
+    &cron::RULE,
+    &runner_label::RULE,
 ];

@@ -7,9 +7,10 @@ crate::declare_rule! {
     /// GitHub has retired (`ubuntu-20.04`, `windows-2019`, `macos-13`), with the label that
     /// replaced it, or a misspelt `-latest` label or image family (`ubuntu-lastest`,
     /// `window-latest`), with the label meant. Labels are compared as GitHub compares them,
-    /// ignoring case.
+    /// ignoring case. A `runs-on: ${{ matrix.os }}` is judged by each value the matrix gives `os`
+    /// (its list and its `include:` entries).
     ///
-    /// It never reports a job whose labels include `self-hosted` or an expression, a runner
+    /// It never reports a job whose labels include `self-hosted` or any other expression, a runner
     /// group (`runs-on: {group: ...}`), a larger runner or any other label it does not know
     /// (those are names an organisation chooses: `ubuntu-latest-8-cores`, `depot-ubuntu-24.04`),
     /// nor a version it has not heard of (a new image GitHub has added since this list was
@@ -113,6 +114,12 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
         };
         let labels: Vec<&Node> = match runs_on.as_seq() {
             Some(items) => items.iter().collect(),
+            None if runs_on.as_str().is_some_and(|t| t.contains("${{")) => {
+                for node in matrix_labels(job.node, runs_on.as_str().unwrap_or("")) {
+                    report(node, cx);
+                }
+                continue;
+            }
             None if runs_on.as_str().is_some() => vec![runs_on],
             // A runner group (`{group, labels}`) picks among an organisation's own runners.
             None => continue,
@@ -125,23 +132,65 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
         {
             continue;
         }
-        for (node, text) in labels.iter().zip(texts) {
-            let label = text.trim().to_ascii_lowercase();
-            if let Some((_, instead)) = RETIRED.iter().find(|(old, _)| *old == label) {
-                cx.report(
-                    node.span,
-                    format!("`{text}` is a GitHub-hosted runner image GitHub has retired: the job waits for a runner that never comes"),
-                )
-                .help(format!("use `{instead}`"));
-            } else if let Some(meant) = misspelt(&label) {
-                cx.report(
-                    node.span,
-                    format!("`{text}` is not a GitHub-hosted runner label: the job waits for a runner that never comes"),
-                )
-                .help(format!("did you mean `{meant}`?"));
-            }
+        for node in labels {
+            report(node, cx);
         }
     }
+}
+
+fn report(node: &Node, cx: &mut Context<'_>) {
+    let Some(text) = node.as_str() else { return };
+    let label = text.trim().to_ascii_lowercase();
+    if let Some((_, instead)) = RETIRED.iter().find(|(old, _)| *old == label) {
+        cx.report(
+            node.span,
+            format!("`{text}` is a GitHub-hosted runner image GitHub has retired: the job waits for a runner that never comes"),
+        )
+        .help(format!("use `{instead}`"));
+    } else if let Some(meant) = misspelt(&label) {
+        cx.report(
+            node.span,
+            format!("`{text}` is not a GitHub-hosted runner label: the job waits for a runner that never comes"),
+        )
+        .help(format!("did you mean `{meant}`?"));
+    }
+}
+
+/// `runs-on: ${{ matrix.os }}` (the whole value, one matrix key): each value the matrix gives
+/// `os`, in its list and in `include:` entries, is the job's one label. Values that are lists
+/// (`[self-hosted, linux]`) or expressions are not judged.
+fn matrix_labels<'a>(job: &'a Node, runs_on: &str) -> Vec<&'a Node> {
+    let inner = runs_on.trim();
+    let Some(key) = inner
+        .strip_prefix("${{")
+        .and_then(|r| r.strip_suffix("}}"))
+        .and_then(|r| r.trim().strip_prefix("matrix."))
+        .filter(|k| {
+            !k.is_empty()
+                && k.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+    else {
+        return Vec::new();
+    };
+    let Some(matrix) = job.get("strategy").and_then(|s| s.get("matrix")) else {
+        return Vec::new();
+    };
+    let mut out: Vec<&Node> = matrix
+        .get(key)
+        .and_then(Node::as_seq)
+        .unwrap_or_default()
+        .iter()
+        .collect();
+    for entry in matrix
+        .get("include")
+        .and_then(Node::as_seq)
+        .unwrap_or_default()
+    {
+        out.extend(entry.get(key));
+    }
+    out.retain(|n| n.as_str().is_some_and(|t| !t.contains("${{")));
+    out
 }
 
 /// The current label `label` misspells, for labels that read as a family's `-latest` or as a

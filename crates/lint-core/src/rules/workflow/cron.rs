@@ -5,8 +5,8 @@ use crate::syntax::yaml::Node;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Checks the `cron:` entries of `on.schedule` against the cron syntax GitHub takes: five
-    /// fields (minute, hour, day of month, month, day of week), each a `*`, a number, a range
+    /// Checks the `cron:` entries of `on.schedule` against the cron syntax GitHub takes. That is
+    /// five fields (minute, hour, day of month, month, day of week), each a `*`, a number, a range
     /// `a-b`, a step `*/n`, `a-b/n` or `a/n`, or a comma-separated list of those; months may be
     /// named `JAN`–`DEC` and weekdays `SUN`–`SAT`, in any case. It reports, at the exact field:
     /// a wrong number of fields (a seconds field copied from another scheduler), a value out of

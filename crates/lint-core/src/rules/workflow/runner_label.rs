@@ -209,7 +209,9 @@ fn misspelt(label: &str) -> Option<&'static str> {
     let latest_like = rest != "latest"
         && !rest.contains('-')
         && crate::suggest::did_you_mean(rest, &["latest"]).is_some();
-    if !(latest_like && (family_ok || near_family)) && !(near_family && !rest.is_empty()) {
+    let latest_typo = latest_like && (family_ok || near_family);
+    let family_typo = near_family && !rest.is_empty();
+    if !latest_typo && !family_typo {
         return None;
     }
     let near = crate::suggest::did_you_mean(label, CURRENT)?;

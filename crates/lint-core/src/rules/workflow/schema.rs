@@ -10,9 +10,10 @@ use crate::syntax::yaml::Node;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Validates a workflow against rlint's schema of GitHub's workflow syntax
-    /// (`rules/schemas/github-workflow.schema.json`, written from GitHub's "Workflow syntax" and
-    /// "Events that trigger workflows" references), and reports on the exact key or value:
+    /// Validates a workflow against rlint's schema of GitHub's workflow syntax, reporting each
+    /// violation on the exact key or value. The schema (`rules/schemas/github-workflow.schema.json`)
+    /// is written from GitHub's "Workflow syntax" and "Events that trigger workflows" references.
+    /// It reports:
     /// - a key GitHub does not know, with the nearest one it does (`runs_on` → `runs-on`,
     ///   `step:` → `steps:`, `pushh:` → `push:`), at the top level, in `on:`, jobs, steps,
     ///   `strategy`, `container`, `services`, `permissions`, inputs and outputs;
@@ -201,7 +202,7 @@ fn is_job(parts: &[&str]) -> bool {
 
 fn is_step(parts: &[&str]) -> bool {
     matches!(parts, ["jobs", _, "steps", n, ..] if n.parse::<usize>().is_ok())
-        && parts.len() % 2 == 0
+        && parts.len().is_multiple_of(2)
         && parts
             .chunks(2)
             .skip(2)

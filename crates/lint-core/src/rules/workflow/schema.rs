@@ -291,6 +291,45 @@ fn special(site: &Site<'_>) -> Option<Vec<Finding>> {
                 )
             }
         }
+        ValidationErrorKind::MinProperties { .. } if parts == ["jobs"] || parts == ["on"] => {
+            let what = if parts == ["jobs"] {
+                "no job"
+            } else {
+                "no event"
+            };
+            one(
+                site.value_span,
+                format!("`{field}` names {what}: GitHub refuses the workflow"),
+                "",
+            )
+        }
+        ValidationErrorKind::Enum { options } => {
+            let place = match parts.as_slice() {
+                ["on"] | ["on", _] if site.instance.is_string() => {
+                    "an event GitHub triggers workflows on".to_string()
+                }
+                ["on", event, "types", ..] => format!("an activity type of `{event}`"),
+                _ => return None,
+            };
+            let names: Vec<&str> = options
+                .as_array()
+                .map(|a| a.iter().filter_map(J::as_str).collect())
+                .unwrap_or_default();
+            let shown = schema::scalar_text(site.instance);
+            // `open` for `opened`: a type cut short is as sure a guess as a typo.
+            let longer: Vec<&str> = names
+                .iter()
+                .copied()
+                .filter(|n| shown.len() >= 3 && n.starts_with(shown.as_str()))
+                .collect();
+            let close = crate::suggest::did_you_mean(&shown, &names)
+                .or_else(|| (longer.len() == 1).then(|| longer[0]));
+            let help = match close {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("use one of: {}", schema::list(&names, 40)),
+            };
+            one(site.value_span, format!("`{shown}` is not {place}"), &help)
+        }
         ValidationErrorKind::AnyOf { context } => or_expression(site, context),
         _ => None,
     }

@@ -2,7 +2,8 @@
 //! (../shared/schemas/github-workflows.json, a test oracle only) on every file of the workflow
 //! corpus (real projects' workflows, GitHub's starter workflows, SchemaStore's test files):
 //! where the two verdicts differ, the difference is listed here with its reason, and the test
-//! fails on any other. A second test runs GA010 itself over the corpus.
+//! fails on any other. Then: both must refuse the same mistakes made in every corpus workflow,
+//! GA010-GA012 find on the corpus only what is known, and odd shapes lint without a panic.
 
 mod common;
 
@@ -377,6 +378,49 @@ fn leaves(error: &jsonschema::ValidationError<'_>, out: &mut Vec<(String, String
             error.to_string(),
         )),
     }
+}
+
+#[test]
+fn odd_shapes_lint_without_panics() {
+    let config = Config {
+        select: vec!["GA010".into(), "GA011".into(), "GA012".into()],
+        ..Config::default()
+    };
+    let odd = [
+        "on: 5\njobs: []\n",
+        "on:\njobs:\n  a:\n",
+        "on: push\njobs:\n  a:\n    runs-on: [1, {x: y}]\n    steps: x\n",
+        "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - null\n      - [run]\n      - parallel: [{parallel: [{}]}]\n",
+        "on:\n  schedule:\n    - cron: \"\"\n    - cron: 5\n    - cron: \"é é é é é\"\n    - cron: \"1-\u{e9} */ ,, -1 5/\"\njobs: {a: {runs-on: x}}\n",
+        "on: {push: {branches: [main], branches-ignore: x, tags: [], tags-ignore: []}}\njobs: {a: {uses: x, runs-on: y, steps: [], with: []}}\n",
+        "? [complex, key]\n: 1\non: push\njobs:\n  ? [a]\n  : {runs-on: x}\n",
+        "on: push\njobs:\n  a:\n    runs-on: ${{ matrix.os }}\n    strategy: {matrix: {os: [[a], \"${{ x }}\", 5], include: [1, {os: ubuntu-18.04}]}}\n",
+    ];
+    for text in odd {
+        let report = lint_bytes(
+            "ci.yml",
+            text.as_bytes(),
+            Some(FileKind::GithubWorkflow),
+            &config,
+        );
+        assert!(
+            report.diagnostics.iter().all(|d| d.start.line >= 1),
+            "{text}"
+        );
+    }
+    // The one with a retired image inside `include:` is found there.
+    let report = lint_bytes(
+        "ci.yml",
+        odd[7].as_bytes(),
+        Some(FileKind::GithubWorkflow),
+        &config,
+    );
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.diagnostic.code == "GA012")
+    );
 }
 
 fn truncate(s: &str) -> String {

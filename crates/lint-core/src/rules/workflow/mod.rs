@@ -12,6 +12,7 @@ pub mod runner_label;
 pub mod schema;
 pub mod secret_in_script;
 pub mod untrusted_input_in_script;
+pub mod version_number;
 pub mod yaml_syntax;
 
 use crate::rule::Rule;
@@ -30,4 +31,5 @@ pub static RULES: &[&Rule] = &[
     &schema::RULE,
     &cron::RULE,
     &runner_label::RULE,
+    &version_number::RULE,
 ];

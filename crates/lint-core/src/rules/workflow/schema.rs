@@ -342,10 +342,14 @@ fn or_expression(
     context: &[Vec<jsonschema::ValidationError<'_>>],
 ) -> Option<Vec<Finding>> {
     let here = |e: &jsonschema::ValidationError<'_>| e.instance_path().as_str() == site.path;
+    // The branch of `$defs/expression`: its pattern failed (a string) or its type (a list).
     let is_expression = |branch: &Vec<jsonschema::ValidationError<'_>>| {
         branch.len() == 1
             && here(&branch[0])
-            && matches!(branch[0].kind(), ValidationErrorKind::Pattern { pattern } if pattern.contains("\\{\\{"))
+            && branch[0]
+                .schema_path()
+                .as_str()
+                .contains("/$defs/expression/")
     };
     if !context.iter().any(is_expression) {
         return None;
@@ -371,6 +375,9 @@ fn or_expression(
     expected.push("a `${{ }}` expression");
     let shown = match site.instance {
         J::String(s) => format!("the string `{s}`"),
+        J::Array(_) => "a list".to_string(),
+        J::Object(_) => "a mapping".to_string(),
+        J::Null => "empty".to_string(),
         other => format!("`{other}`"),
     };
     let words = match expected.as_slice() {
@@ -387,7 +394,7 @@ fn or_expression(
 fn word(t: &str) -> &'static str {
     match t {
         "number" | "integer" => "a number",
-        "boolean" => "true or false",
+        "boolean" => "`true`, `false`",
         "object" => "a mapping",
         "array" => "a list",
         _ => "",

@@ -30,7 +30,9 @@ crate::declare_rule! {
     /// wherever GitHub evaluates one for a typed value (booleans, numbers, `runs-on`, `matrix`,
     /// `with`, `env`, `services`), a single string stands for a one-item list of branches,
     /// paths, labels or types, and numbers or booleans are accepted where GitHub reads text
-    /// (`name: 2024`). What it deliberately does not check: expression syntax, cron syntax
+    /// (`name: 2024`), an empty `with:` input is an empty string, and the keys under events
+    /// that take no filters (`create`, `delete`, `fork`, `watch`, `status`...) are
+    /// not judged. What it deliberately does not check: expression syntax, cron syntax
     /// (`workflow-cron-syntax`), runner labels (`workflow-unknown-runner-label`), `needs`
     /// (`needs-unknown-job`) and the inputs an action takes.
     ///

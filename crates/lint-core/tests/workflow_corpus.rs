@@ -8,6 +8,26 @@ mod common;
 use lint_core::{Config, FileKind, Preset, Severity, lint_bytes};
 use std::fs;
 
+/// Errors that are true on files GitHub never runs as they are: starter-workflow templates whose
+/// placeholders GitHub's "Configure" button replaces before the workflow is committed.
+const TRUE_ERRORS: &[(&str, &str, &str)] = &[
+    (
+        "actions+starter-workflows__code-scanning__codeql.yml",
+        "GA010",
+        "`matrix: $codeql-languages-matrix`, a template placeholder for the matrix mapping",
+    ),
+    (
+        "actions+starter-workflows__code-scanning__nowsecure.yml",
+        "GA010",
+        "`group_id: {{ groupId }}`, a placeholder YAML reads as a mapping inside `with:`",
+    ),
+    (
+        "actions+starter-workflows__code-scanning__nowsecure-mobile-sbom.yml",
+        "GA010",
+        "`group_id: {{ groupId }}`, as above",
+    ),
+];
+
 #[test]
 fn corpus_workflows_lint_without_panics_or_false_errors() {
     let Some(dir) = common::shared("corpus/github-workflows") else {
@@ -33,7 +53,10 @@ fn corpus_workflows_lint_without_panics_or_false_errors() {
         findings += report.diagnostics.len();
         for d in &report.diagnostics {
             let d = &d.diagnostic;
-            if d.severity == Severity::Error {
+            let known = TRUE_ERRORS
+                .iter()
+                .any(|(file, code, _)| *file == name && *code == d.code);
+            if d.severity == Severity::Error && !known {
                 false_errors.push(format!("{name}: {} {}", d.code, d.message));
             }
         }

@@ -5,6 +5,7 @@ pub mod action_pinned_to_branch;
 pub mod action_pinned_to_tag;
 pub mod checkout_credentials_in_artifact;
 pub mod credential_in_workflow;
+pub mod cron;
 pub mod login_password_argument;
 pub mod needs_cycle;
 pub mod needs_unknown_job;
@@ -12,11 +13,14 @@ pub mod permissions_not_declared;
 pub mod permissions_write_all;
 pub mod pull_request_checkout_in_privileged_workflow;
 pub mod remote_script_piped_to_shell;
+pub mod runner_label;
+pub mod schema;
 pub mod secret_in_script;
 pub mod secrets_inherited_by_remote_workflow;
 pub mod unsecure_commands_allowed;
 pub mod untrusted_input_in_github_env;
 pub mod untrusted_input_in_script;
+pub mod version_number;
 pub mod yaml_syntax;
 
 use crate::rule::Rule;
@@ -40,6 +44,10 @@ pub static RULES: &[&Rule] = &[
     &secrets_inherited_by_remote_workflow::RULE,
     &untrusted_input_in_github_env::RULE,
     &permissions_not_declared::RULE,
+    &schema::RULE,
+    &cron::RULE,
+    &runner_label::RULE,
+    &version_number::RULE,
 ];
 
 use crate::kinds::workflow::{Step, Target, Uses};

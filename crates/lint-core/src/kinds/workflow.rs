@@ -289,7 +289,24 @@ fn decoded(text: &str, node: &Node) -> Option<(String, Vec<usize>)> {
             return Some((raw.to_string(), offsets));
         }
     };
-    let inside = raw.strip_prefix(quote)?.strip_suffix(quote)?;
+    // The closing quote is found by reading the scalar, not taken as the last byte: the
+    // node's span can run on to a quote in a comment after it (`'x' # it's`).
+    let body = raw.strip_prefix(quote)?;
+    let b = body.as_bytes();
+    let mut end = None;
+    let mut i = 0;
+    while i < b.len() {
+        match (quote, b[i]) {
+            ('\'', b'\'') if b.get(i + 1) == Some(&b'\'') => i += 2,
+            ('"', b'\\') => i += 2,
+            (_, c) if c == quote as u8 => {
+                end = Some(i);
+                break;
+            }
+            _ => i += 1,
+        }
+    }
+    let inside = body.get(..end?)?;
     let base = base + 1;
     let mut value = String::with_capacity(inside.len());
     let mut offsets = Vec::with_capacity(inside.len() + 1);

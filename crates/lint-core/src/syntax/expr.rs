@@ -667,23 +667,28 @@ impl Expr {
     /// The context path this node reads when it is a chain of properties and indexes on a
     /// context name: its segments, lowercased, with indexes that are not a literal name
     /// written as `*` (`github.event.commits[0].message` → `github`, `event`, `commits`, `*`,
-    /// `message`). `None` for anything else (a call, a literal, an operator).
-    pub fn path(&self) -> Option<Vec<String>> {
+    /// `message`), each with the span of the name or index. `None` for anything else (a call,
+    /// a literal, an operator).
+    pub fn segments(&self) -> Option<Vec<(String, Span)>> {
         let mut segments = Vec::new();
         let mut e = self;
         loop {
             match &e.kind {
                 ExprKind::Context(name) => {
-                    segments.push(name.to_ascii_lowercase());
+                    segments.push((name.to_ascii_lowercase(), e.span));
                     segments.reverse();
                     return Some(segments);
                 }
-                ExprKind::Property { object, name, .. } => {
-                    segments.push(name.to_ascii_lowercase());
+                ExprKind::Property {
+                    object,
+                    name,
+                    name_span,
+                } => {
+                    segments.push((name.to_ascii_lowercase(), *name_span));
                     e = object;
                 }
                 ExprKind::Index { object, index } => {
-                    segments.push(match &index.kind {
+                    let name = match &index.kind {
                         ExprKind::String(s)
                             if s.bytes().next().is_some_and(is_ident_start)
                                 && s.bytes().all(is_ident) =>
@@ -691,11 +696,13 @@ impl Expr {
                             s.to_ascii_lowercase()
                         }
                         _ => "*".to_string(),
-                    });
+                    };
+                    segments.push((name, index.span));
                     e = object;
                 }
                 ExprKind::PropertyStar(object) | ExprKind::IndexStar(object) => {
-                    segments.push("*".to_string());
+                    let star = Span::new(e.span.end.saturating_sub(1), e.span.end);
+                    segments.push(("*".to_string(), star));
                     e = object;
                 }
                 _ => return None,
@@ -703,14 +710,20 @@ impl Expr {
         }
     }
 
-    /// The maximal context paths the expression reads, in source order, with their spans:
-    /// `a.b[c.d].e` reads `a.b.*.e` and `c.d`.
-    pub fn paths(&self) -> Vec<(String, Span)> {
+    /// [`Expr::segments`] without the spans.
+    pub fn path(&self) -> Option<Vec<String>> {
+        self.segments()
+            .map(|s| s.into_iter().map(|(name, _)| name).collect())
+    }
+
+    /// The longest context paths the expression reads, in source order: `a.b[c.d].e` reads
+    /// `a.b.*.e` and `c.d`.
+    pub fn path_nodes(&self) -> Vec<&Expr> {
         let mut out = Vec::new();
         let mut stack = vec![self];
         while let Some(e) = stack.pop() {
-            if let Some(path) = e.path() {
-                out.push((path.join("."), e.span));
+            if e.path().is_some() {
+                out.push(e);
                 // Indexes inside the path read paths of their own.
                 let mut inner = e;
                 loop {
@@ -744,8 +757,16 @@ impl Expr {
                 _ => {}
             }
         }
-        out.sort_by_key(|(_, s)| s.start);
+        out.sort_by_key(|e| e.span.start);
         out
+    }
+
+    /// [`Expr::path_nodes`] as dotted paths with their spans.
+    pub fn paths(&self) -> Vec<(String, Span)> {
+        self.path_nodes()
+            .into_iter()
+            .filter_map(|e| Some((e.path()?.join("."), e.span)))
+            .collect()
     }
 
     /// Whether the value is a boolean whatever the inputs: a comparison, `!`, a boolean

@@ -3,6 +3,11 @@
 pub mod action_outdated;
 pub mod action_pinned_to_branch;
 pub mod action_pinned_to_tag;
+pub mod expression_syntax_error;
+pub mod expression_undefined_property;
+pub mod expression_unknown_context;
+pub mod expression_unknown_function;
+pub mod if_always_true;
 pub mod login_password_argument;
 pub mod needs_cycle;
 pub mod needs_unknown_job;
@@ -24,4 +29,9 @@ pub static RULES: &[&Rule] = &[
     &remote_script_piped_to_shell::RULE,
     &login_password_argument::RULE,
     &needs_cycle::RULE,
+    &expression_syntax_error::RULE,
+    &expression_unknown_function::RULE,
+    &expression_unknown_context::RULE,
+    &expression_undefined_property::RULE,
+    &if_always_true::RULE,
 ];

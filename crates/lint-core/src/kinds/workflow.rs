@@ -156,10 +156,18 @@ impl Expression {
     /// Where and why GitHub refuses the expression, in the file.
     pub fn error(&self) -> Option<(Span, &str)> {
         let e = self.tree.as_ref().err()?;
-        let span = if self.closed {
-            self.source(e.span)
-        } else {
+        let span = if !self.closed {
             Span::new(self.span.start, self.span.start + 3)
+        } else if self.inner.trim().is_empty() {
+            self.span
+        } else {
+            let at = self.source(e.span);
+            // The end of the text, between braces: point at the `}}`.
+            if at.is_empty() && at.end + 2 == self.span.end {
+                Span::new(at.start, self.span.end)
+            } else {
+                at
+            }
         };
         Some((span, &e.message))
     }

@@ -405,7 +405,16 @@ impl Parser<'_> {
         let span = self.span();
         let written = self.text.get(span.start..span.end).unwrap_or("");
         let what = self.peek().describe(written);
+        let word = written.to_ascii_lowercase();
         let message = match self.peek() {
+            Tok::Ident(_) if matches!(word.as_str(), "and" | "or" | "not") => {
+                let op = match word.as_str() {
+                    "and" => "&&",
+                    "or" => "||",
+                    _ => "!",
+                };
+                format!("unexpected `{written}`: `{word}` is written `{op}`")
+            }
             _ if wanted.is_empty() => format!("unexpected {what}"),
             _ => format!("unexpected {what}: expected {wanted}"),
         };
@@ -973,6 +982,10 @@ mod tests {
             (2, "unexpected `=`: compare with `==`".into())
         );
         assert_eq!(err("a b"), (2, "unexpected `b`".into()));
+        assert_eq!(
+            err("a and b"),
+            (2, "unexpected `and`: `and` is written `&&`".into())
+        );
         assert_eq!(
             err("f(a"),
             (

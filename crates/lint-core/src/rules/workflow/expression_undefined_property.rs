@@ -6,7 +6,7 @@ use std::collections::HashSet;
 crate::declare_rule! {
     /// ## What it does
     /// Finds an expression that reads a step, a needed job, a matrix key or an input the file
-    /// shows does not exist, with the nearest name when one is close:
+    /// shows does not exist, with the nearest name when one is close. It knows four cases:
     /// `steps.<id>` naming no earlier step of the same job, `needs.<job>` naming a job missing
     /// from that job's `needs:`, `matrix.<key>` naming no key of the job's matrix, and
     /// `inputs.<name>` naming no declared input of a workflow that only runs on
@@ -143,6 +143,8 @@ fn matrix_keys(text: &str, job: &Job<'_>) -> Option<Vec<String>> {
             _ => keys.push(key.to_ascii_lowercase()),
         }
     }
+    let mut seen = HashSet::new();
+    keys.retain(|k| seen.insert(k.clone()));
     Some(keys)
 }
 

@@ -98,13 +98,12 @@ fn format_problem(template: &str, args: usize) -> Option<String> {
                     .parse()
                     .unwrap_or(usize::MAX);
                 if n >= args {
-                    return Some(format!(
-                        "refers to `{{{n}}}` but {} follow it",
-                        match args {
-                            0 => "no arguments".to_string(),
-                            a => format!("only {}", arguments(a)),
-                        }
-                    ));
+                    let follow = match args {
+                        0 => "no arguments follow".to_string(),
+                        1 => "only 1 argument follows".to_string(),
+                        a => format!("only {a} arguments follow"),
+                    };
+                    return Some(format!("refers to `{{{n}}}` but {follow} it"));
                 }
                 i += digits + 2;
             }

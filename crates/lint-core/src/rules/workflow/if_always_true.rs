@@ -71,8 +71,16 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
         if whole {
             continue;
         }
+        let outside_is_blank = found.len() == 1
+            && value.get(..first.open).is_some_and(|t| t.trim().is_empty())
+            && first
+                .close
+                .and_then(|c| value.get(c + 2..))
+                .is_some_and(|t| t.trim().is_empty());
         let extra = if found.len() > 1 {
             "more than one `${{ }}`"
+        } else if outside_is_blank {
+            "whitespace outside `${{ }}` (a space in the quotes, or the line break a `|` or `>` block keeps)"
         } else {
             "text outside `${{ }}`"
         };

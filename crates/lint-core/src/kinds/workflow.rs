@@ -725,6 +725,60 @@ mod tests {
     }
 
     #[test]
+    fn expressions_read_as_github_reads_quoted_scalars() {
+        let text = "a: '${{ github.actor == ''x'' }}' # it's\nb: \"${{ github.ref == 'a\\u0062' }}\"\nc: ${{ '}}' }}\n";
+        let yaml = syntax::yaml::parse(text);
+        let get = |k| expressions(text, yaml.documents[0].get(k).unwrap());
+        let a = get("a");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].inner, " github.actor == 'x' ");
+        assert!(a[0].tree.is_ok() && a[0].is_boolean());
+        assert_eq!(
+            &text[a[0].span.start..a[0].span.end],
+            "${{ github.actor == ''x'' }}"
+        );
+        let b = get("b");
+        assert_eq!(b[0].inner, " github.ref == 'ab' ");
+        // A span inside the expression maps to the source bytes, escapes and all.
+        let Ok(tree) = &b[0].tree else { panic!() };
+        let s = b[0].source(tree.span);
+        assert_eq!(&text[s.start..s.end], "github.ref == 'a\\u0062'");
+        let c = get("c");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].inner, " '}}' ");
+    }
+
+    #[test]
+    fn sites_cover_conditions_and_skip_plain_text() {
+        let text = "name: CI ${{ x }}\non:\n  workflow_dispatch:\n    inputs:\n      a:\n        description: ${{ y }}\nenv:\n  E: ${{ github.sha }}\njobs:\n  j:\n    if: github.ref == 'x'\n    runs-on: ubuntu-latest\n    steps:\n      - if: ${{ success() }}\n        run: echo ${{ env.E }}\n";
+        let yaml = syntax::yaml::parse(text);
+        let root = &yaml.documents[0];
+        let jobs = jobs(text, root);
+        let found: Vec<String> = sites(text, root, &jobs)
+            .iter()
+            .map(|s| {
+                format!(
+                    "{:?} {:?} {} {} {}",
+                    s.job,
+                    s.step,
+                    s.key,
+                    s.condition,
+                    s.expression.inner.trim()
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "None None env false github.sha",
+                "Some(0) None if true github.ref == 'x'",
+                "Some(0) Some(0) if true success()",
+                "Some(0) Some(0) run false env.E",
+            ]
+        );
+    }
+
+    #[test]
     fn uses_targets() {
         assert_eq!(Target::parse("./.github/actions/x"), Target::Local);
         assert_eq!(

@@ -69,3 +69,37 @@ fn corpus_expressions_parse() {
     assert!(failures.is_empty(), "{failures:#?}");
     assert!(expressions > 2_500, "{expressions} expressions");
 }
+
+/// Every corpus workflow cut short inside or just after each of its first expressions (an
+/// unclosed `${{`, a string left open, a quote missing) lints without a panic.
+#[test]
+fn corpus_workflows_cut_inside_expressions_lint_without_panics() {
+    let Some(dir) = common::shared("corpus/github-workflows") else {
+        return;
+    };
+    let config = Config {
+        preset: Some(Preset::Strict),
+        ..Config::default()
+    };
+    let mut cuts = 0;
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = String::from_utf8_lossy(&fs::read(&path).unwrap()).to_string();
+        for (at, _) in text.match_indices("${{").take(3) {
+            for extra in [2, 5, 9, 14] {
+                let mut end = (at + extra).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let _ = lint_bytes(
+                    "x.yml",
+                    text[..end].as_bytes(),
+                    Some(FileKind::GithubWorkflow),
+                    &config,
+                );
+                cuts += 1;
+            }
+        }
+    }
+    assert!(cuts > 500, "{cuts} cuts");
+}

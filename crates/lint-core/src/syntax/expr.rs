@@ -770,14 +770,6 @@ impl Expr {
         out
     }
 
-    /// [`Expr::path_nodes`] as dotted paths with their spans.
-    pub fn paths(&self) -> Vec<(String, Span)> {
-        self.path_nodes()
-            .into_iter()
-            .filter_map(|e| Some((e.path()?.join("."), e.span)))
-            .collect()
-    }
-
     /// Whether the value is a boolean whatever the inputs: a comparison, `!`, a boolean
     /// literal, `contains`/`startsWith`/`endsWith` or a status function; or `&&`/`||` of such.
     pub fn is_boolean(&self) -> bool {
@@ -1090,7 +1082,11 @@ mod tests {
         let e =
             parse("github.event.commits[0].message || format('{0}', inputs['my-x'], a.b[c.d].e)")
                 .unwrap();
-        let paths: Vec<String> = e.paths().into_iter().map(|(p, _)| p).collect();
+        let paths: Vec<String> = e
+            .path_nodes()
+            .into_iter()
+            .filter_map(|n| Some(n.path()?.join(".")))
+            .collect();
         assert_eq!(
             paths,
             [

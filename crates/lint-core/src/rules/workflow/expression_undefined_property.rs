@@ -9,13 +9,14 @@ crate::declare_rule! {
     /// shows does not exist, with the nearest name when one is close. It knows four cases:
     /// `steps.<id>` naming no earlier step of the same job, `needs.<job>` naming a job missing
     /// from that job's `needs:`, `matrix.<key>` naming no key of the job's matrix, and
-    /// `inputs.<name>` naming no declared input of a workflow that only runs on
-    /// `workflow_dispatch` or `workflow_call`.
+    /// `inputs.<name>` naming no input the workflow declares under `workflow_dispatch` or
+    /// `workflow_call` (other events leave `inputs` empty).
     ///
     /// It stays quiet wherever the file does not tell: step ids or `needs:` written with
     /// expressions, a matrix with any `${{ }}` in it (`fromJSON(...)`) or an `include` it
-    /// cannot read, workflows with other triggers (whose `inputs` come from elsewhere), and
-    /// `steps` outside steps and job outputs.
+    /// cannot read, a workflow that declares no inputs at all, `steps` outside steps and job
+    /// outputs, and the outputs an action declares (`steps.<id>.outputs.<name>` would need the
+    /// action's own metadata).
     ///
     /// ## Why is this bad?
     /// GitHub does not refuse these: the expression quietly reads an empty value. A condition
@@ -148,8 +149,9 @@ fn matrix_keys(text: &str, job: &Job<'_>) -> Option<Vec<String>> {
     Some(keys)
 }
 
-/// The inputs a workflow declares, when it only runs on `workflow_dispatch` or
-/// `workflow_call` and declares some.
+/// The inputs a workflow declares under `workflow_dispatch` and `workflow_call`, when it
+/// declares some: the `inputs` context holds nothing else (other events leave it empty, and a
+/// caller cannot pass an input its callee does not declare).
 fn declared_inputs(root: &Node) -> Option<Vec<String>> {
     let on = root.get("on")?;
     let mut triggers: Vec<(&str, Option<&Node>)> = Vec::new();
@@ -168,7 +170,7 @@ fn declared_inputs(root: &Node) -> Option<Vec<String>> {
     let mut declared = false;
     for (trigger, body) in triggers {
         if !matches!(trigger, "workflow_dispatch" | "workflow_call") {
-            return None;
+            continue;
         }
         if let Some(inputs) = body.and_then(|b| b.get("inputs")) {
             if inputs.is_null() {

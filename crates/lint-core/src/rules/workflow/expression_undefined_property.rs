@@ -1,7 +1,7 @@
 use crate::kinds::workflow::{Job, sites};
 use crate::rule::{Context, WorkflowInput};
 use crate::syntax::yaml::Node;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 crate::declare_rule! {
     /// ## What it does
@@ -75,6 +75,16 @@ crate::declare_rule! {
         default: true,
         check: GithubWorkflow(check),
     }
+}
+
+/// What the file shows of one job (`None`: what it does not show).
+struct Shown {
+    /// Step ids in order (`None` for a step without one).
+    steps: Option<Vec<Option<String>>>,
+    /// The first step of each id.
+    first: Option<HashMap<String, usize>>,
+    needs: Option<Vec<String>>,
+    matrix: Option<Vec<String>>,
 }
 
 /// A plain string value (not an expression), lowercased.
@@ -185,7 +195,11 @@ fn declared_inputs(root: &Node) -> Option<Vec<String>> {
     declared.then_some(names)
 }
 
+/// The nearest candidate, on lists of a readable size (each finding scans them all).
 fn suggestion(name: &str, candidates: &[String]) -> Option<String> {
+    if candidates.len() > 200 {
+        return None;
+    }
     let candidates: Vec<&str> = candidates.iter().map(String::as_str).collect();
     crate::suggest::did_you_mean(name, &candidates).map(|n| format!("did you mean `{n}`?"))
 }
@@ -200,12 +214,37 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
         .iter()
         .map(|j| j.id.to_ascii_lowercase())
         .collect();
+    // What each job shows, read once: a job of 10,000 steps is checked in linear time.
+    let shown: Vec<Shown> = input
+        .jobs
+        .iter()
+        .map(|job| {
+            let steps = step_ids(job);
+            let first = steps.as_ref().map(|ids| {
+                let mut first = HashMap::new();
+                for (i, id) in ids.iter().enumerate() {
+                    if let Some(id) = id {
+                        first.entry(id.clone()).or_insert(i);
+                    }
+                }
+                first
+            });
+            Shown {
+                steps,
+                first,
+                needs: needs(job),
+                matrix: matrix_keys(input.text, job),
+            }
+        })
+        .collect();
     for site in sites(input.text, root, input.jobs) {
         let e = &site.expression;
         let Ok(tree) = &e.tree else {
             continue;
         };
-        let job = site.job.and_then(|j| input.jobs.get(j));
+        let job = site
+            .job
+            .and_then(|j| Some((input.jobs.get(j)?, shown.get(j)?)));
         for node in tree.path_nodes() {
             let Some(segments) = node.segments() else {
                 continue;
@@ -219,18 +258,19 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
             let span = e.source(*span);
             let written = input.text.get(span.start..span.end).unwrap_or(name);
             match (context.as_str(), job) {
-                ("steps", Some(job)) if site.step.is_some() || site.key == "outputs" => {
-                    let Some(ids) = step_ids(job) else {
+                ("steps", Some((job, shown))) if site.step.is_some() || site.key == "outputs" => {
+                    let (Some(ids), Some(first)) = (&shown.steps, &shown.first) else {
                         continue;
                     };
                     let here = site.step.unwrap_or(ids.len());
-                    let at = ids.iter().position(|id| id.as_deref() == Some(name));
-                    let before: Vec<String> = ids[..here.min(ids.len())]
-                        .iter()
-                        .flatten()
-                        .cloned()
-                        .collect();
-                    match at {
+                    let before = || -> Vec<String> {
+                        ids[..here.min(ids.len())]
+                            .iter()
+                            .flatten()
+                            .cloned()
+                            .collect()
+                    };
+                    match first.get(name.as_str()).copied() {
                         Some(i) if i < here => {}
                         Some(i) => {
                             let which = if i == here {
@@ -252,7 +292,7 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
                                     job.id
                                 ),
                             );
-                            match suggestion(name, &before) {
+                            match suggestion(name, &before()) {
                                 Some(s) => d.help(s),
                                 None => d.help(
                                     "give the step an `id:`, or name the id of an earlier step",
@@ -261,8 +301,8 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
                         }
                     }
                 }
-                ("needs", Some(job)) => {
-                    let Some(needed) = needs(job) else {
+                ("needs", Some((job, shown))) => {
+                    let Some(needed) = &shown.needs else {
                         continue;
                     };
                     if needed.iter().any(|n| n == name) {
@@ -278,14 +318,14 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
                     if all_jobs.contains(name.as_str()) {
                         d.help(format!("add `{written}` to the job's `needs:`"));
                     } else {
-                        match suggestion(name, &needed) {
+                        match suggestion(name, needed) {
                             Some(s) => d.help(s),
                             None => d.help("name a job listed in the job's `needs:`"),
                         };
                     }
                 }
-                ("matrix", Some(job)) => {
-                    let Some(keys) = matrix_keys(input.text, job) else {
+                ("matrix", Some((job, shown))) => {
+                    let Some(keys) = &shown.matrix else {
                         continue;
                     };
                     if keys.iter().any(|k| k == name) {
@@ -299,7 +339,7 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
                             format!("the matrix of the job `{}` has no key `{written}`: `matrix.{written}` reads empty", job.id)
                         },
                     );
-                    match suggestion(name, &keys) {
+                    match suggestion(name, keys) {
                         Some(s) => d.help(s),
                         None if keys.is_empty() => {
                             d.help("add it to `strategy.matrix`, or read another context")

@@ -725,6 +725,20 @@ mod tests {
     }
 
     #[test]
+    fn paths_are_what_reaches_the_expansion() {
+        let text = "x: ${{ github.event_name == 'pull_request' && github.event.pull_request.title || '' }} ${{ contains(github.event.pull_request.title, 'x') && 'a' || 'b' }}";
+        let yaml = syntax::yaml::parse(text);
+        let found = expressions(text, yaml.documents[0].get("x").unwrap());
+        // The `cond && value || other` idiom expands to the value: a comparison in front
+        // does not make it a boolean.
+        assert!(!found[0].is_boolean());
+        let paths: Vec<&str> = found[0].paths.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ["github.event.pull_request.title"]);
+        // A field only tested expands to nothing.
+        assert!(found[1].paths.is_empty());
+    }
+
+    #[test]
     fn expressions_read_as_github_reads_quoted_scalars() {
         let text = "a: '${{ github.actor == ''x'' }}' # it's\nb: \"${{ github.ref == 'a\\u0062' }}\"\nc: ${{ '}}' }}\n";
         let yaml = syntax::yaml::parse(text);

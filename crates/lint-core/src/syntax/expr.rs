@@ -653,24 +653,30 @@ impl Expr {
         let mut stack = vec![self];
         while let Some(e) = stack.pop() {
             out.push(e);
-            match &e.kind {
-                ExprKind::Property { object, .. }
-                | ExprKind::PropertyStar(object)
-                | ExprKind::IndexStar(object)
-                | ExprKind::Not(object) => stack.push(object),
-                ExprKind::Index { object, index } => {
-                    stack.push(index);
-                    stack.push(object);
-                }
-                ExprKind::Call { args, .. } => stack.extend(args.iter().rev()),
-                ExprKind::Binary { left, right, .. } => {
-                    stack.push(right);
-                    stack.push(left);
-                }
-                _ => {}
-            }
+            e.push_children(&mut stack);
         }
         out
+    }
+
+    /// Pushes the node's operands onto a walk's stack, the last first, so they pop in
+    /// source order.
+    fn push_children<'e>(&'e self, stack: &mut Vec<&'e Expr>) {
+        match &self.kind {
+            ExprKind::Property { object, .. }
+            | ExprKind::PropertyStar(object)
+            | ExprKind::IndexStar(object)
+            | ExprKind::Not(object) => stack.push(object),
+            ExprKind::Index { object, index } => {
+                stack.push(index);
+                stack.push(object);
+            }
+            ExprKind::Call { args, .. } => stack.extend(args.iter().rev()),
+            ExprKind::Binary { left, right, .. } => {
+                stack.push(right);
+                stack.push(left);
+            }
+            _ => {}
+        }
     }
 
     /// The context path this node reads when it is a chain of properties and indexes on a
@@ -749,22 +755,7 @@ impl Expr {
                 }
                 continue;
             }
-            match &e.kind {
-                ExprKind::Property { object, .. }
-                | ExprKind::PropertyStar(object)
-                | ExprKind::IndexStar(object)
-                | ExprKind::Not(object) => stack.push(object),
-                ExprKind::Index { object, index } => {
-                    stack.push(index);
-                    stack.push(object);
-                }
-                ExprKind::Call { args, .. } => stack.extend(args.iter()),
-                ExprKind::Binary { left, right, .. } => {
-                    stack.push(right);
-                    stack.push(left);
-                }
-                _ => {}
-            }
+            e.push_children(&mut stack);
         }
         out.sort_by_key(|e| e.span.start);
         out

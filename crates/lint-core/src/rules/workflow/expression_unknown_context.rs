@@ -54,7 +54,7 @@ crate::declare_rule! {
     }
 }
 
-const CONTEXTS: [&str; 12] = [
+pub(super) const CONTEXTS: [&str; 12] = [
     "github", "env", "vars", "job", "jobs", "steps", "runner", "secrets", "strategy", "matrix",
     "needs", "inputs",
 ];

@@ -3,6 +3,7 @@
 pub mod action_outdated;
 pub mod action_pinned_to_branch;
 pub mod action_pinned_to_tag;
+pub mod expression_context_unavailable;
 pub mod expression_syntax_error;
 pub mod expression_undefined_property;
 pub mod expression_unknown_context;
@@ -34,4 +35,5 @@ pub static RULES: &[&Rule] = &[
     &expression_unknown_context::RULE,
     &expression_undefined_property::RULE,
     &if_always_true::RULE,
+    &expression_context_unavailable::RULE,
 ];

@@ -9,8 +9,8 @@ crate::declare_rule! {
     /// `strategy`, `matrix`, `needs` and `inputs` — with the nearest context when one is
     /// close. Names ignore case, as on GitHub.
     ///
-    /// It does not judge whether a context is available where it is used (`steps` in a job's
-    /// `runs-on:`), only names no workflow can use anywhere.
+    /// It only reports names no workflow can use anywhere; a context read where GitHub does
+    /// not provide it (`steps` in a job's `runs-on:`) is GA019's.
     ///
     /// ## Why is this bad?
     /// GitHub refuses the workflow ("Unrecognized named-value") before any job runs. The name

@@ -82,41 +82,94 @@ pub struct StepScript<'a> {
     pub expressions: Vec<Expression>,
 }
 
-/// A `${{ ... }}` expression in a string.
+/// A `${{ ... }}` expression in a string, or an `if:` condition written without the braces.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Expression {
-    /// From `${{` to `}}`.
+    /// From `${{` to `}}` (the whole value for a bare `if:` condition).
     pub span: Span,
-    /// The text between the braces.
+    /// The text between the braces, as GitHub reads it (YAML quoting undone).
     pub inner: String,
-    /// The context paths the expression reads, lowercased, indexes written as `*`
-    /// (`github.event.commits[0].message` → `github.event.commits.*.message`).
+    /// The context paths whose values can become the expression's value (what it expands
+    /// to), lowercased, indexes written as `*` (`github.event.commits[0].message` →
+    /// `github.event.commits.*.message`); a path only compared or tested is not one.
     pub paths: Vec<(String, Span)>,
+    /// The parsed expression (its spans are offsets in `inner`: [`Expression::source`] maps
+    /// them into the file), or why GitHub would refuse it.
+    pub tree: Result<syntax::expr::Expr, syntax::expr::ParseError>,
+    /// Whether the `}}` was found (GitHub refuses an unclosed `${{`).
+    pub closed: bool,
+    /// The file offset of each byte of `inner`, and of its end.
+    offsets: Vec<usize>,
 }
 
 impl Expression {
-    /// Whether the expression yields a boolean (a comparison or `contains(...)`), so whatever it
-    /// reads does not reach the script as text.
+    fn new(inner: String, offsets: Vec<usize>, span: Span, closed: bool) -> Expression {
+        let tree = if closed {
+            syntax::expr::parse(&inner)
+        } else {
+            Err(syntax::expr::ParseError {
+                span: Span::new(0, 0),
+                message: "`${{` is never closed by `}}`".to_string(),
+            })
+        };
+        let mut e = Expression {
+            span,
+            inner,
+            paths: Vec::new(),
+            tree,
+            closed,
+            offsets,
+        };
+        if let Ok(tree) = &e.tree {
+            e.paths = tree
+                .value_paths()
+                .into_iter()
+                .map(|(p, s)| (p, e.source(s)))
+                .collect();
+        }
+        e
+    }
+
+    /// Whether the expression yields a boolean (a comparison, `!`, `contains(...)`, or `&&`
+    /// and `||` of those), so whatever it reads does not reach the script as text.
     pub fn is_boolean(&self) -> bool {
-        // Operators inside string literals (`'<none>'`) are text, not comparisons.
-        let lower: String = self
-            .inner
-            .split('\'')
-            .step_by(2)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        [
-            "==",
-            "!=",
-            "<",
-            ">",
-            "contains(",
-            "startswith(",
-            "endswith(",
-        ]
-        .iter()
-        .any(|op| lower.contains(op))
-            || lower.trim_start().starts_with('!')
+        self.tree.as_ref().is_ok_and(syntax::expr::Expr::is_boolean)
+    }
+
+    /// The file span of a span in `inner` (a span of [`Expression::tree`]).
+    pub fn source(&self, local: Span) -> Span {
+        let at = |i: usize| {
+            self.offsets
+                .get(i)
+                .or(self.offsets.last())
+                .copied()
+                .unwrap_or(self.span.start)
+        };
+        let start = at(local.start);
+        let end = match local.end.checked_sub(1) {
+            Some(last) if local.end > local.start => at(last) + 1,
+            _ => start,
+        };
+        Span::new(start, end.max(start))
+    }
+
+    /// Where and why GitHub refuses the expression, in the file.
+    pub fn error(&self) -> Option<(Span, &str)> {
+        let e = self.tree.as_ref().err()?;
+        let span = if !self.closed {
+            Span::new(self.span.start, self.span.start + 3)
+        } else if self.inner.trim().is_empty() {
+            self.span
+        } else {
+            let at = self.source(e.span);
+            // The end of the text, between braces: point at the `}}`.
+            if at.is_empty() && at.end + 2 == self.span.end {
+                Span::new(at.start, self.span.end)
+            } else {
+                at
+            }
+        };
+        Some((span, &e.message))
     }
 }
 
@@ -194,107 +247,217 @@ pub fn is_version_tag(git_ref: &str) -> bool {
     digits.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// The `${{ }}` expressions written in the source of `node` (scanned in the source, so spans
-/// are exact whatever the scalar's style).
+/// The `${{ }}` expressions written in the source of `node` (found in the scalar's value as
+/// GitHub reads it, with spans mapped back to the exact source bytes whatever the style).
 pub fn expressions(text: &str, node: &Node) -> Vec<Expression> {
+    let Some((value, offsets)) = decoded(text, node) else {
+        return Vec::new();
+    };
+    syntax::expr::find(&value)
+        .into_iter()
+        .map(|found| {
+            let body = found.open + 3;
+            let end = found.close.unwrap_or(value.len());
+            let at = |i: usize| offsets.get(i).copied().unwrap_or(node.span.end);
+            let span_end = match found.close {
+                Some(c) => at(c + 1) + 1,
+                None => node.span.end,
+            };
+            Expression::new(
+                value.get(body..end).unwrap_or("").to_string(),
+                offsets.get(body..=end).unwrap_or_default().to_vec(),
+                Span::new(at(found.open), span_end.max(at(found.open))),
+                found.close.is_some(),
+            )
+        })
+        .collect()
+}
+
+/// An `if:` value written without `${{ }}`, which GitHub reads as one expression.
+pub fn condition(text: &str, node: &Node) -> Option<Expression> {
+    let (value, offsets) = decoded(text, node)?;
+    if value.contains("${{") {
+        return None;
+    }
+    Some(Expression::new(value, offsets, node.span, true))
+}
+
+/// A scalar's value, with the file offset of each of its bytes (and of its end): plain and
+/// block scalars are read as written (line folding and indentation only change whitespace,
+/// which expressions ignore); quoted ones have their quotes and escapes undone.
+fn decoded(text: &str, node: &Node) -> Option<(String, Vec<usize>)> {
+    let scalar = node.as_scalar()?;
+    let raw = text.get(node.span.start..node.span.end)?;
+    let base = node.span.start;
+    let quote = match scalar.style {
+        Style::SingleQuoted => '\'',
+        Style::DoubleQuoted => '"',
+        _ => {
+            let offsets = (0..=raw.len()).map(|i| base + i).collect();
+            return Some((raw.to_string(), offsets));
+        }
+    };
+    // The closing quote is found by reading the scalar, not taken as the last byte: the
+    // node's span can run on to a quote in a comment after it (`'x' # it's`).
+    let body = raw.strip_prefix(quote)?;
+    let b = body.as_bytes();
+    let mut end = None;
+    let mut i = 0;
+    while i < b.len() {
+        match (quote, b[i]) {
+            ('\'', b'\'') if b.get(i + 1) == Some(&b'\'') => i += 2,
+            ('"', b'\\') => i += 2,
+            (_, c) if c == quote as u8 => {
+                end = Some(i);
+                break;
+            }
+            _ => i += 1,
+        }
+    }
+    let inside = body.get(..end?)?;
+    let base = base + 1;
+    let mut value = String::with_capacity(inside.len());
+    let mut offsets = Vec::with_capacity(inside.len() + 1);
+    let mut chars = inside.char_indices().peekable();
+    let mut push = |value: &mut String, c: char, at: usize| {
+        value.push(c);
+        offsets.extend(std::iter::repeat_n(base + at, c.len_utf8()));
+    };
+    while let Some((i, c)) = chars.next() {
+        match (quote, c) {
+            ('\'', '\'') => {
+                chars.next_if(|&(_, n)| n == '\'');
+                push(&mut value, '\'', i);
+            }
+            ('"', '\\') => {
+                let Some((_, e)) = chars.next() else {
+                    break;
+                };
+                let hex = |chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, n| {
+                    let mut code = 0u32;
+                    for _ in 0..n {
+                        let d = chars.next_if(|(_, c)| c.is_ascii_hexdigit())?;
+                        code = code * 16 + d.1.to_digit(16)?;
+                    }
+                    char::from_u32(code)
+                };
+                let unescaped = match e {
+                    'n' => Some('\n'),
+                    't' | '\t' => Some('\t'),
+                    'r' => Some('\r'),
+                    '0' => Some('\0'),
+                    ' ' => Some(' '),
+                    '/' => Some('/'),
+                    '"' => Some('"'),
+                    '\\' => Some('\\'),
+                    'x' => hex(&mut chars, 2),
+                    'u' => hex(&mut chars, 4),
+                    'U' => hex(&mut chars, 8),
+                    // An escaped line break joins the lines; other escapes are rare controls.
+                    '\n' | '\r' => None,
+                    _ => Some(' '),
+                };
+                if let Some(c) = unescaped {
+                    push(&mut value, c, i);
+                }
+            }
+            _ => push(&mut value, c, i),
+        }
+    }
+    offsets.push(base + inside.len());
+    Some((value, offsets))
+}
+
+/// Where an expression is written in a workflow.
+pub struct Site {
+    pub expression: Expression,
+    /// The index in [`jobs`] of the job it is written in (`None`: outside the jobs).
+    pub job: Option<usize>,
+    /// The index in that job's steps of the step it is written in (`None`: the job's own keys).
+    pub step: Option<usize>,
+    /// The key it is written under, the first below the job, the step, or the top level
+    /// (`if`, `run`, `with`, `outputs`, `env`...).
+    pub key: String,
+    /// A job's or step's `if:` (written with or without `${{ }}`).
+    pub condition: bool,
+}
+
+/// Every expression GitHub evaluates in a workflow, in file order: in `run-name`, the
+/// top-level `env`, `defaults` and `concurrency`, the outputs of `on.workflow_call`, and
+/// everywhere in the jobs; `if:` conditions written without braces included. (Other values,
+/// such as `name:` or the inputs' descriptions, are plain text to GitHub.)
+pub fn sites(text: &str, root: &Node, jobs: &[Job<'_>]) -> Vec<Site> {
     let mut out = Vec::new();
-    let Some(raw) = text.get(node.span.start..node.span.end) else {
+    let scan = |node: &Node, job: Option<usize>, step, key: &str, out: &mut Vec<Site>| {
+        let condition = key == "if" && job.is_some();
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            match &n.value {
+                syntax::yaml::Value::Scalar(_) => {
+                    let mut found = expressions(text, n);
+                    if condition && found.is_empty() {
+                        found.extend(condition_of(text, n));
+                    }
+                    out.extend(found.into_iter().map(|expression| Site {
+                        expression,
+                        job,
+                        step,
+                        key: key.to_string(),
+                        condition,
+                    }));
+                }
+                syntax::yaml::Value::Seq(items) => stack.extend(items.iter().rev()),
+                syntax::yaml::Value::Map(entries) => {
+                    stack.extend(entries.iter().rev().map(|e| &e.value));
+                }
+            }
+        }
+    };
+    let Some(entries) = root.as_map() else {
         return out;
     };
-    let mut from = 0;
-    while let Some(open) = raw[from..].find("${{").map(|i| from + i) {
-        let body = open + 3;
-        let Some(close) = raw[body..].find("}}").map(|i| body + i) else {
-            break;
-        };
-        let base = node.span.start;
-        let inner = &raw[body..close];
-        out.push(Expression {
-            span: Span::new(base + open, base + close + 2),
-            inner: inner.to_string(),
-            paths: context_paths(inner, base + body),
-        });
-        from = close + 2;
+    for entry in entries {
+        match entry.key.as_str().unwrap_or("") {
+            key @ ("run-name" | "env" | "defaults" | "concurrency") => {
+                scan(&entry.value, None, None, key, &mut out);
+            }
+            "on" | "true" => {
+                let outputs = entry
+                    .value
+                    .get("workflow_call")
+                    .and_then(|c| c.get("outputs"))
+                    .and_then(Node::as_map)
+                    .unwrap_or_default();
+                for output in outputs {
+                    if let Some(value) = output.value.get("value") {
+                        scan(value, None, None, "on", &mut out);
+                    }
+                }
+            }
+            _ => {}
+        }
     }
+    for (j, job) in jobs.iter().enumerate() {
+        for entry in job.node.as_map().unwrap_or_default() {
+            let key = entry.key.as_str().unwrap_or("");
+            if key == "steps" {
+                for (s, step) in job.steps.iter().enumerate() {
+                    for e in step.node.as_map().unwrap_or_default() {
+                        let key = e.key.as_str().unwrap_or("");
+                        scan(&e.value, Some(j), Some(s), key, &mut out);
+                    }
+                }
+            } else {
+                scan(&entry.value, Some(j), None, key, &mut out);
+            }
+        }
+    }
+    out.sort_by_key(|s| s.expression.span.start);
     out
 }
 
-/// The dotted context paths in an expression's text, with their spans (`base` is where the
-/// text starts in the file). String literals are skipped; function names are not paths.
-fn context_paths(inner: &str, base: usize) -> Vec<(String, Span)> {
-    let bytes = inner.as_bytes();
-    let ident_start = |b: u8| b.is_ascii_alphabetic() || b == b'_';
-    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'\'' {
-            i += 1;
-            while i < bytes.len() && bytes[i] != b'\'' {
-                i += 1;
-            }
-            i += 1;
-            continue;
-        }
-        if !ident_start(b) || (i > 0 && (ident(bytes[i - 1]) || bytes[i - 1] == b'.')) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut path = String::new();
-        loop {
-            let seg = i;
-            while i < bytes.len() && ident(bytes[i]) {
-                i += 1;
-            }
-            path.push_str(&inner[seg..i].to_ascii_lowercase());
-            match bytes.get(i) {
-                Some(b'.') if bytes.get(i + 1) == Some(&b'*') => {
-                    path.push_str(".*");
-                    i += 2;
-                }
-                Some(b'.') if bytes.get(i + 1).is_some_and(|&c| ident_start(c)) => {
-                    path.push('.');
-                    i += 1;
-                    continue;
-                }
-                Some(b'[') => match inner[i..].find(']') {
-                    Some(end) => {
-                        let index = inner[i + 1..i + end].trim().trim_matches(['\'', '"']);
-                        if !index.is_empty()
-                            && index.bytes().all(ident)
-                            && index.bytes().next().is_some_and(ident_start)
-                        {
-                            path.push('.');
-                            path.push_str(&index.to_ascii_lowercase());
-                        } else {
-                            path.push_str(".*");
-                        }
-                        i += end + 1;
-                    }
-                    None => break,
-                },
-                _ => break,
-            }
-            if bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(|&c| ident_start(c)) {
-                path.push('.');
-                i += 1;
-                continue;
-            }
-            if bytes.get(i) != Some(&b'[')
-                && !(bytes.get(i) == Some(&b'.') && bytes.get(i + 1) == Some(&b'*'))
-            {
-                break;
-            }
-        }
-        let is_call = inner[i..].trim_start().starts_with('(');
-        let is_literal = matches!(path.as_str(), "true" | "false" | "null");
-        if !is_call && !is_literal {
-            out.push((path, Span::new(base + start, base + i)));
-        }
-    }
-    out
+fn condition_of(text: &str, node: &Node) -> Option<Expression> {
+    condition(text, node).filter(|c| !c.inner.trim().is_empty())
 }
 
 /// Maps offsets in a block scalar's value (`|`, `>`, `>-`...) to the exact bytes they were read
@@ -559,6 +722,74 @@ mod tests {
         let found = expressions(text, yaml.documents[0].get("x").unwrap());
         let booleans: Vec<bool> = found.iter().map(Expression::is_boolean).collect();
         assert_eq!(booleans, [false, true, true]);
+    }
+
+    #[test]
+    fn paths_are_what_reaches_the_expansion() {
+        let text = "x: ${{ github.event_name == 'pull_request' && github.event.pull_request.title || '' }} ${{ contains(github.event.pull_request.title, 'x') && 'a' || 'b' }}";
+        let yaml = syntax::yaml::parse(text);
+        let found = expressions(text, yaml.documents[0].get("x").unwrap());
+        // The `cond && value || other` idiom expands to the value: a comparison in front
+        // does not make it a boolean.
+        assert!(!found[0].is_boolean());
+        let paths: Vec<&str> = found[0].paths.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ["github.event.pull_request.title"]);
+        // A field only tested expands to nothing.
+        assert!(found[1].paths.is_empty());
+    }
+
+    #[test]
+    fn expressions_read_as_github_reads_quoted_scalars() {
+        let text = "a: '${{ github.actor == ''x'' }}' # it's\nb: \"${{ github.ref == 'a\\u0062' }}\"\nc: ${{ '}}' }}\n";
+        let yaml = syntax::yaml::parse(text);
+        let get = |k| expressions(text, yaml.documents[0].get(k).unwrap());
+        let a = get("a");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].inner, " github.actor == 'x' ");
+        assert!(a[0].tree.is_ok() && a[0].is_boolean());
+        assert_eq!(
+            &text[a[0].span.start..a[0].span.end],
+            "${{ github.actor == ''x'' }}"
+        );
+        let b = get("b");
+        assert_eq!(b[0].inner, " github.ref == 'ab' ");
+        // A span inside the expression maps to the source bytes, escapes and all.
+        let Ok(tree) = &b[0].tree else { panic!() };
+        let s = b[0].source(tree.span);
+        assert_eq!(&text[s.start..s.end], "github.ref == 'a\\u0062'");
+        let c = get("c");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].inner, " '}}' ");
+    }
+
+    #[test]
+    fn sites_cover_conditions_and_skip_plain_text() {
+        let text = "name: CI ${{ x }}\non:\n  workflow_dispatch:\n    inputs:\n      a:\n        description: ${{ y }}\nenv:\n  E: ${{ github.sha }}\njobs:\n  j:\n    if: github.ref == 'x'\n    runs-on: ubuntu-latest\n    steps:\n      - if: ${{ success() }}\n        run: echo ${{ env.E }}\n";
+        let yaml = syntax::yaml::parse(text);
+        let root = &yaml.documents[0];
+        let jobs = jobs(text, root);
+        let found: Vec<String> = sites(text, root, &jobs)
+            .iter()
+            .map(|s| {
+                format!(
+                    "{:?} {:?} {} {} {}",
+                    s.job,
+                    s.step,
+                    s.key,
+                    s.condition,
+                    s.expression.inner.trim()
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "None None env false github.sha",
+                "Some(0) None if true github.ref == 'x'",
+                "Some(0) Some(0) if true success()",
+                "Some(0) Some(0) run false env.E",
+            ]
+        );
     }
 
     #[test]

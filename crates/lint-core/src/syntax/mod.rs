@@ -3,6 +3,7 @@
 pub mod compose;
 pub mod dockerfile;
 pub mod dockerignore;
+pub mod expr;
 pub mod json;
 pub mod pkg;
 pub mod shell;

@@ -6,6 +6,12 @@ pub mod action_pinned_to_tag;
 pub mod checkout_credentials_in_artifact;
 pub mod credential_in_workflow;
 pub mod cron;
+pub mod expression_context_unavailable;
+pub mod expression_syntax_error;
+pub mod expression_undefined_property;
+pub mod expression_unknown_context;
+pub mod expression_unknown_function;
+pub mod if_always_true;
 pub mod login_password_argument;
 pub mod needs_cycle;
 pub mod needs_unknown_job;
@@ -48,6 +54,12 @@ pub static RULES: &[&Rule] = &[
     &cron::RULE,
     &runner_label::RULE,
     &version_number::RULE,
+    &expression_syntax_error::RULE,
+    &expression_unknown_function::RULE,
+    &expression_unknown_context::RULE,
+    &expression_undefined_property::RULE,
+    &if_always_true::RULE,
+    &expression_context_unavailable::RULE,
 ];
 
 use crate::kinds::workflow::{Step, Target, Uses};

@@ -6,32 +6,37 @@ use serde_json::Value as J;
 
 use crate::diagnostic::{Severity, Span};
 use crate::rule::{CircleciInput, Context};
-use crate::rules::schema::{self, Finding, Schema, Seen, field_name};
+use crate::rules::schema::{self, Finding, Repair, Schema, Seen, field_name};
 use crate::syntax::yaml::{Node, key_text};
 
 crate::declare_rule! {
     /// ## What it does
     /// Validates `.circleci/config.yml` against rlint's schema of it, written from CircleCI's
-    /// configuration reference (`rules/schemas/circleci.schema.json`), and reports on the exact
-    /// key or value:
+    /// configuration references (`rules/schemas/circleci.schema.json`). It reports, on the
+    /// exact key or value:
     /// - a key CircleCI does not take, with the nearest one it does (`working_dir` →
-    ///   `working_directory`), in jobs, executors, commands, parameters, steps' settings,
-    ///   `docker` images, workflows and their job entries' `filters` and `matrix`;
-    /// - a job without `steps` (most often its `steps:` indented as a job of its own);
+    ///   `working_directory`), in jobs, executors, commands, parameter declarations, steps'
+    ///   settings, `docker` images, workflows and workflow job entries (`filters`, `matrix`);
+    /// - an argument a workflow passes to a job of the file, or a step to a command of the
+    ///   file, that it does not declare (`requries:` → `requires`); for an orb's job, only a
+    ///   misspelt workflow job key, as a warning (the orb's parameters are not in the file);
+    /// - a job without `steps` (most often its `steps:` indented as a job of its own) or
+    ///   without an executor, a workflow without `jobs`;
     /// - a step YAML reads as a mapping of several keys: `- run:` with its `command:` not
     ///   indented under it;
-    /// - a value of the wrong type: `steps` written as a mapping, `parallelism: four`, a
-    ///   parameter of a type CircleCI does not know, a `when:` other than `always`,
-    ///   `on_success` or `on_fail`.
+    /// - a value of the wrong type or form: `steps` written as a mapping, `parallelism: four`,
+    ///   a parameter type CircleCI does not know, a `when:` other than `always`, `on_success`
+    ///   or `on_fail`, a condition that is not a logic statement, a command or executor name
+    ///   with capitals, an orb without `@version`.
     ///
     /// The schema is as lenient as CircleCI: a `<< parameters.x >>` or `<< pipeline.x >>`
     /// reference stands for any typed value, numbers stand for text (`xcode: 15.4`), YAML 1.1
-    /// booleans (`yes`, `off`) are booleans, and a command's or job's arguments are free (the
-    /// workflow job keys `requires`, `filters`, `context`, `matrix`... are checked, the rest are
-    /// the job's parameters). Top-level keys CircleCI does not read are left alone — files keep
-    /// their YAML anchors under `aliases:`, `references:` or `defaults:` — unless the key is a
-    /// misspelling of one it reads (`workflow:`), which is a warning. Unknown names of jobs,
-    /// steps, orbs and parameters and the `version` are other rules' findings.
+    /// booleans (`yes`, `off`) are booleans, and an orb command's arguments are free. Top-level
+    /// keys CircleCI does not read are left alone — files keep their YAML anchors under
+    /// `aliases:`, `references:` or `defaults:` — unless the key is a misspelling of one it
+    /// reads (`workflow:`), which is a warning: CircleCI ignores it, and the section it meant is
+    /// missing. Unknown names of jobs, steps and orbs, `<< >>` references and the `version`
+    /// are other rules' findings.
     ///
     /// CircleCI compiles a 2.1 configuration against its schema and refuses it on any
     /// violation ("ERROR IN CONFIG FILE ... extraneous key [x] is not permitted"): errors. A 2.0
@@ -68,9 +73,9 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// A key that differs from a known one only by case or by `-`/space for `_` is renamed:
-    /// safe. A typo with exactly one nearest key (`requries` → `requires`) is renamed too, as a
-    /// guess: unsafe.
+    /// A key that differs from a known one only by case or by `-`/space for `_`, or is a short
+    /// form of it (`working_dir`, `env`, `cmd`), is renamed: safe. A typo with exactly one
+    /// nearest key (`requries` → `requires`) is renamed too, as a guess: unsafe.
     ///
     /// ## References
     /// - [CircleCI: configuration reference](https://circleci.com/docs/configuration-reference/)
@@ -133,7 +138,12 @@ fn collect_keys(schema: &J, segments: &[String], out: &mut Vec<String>, depth: u
         None => schema,
     };
     for branch in ["oneOf", "anyOf", "allOf"] {
-        for b in schema.get(branch).and_then(J::as_array).into_iter().flatten() {
+        for b in schema
+            .get(branch)
+            .and_then(J::as_array)
+            .into_iter()
+            .flatten()
+        {
             collect_keys(b, segments, out, depth + 1);
         }
     }
@@ -203,12 +213,24 @@ fn check(input: &CircleciInput<'_>, cx: &mut Context<'_>) {
         unknown_keys_at_most: input.model.is_v2_0().then_some(Severity::Warning),
         ..*CIRCLECI
     };
+    let errors: Vec<ValidationError<'_>> = VALIDATOR.iter_errors(&json).collect();
+    let flat: Vec<Flat<'_>> = errors.iter().flat_map(flatten).collect();
+    // A step of several keys is one finding: its keys are not judged as steps of their own.
+    let split_steps: Vec<String> = flat
+        .iter()
+        .filter_map(|f| match f {
+            Flat::Error(e) if matches!(e.kind(), ValidationErrorKind::MaxProperties { .. }) => {
+                Some(format!("{}/", e.instance_path().as_str()))
+            }
+            _ => None,
+        })
+        .collect();
     let mut seen = Seen::new();
-    for error in VALIDATOR.iter_errors(&json) {
-        let mut found = Vec::new();
-        for e in flatten(&error) {
-            found.extend(findings(&wording, root, &json, e));
+    for f in flat {
+        if split_steps.iter().any(|p| f.path().starts_with(p.as_str())) {
+            continue;
         }
+        let found = findings(&wording, root, &json, input.text, f);
         schema::report(found, &mut seen, input.text, cx);
     }
     let found = arguments(input);
@@ -246,20 +268,32 @@ fn arguments(input: &CircleciInput<'_>) -> Vec<Finding> {
     let model = input.model;
     let mut out = Vec::new();
     let mut judge = |args: &Node, owner: Option<(&str, &str, Vec<String>)>, reserved: &[&str]| {
-        for entry in args.as_map().unwrap_or_default() {
-            let Some(key) = entry.key.as_str() else { continue };
+        let entries = args.as_map().unwrap_or_default();
+        let rename = |key: &Node, to: &str| {
+            let free = !entries.iter().any(|e| e.key.as_str() == Some(to));
+            free.then(|| Repair::RenameKey {
+                key: key.span,
+                to: to.to_string(),
+                certain: false,
+            })
+        };
+        for entry in entries {
+            let Some(key) = entry.key.as_str() else {
+                continue;
+            };
             if reserved.contains(&key) || super::is_templated(key) {
                 continue;
             }
             let near = crate::suggest::did_you_mean(key, reserved);
-            let (message, help, at_most) = match &owner {
+            let (message, help, at_most, to) = match &owner {
                 Some((what, name, params)) => {
                     if params.iter().any(|p| p == key) {
                         continue;
                     }
                     let mut names: Vec<&str> = reserved.to_vec();
                     names.extend(params.iter().map(String::as_str));
-                    let help = match crate::suggest::did_you_mean(key, &names) {
+                    let to = crate::suggest::did_you_mean(key, &names);
+                    let help = match to {
                         Some(n) => format!("did you mean `{n}`?"),
                         None if params.is_empty() => format!("`{name}` declares no parameters"),
                         None => format!(
@@ -268,17 +302,24 @@ fn arguments(input: &CircleciInput<'_>) -> Vec<Finding> {
                         ),
                     };
                     let message = if reserved.is_empty() {
-                        format!("`{key}` is not a parameter of {what} `{name}`: CircleCI refuses the argument")
+                        format!(
+                            "`{key}` is not a parameter of {what} `{name}`: CircleCI refuses the argument"
+                        )
                     } else {
-                        format!("`{key}` is not a parameter of {what} `{name}`, nor a key of a workflow job: CircleCI refuses the argument")
+                        format!(
+                            "`{key}` is not a parameter of {what} `{name}`, nor a key of a workflow job: CircleCI refuses the argument"
+                        )
                     };
-                    (message, help, None)
+                    (message, help, None, to)
                 }
                 None => match near {
                     Some(n) => (
                         format!("`{key}` is not a key of a workflow job"),
-                        format!("did you mean `{n}`? (an orb job may take `{key}` as a parameter; CircleCI refuses it if not)"),
+                        format!(
+                            "did you mean `{n}`? (an orb job may take `{key}` as a parameter; CircleCI refuses it if not)"
+                        ),
                         Some(Severity::Warning),
+                        Some(n),
                     ),
                     None => continue,
                 },
@@ -287,7 +328,7 @@ fn arguments(input: &CircleciInput<'_>) -> Vec<Finding> {
                 span: entry.key.span,
                 message,
                 help: Some(help),
-                repair: None,
+                repair: to.and_then(|to| rename(&entry.key, to)),
                 at_most,
             });
         }
@@ -304,9 +345,15 @@ fn arguments(input: &CircleciInput<'_>) -> Vec<Finding> {
         }
     }
     for step in &model.steps {
-        let Some(args) = step.args.filter(|a| a.as_map().is_some()) else { continue };
+        let Some(args) = step.args.filter(|a| a.as_map().is_some()) else {
+            continue;
+        };
         if let Some(command) = model.commands.iter().find(|c| c.name == step.name) {
-            judge(args, Some(("command", command.name, declared(command.node))), &[]);
+            judge(
+                args,
+                Some(("command", command.name, declared(command.node))),
+                &[],
+            );
         }
     }
     out.sort_by_key(|f| f.span.start);
@@ -321,6 +368,14 @@ enum Flat<'e> {
     /// Every branch of an `anyOf` with a `<< >>` alternative wants another type: the types
     /// wanted, at the path.
     Types(&'e ValidationError<'e>, Vec<&'static str>, bool),
+}
+
+impl Flat<'_> {
+    fn path(&self) -> &str {
+        match self {
+            Flat::Error(e) | Flat::Types(e, _, _) => e.instance_path().as_str(),
+        }
+    }
 }
 
 fn flatten<'e>(error: &'e ValidationError<'e>) -> Vec<Flat<'e>> {
@@ -367,7 +422,9 @@ fn type_mismatch(e: &ValidationError<'_>, here: &str) -> bool {
     match e.kind() {
         ValidationErrorKind::Type { .. } => true,
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
-            context.iter().all(|b| b.iter().any(|x| type_mismatch(x, here)))
+            context
+                .iter()
+                .all(|b| b.iter().any(|x| type_mismatch(x, here)))
         }
         _ => false,
     }
@@ -401,7 +458,21 @@ fn one(span: Span, message: String, help: Option<String>) -> Vec<Finding> {
     }]
 }
 
-fn findings(wording: &Schema<'_>, root: &Node, json: &J, flat: Flat<'_>) -> Vec<Finding> {
+/// Short forms written for a key CircleCI spells out, too far from it for did-you-mean.
+const SHORT_FORMS: [(&str, &str); 4] = [
+    ("working_dir", "working_directory"),
+    ("workdir", "working_directory"),
+    ("env", "environment"),
+    ("cmd", "command"),
+];
+
+fn findings(
+    wording: &Schema<'_>,
+    root: &Node,
+    json: &J,
+    text: &str,
+    flat: Flat<'_>,
+) -> Vec<Finding> {
     let error = match flat {
         Flat::Error(e) => e,
         Flat::Types(e, types, templated) => {
@@ -417,6 +488,22 @@ fn findings(wording: &Schema<'_>, root: &Node, json: &J, flat: Flat<'_>) -> Vec<
     let node = root.pointer(path);
     let value_span = node.map_or(Span::empty(0), |n| n.span);
     match error.kind() {
+        // `commnd:` for `command:`: the misspelt key's finding says it.
+        ValidationErrorKind::Required { property }
+            if node
+                .and_then(Node::as_map)
+                .unwrap_or_default()
+                .iter()
+                .any(|e| {
+                    let key = key_text(&e.key);
+                    Some(key.as_str()) != property.as_str()
+                        && property
+                            .as_str()
+                            .is_some_and(|p| crate::suggest::did_you_mean(&key, &[p]).is_some())
+                }) =>
+        {
+            return Vec::new();
+        }
         ValidationErrorKind::Required { property }
             if property.as_str() == Some("steps") && is_job(&parts) =>
         {
@@ -431,21 +518,41 @@ fn findings(wording: &Schema<'_>, root: &Node, json: &J, flat: Flat<'_>) -> Vec<
                 Some("give it `docker:`, `machine:`, `macos:` or `executor:`".into()),
             );
         }
-        ValidationErrorKind::PropertyNames { error } if matches!(parts.as_slice(), ["commands" | "executors"] | ["orbs", _, "commands" | "executors"]) => {
+        ValidationErrorKind::PropertyNames { error }
+            if matches!(
+                parts.as_slice(),
+                ["commands" | "executors"] | ["orbs", _, "commands" | "executors"]
+            ) =>
+        {
             let name = error.instance().as_str().unwrap_or_default().to_string();
-            let what = if parts.last() == Some(&"commands") { "command" } else { "executor" };
-            let span = node.and_then(|n| n.entry(&name)).map_or(value_span, |e| e.key.span);
+            let what = if parts.last() == Some(&"commands") {
+                "command"
+            } else {
+                "executor"
+            };
+            let span = node
+                .and_then(|n| n.entry(&name))
+                .map_or(value_span, |e| e.key.span);
             return one(
                 span,
-                format!("`{name}` is not a valid {what} name: CircleCI takes lowercase letters, digits, `_` and `-`, starting with a letter"),
-                Some(format!("rename it (`{}`), and every step or job that uses it", name.to_lowercase())),
+                format!(
+                    "`{name}` is not a valid {what} name: CircleCI takes lowercase letters, digits, `_` and `-`, starting with a letter"
+                ),
+                Some(format!(
+                    "rename it (`{}`), and every step or job that uses it",
+                    name.to_lowercase()
+                )),
             );
         }
-        ValidationErrorKind::Pattern { .. } if matches!(parts.as_slice(), ["orbs", _] | ["orbs", _, "orbs", _]) => {
+        ValidationErrorKind::Pattern { .. }
+            if matches!(parts.as_slice(), ["orbs", _] | ["orbs", _, "orbs", _]) =>
+        {
             let written = json.pointer(path).and_then(J::as_str).unwrap_or_default();
             return one(
                 value_span,
-                format!("`{written}` is not an orb reference: CircleCI takes `namespace/orb@version`"),
+                format!(
+                    "`{written}` is not an orb reference: CircleCI takes `namespace/orb@version`"
+                ),
                 Some("pin a version: `circleci/node@5.2.0` (or `@5` for the latest 5.x)".into()),
             );
         }
@@ -503,12 +610,15 @@ fn findings(wording: &Schema<'_>, root: &Node, json: &J, flat: Flat<'_>) -> Vec<
             return types_finding(root, json, path, &types, false);
         }
         ValidationErrorKind::Required { property }
-            if property.as_str() == Some("jobs") && matches!(parts.as_slice(), ["workflows", _]) =>
+            if property.as_str() == Some("jobs")
+                && matches!(parts.as_slice(), ["workflows", _]) =>
         {
             let name = parts.last().copied().unwrap_or_default();
             return one(
                 key_span(root, path).unwrap_or(value_span),
-                format!("workflow `{name}` has no `jobs`: CircleCI refuses a workflow without them"),
+                format!(
+                    "workflow `{name}` has no `jobs`: CircleCI refuses a workflow without them"
+                ),
                 Some("list the jobs it runs under `jobs:`".into()),
             );
         }
@@ -521,7 +631,9 @@ fn findings(wording: &Schema<'_>, root: &Node, json: &J, flat: Flat<'_>) -> Vec<
                 .filter(|o| o.len() == 1)
                 .and_then(|o| o.keys().next());
             let help = match only {
-                Some(named) => format!("`{named}:` reads as an argument: write `name: {named}` with the arguments beside it"),
+                Some(named) => format!(
+                    "`{named}:` reads as an argument: write `name: {named}` with the arguments beside it"
+                ),
                 None => "write `name:` (the executor) beside its arguments".into(),
             };
             return one(
@@ -533,6 +645,26 @@ fn findings(wording: &Schema<'_>, root: &Node, json: &J, flat: Flat<'_>) -> Vec<
         _ => {}
     }
     let mut found = schema::describe(wording, root, "", path, error.kind(), json, &[]);
+    if let ValidationErrorKind::AdditionalProperties { .. } = error.kind() {
+        let allowed = keys_for(path, json).unwrap_or_default();
+        for f in &mut found {
+            let written = text.get(f.span.start..f.span.end).unwrap_or_default();
+            let Some((_, to)) = SHORT_FORMS
+                .iter()
+                .find(|(short, to)| *short == written && allowed.iter().any(|k| k == to))
+            else {
+                continue;
+            };
+            f.help = Some(format!("did you mean `{to}`?"));
+            if node.and_then(|n| n.entry(to)).is_none() {
+                f.repair = Some(Repair::RenameKey {
+                    key: f.span,
+                    to: (*to).to_string(),
+                    certain: true,
+                });
+            }
+        }
+    }
     if parts.is_empty() {
         // A misspelt top-level key: CircleCI ignores it, so the section it meant is missing.
         for f in &mut found {
@@ -567,6 +699,16 @@ fn is_workflow_job(parts: &[&str]) -> bool {
 
 fn job_without_steps(root: &Node, path: &str, parts: &[&str]) -> Vec<Finding> {
     let name = parts.last().copied().unwrap_or_default();
+    // `step:` for `steps:`: the unknown key's finding says it.
+    let misspelt = root
+        .pointer(path)
+        .and_then(Node::as_map)
+        .unwrap_or_default()
+        .iter()
+        .any(|e| crate::suggest::did_you_mean(&key_text(&e.key), &["steps"]).is_some());
+    if misspelt {
+        return Vec::new();
+    }
     let job_key = path
         .rsplit_once('/')
         .and_then(|(jobs, _)| root.pointer(jobs))
@@ -580,9 +722,9 @@ fn job_without_steps(root: &Node, path: &str, parts: &[&str]) -> Vec<Finding> {
         .and_then(|jobs| jobs.entry("steps"))
         .filter(|e| e.value.as_seq().is_some());
     let help = match sibling {
-        Some(_) => format!(
-            "the `steps:` below is indented as a job of its own: indent it under `{name}:`"
-        ),
+        Some(_) => {
+            format!("the `steps:` below is indented as a job of its own: indent it under `{name}:`")
+        }
         None => "add its `steps:` list (or give it `type: no-op` or `type: approval`)".into(),
     };
     one(
@@ -609,7 +751,10 @@ fn types_finding(
             Some("write each step as a list item: `- checkout`, `- run: make`".into()),
         );
     }
-    let logic = matches!(parts.as_slice(), [.., "when" | "unless", "condition"] | ["workflows", _, "when" | "unless"]);
+    let logic = matches!(
+        parts.as_slice(),
+        [.., "when" | "unless", "condition"] | ["workflows", _, "when" | "unless"]
+    );
     if logic {
         return one(
             root.pointer(path).map_or(Span::empty(0), |n| n.span),
@@ -698,9 +843,7 @@ fn place(path: &str) -> String {
         ["parameters", _] | [.., "parameters", _] => "key of a parameter declaration".into(),
         ["workflows", _] => "workflow key".into(),
         [.., "docker", item] if item.parse::<usize>().is_ok() => "key of a `docker` image".into(),
-        [.., "steps" | "pre-steps" | "post-steps", item, step]
-            if item.parse::<usize>().is_ok() =>
-        {
+        [.., "steps" | "pre-steps" | "post-steps", item, step] if item.parse::<usize>().is_ok() => {
             format!("setting of the `{step}` step")
         }
         _ => format!("key under `{}`", field_name(path)),

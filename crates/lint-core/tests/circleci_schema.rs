@@ -144,3 +144,60 @@ fn truncate(s: &str) -> String {
         None => s.to_string(),
     }
 }
+
+/// Shapes CircleCI's schema takes and real files write, beyond the corpus: ours takes them too.
+#[test]
+fn our_schema_takes_the_shapes_circleci_takes() {
+    use serde_json::{Value, json};
+    let Some(official_path) = common::shared("schemas/circle-ci.json") else {
+        return;
+    };
+    let official: Value =
+        serde_json::from_str(&fs::read_to_string(official_path).unwrap()).unwrap();
+    let official = jsonschema::validator_for(&official).unwrap();
+    let ours: Value = serde_json::from_str(SCHEMA_TEXT).unwrap();
+    let ours = jsonschema::validator_for(&ours).unwrap();
+    let job = |extra: Value| {
+        let mut j = json!({"docker": [{"image": "cimg/base:2024.01"}], "steps": ["checkout"]});
+        for (k, v) in extra.as_object().unwrap() {
+            j[k] = v.clone();
+        }
+        json!({"version": 2.1, "jobs": {"a": j}, "workflows": {"w": {"jobs": ["a"]}}})
+    };
+    let step = |s: Value| job(json!({"steps": [s]}));
+    let entry = |args: Value| {
+        json!({"version": 2.1, "jobs": {"a": {"machine": true, "steps": ["checkout"]}},
+               "workflows": {"w": {"jobs": [{"a": args}]}}})
+    };
+    let shapes = [
+        job(json!({"environment": ["A=1", "B=2"]})),
+        job(json!({"environment": null})),
+        job(json!({"docker": [{"image": "x", "environment": ["A=1"], "command": "a b"}]})),
+        job(json!({"docker": [{"image": "x", "aws_auth": {"oidc_role_arn": "arn"}}]})),
+        step(json!({"save_cache": {"key": "k", "paths": "node_modules"}})),
+        step(json!({"restore_cache": {"keys": "k"}})),
+        step(json!({"add_ssh_keys": {"fingerprints": "SHA256:x"}})),
+        step(json!({"persist_to_workspace": {"root": ".", "paths": "dist"}})),
+        step(json!({"run": {"command": "make", "environment": ["A=1"], "no_output_timeout": 30}})),
+        step(json!({"store_artifacts": {"path": "x", "name": "n"}})),
+        step(json!({"orb/command": "argument"})),
+        step(json!({"deploy": "make deploy"})),
+        entry(json!({"requires": [{"b": "failed"}], "context": ["a", "b"]})),
+        entry(json!({"filters": {"tags": {"only": "/.*/"}, "branches": {"ignore": "/.*/"}}})),
+        entry(json!({"type": "no-op"})),
+        entry(json!({"matrix": {"parameters": {"x": [1, 2]}, "alias": "all"}})),
+        json!({"version": 2.1, "jobs": {"a": {"machine": true, "steps": ["checkout"]}},
+               "workflows": {"w": {"when": "pipeline.git.branch == \"main\"",
+                 "triggers": [{"schedule": {"cron": "0 3 * * *"}}], "jobs": ["a"]}}}),
+        json!({"version": 2.1, "executors": {"e": {"machine": "true"}, "r": {"resource_class": "large"}}}),
+        json!({"version": 2.1, "parameters": {"p": {"type": "enum", "default": "a"}}}),
+    ];
+    for doc in &shapes {
+        assert!(official.is_valid(doc), "the official schema refuses {doc}");
+        let errors: Vec<String> = ours
+            .iter_errors(doc)
+            .map(|e| format!("{} at {}", e, e.instance_path().as_str()))
+            .collect();
+        assert!(errors.is_empty(), "ours refuses {doc}: {errors:?}");
+    }
+}

@@ -507,10 +507,10 @@ fn findings(
         ValidationErrorKind::Required { property }
             if property.as_str() == Some("steps") && is_job(&parts) =>
         {
-            return job_without_steps(root, path, &parts);
+            return job_without_steps(root, path);
         }
         ValidationErrorKind::AnyOf { context } if is_job(&parts) && all_required(context) => {
-            let name = parts.last().copied().unwrap_or_default();
+            let name = field_name(path);
             let key = key_span(root, path).unwrap_or(value_span);
             return one(
                 key,
@@ -555,6 +555,12 @@ fn findings(
                 ),
                 Some("pin a version: `circleci/node@5.2.0` (or `@5` for the latest 5.x)".into()),
             );
+        }
+        // `yes`/`off` spell booleans; any other string does not.
+        ValidationErrorKind::Pattern { .. }
+            if error.schema_path().as_str().starts_with("/$defs/boolean/") =>
+        {
+            return types_finding(root, json, path, &["boolean"], true);
         }
         ValidationErrorKind::MaxProperties { .. } if is_step(&parts) => {
             let keys: Vec<String> = node
@@ -613,7 +619,7 @@ fn findings(
             if property.as_str() == Some("jobs")
                 && matches!(parts.as_slice(), ["workflows", _]) =>
         {
-            let name = parts.last().copied().unwrap_or_default();
+            let name = field_name(path);
             return one(
                 key_span(root, path).unwrap_or(value_span),
                 format!(
@@ -697,8 +703,9 @@ fn is_workflow_job(parts: &[&str]) -> bool {
     matches!(parts, ["workflows", _, "jobs", item] if item.parse::<usize>().is_ok())
 }
 
-fn job_without_steps(root: &Node, path: &str, parts: &[&str]) -> Vec<Finding> {
-    let name = parts.last().copied().unwrap_or_default();
+fn job_without_steps(root: &Node, path: &str) -> Vec<Finding> {
+    let name = field_name(path);
+    let name = name.as_str();
     // `step:` for `steps:`: the unknown key's finding says it.
     let misspelt = root
         .pointer(path)

@@ -201,3 +201,46 @@ fn our_schema_takes_the_shapes_circleci_takes() {
         assert!(errors.is_empty(), "ours refuses {doc}: {errors:?}");
     }
 }
+
+/// CC014's fixtures as CircleCI's schema judges them: the valid ones valid (but for a 2.0
+/// `version`, which it does not know), the invalid ones invalid.
+#[test]
+fn circleci_judges_our_fixtures_as_we_do() {
+    let Some(official_path) = common::shared("schemas/circle-ci.json") else {
+        return;
+    };
+    let official: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(official_path).unwrap()).unwrap();
+    let official = jsonschema::validator_for(&official).unwrap();
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/circleci/CC014");
+    let mut judged = 0;
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let text = fs::read_to_string(&path).unwrap();
+        let doc = yaml::parse(&text);
+        let json = prepared_json(&text, &doc.documents[0]);
+        let errors: Vec<String> = official
+            .iter_errors(&json)
+            .filter(|e| e.instance_path().as_str() != "/version")
+            .map(|e| {
+                format!(
+                    "{} at {}",
+                    truncate(&e.to_string()),
+                    e.instance_path().as_str()
+                )
+            })
+            .collect();
+        if name.starts_with("valid") {
+            assert!(errors.is_empty(), "{name}: {errors:#?}");
+        } else {
+            assert!(
+                !errors.is_empty(),
+                "{name}: the official schema finds nothing"
+            );
+        }
+        judged += 1;
+    }
+    assert!(judged >= 4);
+}

@@ -203,8 +203,14 @@ fn our_schema_takes_the_shapes_circleci_takes() {
     }
 }
 
+/// Invalid fixtures whose findings CircleCI's schema cannot make, and why.
+const OURS_ONLY: &[(&str, &str)] = &[(
+    "invalid_parameters.yml",
+    "a parameter's default of another type, and values an enum does not list: the official schema types neither defaults nor arguments",
+)];
+
 /// CC014's fixtures as CircleCI's schema judges them: the valid ones valid (but for a 2.0
-/// `version`, which it does not know), the invalid ones invalid.
+/// `version`, which it does not know), the invalid ones invalid but for those listed.
 #[test]
 fn circleci_judges_our_fixtures_as_we_do() {
     let Some(official_path) = common::shared("schemas/circle-ci.json") else {
@@ -235,6 +241,8 @@ fn circleci_judges_our_fixtures_as_we_do() {
             .collect();
         if name.starts_with("valid") {
             assert!(errors.is_empty(), "{name}: {errors:#?}");
+        } else if let Some((_, why)) = OURS_ONLY.iter().find(|(n, _)| *n == name) {
+            assert!(errors.is_empty(), "{name} ({why}): {errors:#?}");
         } else {
             assert!(
                 !errors.is_empty(),

@@ -20,6 +20,9 @@ crate::declare_rule! {
     /// - an argument a workflow passes to a job of the file, or a step to a command of the
     ///   file, that it does not declare (`requries:` → `requires`); for an orb's job, only a
     ///   misspelt workflow job key, as a warning (the orb's parameters are not in the file);
+    /// - a parameter's `default` of another type than its `type` (`type: integer` with
+    ///   `default: many`), and a value an enum parameter does not list, as its `default` or
+    ///   as an argument from a workflow, a `matrix` or a step;
     /// - a job without `steps` (most often its `steps:` indented as a job of its own) or
     ///   without an executor, a workflow without `jobs`;
     /// - a step YAML reads as a mapping of several keys: `- run:` with its `command:` not
@@ -233,7 +236,9 @@ fn check(input: &CircleciInput<'_>, cx: &mut Context<'_>) {
         let found = findings(&wording, root, &json, input.text, f);
         schema::report(found, &mut seen, input.text, cx);
     }
-    let found = arguments(input);
+    let mut found = arguments(input);
+    found.extend(enum_values(input, root));
+    found.sort_by_key(|f| f.span.start);
     schema::report(found, &mut seen, input.text, cx);
 }
 
@@ -356,7 +361,108 @@ fn arguments(input: &CircleciInput<'_>) -> Vec<Finding> {
             );
         }
     }
-    out.sort_by_key(|f| f.span.start);
+    out
+}
+
+/// A scalar's text as written (`3.8` for the number), for comparing with an enum's values.
+fn scalar(node: &Node) -> Option<&str> {
+    match &node.value {
+        crate::syntax::yaml::Value::Scalar(s) => Some(&s.text),
+        _ => None,
+    }
+}
+
+/// The enum parameters of a `parameters:` declaration: name, values.
+fn enums(parameters: Option<&Node>) -> Vec<(String, Vec<&str>)> {
+    parameters
+        .and_then(Node::as_map)
+        .unwrap_or_default()
+        .iter()
+        .filter(|e| e.value.get("type").and_then(Node::as_str) == Some("enum"))
+        .filter_map(|e| {
+            let values = e.value.get("enum")?.as_seq()?;
+            let values: Option<Vec<&str>> = values.iter().map(scalar).collect();
+            Some((key_text(&e.key), values?))
+        })
+        .collect()
+}
+
+/// A value an enum parameter does not list: its declared `default`, or an argument a workflow,
+/// a matrix or a step passes to a job or command of the file.
+fn enum_values(input: &CircleciInput<'_>, root: &Node) -> Vec<Finding> {
+    let model = input.model;
+    let mut out = Vec::new();
+    let mut judge = |value: &Node, param: &str, values: &[&str], whose: &str| {
+        let Some(written) = scalar(value) else { return };
+        if values.contains(&written) || super::is_templated(written) {
+            return;
+        }
+        let help = match crate::suggest::did_you_mean(written, values) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("use one of: {}", schema::list(values, 12)),
+        };
+        out.push(Finding {
+            span: value.span,
+            message: format!(
+                "`{written}` is not a value of the enum parameter `{param}`{whose}: CircleCI refuses it"
+            ),
+            help: Some(help),
+            repair: None,
+            at_most: None,
+        });
+    };
+    let declarations = std::iter::once(root.get("parameters")).chain(
+        [&model.jobs, &model.commands, &model.executors]
+            .into_iter()
+            .flatten()
+            .map(|d| d.node.get("parameters")),
+    );
+    for parameters in declarations {
+        for (name, values) in enums(parameters) {
+            let default = parameters
+                .and_then(|p| p.get(&name))
+                .and_then(|d| d.get("default"));
+            if let Some(default) = default.filter(|d| !d.is_null()) {
+                judge(default, &name, &values, "");
+            }
+        }
+    }
+    for workflow in &model.workflows {
+        for job in &workflow.jobs {
+            let Some(args) = job.args else { continue };
+            let Some(local) = model.jobs.iter().find(|j| j.name == job.job) else {
+                continue;
+            };
+            let whose = format!(" of job `{}`", local.name);
+            let matrix = args.get("matrix").and_then(|m| m.get("parameters"));
+            for (name, values) in enums(local.node.get("parameters")) {
+                if let Some(value) = args.get(&name) {
+                    judge(value, &name, &values, &whose);
+                }
+                for value in matrix
+                    .and_then(|m| m.get(&name))
+                    .and_then(Node::as_seq)
+                    .unwrap_or_default()
+                {
+                    judge(value, &name, &values, &whose);
+                }
+            }
+        }
+    }
+    for step in &model.steps {
+        let Some(args) = step.args.filter(|a| a.as_map().is_some()) else {
+            continue;
+        };
+        let Some(command) = model.commands.iter().find(|c| c.name == step.name) else {
+            continue;
+        };
+        let whose = format!(" of command `{}`", command.name);
+        for (name, values) in enums(command.node.get("parameters")) {
+            if let Some(value) = args.get(&name) {
+                judge(value, &name, &values, &whose);
+            }
+        }
+    }
     out
 }
 

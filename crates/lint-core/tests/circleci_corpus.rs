@@ -20,12 +20,12 @@ const INVALID: &[(&str, &[&str], &str)] = &[
     ),
     (
         "simple-cases__config2.yml",
-        &["CC001", "CC005", "CC006"],
-        "a workflow job that is not defined, a command reading a parameter it lacks",
+        &["CC001", "CC005", "CC006", "CC014"],
+        "a workflow job that is not defined, a command reading a parameter it lacks, a command named `otherCommand` (CircleCI's names are lowercase)",
     ),
     (
         "test-files__.circleci__config2.yml",
-        &["CC001", "CC005", "CC006"],
+        &["CC001", "CC005", "CC006", "CC014"],
         "the same file as simple-cases/config2",
     ),
     (
@@ -35,8 +35,8 @@ const INVALID: &[(&str, &[&str], &str)] = &[
     ),
     (
         "autocomplete1.yml",
-        &["CC005"],
-        "an unfinished file for autocompletion tests; the empty step is the schema's",
+        &["CC005", "CC014"],
+        "an unfinished file for autocompletion tests: an empty step, empty executors and a parameter without a type",
     ),
     (
         "invalid-files__autocomplete-jobs.yml",
@@ -45,8 +45,8 @@ const INVALID: &[(&str, &[&str], &str)] = &[
     ),
     (
         "invalid-files__not-defined-param.yml",
-        &["CC012"],
-        "a job used as a step; the argument it passes that the job does not declare is not checked",
+        &["CC012", "CC014"],
+        "a job used as a step, and a workflow passing the job an argument it does not declare",
     ),
     ("parameter-inline.yml", &["CC012"], "a job used as a step"),
     (
@@ -61,14 +61,14 @@ const INVALID: &[(&str, &[&str], &str)] = &[
     ),
     (
         "invalid-files__yaml-errors.yml",
-        &["CC006"],
-        "an empty parameter name, and a job reading a pipeline parameter as its own",
+        &["CC006", "CC014"],
+        "an empty parameter name, a job reading a pipeline parameter as its own, and an argument for a job that declares no parameters",
     ),
     ("schemaError.yml", &["CC007"], "`version: true`"),
     (
         "invalid-files__job-without-steps.yml",
-        &[],
-        "a job without `steps` (its steps indented as a job): a schema finding",
+        &["CC014"],
+        "a job without `steps` (its steps indented as a job)",
     ),
     (
         "invalid-files__bad-docker-image.yml",
@@ -77,13 +77,13 @@ const INVALID: &[(&str, &[&str], &str)] = &[
     ),
     (
         "executor__invalid_condition__build.yml",
-        &[],
-        "an executor chosen by a condition CircleCI cannot evaluate: a schema finding",
+        &["CC014"],
+        "a step's `condition` written as a list, not a logic statement",
     ),
     (
         "pipeline_parameters__additional_properties_invalid__build.yml",
-        &[],
-        "a pipeline parameter with a key parameters do not take: a schema finding",
+        &["CC014"],
+        "a pipeline parameter with a key parameters do not take",
     ),
     (
         "renames_requires__invalid.yml",
@@ -112,8 +112,33 @@ const INVALID: &[(&str, &[&str], &str)] = &[
     ),
     (
         "circleciconfig__workflows.json",
-        &["CC001", "CC006"],
-        "a schema-test fragment: workflows without their jobs and pipeline parameters",
+        &["CC001", "CC006", "CC014"],
+        "a schema-test fragment: workflows without their jobs and pipeline parameters, one without `jobs:`",
+    ),
+    (
+        "circle-13337-executors__build.yml",
+        &["CC014"],
+        "an executor invoked as `cli/default: {tag: ...}`: CircleCI takes `name: cli/default` beside the arguments (CircleCI's own schema refuses it too)",
+    ),
+    (
+        "test-files__.circleci__diagnostic.yml",
+        &["CC014"],
+        "the language server's diagnostics showcase: a job without an executor",
+    ),
+    (
+        "circleciconfig__chromeless.json",
+        &["CC014"],
+        "a schema-test fragment passing `gcloud-service-key` to a command that declares `gcloud_service_key`",
+    ),
+    (
+        "circleciconfig__contexts.json",
+        &["CC014"],
+        "a schema-test fragment: two jobs in one workflow list item",
+    ),
+    (
+        "circleciconfig__logical-matches.json",
+        &["CC014"],
+        "a schema-test fragment: a workflow without `jobs:`",
     ),
     (
         "circleci-cli__.circleci__test-suites.yml",

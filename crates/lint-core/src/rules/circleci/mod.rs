@@ -10,6 +10,7 @@ pub mod parameter_undeclared;
 pub mod remote_docker_version;
 pub mod requires_cycle;
 pub mod requires_unknown;
+pub mod schema;
 pub mod step_unknown;
 pub mod version_features;
 pub mod workflow_job_undefined;
@@ -32,6 +33,7 @@ pub static RULES: &[&Rule] = &[
     &auth_password_literal::RULE,
     &step_unknown::RULE,
     &job_unused::RULE,
+    &schema::RULE,
 ];
 
 /// Whether a name is written with a `<< parameters.x >>` (or other) reference, so its value is

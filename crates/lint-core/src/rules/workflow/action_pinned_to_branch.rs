@@ -6,7 +6,7 @@ crate::declare_rule! {
     /// Finds a `uses:` that runs an action or reusable workflow from another repository at a
     /// branch (`@master`, `@main`, `@dev`) or without any ref. A full 40-character commit SHA is
     /// pinned; a version tag (`@v4`, `@4.1`) or a maintenance branch named after one (`@release/v1`,
-    /// which its owners move like a major tag) is left to GA004 (off by default); local actions
+    /// which its owners move like a major tag) is left to GA004 (information only); local actions
     /// (`./...`), `docker://` images and references built from expressions are not this rule's
     /// business.
     ///

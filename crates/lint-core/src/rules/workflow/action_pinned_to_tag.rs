@@ -5,8 +5,11 @@ crate::declare_rule! {
     /// ## What it does
     /// Finds a `uses:` that runs a third-party action at a version tag (`@v2`, `@4.1`) rather
     /// than a commit SHA, and a `docker://` image without a `@sha256:` digest. First-party
-    /// actions (`actions/*`, `github/*`) at a tag are not reported. Off by default: tags are
-    /// the common, documented way to use actions, and most projects accept the trade.
+    /// actions (`actions/*`, `github/*`) at a tag are not reported. Information only: tags are
+    /// the common, documented way to use actions and many projects accept the trade, so the
+    /// finding never fails a run by itself; GitHub's security hardening guide and zizmor's
+    /// `unpinned-uses` ask for SHAs, and a project that does can raise it to an error
+    /// (`[severity]` `GA004 = "error"` in rlint.toml).
     ///
     /// ## Why is this bad?
     /// A tag can be moved to any commit by whoever controls the repository (as happened to
@@ -43,7 +46,7 @@ crate::declare_rule! {
         severity: Info,
         aliases: ["unpinned-uses"],
         fix: None,
-        default: false,
+        default: true,
         check: GithubWorkflow(check),
     }
 }

@@ -14,6 +14,9 @@ crate::declare_rule! {
     /// characters cron does not have (`?`, `L`, `#`), and the `@daily`-style shortcuts, which
     /// GitHub does not support.
     ///
+    /// A valid schedule asking for runs less than 5 minutes apart (`* * * * *`, `*/2 ...`) is a
+    /// warning: GitHub accepts it but runs scheduled workflows at most every 5 minutes.
+    ///
     /// A day of week of `7` (Sunday, in many crons) is accepted. Values starting with `$` are
     /// the placeholders of starter-workflow templates (`$cron-weekly`) and are not judged.
     ///
@@ -53,7 +56,7 @@ crate::declare_rule! {
         code: "GA011",
         name: "workflow-cron-syntax",
         severity: Error,
-        aliases: [],
+        aliases: ["events"],
         fix: None,
         default: true,
         check: GithubWorkflow(check),
@@ -131,6 +134,8 @@ struct Problem {
     end: usize,
     message: String,
     help: Option<String>,
+    /// A schedule GitHub accepts but does not keep (a warning, not an error).
+    warning: bool,
 }
 
 fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
@@ -157,6 +162,9 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
             if let Some(help) = p.help {
                 d.help(help);
             }
+            if p.warning {
+                d.at_most(crate::Severity::Warning);
+            }
         }
     }
 }
@@ -171,6 +179,7 @@ fn problems(value: &str) -> Vec<Problem> {
             end: value.trim_end().len().max(start),
             message,
             help,
+            warning: false,
         }]
     };
     if let Some((_, shortcut)) = fields.first().filter(|(_, w)| w.starts_with('@')) {
@@ -209,7 +218,57 @@ fn problems(value: &str) -> Vec<Problem> {
             from += item.len() + 1;
         }
     }
+    if out.is_empty()
+        && let Some(gap) = shortest_gap(fields[0].1)
+        && gap < 5
+    {
+        let (at, text) = fields[0];
+        out.push(Problem {
+            start: at,
+            end: at + text.len(),
+            message: format!(
+                "the schedule asks for runs {gap} minute{} apart: GitHub runs scheduled workflows at most every 5 minutes",
+                if gap == 1 { "" } else { "s" }
+            ),
+            help: Some("schedule it every 5 minutes or more (`*/5`), or trigger the work another way".into()),
+            warning: true,
+        });
+    }
     out
+}
+
+/// The shortest time between two runs a valid minute field asks for, in minutes (the hour
+/// wraps round); `None` for a single minute an hour.
+fn shortest_gap(field: &str) -> Option<u32> {
+    let mut minutes = [false; 60];
+    for item in field.split(',') {
+        let (range, step) = match item.split_once('/') {
+            Some((r, s)) => (r, s.parse::<u32>().ok()?.max(1)),
+            None => (item, 1),
+        };
+        let (lo, hi) = match range {
+            "*" => (0, 59),
+            r => match r.split_once('-') {
+                Some((a, b)) => (a.parse().ok()?, b.parse().ok()?),
+                None if item.contains('/') => (r.parse().ok()?, 59),
+                None => {
+                    let m: u32 = r.parse().ok()?;
+                    (m, m)
+                }
+            },
+        };
+        let mut m = lo;
+        while m <= hi.min(59) {
+            minutes[m as usize] = true;
+            m += step;
+        }
+    }
+    let set: Vec<u32> = (0..60).filter(|&m| minutes[m as usize]).collect();
+    if set.len() < 2 {
+        return None;
+    }
+    let wrap = set[0] + 60 - set[set.len() - 1];
+    set.windows(2).map(|w| w[1] - w[0]).chain([wrap]).min()
 }
 
 /// The whitespace-separated words of `value`, with their offsets.
@@ -238,6 +297,7 @@ fn item_problem(item: &str, at: usize, field: &Field) -> Option<Problem> {
         end: start + len,
         message,
         help,
+        warning: false,
     };
     let range_words = || {
         if field.names.is_empty() {
@@ -370,18 +430,29 @@ mod tests {
     #[test]
     fn valid_lines_are_silent() {
         for ok in [
-            "* * * * *",
+            "*/5 * * * *",
             "0 0 1 */3 *",
-            "1-59 9-17 * */3 6,0",
+            "1-50/7 9-17 * */3 6,0",
             "9  9 2/2 * *",
             "*/6 */3 * 1 WED",
-            "* * * JAN-JUN *",
+            "0,30 * * JAN-JUN *",
             "0 14-23/2 * * mon-fri",
             "0 0 * * 7",
             " 0 0 * * * ",
         ] {
             assert_eq!(problems(ok), vec![], "{ok}");
         }
+    }
+
+    #[test]
+    fn runs_closer_than_five_minutes_are_a_warning() {
+        for (line, gap) in [("* * * * *", 1), ("*/2 * * * *", 2), ("0,58 * * * *", 2)] {
+            let p = problems(line);
+            assert!(p.len() == 1 && p[0].warning, "{line}: {p:?}");
+            assert!(p[0].message.contains(&format!("{gap} minute")), "{line}");
+        }
+        assert_eq!(shortest_gap("*/5"), Some(5));
+        assert_eq!(shortest_gap("7"), None);
     }
 
     #[test]

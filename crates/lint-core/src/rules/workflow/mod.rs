@@ -6,6 +6,7 @@ pub mod action_pinned_to_tag;
 pub mod checkout_credentials_in_artifact;
 pub mod credential_in_workflow;
 pub mod cron;
+pub mod deprecated_command;
 pub mod expression_context_unavailable;
 pub mod expression_syntax_error;
 pub mod expression_undefined_property;
@@ -54,6 +55,7 @@ pub static RULES: &[&Rule] = &[
     &cron::RULE,
     &runner_label::RULE,
     &version_number::RULE,
+    &deprecated_command::RULE,
     &expression_syntax_error::RULE,
     &expression_unknown_function::RULE,
     &expression_unknown_context::RULE,

@@ -75,7 +75,7 @@ crate::declare_rule! {
         code: "GA010",
         name: "workflow-schema",
         severity: Error,
-        aliases: ["syntax-check"],
+        aliases: ["syntax-check", "events"],
         fix: Sometimes,
         default: true,
         check: GithubWorkflow(check),

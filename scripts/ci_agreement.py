@@ -8,7 +8,8 @@ Lints ../shared/corpus/github-workflows (378 workflows) and ../shared/corpus/cir
 (pip install zizmor; --offline, its default persona) are installed, it also prints, per
 actionlint check kind and per zizmor audit, how many findings each tool makes and how many of
 them rlint makes too: a rule carrying the kind or audit name as an alias reports in the same file
-on the same line (zizmor marks a whole YAML node: rlint's line must fall inside it).
+on the same line, or inside the YAML node the peer marks (zizmor marks whole nodes, actionlint
+a block scalar's first line).
 """
 import argparse, collections, json, os, shutil, subprocess, sys
 
@@ -31,19 +32,37 @@ def rlint_findings(rlint, files, kind, strict):
     return out
 
 
+def node_end(lines, line):
+    """The last line of the YAML node starting at 1-based `line`: the lines below it indented
+    deeper (a `run: |` block), so a finding actionlint reports at a block's first line matches
+    rlint's at the exact line inside it."""
+    if line < 1 or line > len(lines):
+        return line
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+    end = line
+    for i in range(line, len(lines)):
+        text = lines[i]
+        if text.strip() and len(text) - len(text.lstrip()) <= indent:
+            break
+        if text.strip():
+            end = i + 1
+    return end
+
+
 def actionlint_findings(files):
     exe = shutil.which("actionlint")
     if not exe:
         return None
     out = []
     for f in files:
+        lines = open(f, encoding="utf-8", errors="replace").read().splitlines()
         res = subprocess.run([exe, "-format", "{{json .}}", "-shellcheck=", "-pyflakes=", f], capture_output=True, text=True)
         try:
             items = json.loads(res.stdout or "[]")
         except json.JSONDecodeError:
             continue
         for e in items:
-            out.append((os.path.basename(f), e["line"], e["kind"], e["line"]))
+            out.append((os.path.basename(f), e["line"], e["kind"], node_end(lines, e["line"])))
     return out
 
 

@@ -731,7 +731,10 @@ mod tests {
             id: 7,
             files: vec![
                 tab("Dockerfile", "FROM ubuntu\nMAINTAINER me\n"),
-                tab(".circleci/config.yml", "version: 2.1\n"),
+                tab(
+                    ".circleci/config.yml",
+                    "version: 2.1\njobs:\n  b:\n    docker: [{image: cimg/base:2024.01}]\n    steps: [chekout]\n",
+                ),
             ],
         })
         .unwrap();
@@ -749,7 +752,13 @@ mod tests {
             .find(|f| f.code == "DF004")
             .unwrap();
         assert_eq!(maintainer.line, 2);
-        assert!(response.files[1].skipped);
+        // Every kind is linted: the CircleCI tab gets its own findings.
+        assert!(!response.files[1].skipped);
+        assert!(
+            response.files[1].findings.iter().any(|f| f.code == "CC012"),
+            "{:?}",
+            response.files[1].findings
+        );
         assert_eq!(
             answer("not json"),
             serde_json::to_string(&Response::default()).unwrap()

@@ -90,6 +90,44 @@ pub fn report_login_password(
     }
 }
 
+/// A `//` "comment" in a shell command: the unquoted `//` word followed by more words (a
+/// lone trailing `//` is left alone), with its index in the command's words.
+pub fn slash_comment(cmd: &Command) -> Option<(usize, &crate::syntax::shell::ShellWord)> {
+    cmd.words
+        .iter()
+        .enumerate()
+        .find(|(i, w)| w.value == "//" && !w.quoted && i + 1 < cmd.words.len())
+}
+
+/// Reports the `//` "comment" of `cmd` in a script of `place` ("a `run:` script"), with the
+/// fix that makes it a `#` comment when the `//` is written as is after a space (unsafe: the
+/// words after it stop being arguments).
+pub fn report_slash_comment(cx: &mut Context<'_>, text: &str, cmd: &Command, place: &str) {
+    let Some((i, word)) = slash_comment(cmd) else {
+        return;
+    };
+    let receiver = if i == 0 {
+        "bash tries to run `//` (a directory) as the command".to_string()
+    } else {
+        format!(
+            "`{}` receives `//` and the words after it as arguments",
+            cmd.name()
+        )
+    };
+    let d = cx.report(
+        Span::new(word.span.start, cmd.span.end.max(word.span.end)),
+        format!("`//` is not a comment in {place}: {receiver}"),
+    );
+    d.help("shell comments start with `#`");
+    let exact = text.get(word.span.start..word.span.end) == Some("//");
+    if i > 0 && exact && text[..word.span.start].ends_with([' ', '\t']) {
+        d.fix(crate::diagnostic::Fix::unsafe_(
+            "make it a `#` comment",
+            vec![crate::diagnostic::Edit::replace(word.span, "#")],
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ pub mod remote_docker_version;
 pub mod requires_cycle;
 pub mod requires_unknown;
 pub mod schema;
+pub mod slash_comment_in_command;
 pub mod step_unknown;
 pub mod version_features;
 pub mod workflow_job_undefined;
@@ -33,6 +34,7 @@ pub static RULES: &[&Rule] = &[
     &auth_password_literal::RULE,
     &step_unknown::RULE,
     &job_unused::RULE,
+    &slash_comment_in_command::RULE,
     &schema::RULE,
 ];
 

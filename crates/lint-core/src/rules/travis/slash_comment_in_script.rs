@@ -52,12 +52,7 @@ crate::declare_rule! {
 fn check(input: &TravisInput<'_>, cx: &mut Context<'_>) {
     for line in input.lines {
         for cmd in &line.script.commands {
-            let Some((i, word)) = cmd
-                .words
-                .iter()
-                .enumerate()
-                .find(|(i, w)| w.value == "//" && !w.quoted && i + 1 < cmd.words.len())
-            else {
+            let Some((i, word)) = crate::rules::shell::slash_comment(cmd) else {
                 continue;
             };
             let span = Span::new(word.span.start, cmd.span.end.max(word.span.end));

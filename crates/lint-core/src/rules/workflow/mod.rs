@@ -24,6 +24,7 @@ pub mod runner_label;
 pub mod schema;
 pub mod secret_in_script;
 pub mod secrets_inherited_by_remote_workflow;
+pub mod slash_comment_in_script;
 pub mod unsecure_commands_allowed;
 pub mod untrusted_input_in_github_env;
 pub mod untrusted_input_in_script;
@@ -56,6 +57,7 @@ pub static RULES: &[&Rule] = &[
     &runner_label::RULE,
     &version_number::RULE,
     &deprecated_command::RULE,
+    &slash_comment_in_script::RULE,
     &expression_syntax_error::RULE,
     &expression_unknown_function::RULE,
     &expression_unknown_context::RULE,

@@ -12,6 +12,10 @@
 //! Changes are coalesced: the loop lints only once no message is waiting, so a burst of keystrokes
 //! costs one lint. Positions are UTF-16 code units (the protocol's default).
 
+// lsp-types' `Uri` caches its parsed parts in a `Cell`, but hashes, compares and orders by its
+// string, so it is a sound map key.
+#![allow(clippy::mutable_key_type)]
+
 use crate::config;
 use lint_core::Files as _;
 use lint_core::{Config, Edit, FileKind, LineIndex, Located, Preset, Severity};
@@ -28,7 +32,7 @@ use std::str::FromStr;
 const CONFIG_NAMES: [&str; 3] = ["rlint.toml", ".hadolint.yaml", ".hadolint.yml"];
 
 pub fn run() -> ExitCode {
-    let (conn, io) = Connection::stdio();
+    let (conn, reader, writer) = stdio();
     let code = match serve(&conn) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
@@ -38,8 +42,42 @@ pub fn run() -> ExitCode {
         }
     };
     drop(conn);
-    let _ = io.join();
+    let _ = writer.join();
+    // The reader ends at `exit` or end of input; after a protocol error it may still be blocked
+    // on stdin, so it is not waited for.
+    drop(reader);
     code
+}
+
+/// The stdio transport with unbounded queues: `Connection::stdio()` hands each message over a
+/// rendezvous channel, so its reader parses the next message only once the loop has taken the
+/// last, and a burst of changes never queues up to be coalesced. Here the reader reads ahead
+/// while a lint runs.
+fn stdio() -> (
+    Connection,
+    std::thread::JoinHandle<()>,
+    std::thread::JoinHandle<()>,
+) {
+    let (to_loop, receiver) = crossbeam_channel::unbounded::<Message>();
+    let (sender, from_loop) = crossbeam_channel::unbounded::<Message>();
+    let reader = std::thread::spawn(move || {
+        let mut stdin = std::io::stdin().lock();
+        while let Ok(Some(msg)) = Message::read(&mut stdin) {
+            let exit = matches!(&msg, Message::Notification(n) if n.method == lsp::notification::Exit::METHOD);
+            if to_loop.send(msg).is_err() || exit {
+                break;
+            }
+        }
+    });
+    let writer = std::thread::spawn(move || {
+        let mut stdout = std::io::stdout().lock();
+        for msg in from_loop {
+            if msg.write(&mut stdout).is_err() {
+                break;
+            }
+        }
+    });
+    (Connection { sender, receiver }, reader, writer)
 }
 
 struct Doc {

@@ -431,3 +431,34 @@ fn config_is_read_and_reread() {
     assert!(codes(&published).contains(&"DF004".to_string()));
     c.shutdown();
 }
+
+/// A burst of changes is linted once it has been read: the last published diagnostics are for
+/// the last version, and the burst costs fewer lints than changes (printed, not asserted: how
+/// many changes arrive together depends on the scheduler).
+#[test]
+fn queued_changes_coalesce() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let uri = file_uri(&dir.path().join("Dockerfile"));
+    let mut c = Client::start(json!({}));
+    c.open(&uri, "dockerfile", "FROM ubuntu:22.04\n");
+    c.diagnostics(&uri);
+    let burst = 200;
+    let mut text = String::from("FROM ubuntu:22.04\n");
+    for v in 2..burst + 2 {
+        text.push_str("RUN true\n");
+        change(&mut c, &uri, v, json!([{"text": text}]));
+    }
+    text.push_str("MAINTAINER me\n");
+    change(&mut c, &uri, burst + 2, json!([{"text": text}]));
+    let mut published = 0;
+    loop {
+        let p = c.diagnostics(&uri);
+        published += 1;
+        if p.version == Some(burst + 2) {
+            assert!(codes(&p).contains(&"DF004".to_string()));
+            break;
+        }
+    }
+    eprintln!("{} changes, {published} publishes", burst + 1);
+    c.shutdown();
+}

@@ -3,6 +3,7 @@
 mod config;
 mod human;
 mod layers;
+mod server;
 mod walk;
 
 /// mimalloc: the YAML and shell trees allocate millions of small nodes; glibc malloc was a quarter of
@@ -120,6 +121,8 @@ enum Command {
     },
     /// Which build steps stay cached and which run again, and why (the layer-cache simulation).
     Layers(layers::LayersArgs),
+    /// Run the language server over stdio (diagnostics, quick fixes, ignore actions, hover).
+    Server,
     /// Developer tools.
     #[command(subcommand)]
     Debug(Debug),
@@ -153,6 +156,7 @@ fn main() -> ExitCode {
         Some(Command::Rule { id }) => show_rule(&id),
         Some(Command::Rules { json }) => list_rules(json),
         Some(Command::Layers(args)) => layers::run(args),
+        Some(Command::Server) => server::run(),
         Some(Command::Debug(Debug::Ast { file })) => debug_ast(&file),
         None => lint(cli.lint),
     }

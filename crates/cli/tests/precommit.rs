@@ -13,6 +13,7 @@
 //! `target/precommit/cargo`, so a rerun on an unchanged checkout reuses the hook environment
 //! (seconds) and a changed one rebuilds only rlint's own crates.
 
+use saphyr::LoadableYamlNode;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -143,9 +144,9 @@ fn a_bad_commit_is_rejected_and_a_clean_one_accepted() {
         .current_dir(project)
         .env("PRE_COMMIT_HOME", cache.join("home"))
         .arg("install"));
-    ok(pre_commit(&["add", "-A"]).arg("."));
+    ok(&mut pre_commit(&["add", "-A"]).arg("."));
     // The first commit installs the hook environment (the release build).
-    ok(pre_commit(&["commit", "-q", "-m", "config"]));
+    ok(&mut pre_commit(&["commit", "-q", "-m", "config"]));
 
     // A Dockerfile with a warning-level defect: rejected, rlint's finding shown.
     std::fs::write(
@@ -154,7 +155,7 @@ fn a_bad_commit_is_rejected_and_a_clean_one_accepted() {
          && rm -rf /var/lib/apt/lists/*\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD python app.py\n",
     )
     .unwrap();
-    ok(pre_commit(&["add", "Dockerfile"]));
+    ok(&mut pre_commit(&["add", "Dockerfile"]));
     let bad = run(&mut pre_commit(&["commit", "-m", "bad"]));
     let text = format!(
         "{}{}",
@@ -168,7 +169,7 @@ fn a_bad_commit_is_rejected_and_a_clean_one_accepted() {
         text.contains("DL3025") || text.contains("DF0"),
         "no rlint finding in the output:\n{text}"
     );
-    let head = ok(pre_commit(&["log", "--format=%s", "-1"]));
+    let head = ok(&mut pre_commit(&["log", "--format=%s", "-1"]));
     assert_eq!(head, "config");
 
     // Fixed: accepted.
@@ -178,7 +179,7 @@ fn a_bad_commit_is_rejected_and_a_clean_one_accepted() {
          && rm -rf /var/lib/apt/lists/*\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD [\"python\", \"app.py\"]\n",
     )
     .unwrap();
-    ok(pre_commit(&["add", "Dockerfile"]));
+    ok(&mut pre_commit(&["add", "Dockerfile"]));
     let good = run(&mut pre_commit(&["commit", "-m", "clean"]));
     assert!(
         good.status.success(),
@@ -186,7 +187,7 @@ fn a_bad_commit_is_rejected_and_a_clean_one_accepted() {
         String::from_utf8_lossy(&good.stdout),
         String::from_utf8_lossy(&good.stderr)
     );
-    assert_eq!(ok(pre_commit(&["log", "--format=%s", "-1"])), "clean");
+    assert_eq!(ok(&mut pre_commit(&["log", "--format=%s", "-1"])), "clean");
 }
 
 /// The hook's `files` regex (Python `re`, as pre-commit matches it) selects exactly the paths

@@ -46,8 +46,7 @@ fn root() -> PathBuf {
 }
 
 fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
-    out
+    cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"))
 }
 
 fn ok(cmd: &mut Command) -> String {
@@ -144,7 +143,7 @@ fn a_bad_commit_is_rejected_and_a_clean_one_accepted() {
         .current_dir(project)
         .env("PRE_COMMIT_HOME", cache.join("home"))
         .arg("install"));
-    ok(&mut pre_commit(&["add", "-A"]).arg("."));
+    ok(pre_commit(&["add", "-A"]).arg("."));
     // The first commit installs the hook environment (the release build).
     ok(&mut pre_commit(&["commit", "-q", "-m", "config"]));
 

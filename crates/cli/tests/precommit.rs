@@ -1,0 +1,280 @@
+//! rlint as a pre-commit hook, for real: the PyPI `pre-commit` package installs the hook from a
+//! snapshot of this checkout (`.pre-commit-hooks.yaml` + `pyproject.toml`: `pip install .`
+//! builds the binary with maturin), a sample repository commits through it, a bad Dockerfile is
+//! rejected with rlint's finding and a clean one is accepted. Also: the hook's `files` regex
+//! agrees with rlint's own kind detection.
+//!
+//! Skips with a one-line note when `pre-commit` (or `python3`, for the regex) is not installed;
+//! `RLINT_REQUIRE_PRECOMMIT=1` (CI) makes that a failure.
+//!
+//! Cost, measured on this 2-core machine: the first run builds rlint in release through pip and
+//! maturin, about 4 minutes with cargo's dependencies cold. The snapshot commit is deterministic
+//! (fixed dates; the checkout's tree as on disk, uncommitted and untracked files included,
+//! `.gitignore` honoured), pre-commit's cache is `target/precommit/home` and cargo's
+//! `target/precommit/cargo`: a rerun on an unchanged checkout reuses the hook environment (about
+//! 1 s), a changed checkout makes a new one and rebuilds only lint-core and rlint (about 75 s).
+//! Each snapshot keeps its environment under `target/precommit/home` (`rm -rf target/precommit`
+//! reclaims them).
+
+use saphyr::LoadableYamlNode;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn required() -> bool {
+    std::env::var_os("RLINT_REQUIRE_PRECOMMIT").is_some_and(|v| v == "1")
+}
+
+fn available(program: &str, arg: &str) -> bool {
+    Command::new(program)
+        .arg(arg)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Whether `program` runs; if not, a note (or a failure when required).
+fn have(program: &str, arg: &str) -> bool {
+    if available(program, arg) {
+        return true;
+    }
+    assert!(
+        !required(),
+        "RLINT_REQUIRE_PRECOMMIT=1 but `{program}` is not installed (pip install pre-commit)"
+    );
+    eprintln!("note: `{program}` is not installed; skipping the pre-commit test");
+    false
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"))
+}
+
+fn ok(cmd: &mut Command) -> String {
+    let out = run(cmd);
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+fn git(dir: &Path) -> Command {
+    let mut c = Command::new("git");
+    c.current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "rlint test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.com")
+        .env("GIT_COMMITTER_NAME", "rlint test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.com")
+        .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_INDEX_FILE")
+        .env_remove("GIT_WORK_TREE");
+    c
+}
+
+/// A commit of the checkout as it is on disk (uncommitted and untracked changes included,
+/// `.gitignore` honoured) in a repository of its own under target/: the same tree gives the same
+/// commit, so pre-commit's cache is reused across runs.
+fn snapshot(cache: &Path) -> (PathBuf, String) {
+    let repo = cache.join("hook-repo.git");
+    if !repo.exists() {
+        ok(git(cache).args(["init", "-q", "--bare", "hook-repo.git"]));
+    }
+    let index = cache.join("hook-repo.index");
+    let _ = std::fs::remove_file(&index);
+    let tree_cmd = |args: &[&str]| {
+        let mut c = git(&root());
+        c.arg("--git-dir")
+            .arg(&repo)
+            .arg("--work-tree")
+            .arg(root())
+            .env("GIT_INDEX_FILE", &index)
+            .args(args);
+        c
+    };
+    ok(&mut tree_cmd(&["add", "-A", "."]));
+    let tree = ok(&mut tree_cmd(&["write-tree"]));
+    let commit = ok(git(&root()).arg("--git-dir").arg(&repo).args([
+        "commit-tree",
+        &tree,
+        "-m",
+        "rlint snapshot",
+    ]));
+    ok(git(&root())
+        .arg("--git-dir")
+        .arg(&repo)
+        .args(["update-ref", "refs/heads/main", &commit]));
+    (repo, commit)
+}
+
+#[test]
+fn a_bad_commit_is_rejected_and_a_clean_one_accepted() {
+    if !have("pre-commit", "--version") || !have("git", "--version") {
+        return;
+    }
+    let cache = root().join("target/precommit");
+    std::fs::create_dir_all(&cache).unwrap();
+    let (hook_repo, rev) = snapshot(&cache);
+
+    let tmp = tempfile::tempdir().unwrap();
+    let project = tmp.path();
+    ok(git(project).args(["init", "-q", "-b", "main"]));
+    std::fs::write(
+        project.join(".pre-commit-config.yaml"),
+        format!(
+            "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: rlint\n",
+            hook_repo.display()
+        ),
+    )
+    .unwrap();
+    std::fs::write(project.join("README.md"), "# sample\n").unwrap();
+    let pre_commit = |args: &[&str]| {
+        let mut c = git(project);
+        c.env("PRE_COMMIT_HOME", cache.join("home"))
+            .env("CARGO_TARGET_DIR", cache.join("cargo"))
+            .env("NO_COLOR", "1");
+        c.args(args);
+        c
+    };
+    ok(Command::new("pre-commit")
+        .current_dir(project)
+        .env("PRE_COMMIT_HOME", cache.join("home"))
+        .arg("install"));
+    ok(pre_commit(&["add", "-A"]).arg("."));
+    // The first commit installs the hook environment (the release build).
+    ok(&mut pre_commit(&["commit", "-q", "-m", "config"]));
+
+    // A Dockerfile with a warning-level defect: rejected, rlint's finding shown.
+    std::fs::write(
+        project.join("Dockerfile"),
+        "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl \
+         && rm -rf /var/lib/apt/lists/*\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD python app.py\n",
+    )
+    .unwrap();
+    ok(&mut pre_commit(&["add", "Dockerfile"]));
+    let bad = run(&mut pre_commit(&["commit", "-m", "bad"]));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&bad.stdout),
+        String::from_utf8_lossy(&bad.stderr)
+    );
+    assert_eq!(bad.status.code(), Some(1), "{text}");
+    assert!(text.contains("rlint") && text.contains("Failed"), "{text}");
+    assert!(text.contains("Dockerfile"), "{text}");
+    assert!(
+        text.contains("DL3025") || text.contains("DF0"),
+        "no rlint finding in the output:\n{text}"
+    );
+    let head = ok(&mut pre_commit(&["log", "--format=%s", "-1"]));
+    assert_eq!(head, "config");
+
+    // Fixed: accepted.
+    std::fs::write(
+        project.join("Dockerfile"),
+        "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl \
+         && rm -rf /var/lib/apt/lists/*\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD [\"python\", \"app.py\"]\n",
+    )
+    .unwrap();
+    ok(&mut pre_commit(&["add", "Dockerfile"]));
+    let good = run(&mut pre_commit(&["commit", "-m", "clean"]));
+    assert!(
+        good.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&good.stdout),
+        String::from_utf8_lossy(&good.stderr)
+    );
+    assert_eq!(ok(&mut pre_commit(&["log", "--format=%s", "-1"])), "clean");
+}
+
+/// The hook's `files` regex (Python `re`, as pre-commit matches it) selects exactly the paths
+/// lint-core recognises by name, so rlint is never handed a file it cannot place.
+#[test]
+fn files_regex_agrees_with_kind_detection() {
+    if !have("python3", "--version") {
+        return;
+    }
+    let manifest = std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
+    let docs = saphyr::Yaml::load_from_str(&manifest).unwrap();
+    let files = docs[0][0]["files"].as_str().unwrap().to_string();
+    let paths = [
+        "Dockerfile",
+        "containerfile",
+        "svc/Dockerfile.dev",
+        "api.Dockerfile",
+        "web/react.Dockerfile.prod",
+        "Dockerfile.",
+        "dockerfile.go",
+        "Dockerfile.json",
+        "Dockerfile.md",
+        "Dockerfile.j2",
+        "Dockerfile.txt",
+        "Dockerfile-old",
+        "base_dockerfile",
+        "dockerfiles/notes.md",
+        ".dockerignore",
+        "api/Dockerfile.dockerignore",
+        "compose.yaml",
+        "compose.yml",
+        "compose.override.yml",
+        "docker-compose.yml",
+        "deploy/docker-compose.prod.yaml",
+        "my-docker-compose.yml",
+        "compose-dev.yml",
+        "app.compose.yaml",
+        "compose.json",
+        ".github/workflows/ci.yml",
+        ".github/workflows/release.yaml",
+        ".github/dependabot.yml",
+        "workflows/ci.yml",
+        ".circleci/config.yml",
+        ".circleci/other.yml",
+        "circleci.yml",
+        "buildspec.yml",
+        "ci/buildspec-prod.yaml",
+        "buildspec.json",
+        ".travis.yml",
+        "Dockerrun.aws.json",
+        "dockerrun.json",
+        "task-definition.json",
+        "taskdef.json",
+        "ecs/web_task_def.json",
+        "container-definitions.json",
+        "taskdef.schema.json",
+        "ecs.json",
+        "daemon.json",
+        "etc/docker/daemon.json",
+        "docker-daemon.json",
+        ".env",
+        ".env.production",
+        ".env.example",
+        "config/app.env",
+        ".env.js",
+        ".envrc",
+        "environment.yml",
+        "README.md",
+        "src/main.rs",
+        "package.json",
+        "values.yaml",
+    ];
+    let script = "import re, sys\nr = re.compile(sys.argv[1])\nfor p in sys.argv[2:]:\n    print('1' if r.search(p) else '0')\n";
+    let out = ok(Command::new("python3")
+        .args(["-c", script, &files])
+        .args(paths));
+    let matched: Vec<bool> = out.lines().map(|l| l == "1").collect();
+    assert_eq!(matched.len(), paths.len());
+    let wrong: Vec<String> = paths
+        .iter()
+        .zip(&matched)
+        .filter_map(|(p, &m)| {
+            let kind = lint_core::FileKind::from_path(p);
+            (m != kind.is_some()).then(|| format!("{p}: regex {m}, rlint {kind:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

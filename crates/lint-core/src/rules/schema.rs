@@ -512,7 +512,7 @@ pub fn repair_fix(text: &str, repair: Repair) -> Option<Fix> {
     }
 }
 
-fn type_word(t: &str) -> &'static str {
+pub(crate) fn type_word(t: &str) -> &'static str {
     match t {
         "string" => "a string",
         "number" => "a number",
@@ -525,7 +525,7 @@ fn type_word(t: &str) -> &'static str {
     }
 }
 
-fn actual_word(v: &J) -> String {
+pub(crate) fn actual_word(v: &J) -> String {
     match v {
         J::Null => "empty".into(),
         J::Bool(b) => format!("`{b}`"),
@@ -536,7 +536,7 @@ fn actual_word(v: &J) -> String {
     }
 }
 
-fn or_list(words: &[&str]) -> String {
+pub(crate) fn or_list(words: &[&str]) -> String {
     match words {
         [] => "something else".into(),
         [one] => (*one).into(),

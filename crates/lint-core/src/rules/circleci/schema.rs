@@ -6,7 +6,9 @@ use serde_json::Value as J;
 
 use crate::diagnostic::{Severity, Span};
 use crate::rule::{CircleciInput, Context};
-use crate::rules::schema::{self, Finding, Repair, Schema, Seen, field_name};
+use crate::rules::schema::{
+    self, Finding, Repair, Schema, Seen, actual_word, field_name, or_list, type_word,
+};
 use crate::syntax::yaml::{Node, key_text};
 
 crate::declare_rule! {
@@ -911,38 +913,6 @@ fn key_span(root: &Node, path: &str) -> Option<Span> {
     let (parent, last) = path.rsplit_once('/')?;
     let last = last.replace("~1", "/").replace("~0", "~");
     root.pointer(parent)?.entry(&last).map(|e| e.key.span)
-}
-
-fn type_word(t: &str) -> &'static str {
-    match t {
-        "string" => "a string",
-        "number" => "a number",
-        "integer" => "an integer",
-        "array" => "a list",
-        "object" => "a mapping",
-        "boolean" => "true or false",
-        "null" => "empty",
-        _ => "a value",
-    }
-}
-
-fn actual_word(v: &J) -> String {
-    match v {
-        J::Null => "empty".into(),
-        J::Bool(b) => format!("`{b}`"),
-        J::Number(n) => format!("the number `{n}`"),
-        J::String(s) => format!("the string `{s}`"),
-        J::Array(_) => "a list".into(),
-        J::Object(_) => "a mapping".into(),
-    }
-}
-
-fn or_list(words: &[&str]) -> String {
-    match words {
-        [] => "something else".into(),
-        [one] => (*one).into(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
 }
 
 /// Where unknown keys were found, in words.

@@ -73,7 +73,20 @@ pub fn read_toml(path: &Path) -> Result<Config, String> {
 }
 
 pub fn parse_toml(text: &str) -> Result<Config, String> {
-    toml::from_str(text).map_err(|e| e.to_string())
+    let config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+    for (key, sha) in &config.action_pins {
+        if !key.contains('@') {
+            return Err(format!(
+                "action-pins: `{key}` names no ref: write `owner/repo@ref = \"<commit sha>\"`"
+            ));
+        }
+        if sha.len() != 40 || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(format!(
+                "action-pins: `{key}` = `{sha}` is not a full commit SHA (40 hex digits)"
+            ));
+        }
+    }
+    Ok(config)
 }
 
 pub fn read_hadolint(path: &Path) -> Result<Config, String> {
@@ -224,5 +237,33 @@ mod tests {
         assert!(parse_toml("preset = \"loud\"\n").is_err());
         assert_eq!(c.severity.get("DL3015"), Some(&Level::Off));
         assert!(parse_toml("unknown-key = 1\n").is_err());
+    }
+
+    /// README's configuration example is a valid rlint.toml that means what its comments say.
+    #[test]
+    fn readme_configuration_example_parses() {
+        let readme = include_str!("../../../README.md");
+        let at = readme
+            .find("**Configuration.**")
+            .expect("README has the section");
+        let block = &readme[at..];
+        let start = block.find("```toml\n").expect("a toml block") + "```toml\n".len();
+        let end = start + block[start..].find("```").expect("closed");
+        let c = parse_toml(&block[start..end]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.exclude, ["tests/fixtures/**"]);
+        assert_eq!(c.severity.len(), 2);
+        assert!(c.action_pin("actions/checkout", "v4").is_some());
+    }
+
+    #[test]
+    fn action_pins_must_be_commit_shas() {
+        let sha = "0dc935cdecc5f5e571865e60d2a6cdc673704823";
+        let c = parse_toml(&format!("[action-pins]\n\"a/b@v1\" = \"{sha}\"\n")).unwrap();
+        assert_eq!(c.action_pin("A/b", "v1"), Some(sha));
+        assert_eq!(c.action_pin("a/b", "v2"), None);
+        let short = parse_toml("[action-pins]\n\"a/b@v1\" = \"0dc935c\"\n").unwrap_err();
+        assert!(short.contains("not a full commit SHA"), "{short}");
+        let no_ref = parse_toml(&format!("[action-pins]\n\"a/b\" = \"{sha}\"\n")).unwrap_err();
+        assert!(no_ref.contains("names no ref"), "{no_ref}");
     }
 }

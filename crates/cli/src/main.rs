@@ -72,9 +72,13 @@ struct LintArgs {
     /// Apply safe fixes in place (with stdin: print the fixed text).
     #[arg(long)]
     fix: bool,
-    /// Also apply fixes that may change behaviour.
-    #[arg(long, requires = "fix")]
+    /// Also apply fixes that may change behaviour (with --fix or --diff).
+    #[arg(long)]
     unsafe_fixes: bool,
+    /// Print what the fixes would change as a unified diff, write nothing; exit 1 when there is
+    /// something to fix.
+    #[arg(long, conflicts_with_all = ["fix", "statistics"])]
+    diff: bool,
     /// Disable colours (also NO_COLOR).
     #[arg(long)]
     no_color: bool,
@@ -224,6 +228,8 @@ struct Linted {
     report: Report,
     text: String,
     fixed: usize,
+    /// With `--diff`: the unified diff of the fixes, when they change the file.
+    diff: Option<String>,
     /// The command-line path it came from.
     arg: usize,
 }
@@ -238,6 +244,9 @@ enum Outcome {
 }
 
 fn lint(args: LintArgs) -> ExitCode {
+    if args.unsafe_fixes && !args.fix && !args.diff {
+        return usage_error("--unsafe-fixes goes with --fix or --diff");
+    }
     let use_stdin = args.stdin || args.paths.iter().any(|p| p.as_os_str() == "-");
     let explicit = match &args.config {
         Some(path) => match config::load_explicit(path) {
@@ -295,6 +304,12 @@ fn lint(args: LintArgs) -> ExitCode {
                 "{name}: cannot tell what kind of file this is; pass --kind"
             ));
         }
+        if args.diff {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let outcome = lint_core::fix::fix_text(&name, &text, kind, &config, args.unsafe_fixes);
+            let diff = unified_diff(&name, &text, &outcome.text);
+            return finish_diff(&[(diff, outcome.applied)], &[]);
+        }
         if args.fix {
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let outcome = lint_core::fix::fix_text(&name, &text, kind, &config, args.unsafe_fixes);
@@ -316,6 +331,7 @@ fn lint(args: LintArgs) -> ExitCode {
             text: String::from_utf8_lossy(&bytes).into_owned(),
             report,
             fixed: 0,
+            diff: None,
             arg: 0,
         });
     } else {
@@ -408,6 +424,11 @@ fn lint(args: LintArgs) -> ExitCode {
             .collect();
     }
     let skipped = skipped_names.len();
+    if args.diff {
+        let diffs: Vec<(Option<String>, usize)> =
+            results.iter().map(|l| (l.diff.clone(), l.fixed)).collect();
+        return finish_diff(&diffs, &io_errors);
+    }
 
     let reports: Vec<(Report, String)> = results
         .iter()
@@ -475,6 +496,58 @@ fn lint(args: LintArgs) -> ExitCode {
     )
 }
 
+/// The unified diff (`--diff`) that turns `old` into `new`, `None` when they are the same.
+fn unified_diff(name: &str, old: &str, new: &str) -> Option<String> {
+    if old == new {
+        return None;
+    }
+    let diff = similar::TextDiff::from_lines(old, new);
+    let mut out = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// `--diff`'s output: the diffs on stdout, a count on stderr; exit 1 when something would be
+/// fixed, 2 when a file could not be read, else 0.
+fn finish_diff(diffs: &[(Option<String>, usize)], io_errors: &[String]) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    let mut files = 0;
+    let mut fixes = 0;
+    for (diff, applied) in diffs {
+        if let Some(d) = diff {
+            let _ = stdout.write_all(d.as_bytes());
+            files += 1;
+            fixes += applied;
+        }
+    }
+    let _ = stdout.flush();
+    for e in io_errors {
+        eprintln!("rlint: {e}");
+    }
+    if files == 0 {
+        eprintln!("No fixes would apply ({} files checked).", diffs.len());
+    } else {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        eprintln!(
+            "Would apply {} to {} (run with --fix to write them).",
+            plural(fixes, "fix", "fixes"),
+            plural(files, "file", "files")
+        );
+    }
+    if !io_errors.is_empty() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::from(u8::from(files > 0))
+    }
+}
+
 /// The kind of standard input: from its name (`--stdin-filename`), else its content, else a
 /// Dockerfile (the usual thing piped in), unless the name is a source or data file's.
 fn stdin_kind(name: &str, bytes: &[u8]) -> Option<FileKind> {
@@ -527,7 +600,8 @@ fn lint_path(
     let related = around.related(target.build.as_ref());
     // Fixes go to the files the user asked about; a Dockerfile linted only because a Compose
     // file builds it is reported, never rewritten.
-    if args.fix
+    let mut diff = None;
+    if (args.fix || args.diff)
         && target.asked
         && let Ok(text) = std::str::from_utf8(&text_bytes)
     {
@@ -539,7 +613,10 @@ fn lint_path(
             args.unsafe_fixes,
             related,
         );
-        if outcome.applied > 0 {
+        if outcome.applied > 0 && args.diff {
+            diff = unified_diff(&shown, text, &outcome.text);
+            fixed = outcome.applied;
+        } else if outcome.applied > 0 {
             std::fs::write(&target.path, &outcome.text)
                 .map_err(|e| format!("{shown}: cannot write fixes: {e}"))?;
             fixed = outcome.applied;
@@ -563,6 +640,7 @@ fn lint_path(
         text: String::from_utf8_lossy(&text_bytes).into_owned(),
         report,
         fixed,
+        diff,
         arg: target.arg,
     }))
 }

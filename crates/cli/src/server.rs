@@ -1215,6 +1215,69 @@ fn pragma_code_at(text: &str, offset: usize) -> Option<(lint_core::Span, &'stati
 mod tests {
     use super::*;
 
+    /// Each fixture folder of lint-core's rule tests and the name its files are linted under.
+    const FIXTURE_NAMES: [(&str, &str); 11] = [
+        ("dockerfile", "Dockerfile"),
+        ("compose", "compose.yaml"),
+        ("dockerrun", "Dockerrun.aws.json"),
+        ("ecs", "task-definition.json"),
+        ("buildspec", "buildspec.yml"),
+        ("travis", ".travis.yml"),
+        ("workflow", ".github/workflows/ci.yml"),
+        ("circleci", ".circleci/config.yml"),
+        ("dockerignore", ".dockerignore"),
+        ("dotenv", ".env"),
+        ("daemon", "daemon.json"),
+    ];
+
+    /// Every fix of every rule fixture, sent as LSP text edits (UTF-16 positions) and applied
+    /// the way a client applies them, makes the same text as the CLI's `--fix` of that finding.
+    #[test]
+    fn code_action_edits_are_the_cli_fixes() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../lint-core/tests/fixtures");
+        let mut checked = 0;
+        for (dir, name) in FIXTURE_NAMES {
+            for rule_dir in std::fs::read_dir(root.join(dir)).unwrap() {
+                for file in std::fs::read_dir(rule_dir.unwrap().path()).unwrap() {
+                    let Ok(text) = std::fs::read_to_string(file.unwrap().path()) else {
+                        continue;
+                    };
+                    let config = Config {
+                        preset: Some(lint_core::Preset::Strict),
+                        ..Config::default()
+                    };
+                    let report = lint_core::lint_text(name, &text, None, &config);
+                    let index = LineIndex::new(&text);
+                    for l in &report.diagnostics {
+                        let Some(fix) = &l.diagnostic.fix else {
+                            continue;
+                        };
+                        let cli = lint_core::fix::apply_fixes(&text, &[&l.diagnostic], true).0;
+                        // A client applies the edits from the last to the first.
+                        let mut ranges: Vec<(usize, usize, &str)> = fix
+                            .edits
+                            .iter()
+                            .map(|e| {
+                                let r = range_of(&text, &index, e.span);
+                                let start = offset_at(&text, &index, r.start);
+                                let end = offset_at(&text, &index, r.end);
+                                (start, end, e.replacement.as_str())
+                            })
+                            .collect();
+                        ranges.sort_by_key(|r| std::cmp::Reverse(r.0));
+                        let mut lsp = text.clone();
+                        for (start, end, replacement) in ranges {
+                            lsp.replace_range(start..end, replacement);
+                        }
+                        assert_eq!(lsp, cli, "{dir}: {}", l.diagnostic.code);
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} fixes seen");
+    }
+
     fn apply(text: &str, edit: &Edit) -> String {
         let mut out = text.to_string();
         out.replace_range(edit.span.start..edit.span.end, &edit.replacement);

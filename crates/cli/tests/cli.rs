@@ -362,6 +362,59 @@ fn fix_rewrites_files_in_place_and_converges() {
     );
 }
 
+/// `--diff` prints what `--fix` would change as a unified diff, writes nothing, and exits 1;
+/// with nothing to fix it prints nothing and exits 0. The diff applied is the fixed file.
+#[test]
+fn diff_shows_the_fixes_without_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let dirty = "FROM alpine:3.20\nMAINTAINER me\nENV A 1\nUSER 10001\nCMD [\"sh\"]\n";
+    write(dir.path(), "Dockerfile", dirty);
+    write(dir.path(), "clean/Dockerfile", CLEAN);
+    let out = rlint(dir.path(), &["--diff", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    let diff = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        diff,
+        "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,5 +1,5 @@\n FROM alpine:3.20\n-MAINTAINER me\n-ENV A 1\n+LABEL org.opencontainers.image.authors=\"me\"\n+ENV A=1\n USER 10001\n CMD [\"sh\"]\n"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("Would apply 2 fixes to 1 file"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("Dockerfile")).unwrap(),
+        dirty
+    );
+    // What --fix then writes is what the diff showed.
+    rlint(dir.path(), &["--fix", "Dockerfile"]);
+    let fixed = fs::read_to_string(dir.path().join("Dockerfile")).unwrap();
+    assert!(
+        fixed.contains("ENV A=1\n") && !fixed.contains("MAINTAINER"),
+        "{fixed}"
+    );
+    let out = rlint(dir.path(), &["--diff", "."]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(out.stdout.is_empty());
+    // Standard input, and --unsafe-fixes only with --fix or --diff.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rlint"))
+        .args(["--diff", "--stdin-filename", "Dockerfile", "-"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dirty.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("--- a/Dockerfile\n"));
+    let out = rlint(dir.path(), &["--unsafe-fixes", "."]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
 /// Code and data about Dockerfiles (`dockerfile.go`, rlint's own fuzz target) are not Dockerfiles;
 /// a name that only suggests one (`Dockerfile-old`, `Dockerfile.template`) is decided by content.
 #[test]

@@ -154,6 +154,9 @@ pub struct Config {
     pub label_schema: BTreeMap<String, String>,
     /// Labels outside `label-schema` are reported.
     pub strict_labels: bool,
+    /// Commit SHAs for GitHub Actions `uses:` refs: `"owner/repo@v4" = "<40 hex>"`. A `uses:` at
+    /// that ref is reported (GA003/GA004) with a fix that pins it: `owner/repo@<sha> # v4`.
+    pub action_pins: BTreeMap<String, String>,
     /// Paths a folder walk skips (globs relative to the configuration file's folder, such as
     /// `tests/fixtures/**`); files named on the command line are linted anyway. Read by the
     /// callers that walk folders; the core lints what it is given.
@@ -242,6 +245,18 @@ impl Config {
         self.label_schema.extend(other.label_schema);
         self.strict_labels |= other.strict_labels;
         self.exclude.extend(other.exclude);
+        self.action_pins.extend(other.action_pins);
+    }
+
+    /// The configured commit for `action` (`owner/repo[/path]`) at `git_ref`: the pin whose key
+    /// names them (owner and repository compare case-insensitively, as GitHub does), when its
+    /// value is a full commit SHA (`rlint` rejects other values when it reads the file).
+    pub fn action_pin(&self, action: &str, git_ref: &str) -> Option<&str> {
+        self.action_pins.iter().find_map(|(key, sha)| {
+            let (a, r) = key.rsplit_once('@')?;
+            let sha_ok = sha.len() == 40 && sha.bytes().all(|b| b.is_ascii_hexdigit());
+            (a.eq_ignore_ascii_case(action) && r == git_ref && sha_ok).then_some(sha.as_str())
+        })
     }
 }
 

@@ -455,6 +455,8 @@ fn fixes_converge_and_keep_the_file_parsing() {
     for kind in &KINDS {
         for rule in rules_of(kind) {
             let dir = fixtures_dir(kind).join(rule.meta.code);
+            let toml = fs::read_to_string(dir.join("rlint.toml")).ok();
+            let alone = only_with(rule, toml.as_deref());
             for entry in fs::read_dir(&dir).unwrap() {
                 let path = entry.unwrap().path();
                 if kind.related.iter().any(|r| path.ends_with(r)) {
@@ -462,8 +464,9 @@ fn fixes_converge_and_keep_the_file_parsing() {
                 }
                 let text = fs::read_to_string(&path).unwrap();
                 let k = Some(kind.kind);
-                // Every default rule, then the rule alone (off-by-default rules' fixes too).
-                for config in [&all, &only_with(rule, None)] {
+                // Every default rule, then the rule alone with the fixture's configuration
+                // (off-by-default rules' fixes too, and fixes that need configuration).
+                for config in [&all, &alone] {
                     let before = lint_text(kind.file_name, &text, k, config);
                     let syntax_before = count(&before, kind.syntax_code);
                     let outcome = fix_text(kind.file_name, &text, k, config, true);
@@ -484,6 +487,14 @@ fn fixes_converge_and_keep_the_file_parsing() {
                         "{}: fixes did not converge: {left:#?}\n{}",
                         path.display(),
                         outcome.text
+                    );
+                    // Fixing the fixed file again changes nothing.
+                    let again = fix_text(kind.file_name, &outcome.text, k, config, true);
+                    assert_eq!(
+                        (again.applied, again.text.as_str()),
+                        (0, outcome.text.as_str()),
+                        "{}: a second --fix changed the file",
+                        path.display()
                     );
                 }
             }

@@ -725,6 +725,53 @@ mod tests {
         }
     }
 
+    /// Every fix the page offers on lint-core's rule fixtures is the CLI's `--fix` of that
+    /// finding: the same edits, applied to the same text.
+    #[test]
+    fn page_fixes_are_the_cli_fixes() {
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../lint-core/tests/fixtures");
+        let names = [
+            ("dockerfile", "Dockerfile"),
+            ("compose", "compose.yaml"),
+            ("buildspec", "buildspec.yml"),
+            ("travis", ".travis.yml"),
+            ("workflow", ".github/workflows/ci.yml"),
+            ("circleci", ".circleci/config.yml"),
+            ("dockerignore", ".dockerignore"),
+        ];
+        let mut checked = 0;
+        for (dir, name) in names {
+            for rule_dir in std::fs::read_dir(root.join(dir)).unwrap() {
+                for file in std::fs::read_dir(rule_dir.unwrap().path()).unwrap() {
+                    let Ok(text) = std::fs::read_to_string(file.unwrap().path()) else {
+                        continue;
+                    };
+                    let page = lint_tabs(&[tab(name, &text)]);
+                    let cli = lint_core::lint_text(name, &text, None, &Config::default());
+                    for f in &page[0].findings {
+                        let Some(fix) = &f.fix else { continue };
+                        let d = cli
+                            .diagnostics
+                            .iter()
+                            .map(|l| &l.diagnostic)
+                            .find(|d| d.code == f.code && d.span.start == f.start)
+                            .expect("the CLI reports what the page shows");
+                        let expected = lint_core::fix::apply_fixes(&text, &[d], true).0;
+                        assert_eq!(
+                            apply_edits(&text, &fix.edits).as_deref(),
+                            Some(expected.as_str()),
+                            "{dir}: {}",
+                            f.code
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 50, "only {checked} fixes seen");
+    }
+
     #[test]
     fn worker_answers_per_tab() {
         let request = serde_json::to_string(&Request {

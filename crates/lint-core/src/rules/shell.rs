@@ -21,6 +21,20 @@ const GLOBAL_VALUE_FLAGS: [&str; 7] = [
 /// A registry password given on a `docker login` / `podman login` command line (`-p SECRET`,
 /// `--password SECRET`, `--password=SECRET`): where it stands and what is written.
 pub fn login_password(cmd: &Command) -> Option<(Span, String)> {
+    let (flag, value) = password_words(cmd)?;
+    let w = &cmd.words[flag];
+    if flag != value {
+        let p = &cmd.words[value];
+        return Some((p.span, p.value.clone()));
+    }
+    let p = w.value.strip_prefix("--password=")?;
+    let start = w.span.end.saturating_sub(p.len()).max(w.span.start);
+    Some((Span::new(start, w.span.end), p.to_string()))
+}
+
+/// The indexes in `cmd.words` of a login's password option and of the word holding the
+/// password (the same word for `--password=SECRET`).
+fn password_words(cmd: &Command) -> Option<(usize, usize)> {
     if !LOGIN_TOOLS.contains(&cmd.name()) {
         return None;
     }
@@ -39,18 +53,116 @@ pub fn login_password(cmd: &Command) -> Option<(Span, String)> {
     if args.get(i).map(|w| w.value.as_str()) != Some("login") {
         return None;
     }
-    let rest = &args[i + 1..];
-    for (j, w) in rest.iter().enumerate() {
-        let v = w.value.as_str();
+    // Indexes in `args` are one less than in `cmd.words`.
+    let login = i + 1;
+    for j in login + 1..cmd.words.len() {
+        let v = cmd.words[j].value.as_str();
         if v == "-p" || v == "--password" {
-            return rest.get(j + 1).map(|p| (p.span, p.value.clone()));
+            return (j + 1 < cmd.words.len()).then_some((j, j + 1));
         }
-        if let Some(p) = v.strip_prefix("--password=") {
-            let start = w.span.end.saturating_sub(p.len()).max(w.span.start);
-            return Some((Span::new(start, w.span.end), p.to_string()));
+        if v.starts_with("--password=") {
+            return Some((j, j));
         }
     }
     None
+}
+
+/// Whether `text` can take an insertion at `at` holding shell quotes: nothing before it on its
+/// line opens a quote that is still open there (a YAML `"..."` or `'...'` scalar, an
+/// `sh -c "..."` string), so inserted `"`/`'` stay shell syntax.
+pub fn outside_quotes(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in line.chars() {
+        match (quote, c) {
+            (_, _) if escaped => escaped = false,
+            (Some('\''), '\'') => quote = None,
+            (Some('\''), _) => {}
+            (_, '\\') => escaped = true,
+            (None, '\'' | '"') => quote = Some(c),
+            (Some('"'), '"') => quote = None,
+            _ => {}
+        }
+    }
+    quote.is_none() && !escaped
+}
+
+/// A shell parameter written as a whole word, `$NAME` or `${NAME}`, optionally in double
+/// quotes: the name.
+fn parameter_word(raw: &str) -> Option<&str> {
+    let raw = raw
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .unwrap_or(raw);
+    let name = raw.strip_prefix('$')?;
+    let name = name
+        .strip_prefix('{')
+        .and_then(|n| n.strip_suffix('}'))
+        .unwrap_or(name);
+    let ok = !name.is_empty()
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !name.starts_with(|c: char| c.is_ascii_digit());
+    ok.then_some(name)
+}
+
+/// Whether `cmd` reads standard input from a redirection (`< file`, `<<<`, a heredoc): the
+/// command's text up to the next operator on its line has a `<` (redirections are not words, so
+/// they may stand after the command's span).
+fn stdin_redirected(text: &str, cmd: &Command) -> bool {
+    let rest = text.get(cmd.span.start..).unwrap_or("");
+    let end = rest.find(['|', ';', '&', '\n']).unwrap_or(rest.len());
+    rest[..end.max(cmd.span.end - cmd.span.start).min(rest.len())].contains('<')
+}
+
+/// The fix that feeds a login's password on standard input: `-p "$VAR"` becomes
+/// `--password-stdin` and `printf '%s\n' "$VAR" |` goes before the command. Offered when the
+/// password is one variable, the user is named (`--password-stdin` needs `-u`), the command starts
+/// its pipeline with nothing redirected and no `VAR=x` prefix, its words stand in the file as
+/// written, and the insertion is not inside a quoted string. `printf`, not `echo`: `dash`'s echo
+/// rewrites backslashes; the trailing newline is trimmed by every login's `--password-stdin`.
+fn password_stdin_fix(text: &str, cmd: &Command) -> Option<crate::diagnostic::Fix> {
+    use crate::diagnostic::{Edit, Fix};
+    let (flag, value) = password_words(cmd)?;
+    let raw = |w: &crate::syntax::shell::ShellWord| text.get(w.span.start..w.span.end);
+    let program = cmd.words.first()?;
+    let user = cmd
+        .words
+        .iter()
+        .any(|w| w.value == "-u" || w.value == "--username" || w.value.starts_with("--username="));
+    if cmd.stage != 0
+        || !cmd.assignments.is_empty()
+        || !user
+        || raw(program) != Some(program.value.as_str())
+        || stdin_redirected(text, cmd)
+        || !outside_quotes(text, program.span.start)
+    {
+        return None;
+    }
+    let flag_word = &cmd.words[flag];
+    let written = raw(&cmd.words[value])?;
+    let written = if flag == value {
+        written.strip_prefix("--password=")?
+    } else {
+        if raw(flag_word) != Some(flag_word.value.as_str()) {
+            return None;
+        }
+        written
+    };
+    let name = parameter_word(written)?;
+    Some(Fix::safe(
+        "pass the password on standard input (`--password-stdin`)",
+        vec![
+            Edit::insert(program.span.start, format!("printf '%s\\n' \"${name}\" | ")),
+            Edit::replace(
+                Span::new(flag_word.span.start, cmd.words[value].span.end),
+                "--password-stdin",
+            ),
+        ],
+    ))
 }
 
 /// Reports a password [`login_password`] found, where `shown_in` says who sees a command line
@@ -58,6 +170,7 @@ pub fn login_password(cmd: &Command) -> Option<(Span, String)> {
 /// rule's severity); one from a variable commits nothing, so it is a risk, at most a warning.
 pub fn report_login_password(
     cx: &mut Context<'_>,
+    text: &str,
     cmd: &Command,
     span: Span,
     password: &str,
@@ -79,14 +192,21 @@ pub fn report_login_password(
             ),
         )
         .help(format!(
-            "pipe it in: `echo \"{}\" | {} login -u USER --password-stdin REGISTRY`",
-            if literal { "$PASSWORD" } else { password },
+            "pipe it in: `printf '%s\\n' \"{}\" | {} login -u USER --password-stdin REGISTRY`",
+            if literal {
+                "$PASSWORD".to_string()
+            } else {
+                parameter_word(password).map_or(password.to_string(), |n| format!("${n}"))
+            },
             cmd.name()
         ));
     if literal {
         d.secret();
     } else {
         d.at_most(crate::Severity::Warning);
+        if let Some(fix) = password_stdin_fix(text, cmd) {
+            d.fix(fix);
+        }
     }
 }
 
@@ -162,5 +282,53 @@ mod tests {
         );
         assert_eq!(password("docker run -p 80:80 nginx"), None);
         assert_eq!(password("docker logout -p x"), None);
+    }
+
+    fn fixed(script: &str) -> Option<String> {
+        let cmd = analyze(script, &Contiguous(0))
+            .commands
+            .into_iter()
+            .find(|c| login_password(c).is_some())?;
+        let fix = password_stdin_fix(script, &cmd)?;
+        let mut out = script.to_string();
+        let mut edits = fix.edits.clone();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+        for e in edits {
+            out.replace_range(e.span.start..e.span.end, &e.replacement);
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn password_variables_move_to_standard_input() {
+        assert_eq!(
+            fixed("docker login -u me -p $PASS registry.example.com").as_deref(),
+            Some(
+                "printf '%s\\n' \"$PASS\" | docker login -u me --password-stdin registry.example.com"
+            )
+        );
+        assert_eq!(
+            fixed("cd x && podman login --password=\"${TOKEN}\" --username=me quay.io").as_deref(),
+            Some(
+                "cd x && printf '%s\\n' \"$TOKEN\" | podman login --password-stdin --username=me quay.io"
+            )
+        );
+        // A literal, no user, after a pipe, stdin redirected, an assignment, inside quotes.
+        assert_eq!(fixed("docker login -u me -p hunter2"), None);
+        assert_eq!(fixed("docker login -p $PASS"), None);
+        assert_eq!(fixed("cat f | docker login -u me -p $PASS"), None);
+        assert_eq!(fixed("docker login -u me -p $PASS < /dev/null"), None);
+        assert_eq!(fixed("DOCKER_CONFIG=/c docker login -u me -p $PASS"), None);
+        assert_eq!(fixed("sh -c \"docker login -u me -p $PASS\""), None);
+        assert_eq!(fixed("docker login -u me -p $PASS$SUFFIX"), None);
+    }
+
+    #[test]
+    fn quotes_open_before_an_offset() {
+        assert!(outside_quotes("- docker login", 2));
+        assert!(outside_quotes("echo \"it's\" && docker", 17));
+        assert!(!outside_quotes("- \"docker login", 3));
+        assert!(!outside_quotes("sh -c 'docker", 7));
+        assert!(outside_quotes("\"a\"\n  docker", 6));
     }
 }

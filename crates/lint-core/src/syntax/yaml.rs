@@ -696,6 +696,25 @@ fn parse_once(
     (b.file, failure)
 }
 
+/// Where the quoted scalar starting at `span.start` ends: just after its closing quote (`"`
+/// not escaped by `\\`; `'` not doubled), when that is inside `span`.
+fn quoted_end(text: &str, span: Span) -> Option<usize> {
+    let body = text.get(span.start..span.end)?;
+    let bytes = body.as_bytes();
+    let quote = *bytes.first()?;
+    let mut i = 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if quote == b'"' => i += 1,
+            b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
+            c if c == quote => return Some(span.start + i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 impl Builder<'_> {
     /// A char index of the scanned text to a byte offset of the original.
     fn byte(&self, index: usize) -> usize {
@@ -725,6 +744,14 @@ impl Builder<'_> {
                 if style == Style::Plain {
                     self.last_plain = Some(span);
                 }
+                // saphyr-parser can end a quoted scalar's span past its closing quote (at the
+                // end of a comment that follows it): end it at the quote.
+                let span = match style {
+                    Style::SingleQuoted | Style::DoubleQuoted => {
+                        Span::new(span.start, quoted_end(self.text, span).unwrap_or(span.end))
+                    }
+                    _ => span,
+                };
                 let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix));
                 let tag = tag.map(|t| Box::new(t.replace("!!", "tag:yaml.org,2002:")));
                 let node = Node::new(
@@ -1114,6 +1141,22 @@ mod tests {
 
     fn line_of(text: &str, at: usize) -> usize {
         text[..at].matches('\n').count() + 1
+    }
+
+    /// A quoted scalar's span ends at its closing quote, whatever follows on the line.
+    #[test]
+    fn quoted_spans_end_at_the_quote() {
+        let text = "a: \"x@v1\" # it's @v2\nb: 'it''s' # 'c'\nc: \"q\\\"r\" # \"\n";
+        let yaml = parse(text);
+        assert!(yaml.problems.is_empty(), "{:?}", yaml.problems);
+        let root = &yaml.documents[0];
+        let shown = |p: &str| {
+            let n = root.pointer(p).unwrap();
+            &text[n.span.start..n.span.end]
+        };
+        assert_eq!(shown("/a"), "\"x@v1\"");
+        assert_eq!(shown("/b"), "'it''s'");
+        assert_eq!(shown("/c"), "\"q\\\"r\"");
     }
 
     #[test]

@@ -26,8 +26,16 @@ crate::declare_rule! {
     /// phases:
     ///   pre_build:
     ///     commands:
-    ///       - echo "$DOCKERHUB_PASS" | docker login -u "$DOCKERHUB_USER" --password-stdin
+    ///       - printf '%s\n' "$DOCKERHUB_PASS" | docker login -u $DOCKERHUB_USER --password-stdin
     /// ```
+    ///
+    /// ## Fix safety
+    /// Safe, offered when the password is one variable (`-p "$VAR"`, `--password=$VAR`): the
+    /// option becomes `--password-stdin` and `printf '%s\n' "$VAR" |` goes before the command
+    /// (`printf`, as `dash`'s `echo` rewrites backslashes; `--password-stdin` trims the newline).
+    /// No fix for a literal password (it has to leave the file: make it a secret), without `-u`
+    /// (`--password-stdin` needs the user named), after a pipe or with standard input redirected,
+    /// or inside a quoted string, where the inserted quotes would end it.
     ///
     /// ## References
     /// - [docker login: provide a password using STDIN](https://docs.docker.com/reference/cli/docker/login/#password-stdin)
@@ -36,7 +44,7 @@ crate::declare_rule! {
         name: "login-password-argument",
         severity: Error,
         aliases: [],
-        fix: None,
+        fix: Sometimes,
         default: true,
         check: Buildspec(check),
     }
@@ -49,6 +57,7 @@ fn check(input: &BuildspecInput<'_>, cx: &mut Context<'_>) {
         };
         crate::rules::shell::report_login_password(
             cx,
+            input.text,
             cmd,
             span,
             &password,

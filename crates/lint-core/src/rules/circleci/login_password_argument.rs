@@ -34,8 +34,16 @@ crate::declare_rule! {
     ///       - image: cimg/base:2024.01
     ///     steps:
     ///       - setup_remote_docker
-    ///       - run: echo "$DOCKER_PASS" | docker login -u $DOCKER_USER --password-stdin
+    ///       - run: printf '%s\n' "$DOCKER_PASS" | docker login -u $DOCKER_USER --password-stdin
     /// ```
+    ///
+    /// ## Fix safety
+    /// Safe, offered when the password is one variable (`-p "$VAR"`, `--password=$VAR`): the
+    /// option becomes `--password-stdin` and `printf '%s\n' "$VAR" |` goes before the command
+    /// (`printf`, as `dash`'s `echo` rewrites backslashes; `--password-stdin` trims the newline).
+    /// No fix for a literal password (it has to leave the file: make it a secret), without `-u`
+    /// (`--password-stdin` needs the user named), after a pipe or with standard input redirected,
+    /// or inside a quoted string, where the inserted quotes would end it.
     ///
     /// ## References
     /// - [docker login: provide a password using STDIN](https://docs.docker.com/reference/cli/docker/login/#password-stdin)
@@ -45,7 +53,7 @@ crate::declare_rule! {
         name: "circleci-login-password-argument",
         severity: Error,
         aliases: [],
-        fix: None,
+        fix: Sometimes,
         default: true,
         check: Circleci(check),
     }
@@ -57,6 +65,7 @@ fn check(input: &CircleciInput<'_>, cx: &mut Context<'_>) {
             if let Some((span, password)) = crate::rules::shell::login_password(cmd) {
                 crate::rules::shell::report_login_password(
                     cx,
+                    input.text,
                     cmd,
                     span,
                     &password,

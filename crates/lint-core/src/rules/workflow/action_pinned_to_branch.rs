@@ -1,5 +1,6 @@
 use crate::kinds::workflow::{Target, is_commit_sha, is_version_tag};
 use crate::rule::{Context, WorkflowInput};
+use crate::rules::workflow::helpers::pin_fix;
 
 crate::declare_rule! {
     /// ## What it does
@@ -39,6 +40,17 @@ crate::declare_rule! {
     ///           script: ./deploy.sh
     /// ```
     ///
+    /// ## Fix safety
+    /// Safe, when rlint.toml gives the commit for this action and branch (rlint cannot look it
+    /// up offline, and which commit to trust is the user's call):
+    ///
+    /// ```toml
+    /// [action-pins]
+    /// "appleboy/ssh-action@master" = "<40-hex commit SHA>"
+    /// ```
+    ///
+    /// The ref becomes the SHA and `# master` follows the value when the line has no comment.
+    ///
     /// ## References
     /// - [GitHub: security hardening, using third-party actions](https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions)
     /// - [zizmor: unpinned-uses](https://docs.zizmor.sh/audits/#unpinned-uses)
@@ -47,7 +59,7 @@ crate::declare_rule! {
         name: "action-pinned-to-branch",
         severity: Warning,
         aliases: ["unpinned-uses"],
-        fix: None,
+        fix: Sometimes,
         default: true,
         check: GithubWorkflow(check),
     }
@@ -64,13 +76,18 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
         match git_ref {
             Some(r) if is_commit_sha(r) || is_version_tag(r) => {}
             Some(branch) => {
-                cx.report(
-                    uses.node.span,
-                    format!(
-                        "`{action}` runs at the branch `{branch}`: every run takes whatever was last pushed to it"
-                    ),
-                )
-                .help("pin a full commit SHA (`@<40 hex> # v1.2.3`); Dependabot and Renovate keep such pins up to date");
+                let pin = cx.config.action_pin(action, branch);
+                let d = cx
+                    .report(
+                        uses.node.span,
+                        format!(
+                            "`{action}` runs at the branch `{branch}`: every run takes whatever was last pushed to it"
+                        ),
+                    )
+                    .help("pin a full commit SHA (`@<40 hex> # v1.2.3`); Dependabot and Renovate keep such pins up to date");
+                if let Some(fix) = pin.and_then(|sha| pin_fix(input.text, uses, branch, sha)) {
+                    d.fix(fix);
+                }
             }
             None => {
                 cx.report(

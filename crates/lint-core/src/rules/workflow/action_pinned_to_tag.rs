@@ -1,5 +1,6 @@
 use crate::kinds::workflow::{Target, is_commit_sha, is_version_tag};
 use crate::rule::{Context, WorkflowInput};
+use crate::rules::workflow::helpers::pin_fix;
 
 crate::declare_rule! {
     /// ## What it does
@@ -36,6 +37,19 @@ crate::declare_rule! {
     ///       - uses: burnett01/rsync-deployments@0dc935cdecc5f5e571865e60d2a6cdc673704823 # 4.1
     /// ```
     ///
+    /// ## Fix safety
+    /// Safe, when rlint.toml gives the commit the tag stands for (rlint cannot look it up
+    /// offline, and which commit to trust is the user's call); a pin configured for a
+    /// first-party action makes its `uses:` reported and fixed too:
+    ///
+    /// ```toml
+    /// [action-pins]
+    /// "burnett01/rsync-deployments@4.1" = "0dc935cdecc5f5e571865e60d2a6cdc673704823"
+    /// "actions/checkout@v4" = "11bd71901bbe5b1630ceea73d27597364c9af683"
+    /// ```
+    ///
+    /// The ref becomes the SHA and `# 4.1` follows the value when the line has no comment.
+    ///
     /// ## References
     /// - [GitHub: security hardening, using third-party actions](https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions)
     /// - [CVE-2025-30066 (tj-actions/changed-files)](https://nvd.nist.gov/vuln/detail/CVE-2025-30066)
@@ -45,7 +59,7 @@ crate::declare_rule! {
         name: "action-pinned-to-tag",
         severity: Info,
         aliases: ["unpinned-uses"],
-        fix: None,
+        fix: Sometimes,
         default: true,
         check: GithubWorkflow(check),
     }
@@ -69,17 +83,23 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
                 action,
                 git_ref: Some(tag),
                 ..
-            } if is_version_tag(tag)
-                && !is_commit_sha(tag)
-                && !FIRST_PARTY.iter().any(|f| owner.eq_ignore_ascii_case(f)) =>
-            {
-                cx.report(
-                    uses.node.span,
-                    format!(
-                        "`{action}` runs at `{tag}`, a version ref whoever controls the repository can move"
-                    ),
-                )
-                .help(format!("pin the commit SHA the tag points at (`@<40 hex> # {tag}`)"));
+            } if is_version_tag(tag) && !is_commit_sha(tag) => {
+                // First-party actions are left alone, unless the user configured their pin.
+                let pin = cx.config.action_pin(action, tag);
+                if pin.is_none() && FIRST_PARTY.iter().any(|f| owner.eq_ignore_ascii_case(f)) {
+                    continue;
+                }
+                let d = cx
+                    .report(
+                        uses.node.span,
+                        format!(
+                            "`{action}` runs at `{tag}`, a version ref whoever controls the repository can move"
+                        ),
+                    )
+                    .help(format!("pin the commit SHA the tag points at (`@<40 hex> # {tag}`)"));
+                if let Some(fix) = pin.and_then(|sha| pin_fix(input.text, uses, tag, sha)) {
+                    d.fix(fix);
+                }
             }
             _ => {}
         }

@@ -32,10 +32,18 @@ crate::declare_rule! {
     ///   push:
     ///     runs-on: ubuntu-latest
     ///     steps:
-    ///       - run: echo "$DOCKERHUB_TOKEN" | docker login -u "$USER" --password-stdin
+    ///       - run: printf '%s\n' "$DOCKERHUB_TOKEN" | docker login -u "$USER" --password-stdin
     ///         env:
     ///           DOCKERHUB_TOKEN: ${{ secrets.DOCKERHUB_TOKEN }}
     /// ```
+    ///
+    /// ## Fix safety
+    /// Safe, offered when the password is one variable (`-p "$VAR"`, `--password=$VAR`): the
+    /// option becomes `--password-stdin` and `printf '%s\n' "$VAR" |` goes before the command
+    /// (`printf`, as `dash`'s `echo` rewrites backslashes; `--password-stdin` trims the newline).
+    /// No fix for a literal password (it has to leave the file: make it a secret), without `-u`
+    /// (`--password-stdin` needs the user named), after a pipe or with standard input redirected,
+    /// or inside a quoted string, where the inserted quotes would end it.
     ///
     /// ## References
     /// - [docker login: provide a password using STDIN](https://docs.docker.com/reference/cli/docker/login/#password-stdin)
@@ -44,7 +52,7 @@ crate::declare_rule! {
         name: "workflow-login-password-argument",
         severity: Error,
         aliases: [],
-        fix: None,
+        fix: Sometimes,
         default: true,
         check: GithubWorkflow(check),
     }
@@ -61,6 +69,7 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
             }
             crate::rules::shell::report_login_password(
                 cx,
+                input.text,
                 cmd,
                 span,
                 &password,

@@ -1,5 +1,7 @@
 //! GitHub Actions workflow rules, one file each.
 
+mod helpers;
+
 pub mod action_outdated;
 pub mod action_pinned_to_branch;
 pub mod action_pinned_to_tag;

@@ -121,10 +121,11 @@ fn readme_elisp(lead: &str) -> &'static str {
     &body[..body.find("\n```\n").expect("unclosed ```elisp block") + 1]
 }
 
-/// Runs `emacs --batch` in a temp dir holding the two files, with `rlint` first on `PATH` (the
-/// README's blocks call it by name) and a fresh `HOME`; returns what the scenario printed.
+/// Runs `emacs --batch` in a temp dir holding the two files and `extra`, with `rlint` first on
+/// `PATH` (the README's blocks call it by name) and a fresh `HOME`; returns what the scenario
+/// printed, then what Emacs wrote on standard error (its messages and warnings).
 /// `None`: Emacs is not installed and that is allowed.
-fn run_emacs(snippet: &str, scenario: &str) -> Option<String> {
+fn run_emacs(snippet: &str, scenario: &str, extra: &[(&str, &str)]) -> Option<String> {
     let Ok(version) = Command::new("emacs").arg("--version").output() else {
         assert!(
             std::env::var_os("RLINT_REQUIRE_EMACS").is_none_or(|v| v != "1"),
@@ -146,6 +147,9 @@ fn run_emacs(snippet: &str, scenario: &str) -> Option<String> {
         |name: &str, text: &str| std::fs::write(dir.path().join(name), text).expect("write");
     write("Dockerfile", DOCKERFILE);
     write("compose.yaml", COMPOSE);
+    for (name, text) in extra {
+        write(name, text);
+    }
     write("snippet.el", snippet);
     write("test.el", &format!("{PRELUDE}\n{scenario}"));
     std::fs::create_dir(dir.path().join("home")).expect("mkdir");
@@ -165,15 +169,15 @@ fn run_emacs(snippet: &str, scenario: &str) -> Option<String> {
         .stdin(Stdio::null())
         .output()
         .expect("run emacs");
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
     eprintln!("{stdout}");
     assert!(
         out.status.success(),
-        "emacs exited with {}:\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
+        "emacs exited with {}:\n{stderr}",
+        out.status
     );
-    Some(stdout)
+    Some(format!("{stdout}{stderr}"))
 }
 
 /// The lines of `out` that begin with `tag`, without it, in a stable order.
@@ -211,7 +215,7 @@ fn assert_flymake_shows(out: &str) {
 
 #[test]
 fn eglot_with_the_readme_configuration_shows_the_diagnostics() {
-    let Some(out) = run_emacs(readme_elisp("**Emacs** (eglot)"), FLYMAKE_SCENARIO) else {
+    let Some(out) = run_emacs(readme_elisp("**Emacs** (eglot)"), FLYMAKE_SCENARIO, &[]) else {
         return;
     };
     assert_eq!(
@@ -225,11 +229,42 @@ fn eglot_with_the_readme_configuration_shows_the_diagnostics() {
 
 #[test]
 fn the_readme_flymake_backend_lints_the_unsaved_buffer() {
-    let Some(out) = run_emacs(readme_elisp("**Emacs, Flymake**"), FLYMAKE_SCENARIO) else {
+    let Some(out) = run_emacs(readme_elisp("**Emacs, Flymake**"), FLYMAKE_SCENARIO, &[]) else {
         return;
     };
     assert!(lines(&out, "eglot").is_empty(), "{out}");
     assert_flymake_shows(&out);
+}
+
+/// rlint's exit code 2 (here: rlint.toml does not parse) turns the backend off with its message,
+/// instead of showing a clean buffer.
+#[test]
+fn the_readme_flymake_backend_reports_a_broken_config() {
+    let scenario = r#"
+(find-file "Dockerfile")
+(rlint-test-command-loop)
+(rlint-test-wait (lambda () (memq 'rlint-flymake (flymake-disabled-backends))))
+(princ (format "disabled %s\n" (flymake-disabled-backends)))
+"#;
+    let Some(out) = run_emacs(
+        readme_elisp("**Emacs, Flymake**"),
+        scenario,
+        &[("rlint.toml", "select = [\n")],
+    ) else {
+        return;
+    };
+    assert!(
+        lines(&out, "disabled")[0].contains("rlint-flymake"),
+        "{out}"
+    );
+    let warning = out
+        .lines()
+        .find(|l| l.contains("Disabling backend rlint-flymake because rlint: "))
+        .unwrap_or_else(|| panic!("no Flymake warning naming rlint's error:\n{out}"));
+    assert!(
+        warning.ends_with("rlint.toml: TOML parse error at line 1, column 11"),
+        "{warning}"
+    );
 }
 
 /// Plain `M-x compile` visits the error and the warning (it skips info by default) at the right
@@ -237,7 +272,11 @@ fn the_readme_flymake_backend_lints_the_unsaved_buffer() {
 /// compile mode's screen columns would land one character short. Type: 2 error, 1 warning, 0 info.
 #[test]
 fn compile_mode_reads_the_gnu_lines() {
-    let Some(out) = run_emacs(readme_elisp("**Emacs, compile mode**"), COMPILE_SCENARIO) else {
+    let Some(out) = run_emacs(
+        readme_elisp("**Emacs, compile mode**"),
+        COMPILE_SCENARIO,
+        &[],
+    ) else {
         return;
     };
     assert_eq!(

@@ -227,13 +227,21 @@ fn eglot_with_the_readme_configuration_shows_the_diagnostics() {
     assert_eq!(lines(&out, "shutdown"), ["ok"], "{out}");
 }
 
+/// Loaded as an `init.el` without a `lexical-binding` cookie (dynamic binding, where closures
+/// capture nothing), then as one with it.
 #[test]
 fn the_readme_flymake_backend_lints_the_unsaved_buffer() {
-    let Some(out) = run_emacs(readme_elisp("**Emacs, Flymake**"), FLYMAKE_SCENARIO, &[]) else {
-        return;
-    };
-    assert!(lines(&out, "eglot").is_empty(), "{out}");
-    assert_flymake_shows(&out);
+    let snippet = readme_elisp("**Emacs, Flymake**");
+    for text in [
+        snippet.to_owned(),
+        format!(";;; init.el -*- lexical-binding: t -*-\n{snippet}"),
+    ] {
+        let Some(out) = run_emacs(&text, FLYMAKE_SCENARIO, &[]) else {
+            return;
+        };
+        assert!(lines(&out, "eglot").is_empty(), "{out}");
+        assert_flymake_shows(&out);
+    }
 }
 
 /// rlint's exit code 2 (here: rlint.toml does not parse) turns the backend off with its message,

@@ -6,40 +6,43 @@ crate::declare_rule! {
     /// ## What it does
     /// Checks a job that calls a reusable workflow of the same repository
     /// (`uses: ./.github/workflows/deploy.yml`) against what that workflow declares under
-    /// `on.workflow_call`, as GitHub does before the run starts:
+    /// `on.workflow_call`, as GitHub does before the run starts. It reports:
     ///
     /// - a `with:` key the called workflow does not declare under `inputs` (with the nearest
     ///   declared name), at the key;
-    /// - an input declared `required: true` with no `default` that the job does not pass, and a
-    ///   secret declared `required: true` that it does not pass (unless `secrets: inherit`), at
-    ///   the job's `uses:`;
+    /// - a `secrets:` key it does not declare under `secrets`, at the key (not judged with
+    ///   `secrets: inherit`, which passes every secret and names none);
+    /// - an input declared `required: true` with no `default`, or a secret declared
+    ///   `required: true`, that the job does not pass (a secret not with `secrets: inherit`),
+    ///   at the job's `uses:`;
     /// - a literal `with:` value that cannot be the input's `type`: a `boolean` input takes
     ///   `true` or `false` unquoted, a `number` input a number unquoted;
-    /// - a `secrets:` key the called workflow does not declare under `secrets` (not judged with
-    ///   `secrets: inherit`, which passes every secret and names none);
     /// - a called workflow whose `on:` has no `workflow_call` trigger at all.
     ///
-    /// It needs the called workflow's text: the CLI reads it from the workflow's own folder,
-    /// the language server from the open buffer or the disk, the web page from an open tab
-    /// named `.github/workflows/<file>`. A remote workflow (`org/repo/...@ref`), a `uses:`
-    /// built from an expression, a workflow linted from standard input without a path outside
-    /// `.github/workflows`, and a called file that cannot be read or parsed are not judged.
+    /// It needs the called workflow's text: the CLI reads it from the calling workflow's own
+    /// folder (reusable workflows live in `.github/workflows` itself, never in a subfolder),
+    /// the language server from the open buffer or else the disk, the web page from an open tab
+    /// named `.github/workflows/<file>`. Nothing is said about a remote workflow
+    /// (`org/repo/...@ref`), a `uses:` built from an expression, a workflow read from standard
+    /// input without `--stdin-filename` or linted outside a `.github/workflows` folder, or a
+    /// called file that is missing, unreadable or not valid YAML (its own lint reports that).
     ///
     /// Input and secret names are compared ignoring case. Values written with `${{ }}` are not
     /// judged (their type is known only when the run starts), nor are empty (`null`) values,
-    /// nor any value passed to a `string` input: GitHub turns a `true` or a `3` given to a
-    /// `string` input into the text `true` or `3` (actionlint reports a boolean given to a
-    /// string input; GitHub accepts it). An input that is `required: true` but has a `default`
-    /// is not reported missing: the default serves.
+    /// nor any value given to a `string` input: GitHub passes a `true` or a `3` given to a
+    /// `string` input on as the text `true` or `3` (actionlint reports a boolean given to a
+    /// string input; GitHub accepts it). A `with:` or `secrets:` written as one expression is
+    /// not judged. An input that is `required: true` but has a `default` is not reported
+    /// missing: the default serves. A misspelt key is reported once, at the key, not also as
+    /// the required name it was meant to be.
     ///
     /// ## Why is this bad?
-    /// GitHub refuses the call before any job runs: "Invalid input, enviroment is not defined
-    /// in the referenced workflow", "Input environment is required, but not provided while
-    /// calling", "Unexpected value 'yes'" for a boolean input, "Secret DEPLOY_KEY is required,
-    /// but not provided while calling". The docs say it plainly: "If a caller workflow passes an
-    /// input that is not specified in the called workflow, this results in an error", and the
-    /// same for secrets. The mistake shows only when the calling workflow runs — for a release
-    /// or deploy workflow, when it is needed.
+    /// GitHub refuses the call before any job runs. Its docs say so for inputs ("If a caller
+    /// workflow passes an input that is not specified in the called workflow, this results in
+    /// an error") and for secrets (the same sentence), a required input or secret must be
+    /// supplied, and a value of the wrong type stops the run at setup ("Unexpected value
+    /// 'false'" for the text `false` given to a boolean input). The mistake shows only when the
+    /// calling workflow runs — for a release or deploy workflow, when it is needed.
     ///
     /// ## Example
     /// ```yaml .github/workflows/deploy.yml

@@ -104,8 +104,10 @@ fn corpus_reusable_workflow_calls_match_their_callees() {
     let Some(dir) = common::shared("corpus/github-workflows") else {
         return;
     };
-    let mut config = Config::default();
-    config.select = vec!["GA030".to_string()];
+    let config = Config {
+        select: vec!["GA030".to_string()],
+        ..Config::default()
+    };
     let (mut calls, mut found, mut reported_misspelt) = (0, Vec::new(), 0);
     for entry in fs::read_dir(&dir).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().to_string();

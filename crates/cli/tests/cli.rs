@@ -732,6 +732,105 @@ fn deploy_kinds_by_name_by_content_and_by_kind() {
     assert_eq!(first(&v, "EC000")["span"]["start"]["line"], 2, "{v}");
 }
 
+/// A job calling a reusable workflow of the same repository is checked against the called
+/// file read from disk (GA030): a misspelt input is reported in the caller, at the key, also
+/// when the caller is linted alone from another folder; once the call matches what the callee
+/// declares, nothing is; standard input with no path has no callee to read.
+#[test]
+fn reusable_workflow_calls_are_checked_against_the_called_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let callee = "on:\n  workflow_call:\n    inputs:\n      environment:\n        type: string\n        required: true\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n";
+    let caller = |key: &str| {
+        format!(
+            "on: push\npermissions: {{}}\njobs:\n  deploy:\n    uses: ./.github/workflows/deploy.yml\n    with:\n      {key}: production\n"
+        )
+    };
+    write(dir.path(), ".github/workflows/deploy.yml", callee);
+    write(
+        dir.path(),
+        ".github/workflows/ci.yml",
+        &caller("enviroment"),
+    );
+    let args = ["--format", "json", "--select", "GA030"];
+    let v = json(&rlint(dir.path(), &args));
+    let found: Vec<(&str, i64, &str)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap(),
+                d["span"]["start"]["line"].as_i64().unwrap(),
+                d["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // One finding: the misspelt key, not also the required input it was meant to be.
+    assert_eq!(found.len(), 1, "{v}");
+    assert_eq!(found[0].0, ".github/workflows/ci.yml", "{v}");
+    assert_eq!(found[0].1, 7, "{v}");
+    assert!(found[0].2.contains("declares no input `enviroment`"), "{v}");
+    assert_eq!(first(&v, "GA030")["help"], "did you mean `environment`?");
+    // Run from another folder, on the caller alone: the callee is found beside it.
+    let out = rlint(
+        dir.path().parent().unwrap(),
+        &[
+            "--format",
+            "json",
+            "--select",
+            "GA030",
+            dir.path()
+                .join(".github/workflows/ci.yml")
+                .to_str()
+                .unwrap(),
+        ],
+    );
+    assert_eq!(codes(&json(&out)), ["GA030"]);
+
+    write(
+        dir.path(),
+        ".github/workflows/ci.yml",
+        &caller("environment"),
+    );
+    let out = rlint(dir.path(), &args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(codes(&json(&out)).is_empty());
+
+    // Standard input without a path: no folder, so no callee and no finding.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rlint"))
+        .args([
+            "--format",
+            "json",
+            "--select",
+            "GA030",
+            "--kind",
+            "github-workflow",
+            "-",
+        ])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(caller("enviroment").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        codes(&json(&out)).is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
 /// GitHub Actions workflows are recognised by path (`.github/workflows/`, found by the walk
 /// although the folder is hidden) and by content (`on:` + `jobs:` with runners) under any other
 /// name, without claiming CircleCI or Compose files that share some of their keys.

@@ -390,6 +390,43 @@ fn compose_sees_the_dockerfile_on_disk_and_in_buffers() {
     c.shutdown();
 }
 
+/// A workflow calling a reusable workflow of its folder is checked against the called file:
+/// the one on disk, then the unsaved buffer of it, which takes precedence.
+#[test]
+fn workflow_call_sees_the_called_workflow_on_disk_and_in_buffers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let workflows = dir.path().join(".github/workflows");
+    std::fs::create_dir_all(&workflows).expect("mkdir");
+    let callee = |input: &str| {
+        format!(
+            "on:\n  workflow_call:\n    inputs:\n      {input}:\n        type: string\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n"
+        )
+    };
+    std::fs::write(workflows.join("deploy.yml"), callee("environment")).expect("write");
+    let caller = "on: push\njobs:\n  deploy:\n    uses: ./.github/workflows/deploy.yml\n    with:\n      target: production\n";
+    let uri = file_uri(&workflows.join("ci.yml"));
+    let mut c = Client::start(json!({}));
+    c.open(&uri, "yaml", caller);
+    let published = c.diagnostics(&uri);
+    let found = find(&published, "GA030");
+    assert!(
+        found.message.contains("declares no input `target`"),
+        "{}",
+        found.message
+    );
+    assert_eq!(found.range.start.line, 5);
+    let callee_uri = file_uri(&workflows.join("deploy.yml"));
+    c.open(&callee_uri, "yaml", &callee("target"));
+    let published = loop {
+        let p = c.diagnostics(&uri);
+        if !codes(&p).contains(&"GA030".to_string()) {
+            break p;
+        }
+    };
+    assert!(!codes(&published).contains(&"GA030".to_string()));
+    c.shutdown();
+}
+
 /// A client that pulls (LSP 3.17) gets diagnostics from `textDocument/diagnostic`, none pushed.
 #[test]
 fn pull_diagnostics() {

@@ -289,6 +289,28 @@ mod tests {
         assert!(!codes(&reports[0]).contains(&"DC039"));
     }
 
+    /// A workflow tab calling a reusable workflow is checked against the tab of that workflow;
+    /// without that tab, nothing is said (a tab not open may well exist).
+    #[test]
+    fn workflows_see_the_workflows_they_call() {
+        let caller = MemFile {
+            path: ".github/workflows/ci.yml",
+            text: "on: push\njobs:\n  d:\n    uses: ./.github/workflows/deploy.yml\n    with:\n      enviroment: prod\n",
+        };
+        let callee = MemFile {
+            path: ".github/workflows/deploy.yml",
+            text: "on:\n  workflow_call:\n    inputs:\n      environment:\n        type: string\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n",
+        };
+        let reports = lint_files(&[caller, callee], &Config::default());
+        assert!(
+            codes(&reports[0]).contains(&"GA030"),
+            "{:?}",
+            codes(&reports[0])
+        );
+        let alone = lint_files(&[caller], &Config::default());
+        assert!(!codes(&alone[0]).contains(&"GA030"));
+    }
+
     /// The tabs are never the whole project: a path they lack is "not open", at info, not an
     /// error; the CLI's view of the disk keeps the error (see the rules' fixtures).
     #[test]

@@ -159,14 +159,29 @@ pub struct TravisInput<'a> {
 /// What a GitHub Actions workflow check receives: the YAML tree and its jobs, steps, scripts,
 /// `uses:` references and expressions (see [`crate::kinds::workflow`]).
 pub struct WorkflowInput<'a> {
+    /// The file's path as given (where it sits tells where the repository root is).
+    pub path: &'a str,
     pub text: &'a str,
     pub yaml: &'a crate::syntax::yaml::YamlFile,
     /// The document's root mapping; `None` when the file is not valid YAML or not a mapping.
     pub root: Option<&'a crate::syntax::yaml::Node>,
     pub jobs: &'a [crate::kinds::workflow::Job<'a>],
+    /// The files around the workflow (its folder, `.github/workflows`), when the caller can
+    /// tell: the reusable workflows it calls are read from there.
+    pub files: Option<&'a dyn crate::Files>,
 }
 
 impl<'a> WorkflowInput<'a> {
+    /// The text of the local reusable workflow a job's `uses:` names
+    /// (`./.github/workflows/build.yml`), when the caller can read it: `None` for a remote
+    /// workflow, an expression, a workflow not linted from its repository's
+    /// `.github/workflows` folder (stdin, a file found by content elsewhere), or a file the
+    /// caller cannot read.
+    pub fn called_workflow(&self, uses: &crate::kinds::workflow::Uses<'_>) -> Option<String> {
+        let name = crate::kinds::workflow::local_workflow_name(self.path, uses.node.as_str()?)?;
+        self.files?.read(name)
+    }
+
     /// Every step of every job, in file order.
     pub fn steps(&self) -> impl Iterator<Item = &'a crate::kinds::workflow::Step<'a>> {
         self.jobs.iter().flat_map(|j| &j.steps)

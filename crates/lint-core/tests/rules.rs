@@ -87,7 +87,7 @@ const KINDS: [Kind; 11] = [
         lang: "yaml",
         file_name: ".github/workflows/ci.yml",
         syntax_code: "GA000",
-        related: &["rlint.toml"],
+        related: &["rlint.toml", "workflows"],
     },
     Kind {
         kind: FileKind::Circleci,
@@ -125,8 +125,10 @@ const KINDS: [Kind; 11] = [
 
 /// The files around a linted file, from a list of paths (a `files` doc block or a fixture's
 /// `files.txt`): a path exists when it is listed or is a folder of a listed path. A partial list
-/// is what the web page has (its open tabs), for fixtures named `*partial*`.
-struct Listed(Vec<String>, bool);
+/// is what the web page has (its open tabs), for fixtures named `*partial*`. Some files also
+/// have a text (a workflow's called workflows: a doc block titled with its path, a fixture's
+/// `workflows/` folder), paths relative to the linted file's folder.
+struct Listed(Vec<String>, bool, Vec<(String, String)>);
 
 impl lint_core::Files for Listed {
     fn exists(&self, path: &str) -> bool {
@@ -138,8 +140,12 @@ impl lint_core::Files for Listed {
                 .any(|f| f == path || f.starts_with(&format!("{path}/")))
     }
 
-    fn read(&self, _path: &str) -> Option<String> {
-        None
+    fn read(&self, path: &str) -> Option<String> {
+        let path = path.trim_start_matches("./");
+        self.2
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, t)| t.clone())
     }
 
     fn list(&self, path: &str) -> Option<Vec<String>> {
@@ -171,11 +177,23 @@ impl Listed {
                 .map(String::from)
                 .collect(),
             false,
+            Vec::new(),
         )
     }
 
     fn partial(&self) -> Listed {
-        Listed(self.0.clone(), true)
+        Listed(self.0.clone(), true, self.2.clone())
+    }
+
+    /// `texts` added to what `listed` lists (a listing of just them when there is none).
+    fn with_texts(listed: Option<Listed>, texts: Vec<(String, String)>) -> Option<Listed> {
+        if texts.is_empty() {
+            return listed;
+        }
+        let mut l = listed.unwrap_or_else(|| Listed::parse(""));
+        l.0.extend(texts.iter().map(|(p, _)| p.clone()));
+        l.2 = texts;
+        Some(l)
     }
 }
 
@@ -231,7 +249,19 @@ fn doc_examples_of(kind: &Kind, rule: &Rule) {
         };
         let ignore = beside("dockerignore");
         let dotenv = beside("dotenv");
-        let listed = beside("files").map(|t| Listed::parse(&t));
+        // A block titled with a path (```yaml .github/workflows/deploy.yml) is that file
+        // beside the linted one, e.g. the workflow a job calls.
+        let folder = kind.file_name.rsplit_once('/').map_or("", |(d, _)| d);
+        let texts: Vec<(String, String)> = blocks
+            .iter()
+            .chain(&example_blocks)
+            .filter_map(|(lang, t)| {
+                let path = lang.strip_prefix(kind.lang)?.strip_prefix(' ')?.trim();
+                let path = path.strip_prefix(folder)?.trim_start_matches('/');
+                Some((path.to_string(), t.clone()))
+            })
+            .collect();
+        let listed = Listed::with_texts(beside("files").map(|t| Listed::parse(&t)), texts);
         // A `.dockerignore` example's Dockerfile, a `.env` example's Compose file.
         let dockerfile = (kind.kind == FileKind::Dockerignore)
             .then(|| beside("dockerfile"))
@@ -373,6 +403,18 @@ fn fixtures_of(kind: &Kind, rule: &Rule) -> usize {
     let listed = fs::read_to_string(dir.join("files.txt"))
         .ok()
         .map(|t| Listed::parse(&t));
+    // A workflow fixture's `workflows/` folder holds the workflows beside it (those it calls).
+    let mut texts: Vec<(String, String)> = fs::read_dir(dir.join("workflows"))
+        .into_iter()
+        .flatten()
+        .map(|e| {
+            let p = e.unwrap().path();
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            (name, fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    texts.sort();
+    let listed = Listed::with_texts(listed, texts);
     let dockerfile = fs::read_to_string(dir.join("Dockerfile")).ok();
     let compose: Vec<String> = fs::read_to_string(dir.join("compose.yaml"))
         .ok()

@@ -78,3 +78,107 @@ fn corpus_workflows_lint_without_panics_or_false_errors() {
         "corpus: {files} workflows linted ({by_content} recognised by content), {findings} findings, no false errors"
     );
 }
+
+/// The corpus's files of one repository's `.github/workflows`, as a linted workflow sees its
+/// own folder: `owner+repo__.github__workflows__x.yml` is `x.yml` beside
+/// `owner+repo__.github__workflows__ci.yml`.
+struct Folder<'a> {
+    dir: &'a std::path::Path,
+    prefix: &'a str,
+}
+
+impl lint_core::Files for Folder<'_> {
+    fn exists(&self, path: &str) -> bool {
+        self.read(path).is_some()
+    }
+
+    fn read(&self, path: &str) -> Option<String> {
+        fs::read_to_string(self.dir.join(format!("{}{path}", self.prefix))).ok()
+    }
+}
+
+/// GA030 on the corpus's calls of reusable workflows whose callee the corpus also holds: every
+/// one matches what its callee declares (the projects run them), so nothing is reported.
+#[test]
+fn corpus_reusable_workflow_calls_match_their_callees() {
+    let Some(dir) = common::shared("corpus/github-workflows") else {
+        return;
+    };
+    let config = Config {
+        select: vec!["GA030".to_string()],
+        ..Config::default()
+    };
+    let (mut calls, mut found, mut reported_misspelt) = (0, Vec::new(), 0);
+    for entry in fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().to_string();
+        let Some(at) = name.find("__.github__workflows__") else {
+            continue;
+        };
+        let (prefix, file) = name.split_at(at + "__.github__workflows__".len());
+        let folder = Folder { dir: &dir, prefix };
+        let text = fs::read_to_string(dir.join(&name)).unwrap();
+        calls += text
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("uses:"))
+            .filter_map(|u| {
+                let u = u.trim().trim_matches(['\'', '"']);
+                u.strip_prefix("./.github/workflows/")
+            })
+            .filter(|callee| lint_core::Files::read(&folder, callee).is_some())
+            .count();
+        let related = lint_core::Related {
+            files: Some(&folder),
+            ..lint_core::Related::default()
+        };
+        let path = format!(".github/workflows/{file}");
+        let report = lint_core::lint_text_with(
+            &path,
+            &text,
+            Some(FileKind::GithubWorkflow),
+            &config,
+            related,
+        );
+        found.extend(
+            report
+                .diagnostics
+                .iter()
+                .map(|d| format!("{name}: {}", d.diagnostic.message)),
+        );
+        // The same file with each job-level `with:` key misspelt: those calls are reported,
+        // so the silence above is the callees agreeing, not the rule reading nothing.
+        let mut misspelt = String::new();
+        let mut in_with = false;
+        for line in text.lines() {
+            let indent = line.len() - line.trim_start().len();
+            if in_with && indent == 6 && !line.trim_start().starts_with('#') {
+                misspelt.push_str(&format!("      x-{}\n", line.trim_start()));
+                continue;
+            }
+            in_with = line.trim_end() == "    with:" || (in_with && indent > 6);
+            misspelt.push_str(line);
+            misspelt.push('\n');
+        }
+        if misspelt.trim_end() != text.trim_end() {
+            let report = lint_core::lint_text_with(
+                &path,
+                &misspelt,
+                Some(FileKind::GithubWorkflow),
+                &config,
+                related,
+            );
+            reported_misspelt += report.diagnostics.len();
+        }
+    }
+    assert!(
+        calls >= 10,
+        "only {calls} calls with their callee in the corpus"
+    );
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(
+        reported_misspelt >= 10,
+        "{reported_misspelt} misspelt inputs reported"
+    );
+    eprintln!(
+        "corpus: {calls} reusable workflow calls checked against their callee, no GA030; {reported_misspelt} GA030 once their inputs are misspelt"
+    );
+}

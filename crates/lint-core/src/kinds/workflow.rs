@@ -231,6 +231,19 @@ impl Target<'_> {
     }
 }
 
+/// The file name, in the linted workflow's own folder, of the local reusable workflow `uses`
+/// names: `build.yml` for `./.github/workflows/build.yml` when the workflow linted at `path`
+/// is itself in a `.github/workflows` folder (so that folder's parent is the repository root
+/// `./` starts from). GitHub reads reusable workflows from that folder only, never from a
+/// subfolder; `None` for anything else (a remote workflow, a ref, an expression).
+pub fn local_workflow_name<'u>(path: &str, uses: &'u str) -> Option<&'u str> {
+    let name = uses.trim().strip_prefix("./.github/workflows/")?;
+    let mut folders = path.rsplit(['/', '\\']).skip(1);
+    let in_workflows = folders.next() == Some("workflows") && folders.next() == Some(".github");
+    let plain = !name.is_empty() && !name.contains(['/', '\\', '@']) && !name.contains("${{");
+    (in_workflows && plain).then_some(name)
+}
+
 /// Whether a ref is a full commit SHA (the only immutable ref).
 pub fn is_commit_sha(git_ref: &str) -> bool {
     git_ref.len() == 40 && git_ref.bytes().all(|b| b.is_ascii_hexdigit())
@@ -603,7 +616,7 @@ fn step<'a>(text: &str, node: &'a Node) -> Step<'a> {
 }
 
 /// All enabled workflow rules over one text, suppressions applied, sorted by position.
-pub fn lint(_path: &str, text: &str, config: &Config, _related: Related<'_>) -> Vec<Diagnostic> {
+pub fn lint(path: &str, text: &str, config: &Config, related: Related<'_>) -> Vec<Diagnostic> {
     let (yaml, suppressions) = super::join(
         text.len(),
         || syntax::yaml::parse(text),
@@ -616,10 +629,12 @@ pub fn lint(_path: &str, text: &str, config: &Config, _related: Related<'_>) -> 
     };
     let jobs = root.map(|r| jobs(text, r)).unwrap_or_default();
     let input = WorkflowInput {
+        path,
         text,
         yaml: &yaml,
         root,
         jobs: &jobs,
+        files: related.files,
     };
     let mut out = super::run_rules(
         text.len(),
@@ -811,6 +826,27 @@ mod tests {
         assert_eq!(Target::parse("$/.github/workflows/x.yml"), Target::Unknown);
         assert_eq!(Target::parse("${{ matrix.action }}"), Target::Unknown);
         assert!(is_version_tag("v4") && is_version_tag("4.1") && is_version_tag("release/v1"));
+        let called = |path, uses| local_workflow_name(path, uses);
+        assert_eq!(
+            called(
+                "repo/.github/workflows/ci.yml",
+                "./.github/workflows/build.yml"
+            ),
+            Some("build.yml")
+        );
+        assert_eq!(
+            called(r".github\workflows\ci.yml", "./.github/workflows/b.yaml"),
+            Some("b.yaml")
+        );
+        assert_eq!(called("ci.yml", "./.github/workflows/build.yml"), None);
+        assert_eq!(
+            called(".github/workflows/ci.yml", "o/r/.github/workflows/b.yml@v1"),
+            None
+        );
+        assert_eq!(
+            called(".github/workflows/ci.yml", "./.github/workflows/sub/b.yml"),
+            None
+        );
         assert!(!is_version_tag("main") && !is_version_tag("HEAD"));
     }
 }

@@ -31,6 +31,7 @@ pub mod unsecure_commands_allowed;
 pub mod untrusted_input_in_github_env;
 pub mod untrusted_input_in_script;
 pub mod version_number;
+pub mod workflow_call_mismatch;
 pub mod yaml_syntax;
 
 use crate::rule::Rule;
@@ -66,6 +67,7 @@ pub static RULES: &[&Rule] = &[
     &expression_undefined_property::RULE,
     &if_always_true::RULE,
     &expression_context_unavailable::RULE,
+    &workflow_call_mismatch::RULE,
 ];
 
 use crate::kinds::workflow::{Step, Target, Uses};

@@ -484,7 +484,8 @@ impl Leniency {
                     let column = text[opener_line..start].chars().count();
                     let end = flow_end(text, start);
                     let mut line = line_start;
-                    while let Some(nl) = text[line..end].find('\n') {
+                    // The collection may end before the failing line (`"x"#]` comments its `]`).
+                    while let Some(nl) = text.get(line..end).and_then(|t| t.find('\n')) {
                         line += nl + 1;
                         lines.push((line, column));
                     }
@@ -1141,6 +1142,15 @@ mod tests {
 
     fn line_of(text: &str, at: usize) -> usize {
         text[..at].matches('\n').count() + 1
+    }
+
+    /// Found by the compose fuzz target: a flow sequence whose `]` a `#` comments out, before
+    /// an indentation failure further down, panicked in the lenient re-scan.
+    #[test]
+    fn flow_sequence_commented_shut_does_not_panic() {
+        let text = "services:\n  native:\n    ima@eg: alpine:3.19\n    command: [\"sleep\", \"infinity\"#]\n  pinned:\n    image: alpine:3.19\n    platform: ${PINNED_PLATFORM}\n    command: [\"sleep\", \"infinity\"]\n";
+        let yaml = parse(text);
+        assert!(yaml.has_syntax_error());
     }
 
     /// A quoted scalar's span ends at its closing quote, whatever follows on the line.

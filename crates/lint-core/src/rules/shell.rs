@@ -113,9 +113,34 @@ fn parameter_word(raw: &str) -> Option<&str> {
 /// command's text up to the next operator on its line has a `<` (redirections are not words, so
 /// they may stand after the command's span).
 fn stdin_redirected(text: &str, cmd: &Command) -> bool {
+    // Any `<` up to the end of the line, past `2>&1` and operators: a redirection after the
+    // command's words would beat the inserted pipe. A line continuation reaches the next line.
     let rest = text.get(cmd.span.start..).unwrap_or("");
-    let end = rest.find(['|', ';', '&', '\n']).unwrap_or(rest.len());
-    rest[..end.max(cmd.span.end - cmd.span.start).min(rest.len())].contains('<')
+    let mut end = 0;
+    loop {
+        match rest.get(end..).and_then(|r| r.find('\n')) {
+            None => {
+                end = rest.len();
+                break;
+            }
+            Some(nl) => {
+                end += nl + 1;
+                if !rest[..end - 1].trim_end_matches('\r').ends_with('\\') {
+                    break;
+                }
+            }
+        }
+    }
+    rest.get(..end).is_none_or(|s| s.contains('<'))
+}
+
+/// Whether the file may run its scripts in a shell other than a POSIX one (a Windows runner,
+/// PowerShell, `cmd`), where `printf` and `"$VAR"` mean something else: then no shell fix.
+fn maybe_not_posix(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ["windows", "pwsh", "powershell", "cmd.exe", "cmd /c"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// The fix that feeds a login's password on standard input: `-p "$VAR"` becomes
@@ -138,6 +163,7 @@ fn password_stdin_fix(text: &str, cmd: &Command) -> Option<crate::diagnostic::Fi
         || !user
         || raw(program) != Some(program.value.as_str())
         || stdin_redirected(text, cmd)
+        || maybe_not_posix(text)
         || !outside_quotes(text, program.span.start)
     {
         return None;
@@ -318,6 +344,23 @@ mod tests {
         assert_eq!(fixed("docker login -p $PASS"), None);
         assert_eq!(fixed("cat f | docker login -u me -p $PASS"), None);
         assert_eq!(fixed("docker login -u me -p $PASS < /dev/null"), None);
+        assert_eq!(
+            fixed("docker login -u me -p $PASS r 2>&1 < /dev/null"),
+            None
+        );
+        assert_eq!(
+            fixed("docker login -u me -p $PASS r \\\n  < /dev/null"),
+            None
+        );
+        // Inexact spans inside `sh -c "..."` with an escape and a multi-byte character.
+        assert_eq!(
+            fixed("sh -c \"docker login -u 'a;b' -p \\$P reg\u{e9}\""),
+            None
+        );
+        assert_eq!(
+            fixed("# runs-on: windows-latest\ndocker login -u me -p $PASS"),
+            None
+        );
         assert_eq!(fixed("DOCKER_CONFIG=/c docker login -u me -p $PASS"), None);
         assert_eq!(fixed("sh -c \"docker login -u me -p $PASS\""), None);
         assert_eq!(fixed("docker login -u me -p $PASS$SUFFIX"), None);

@@ -702,7 +702,8 @@ fn parse_once(
 fn quoted_end(text: &str, span: Span) -> Option<usize> {
     let body = text.get(span.start..span.end)?;
     let bytes = body.as_bytes();
-    let quote = *bytes.first()?;
+    // A span that starts at a tag or anchor (`!!str "x"`, `&a "x"`) is left as it is.
+    let quote = *bytes.first().filter(|q| matches!(q, b'"' | b'\''))?;
     let mut i = 1;
     while i < bytes.len() {
         match bytes[i] {
@@ -1167,6 +1168,10 @@ mod tests {
         assert_eq!(shown("/a"), "\"x@v1\"");
         assert_eq!(shown("/b"), "'it''s'");
         assert_eq!(shown("/c"), "\"q\\\"r\"");
+        // A tagged scalar keeps saphyr's span (from its tag).
+        let tagged = parse("u: !!str \"a!b\"\n");
+        let u = tagged.documents[0].get("u").unwrap();
+        assert_eq!(u.span.end, "u: !!str \"a!b\"".len());
     }
 
     #[test]

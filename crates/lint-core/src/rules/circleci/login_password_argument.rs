@@ -43,7 +43,8 @@ crate::declare_rule! {
     /// (`printf`, as `dash`'s `echo` rewrites backslashes; `--password-stdin` trims the newline).
     /// No fix for a literal password (it has to leave the file: make it a secret), without `-u`
     /// (`--password-stdin` needs the user named), after a pipe or with standard input redirected,
-    /// or inside a quoted string, where the inserted quotes would end it.
+    /// or inside a quoted string, where the inserted quotes would end it; nor in a file that
+    /// may run its scripts in PowerShell or `cmd` (it names Windows or either shell).
     ///
     /// ## References
     /// - [docker login: provide a password using STDIN](https://docs.docker.com/reference/cli/docker/login/#password-stdin)

@@ -14,6 +14,26 @@ fn rlint(dir: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// `rlint` in `dir` with `input` on its standard input.
+fn rlint_stdin(dir: &Path, args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rlint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
@@ -394,21 +414,11 @@ fn diff_shows_the_fixes_without_writing() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert!(out.stdout.is_empty());
     // Standard input, and --unsafe-fixes only with --fix or --diff.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rlint"))
-        .args(["--diff", "--stdin-filename", "Dockerfile", "-"])
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(dirty.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = rlint_stdin(
+        dir.path(),
+        &["--diff", "--stdin-filename", "Dockerfile", "-"],
+        dirty,
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("--- a/Dockerfile\n"));
     let out = rlint(dir.path(), &["--unsafe-fixes", "."]);
@@ -502,20 +512,11 @@ fn stdin_filename_reads_the_related_files_beside_the_named_path() {
     let dockerfile = "FROM alpine:3.20\nCOPY secret.txt /etc/\nUSER 10001\nCMD [\"sh\"]\n";
     let compose = "services:\n  app:\n    build: ./missing\n    env_file: .env.app\n";
     let run = |name: &str, text: &str| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_rlint"))
-            .args(["--format", "json", "--stdin-filename", name, "-"])
-            .current_dir(dir.path())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-        json(&child.wait_with_output().unwrap())
+        json(&rlint_stdin(
+            dir.path(),
+            &["--format", "json", "--stdin-filename", name, "-"],
+            text,
+        ))
     };
     let v = run("web/Dockerfile", dockerfile);
     let aliases: Vec<String> = v["diagnostics"]
@@ -802,8 +803,9 @@ fn reusable_workflow_calls_are_checked_against_the_called_file() {
     assert!(codes(&json(&out)).is_empty());
 
     // Standard input without a path: no folder, so no callee and no finding.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rlint"))
-        .args([
+    let out = rlint_stdin(
+        dir.path(),
+        &[
             "--format",
             "json",
             "--select",
@@ -811,19 +813,9 @@ fn reusable_workflow_calls_are_checked_against_the_called_file() {
             "--kind",
             "github-workflow",
             "-",
-        ])
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(caller("enviroment").as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+        ],
+        &caller("enviroment"),
+    );
     assert!(
         codes(&json(&out)).is_empty(),
         "{}",

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Span, mask_secret};
 use crate::rule::Context;
+use crate::syntax::pkg;
 use crate::syntax::shell::Command;
 
 /// Programs whose `login` takes a registry password.
@@ -272,6 +273,84 @@ pub fn report_slash_comment(cx: &mut Context<'_>, text: &str, cmd: &Command, pla
             vec![crate::diagnostic::Edit::replace(word.span, "#")],
         ));
     }
+}
+
+/// The installers themselves: upgrading them to the latest is the usual intent.
+const SELF_UPDATES: [&str; 4] = ["pip", "setuptools", "wheel", "npm"];
+
+/// The tools a CI script's `cmd` installs without a version (`npm install -g`, `pip install`,
+/// `gem install`), with how to pin one: `None` when it installs none, installs from a manifest
+/// or lock file, or only upgrades the installers themselves. Shared by the CI kinds' rules
+/// (TR011, GA031, CC016); a Dockerfile has a rule per manager instead.
+fn unpinned_tool(cmd: &Command) -> Option<(&'static str, Vec<&str>, &'static str)> {
+    let tools = |cli: &pkg::Cli, install, pinned: fn(&str) -> bool| -> Vec<&str> {
+        cli.unpinned_after(cmd, install, pinned)
+            .into_iter()
+            .filter(|p| !SELF_UPDATES.contains(&p.to_ascii_lowercase().as_str()))
+            .collect()
+    };
+    let (what, found, help) = if let Some(install) = pkg::pip_install(cmd) {
+        // A constraints file pins whatever the command line leaves open.
+        if pkg::PIP.has_flag(cmd, &["-c", "--constraint"]) {
+            return None;
+        }
+        (
+            "pip install",
+            tools(&pkg::PIP, install, pkg::pip_spec_pinned_or_local),
+            "pin versions (`tox==4.11.4`), or list them in a requirements or constraints file",
+        )
+    } else if cmd.is("npm") {
+        let install = pkg::NPM
+            .subcommand(cmd)
+            .filter(|w| matches!(w.value.as_str(), "install" | "i" | "add"))?;
+        let global = pkg::NPM.has_flag(cmd, &["-g", "--global"])
+            || pkg::NPM.flag_value(cmd, &["--location"]) == Some("global");
+        if !global {
+            return None;
+        }
+        (
+            "npm install -g",
+            tools(&pkg::NPM, install, pkg::npm_spec_pinned_or_local),
+            "pin versions (`eslint@8.57.0`), or make the tool a devDependency and run it with `npx`",
+        )
+    } else if cmd.is("gem") {
+        let install = pkg::GEM
+            .subcommand(cmd)
+            .filter(|w| matches!(w.value.as_str(), "install" | "i"))?;
+        if pkg::GEM.has_flag(cmd, &["-v", "--version"]) {
+            return None;
+        }
+        (
+            "gem install",
+            tools(&pkg::GEM, install, pkg::gem_spec_pinned_or_local),
+            "pin a version: `gem install bundler -v 2.4.22` or `bundler:2.4.22`",
+        )
+    } else {
+        return None;
+    };
+    (!found.is_empty()).then_some((what, found, help))
+}
+
+/// Reports `cmd` (or the command a `sudo`/`travis_retry` wrapper runs) when it installs tools
+/// without a version: the one report of TR011, GA031 and CC016.
+pub fn report_unpinned_tool(cx: &mut Context<'_>, cmd: &Command) {
+    let wrapped = cmd.wrapped();
+    let cmd = wrapped.as_ref().unwrap_or(cmd);
+    let Some((what, tools, help)) = unpinned_tool(cmd) else {
+        return;
+    };
+    cx.report(
+        cmd.span,
+        format!(
+            "`{what}` of {} without a version: each build gets whatever is newest",
+            tools
+                .iter()
+                .map(|t| format!("`{t}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    )
+    .help(help);
 }
 
 #[cfg(test)]

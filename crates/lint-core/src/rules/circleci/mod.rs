@@ -13,6 +13,7 @@ pub mod requires_unknown;
 pub mod schema;
 pub mod slash_comment_in_command;
 pub mod step_unknown;
+pub mod tool_install_unpinned;
 pub mod version_features;
 pub mod workflow_job_undefined;
 pub mod yaml_syntax;
@@ -35,6 +36,7 @@ pub static RULES: &[&Rule] = &[
     &step_unknown::RULE,
     &job_unused::RULE,
     &slash_comment_in_command::RULE,
+    &tool_install_unpinned::RULE,
     &schema::RULE,
 ];
 

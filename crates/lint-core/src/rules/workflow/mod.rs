@@ -27,6 +27,7 @@ pub mod schema;
 pub mod secret_in_script;
 pub mod secrets_inherited_by_remote_workflow;
 pub mod slash_comment_in_script;
+pub mod tool_install_unpinned;
 pub mod unsecure_commands_allowed;
 pub mod untrusted_input_in_github_env;
 pub mod untrusted_input_in_script;
@@ -68,6 +69,7 @@ pub static RULES: &[&Rule] = &[
     &if_always_true::RULE,
     &expression_context_unavailable::RULE,
     &workflow_call_mismatch::RULE,
+    &tool_install_unpinned::RULE,
 ];
 
 use crate::kinds::workflow::{Step, Target, Uses};

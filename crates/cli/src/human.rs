@@ -237,15 +237,28 @@ pub fn nothing_to_lint(
     message
 }
 
-pub fn summary(reports: &[(Report, String)], skipped: usize, fixed: usize) -> String {
+/// The last line of the human output. `fixable_in[i]` says whether `--fix` would rewrite the
+/// file of `reports[i]` (a Dockerfile read only because a Compose file builds it is not).
+pub fn summary(
+    reports: &[(Report, String)],
+    fixable_in: &[bool],
+    skipped: usize,
+    fixed: usize,
+) -> String {
     let mut counts = [0usize; 4];
     let (mut safe, mut unsafe_only) = (0, 0);
-    for l in reports.iter().flat_map(|(r, _)| &r.diagnostics) {
-        counts[l.diagnostic.severity as usize] += 1;
-        match l.diagnostic.fix.as_ref().map(|f| f.applicability) {
-            Some(lint_core::Applicability::Safe) => safe += 1,
-            Some(lint_core::Applicability::Unsafe) => unsafe_only += 1,
-            None => {}
+    for (i, (r, _)) in reports.iter().enumerate() {
+        let fixable = fixable_in.get(i).copied().unwrap_or(true);
+        for l in &r.diagnostics {
+            counts[l.diagnostic.severity as usize] += 1;
+            if !fixable {
+                continue;
+            }
+            match l.diagnostic.fix.as_ref().map(|f| f.applicability) {
+                Some(lint_core::Applicability::Safe) => safe += 1,
+                Some(lint_core::Applicability::Unsafe) => unsafe_only += 1,
+                None => {}
+            }
         }
     }
     let total: usize = counts.iter().sum();
@@ -287,7 +300,7 @@ pub fn summary(reports: &[(Report, String)], skipped: usize, fixed: usize) -> St
     }
     if skipped > 0 {
         line.push_str(&format!(
-            " Skipped {} of kinds this version does not lint yet (CI configs).",
+            " Skipped {} of kinds rlint does not lint.",
             plural(skipped, "file")
         ));
     }

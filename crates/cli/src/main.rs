@@ -34,8 +34,8 @@ struct Cli {
 
 #[derive(clap::Args)]
 struct LintArgs {
-    /// Files or directories to lint (directories are walked, honouring .gitignore); `-` reads stdin.
-    #[arg(default_value = ".")]
+    /// Files or directories to lint (directories are walked, honouring .gitignore); `-` reads
+    /// stdin. Default: the current directory.
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Human)]
@@ -46,7 +46,7 @@ struct LintArgs {
     /// Read the file to lint from standard input.
     #[arg(long)]
     stdin: bool,
-    /// The name to report (and detect the kind from) for standard input.
+    /// The name to report (and detect the kind from) for standard input; implies reading it.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
     /// Interpolate Compose files with this env file instead of the `.env` beside each.
@@ -232,6 +232,8 @@ struct Linted {
     diff: Option<String>,
     /// The command-line path it came from.
     arg: usize,
+    /// Named or walked (its fixes apply), not only read because another file builds it.
+    asked: bool,
 }
 
 /// What became of one file the walk found.
@@ -243,11 +245,22 @@ enum Outcome {
     NotLintable,
 }
 
-fn lint(args: LintArgs) -> ExitCode {
+fn lint(mut args: LintArgs) -> ExitCode {
     if args.unsafe_fixes && !args.fix && !args.diff {
         return usage_error("--unsafe-fixes goes with --fix or --diff");
     }
-    let use_stdin = args.stdin || args.paths.iter().any(|p| p.as_os_str() == "-");
+    let dash = args.paths.iter().any(|p| p.as_os_str() == "-");
+    // `--stdin-filename` names standard input, so on its own it means "read stdin" (what an
+    // editor integration sends); beside file paths without `-` it is a mistake, not a walk.
+    if args.stdin_filename.is_some() && !args.stdin && !dash && !args.paths.is_empty() {
+        return usage_error(
+            "--stdin-filename names standard input; add `-` to read it, or drop the file paths",
+        );
+    }
+    let use_stdin = args.stdin || dash || args.stdin_filename.is_some();
+    if args.paths.is_empty() && !use_stdin {
+        args.paths.push(PathBuf::from("."));
+    }
     let explicit = match &args.config {
         Some(path) => match config::load_explicit(path) {
             Ok(c) => Some(c),
@@ -333,6 +346,7 @@ fn lint(args: LintArgs) -> ExitCode {
             fixed: 0,
             diff: None,
             arg: 0,
+            asked: true,
         });
     } else {
         let mut walk = walk::collect(&args.paths);
@@ -436,10 +450,12 @@ fn lint(args: LintArgs) -> ExitCode {
         .collect();
     let plain: Vec<Report> = reports.iter().map(|(r, _)| r.clone()).collect();
     let fixed: usize = results.iter().map(|l| l.fixed).sum();
+    // `--fix` rewrites only the files asked about, so only their fixes count as fixable.
+    let fixable_in: Vec<bool> = results.iter().map(|l| l.asked).collect();
     let color =
         !args.no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
     // Nothing linted because nothing was there: the error below says so, not "No problems".
-    let nothing = results.is_empty() && !searched.is_empty();
+    let nothing = results.is_empty() && (!searched.is_empty() || !io_errors.is_empty());
     let out = if args.statistics {
         match args.format {
             Format::Json => human::statistics_json(&plain),
@@ -451,7 +467,7 @@ fn lint(args: LintArgs) -> ExitCode {
                 let mut s = human::render(&reports, color);
                 let long = s.lines().count() > human::SCREENFUL;
                 if !args.quiet && !nothing {
-                    s.push_str(&human::summary(&reports, skipped, fixed));
+                    s.push_str(&human::summary(&reports, &fixable_in, skipped, fixed));
                     if long {
                         s.push_str(human::LONG_OUTPUT_HINT);
                     }
@@ -461,7 +477,7 @@ fn lint(args: LintArgs) -> ExitCode {
             Format::Concise => {
                 let mut s = human::concise(&plain);
                 if !args.quiet && !nothing {
-                    s.push_str(&human::summary(&reports, skipped, fixed));
+                    s.push_str(&human::summary(&reports, &fixable_in, skipped, fixed));
                 }
                 s
             }
@@ -516,6 +532,8 @@ fn unified_diff(name: &str, old: &str, new: &str) -> Option<String> {
 /// `--diff`'s output: the diffs on stdout, a count on stderr; exit 1 when something would be
 /// fixed, 2 when a file could not be read, else 0.
 fn finish_diff(diffs: &[(Option<String>, usize)], io_errors: &[String]) -> ExitCode {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut stdout = std::io::stdout().lock();
     let mut files = 0;
     let mut fixes = 0;
@@ -531,10 +549,11 @@ fn finish_diff(diffs: &[(Option<String>, usize)], io_errors: &[String]) -> ExitC
         eprintln!("rlint: {e}");
     }
     if files == 0 {
-        eprintln!("No fixes would apply ({} files checked).", diffs.len());
+        eprintln!(
+            "No fixes would apply ({} checked).",
+            plural(diffs.len(), "file", "files")
+        );
     } else {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         eprintln!(
             "Would apply {} to {} (run with --fix to write them).",
             plural(fixes, "fix", "fixes"),
@@ -642,6 +661,7 @@ fn lint_path(
         fixed,
         diff,
         arg: target.arg,
+        asked: target.asked,
     }))
 }
 

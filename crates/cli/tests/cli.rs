@@ -413,6 +413,17 @@ fn diff_shows_the_fixes_without_writing() {
     let out = rlint(dir.path(), &["--diff", "."]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("No fixes would apply (2 files checked)"),
+        "{stderr}"
+    );
+    let out = rlint(dir.path(), &["--diff", "clean/Dockerfile"]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("No fixes would apply (1 file checked)"),
+        "{stderr}"
+    );
     // Standard input, and --unsafe-fixes only with --fix or --diff.
     let out = rlint_stdin(
         dir.path(),
@@ -560,6 +571,70 @@ fn fix_writes_only_the_files_asked_about() {
             .unwrap()
             .contains("MAINTAINER")
     );
+}
+
+/// The summary's "fixable" counts only what `--fix` would write: a Dockerfile read because the
+/// named Compose file builds it is reported, but its fixes are not offered.
+#[test]
+fn fixable_counts_only_the_files_fix_would_write() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "compose.yaml",
+        "services:\n  app:\n    build: ./app\n    image: example/app:1.2\n",
+    );
+    write(
+        dir.path(),
+        "app/Dockerfile",
+        "FROM alpine:3.20\nMAINTAINER me\n",
+    );
+    let out = String::from_utf8(rlint(dir.path(), &["compose.yaml"]).stdout).unwrap();
+    assert!(out.contains("DF004"), "{out}");
+    assert!(!out.contains("fixable"), "{out}");
+    let out = String::from_utf8(rlint(dir.path(), &["."]).stdout).unwrap();
+    assert!(out.contains("1 fixable with `rlint --fix`."), "{out}");
+}
+
+/// A path that does not exist is an error on stderr, with no "No problems found" beside it.
+#[test]
+fn a_missing_path_is_an_error_not_a_clean_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = rlint(dir.path(), &["no-such-folder"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no-such-folder: no such file"), "{err}");
+    // With a real file beside it, the real file is linted and summarised; the run still fails.
+    write(
+        dir.path(),
+        "Dockerfile",
+        "FROM alpine:3.20\nCMD [\"true\"]\n",
+    );
+    let out = rlint(dir.path(), &["Dockerfile", "no-such-folder"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("in 1 file."));
+}
+
+/// `--stdin-filename` names standard input, so alone it reads stdin (not the current folder);
+/// beside paths without `-` it is refused.
+#[test]
+fn stdin_filename_implies_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "Dockerfile",
+        "FROM alpine:3.20\nMAINTAINER me\n",
+    );
+    let out = rlint_stdin(
+        dir.path(),
+        &["--stdin-filename", "Dockerfile", "--format", "json"],
+        "FROM ubuntu\n",
+    );
+    let v = json(&out);
+    assert_eq!(codes(&v), ["DF002"], "{v}");
+    let out = rlint_stdin(dir.path(), &["--stdin-filename", "Dockerfile", "."], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("add `-`"));
 }
 
 /// The summary counts safe and unsafe fixes apart, and says "--unsafe-fixes" only when some need it.

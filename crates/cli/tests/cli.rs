@@ -1339,12 +1339,12 @@ fn fixes_where_the_build_breaks_lint_clean_afterwards() {
     write(
         dir.path(),
         "Dockerfile",
-        "FROM node:20-alpine # base image\nWORKDIR /app\nRUN npm ci // install\nEXPOSE 3000 # web\nUSER node\nCMD [\"node\", \"server.js\"]\n",
+        "FROM node:20-alpine # base image\nWORKDIR /app\n// dependencies first\nRUN npm ci // install\nEXPOSE 3000 # web\nUSER node\nCMD [\"node\", \"server.js\"]\n",
     );
     write(
         dir.path(),
         "compose.yaml",
-        "services:\n  web: // the site\n    image: nginx:1.27 // pinned\n    ports:\n      -80:80\n    expose: -3000\n    mem limit: 128m\n    enviroment:\n      A: \"1\"\n",
+        "services:\n  web: // the site\n    image: nginx:1.27 // pinned\n    // published on the host\n    ports:\n      -80:80\n    expose: -3000\n    mem limit: 128m\n    enviroment:\n      A: \"1\"\n",
     );
     let findings = |dir: &Path| -> Vec<String> {
         let out = rlint(dir, &["--format", "json", "Dockerfile", "compose.yaml"]);
@@ -1363,12 +1363,12 @@ fn fixes_where_the_build_breaks_lint_clean_afterwards() {
     let dockerfile = fs::read_to_string(dir.path().join("Dockerfile")).unwrap();
     assert_eq!(
         dockerfile,
-        "# base image\nFROM node:20-alpine\nWORKDIR /app\nRUN npm ci // install\n# web\nEXPOSE 3000\nUSER node\nCMD [\"node\", \"server.js\"]\n"
+        "# base image\nFROM node:20-alpine\nWORKDIR /app\n# dependencies first\nRUN npm ci // install\n# web\nEXPOSE 3000\nUSER node\nCMD [\"node\", \"server.js\"]\n"
     );
     let compose = fs::read_to_string(dir.path().join("compose.yaml")).unwrap();
     assert_eq!(
         compose,
-        "services:\n  # the site\n  web:\n    # pinned\n    image: nginx:1.27\n    ports:\n      - \"80:80\"\n    expose:\n      - \"3000\"\n    mem_limit: 128m\n    enviroment:\n      A: \"1\"\n"
+        "services:\n  # the site\n  web:\n    # pinned\n    image: nginx:1.27\n    # published on the host\n    ports:\n      - \"80:80\"\n    expose:\n      - \"3000\"\n    mem_limit: 128m\n    enviroment:\n      A: \"1\"\n"
     );
     let after_safe = findings(dir.path());
     assert!(!after_safe.contains(&"DF000".to_string()), "{after_safe:?}");

@@ -21,10 +21,12 @@ pub fn report_problems(text: &str, yaml: &YamlFile, cx: &mut Context<'_>) {
                 d.label(*span, label.clone());
             }
             if let Some(edits) = slash_comment_above(text, p.span) {
-                d.fix(Fix::safe(
-                    "make it a `#` comment on its own line above",
-                    edits,
-                ));
+                let title = if edits.len() == 1 {
+                    "make it a `#` comment"
+                } else {
+                    "make it a `#` comment on its own line above"
+                };
+                d.fix(Fix::safe(title, edits));
             }
         }
     }

@@ -1024,8 +1024,48 @@ impl Builder<'_> {
                 Span::new(at, next_char(self.text, at)),
                 "the parser stopped here".into(),
             ));
+        } else if let Some(from) = slash_line_near(self.text, line_start) {
+            // A `// comment` line of its own: YAML reads it as the start of a key or a value,
+            // and the parser stops on it or on the line after it.
+            let comment_end = self.text[from..]
+                .find('\n')
+                .map_or(self.text.len(), |i| from + i);
+            let comment_end = from + self.text[from..comment_end].trim_end().len();
+            problem.span = Span::new(from, comment_end);
+            problem.message = "`//` does not start a comment in YAML: this line is read as a key or a value, which makes the file invalid".into();
+            problem.help = Some("write comments with `#`".into());
+            problem.related = Some((
+                Span::new(at, next_char(self.text, at)),
+                "the parser stopped here".into(),
+            ));
         }
         problem
+    }
+}
+
+/// The offset of the `//` that starts the line at `line_start` or the nearest non-blank line
+/// above it, when that line holds nothing before the `//` (`// the proxy` between two keys).
+/// A URL (`//host`) never is one: the `//` must be followed by a space, another `/` or the end.
+fn slash_line_near(text: &str, line_start: usize) -> Option<usize> {
+    let starts_with_slashes = |start: usize| {
+        let line = &text[start..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        let rest = trimmed.strip_prefix("//")?;
+        (rest.is_empty() || rest.starts_with([' ', '\t', '/', '\r']))
+            .then_some(start + (line.len() - trimmed.len()))
+    };
+    if let Some(at) = starts_with_slashes(line_start) {
+        return Some(at);
+    }
+    // The nearest non-blank line above.
+    let mut end = line_start.checked_sub(1)?;
+    loop {
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        if !text[start..end].trim().is_empty() {
+            return starts_with_slashes(start);
+        }
+        end = start.checked_sub(1)?;
     }
 }
 
@@ -1274,6 +1314,16 @@ mod tests {
         assert_eq!(line_of(text, p.span.start), 2);
         assert!(p.message.contains("`//`"), "{}", p.message);
         assert_eq!(&text[p.span.start..p.span.end], "// proxy 역할");
+
+        // A `//` line of its own between two keys: reported on it, not on the key after it.
+        let text = "services:\n  web:\n    image: nginx:1.27\n    // the proxy\n    ports: []\n";
+        let p = &parse(text).problems[0];
+        assert_eq!(line_of(text, p.span.start), 4);
+        assert_eq!(&text[p.span.start..p.span.end], "// the proxy");
+        // Not a URL-like `//host` line, which is no comment either way.
+        let text = "a:\n  b: 1\n  //host/share\n  c: 2\n";
+        let p = &parse(text).problems[0];
+        assert!(!p.message.contains("`//`"), "{}", p.message);
 
         let text = "a: \"x\" y\n";
         let p = &parse(text).problems[0];

@@ -45,6 +45,10 @@ crate::declare_rule! {
     /// follows) or when the moved line would be read as a parser directive (`# syntax=...` above
     /// the first instruction).
     ///
+    /// A line that starts with `//` becomes a `#` comment (safe: Docker refuses the line). Not
+    /// offered when the line continues with `\`, or when it reads like `name=value`, which as
+    /// `# name=value` at the top of the file would be taken for a parser directive.
+    ///
     /// A misspelt instruction or flag with one near valid name (`COPPY` → `COPY`, `--form` →
     /// `--from`) is replaced by it, in the instruction's casing. That is a guess, so the fix is
     /// unsafe.
@@ -93,6 +97,21 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     d.fix(Fix::unsafe_(
                         format!("replace `{written}` with `{word}`"),
                         vec![Edit::replace(*span, word)],
+                    ));
+                }
+            }
+            Some(SyntaxFix::SlashComment(slashes)) => {
+                // `// syntax=...` as `# syntax=...` above the first instruction would become a
+                // parser directive: leave anything that reads like `name=value` alone.
+                let rest = input.text.get(slashes.end..).unwrap_or("");
+                let rest = rest[..rest.find('\n').unwrap_or(rest.len())].trim();
+                let directive_like = rest.split_once('=').is_some_and(|(k, _)| {
+                    !k.trim().is_empty() && k.trim().chars().all(|c| c.is_ascii_alphabetic())
+                });
+                if !directive_like {
+                    d.fix(Fix::safe(
+                        "make it a `#` comment",
+                        vec![Edit::replace(*slashes, "#")],
                     ));
                 }
             }

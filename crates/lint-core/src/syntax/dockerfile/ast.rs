@@ -254,6 +254,9 @@ pub enum SyntaxFix {
     /// The nearest valid word to a misspelt one (`COPPY` -> `copy`, `--form` -> `from`): a
     /// guess, to replace the text at the span with, in its casing.
     Guess(Span, String),
+    /// A line that starts with `//` (a "comment" from another language): the span of the
+    /// slashes, to replace with `#`.
+    SlashComment(Span),
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

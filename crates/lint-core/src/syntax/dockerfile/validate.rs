@@ -95,6 +95,22 @@ fn upper(k: Keyword) -> String {
 fn check(ins: &Instruction, in_onbuild: bool, out: &mut Vec<SyntaxError>) {
     let name = upper(ins.keyword);
     let head = ins.keyword_word.span;
+    if ins.keyword == Keyword::Unknown && ins.keyword_word.value.starts_with("//") {
+        let written = &ins.keyword_word.value;
+        let slashes = written.len() - written.trim_start_matches('/').len();
+        // On one line only: a `// ... \` line continues, and a comment would not.
+        let one_line = ins.end_line == ins.line;
+        out.push(SyntaxError {
+            message:
+                "`//` does not start a comment in a Dockerfile: the line is read as an instruction"
+                    .into(),
+            span: head,
+            help: Some("write comments with `#` at the start of the line".into()),
+            fix: one_line
+                .then(|| SyntaxFix::SlashComment(Span::new(head.start, head.start + slashes))),
+        });
+        return;
+    }
     if ins.keyword == Keyword::Unknown {
         let written = &ins.keyword_word.value;
         let names: Vec<&str> = Keyword::KNOWN.iter().map(|(n, _)| *n).collect();

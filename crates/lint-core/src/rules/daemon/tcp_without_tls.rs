@@ -117,8 +117,12 @@ fn check(input: &DaemonJsonInput<'_>, cx: &mut Context<'_>) {
         return;
     }
     let how = match (tls.tls, tls.verify) {
-        (_, Some(false)) => "with TLS but without client certificates (`\"tlsverify\": false`)",
+        // `tlsverify` implies `tls`; `"tlsverify": false` alone does not switch TLS on.
         (Some(false), _) => "over plain HTTP (TLS is switched off: `\"tls\": false`)",
+        (Some(true), Some(false)) => {
+            "with TLS but without client certificates (`\"tlsverify\": false`)"
+        }
+        (None, Some(false)) => "over plain HTTP (`\"tlsverify\": false`, and `tls` is not set)",
         _ => "over plain HTTP (neither `tls` nor `tlsverify` is set)",
     };
     for (node, host) in exposed_hosts(input) {

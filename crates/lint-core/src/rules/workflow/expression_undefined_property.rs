@@ -5,24 +5,31 @@ use std::collections::{HashMap, HashSet};
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds an expression that reads a step, a needed job, a matrix key or an input the file
-    /// shows does not exist, with the nearest name when one is close. It knows four cases:
-    /// `steps.<id>` naming no earlier step of the same job, `needs.<job>` naming a job missing
-    /// from that job's `needs:`, `matrix.<key>` naming no key of the job's matrix, and
+    /// Finds an expression that reads a step, a needed job, a job's output, a matrix key or an
+    /// input the file shows does not exist, with the nearest name when one is close. It knows
+    /// these cases: `steps.<id>` naming no earlier step of the same job; `needs.<job>` naming a
+    /// job missing from that job's `needs:`; `needs.<job>.outputs.<name>` naming an output the
+    /// needed job does not declare under its `outputs:` (or a property other than `outputs`
+    /// and `result`), and the same for `jobs.<job>.outputs.<name>` in the outputs of
+    /// `on.workflow_call`; `matrix.<key>` naming no key of the job's matrix; and
     /// `inputs.<name>` naming no input the workflow declares under `workflow_dispatch` or
     /// `workflow_call` (other events leave `inputs` empty).
     ///
     /// It stays quiet wherever the file does not tell: step ids or `needs:` written with
     /// expressions, a matrix with any `${{ }}` in it (`fromJSON(...)`) or an `include` it
     /// cannot read, a workflow that declares no inputs at all, `steps` outside steps and job
-    /// outputs, and the outputs an action declares (`steps.<id>.outputs.<name>` would need the
-    /// action's own metadata).
+    /// outputs, the outputs an action declares (`steps.<id>.outputs.<name>` would need the
+    /// action's own metadata), the outputs of a job that calls a reusable workflow (they are
+    /// the called workflow's), and `outputs:` written as an expression or with an expression
+    /// among its names.
     ///
     /// ## Why is this bad?
     /// GitHub does not refuse these: the expression quietly reads an empty value. A condition
     /// on `steps.biuld.outputs.ok` is never true, a `needs.build.outputs.tag` of a job not in
     /// `needs:` is always empty, and a step reading a later step's output gets nothing — the
-    /// job carries on with an empty version, tag or path.
+    /// job carries on with an empty version, tag or path. A step's outputs reach other jobs
+    /// only through the job's `outputs:`: `needs.build.outputs.tag` is empty until the job
+    /// `build` declares `tag` there, whatever its steps write to `$GITHUB_OUTPUT`.
     ///
     /// ## Example
     /// ```yaml
@@ -43,6 +50,26 @@ crate::declare_rule! {
     ///           TAG: ${{ needs.build.outputs.tag }}
     /// ```
     ///
+    /// A needed job's output it does not declare:
+    /// ```yaml
+    /// on: push
+    /// jobs:
+    ///   build:
+    ///     runs-on: ubuntu-latest
+    ///     outputs:
+    ///       image-tag: ${{ steps.meta.outputs.tag }}
+    ///     steps:
+    ///       - id: meta
+    ///         run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+    ///   deploy:
+    ///     needs: build
+    ///     runs-on: ubuntu-latest
+    ///     steps:
+    ///       - run: ./deploy.sh "$TAG"
+    ///         env:
+    ///           TAG: ${{ needs.build.outputs.image_tag }}
+    /// ```
+    ///
     /// ## Use instead
     /// ```yaml
     /// on: push
@@ -61,6 +88,25 @@ crate::declare_rule! {
     ///       - run: echo "releasing $TAG"
     ///         env:
     ///           TAG: ${{ needs.build.outputs.tag }}
+    /// ```
+    ///
+    /// ```yaml
+    /// on: push
+    /// jobs:
+    ///   build:
+    ///     runs-on: ubuntu-latest
+    ///     outputs:
+    ///       image-tag: ${{ steps.meta.outputs.tag }}
+    ///     steps:
+    ///       - id: meta
+    ///         run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+    ///   deploy:
+    ///     needs: build
+    ///     runs-on: ubuntu-latest
+    ///     steps:
+    ///       - run: ./deploy.sh "$TAG"
+    ///         env:
+    ///           TAG: ${{ needs.build.outputs.image-tag }}
     /// ```
     ///
     /// ## References
@@ -85,6 +131,8 @@ struct Shown {
     first: Option<HashMap<String, usize>>,
     needs: Option<Vec<String>>,
     matrix: Option<Vec<String>>,
+    /// The names of the job's `outputs:` (empty when it has none).
+    outputs: Option<Vec<String>>,
 }
 
 /// A plain string value (not an expression), lowercased.
@@ -159,6 +207,23 @@ fn matrix_keys(text: &str, job: &Job<'_>) -> Option<Vec<String>> {
     Some(keys)
 }
 
+/// The output names a job declares, or `None` when the file does not show them: a job that
+/// calls a reusable workflow (its outputs are the callee's), `outputs:` written as an
+/// expression, or a name that is one. A job without `outputs:` has none: a step's outputs
+/// reach other jobs only through the job's own `outputs:`.
+fn job_outputs(job: &Job<'_>) -> Option<Vec<String>> {
+    if job.uses.is_some() || job.node.get("uses").is_some() {
+        return None;
+    }
+    let Some(outputs) = job.node.get("outputs") else {
+        return Some(Vec::new());
+    };
+    if outputs.is_null() {
+        return Some(Vec::new());
+    }
+    outputs.as_map()?.iter().map(|e| plain(&e.key)).collect()
+}
+
 /// The inputs a workflow declares under `workflow_dispatch` and `workflow_call`, when it
 /// declares some: the `inputs` context holds nothing else (other events leave it empty, and a
 /// caller cannot pass an input its callee does not declare).
@@ -209,13 +274,14 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
         return;
     };
     let inputs = declared_inputs(root);
-    let all_jobs: HashSet<String> = input
+    let all_jobs: HashMap<String, usize> = input
         .jobs
         .iter()
-        .map(|j| j.id.to_ascii_lowercase())
+        .enumerate()
+        .map(|(i, j)| (j.id.to_ascii_lowercase(), i))
         .collect();
     // What each job shows, read once: a job of 10,000 steps is checked in linear time.
-    let shown: Vec<Shown> = input
+    let every: Vec<Shown> = input
         .jobs
         .iter()
         .map(|job| {
@@ -234,6 +300,7 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
                 first,
                 needs: needs(job),
                 matrix: matrix_keys(input.text, job),
+                outputs: job_outputs(job),
             }
         })
         .collect();
@@ -244,12 +311,12 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
         };
         let job = site
             .job
-            .and_then(|j| Some((input.jobs.get(j)?, shown.get(j)?)));
+            .and_then(|j| Some((input.jobs.get(j)?, every.get(j)?)));
         for node in tree.path_nodes() {
             let Some(segments) = node.segments() else {
                 continue;
             };
-            let [(context, _), (name, span), ..] = segments.as_slice() else {
+            let [(context, _), (name, span), rest @ ..] = segments.as_slice() else {
                 continue;
             };
             if name == "*" {
@@ -306,6 +373,20 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
                         continue;
                     };
                     if needed.iter().any(|n| n == name) {
+                        let needed_job = all_jobs
+                            .get(name.as_str())
+                            .and_then(|&i| Some((input.jobs.get(i)?, every.get(i)?)));
+                        if let Some((needed_job, needed_shown)) = needed_job {
+                            check_needed_job(
+                                input.text,
+                                e,
+                                &format!("needs.{written}"),
+                                rest,
+                                needed_job,
+                                needed_shown,
+                                cx,
+                            );
+                        }
                         continue;
                     }
                     let d = cx.report(
@@ -315,7 +396,7 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
                             job.id
                         ),
                     );
-                    if all_jobs.contains(name.as_str()) {
+                    if all_jobs.contains_key(name.as_str()) {
                         d.help(format!("add `{written}` to the job's `needs:`"));
                     } else {
                         match suggestion(name, needed) {
@@ -347,6 +428,36 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
                         None => d.help(format!("the matrix keys are {}", keys.join(", "))),
                     };
                 }
+                // `on.workflow_call.outputs.<name>.value`: the `jobs` context, every job of the
+                // workflow.
+                ("jobs", None) if site.key == "on" => {
+                    match all_jobs
+                        .get(name.as_str())
+                        .and_then(|&i| Some((input.jobs.get(i)?, every.get(i)?)))
+                    {
+                        Some((called, called_shown)) => check_needed_job(
+                            input.text,
+                            e,
+                            &format!("jobs.{written}"),
+                            rest,
+                            called,
+                            called_shown,
+                            cx,
+                        ),
+                        None => {
+                            let ids: Vec<String> =
+                                input.jobs.iter().map(|j| j.id.to_string()).collect();
+                            let d = cx.report(
+                                span,
+                                format!("the workflow has no job `{written}`: `jobs.{written}` reads empty"),
+                            );
+                            match suggestion(name, &ids) {
+                                Some(s) => d.help(s),
+                                None => d.help("name a job of this workflow"),
+                            };
+                        }
+                    }
+                }
                 ("inputs", _) => {
                     let Some(names) = &inputs else {
                         continue;
@@ -367,4 +478,75 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
             }
         }
     }
+}
+
+/// What follows `needs.<job>` (or `jobs.<job>`, `path`) for a job that exists: `result`, or
+/// `outputs.<name>` with a name the job declares under `outputs:`.
+fn check_needed_job(
+    text: &str,
+    e: &crate::kinds::workflow::Expression,
+    path: &str,
+    rest: &[(String, crate::diagnostic::Span)],
+    needed: &Job<'_>,
+    shown: &Shown,
+    cx: &mut Context<'_>,
+) {
+    let Some((property, span)) = rest.first() else {
+        return;
+    };
+    if property == "*" || property == "result" {
+        return;
+    }
+    let span = e.source(*span);
+    let written = text.get(span.start..span.end).unwrap_or(property);
+    if property != "outputs" {
+        let d = cx.report(
+            span,
+            format!(
+                "`{path}` has no property `{written}`: a job has only `outputs` and `result` here"
+            ),
+        );
+        match suggestion(property, &["outputs".to_string(), "result".to_string()]) {
+            Some(s) => d.help(s),
+            None => d.help("read `outputs.<name>` or `result`"),
+        };
+        return;
+    }
+    let Some((name, span)) = rest.get(1) else {
+        return;
+    };
+    let Some(declared) = &shown.outputs else {
+        return;
+    };
+    if name == "*" || declared.iter().any(|n| n == name) {
+        return;
+    }
+    let span = e.source(*span);
+    let written = text.get(span.start..span.end).unwrap_or(name);
+    let d = cx.report(
+        span,
+        if declared.is_empty() {
+            format!(
+                "the job `{}` declares no `outputs:`, so `{path}.outputs.{written}` reads empty",
+                needed.id
+            )
+        } else {
+            format!(
+                "the job `{}` declares no output `{written}`: `{path}.outputs.{written}` reads empty",
+                needed.id
+            )
+        },
+    );
+    match suggestion(name, declared) {
+        Some(s) => d.help(s),
+        None if declared.is_empty() => d.help(format!(
+            "declare it under the `outputs:` of the job `{}` (a step's outputs reach other jobs only through them)",
+            needed.id
+        )),
+        None => d.help(format!(
+            "the job `{}` declares {}",
+            needed.id,
+            declared.join(", ")
+        )),
+    };
 }

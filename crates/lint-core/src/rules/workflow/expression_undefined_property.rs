@@ -142,12 +142,6 @@ fn plain(node: &Node) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
-/// Whether any text of the node's source is an expression.
-fn has_expression(text: &str, node: &Node) -> bool {
-    text.get(node.span.start..node.span.end)
-        .is_none_or(|raw| raw.contains("${{"))
-}
-
 /// The step ids of a job in order (`None` for a step without one), or `None` when one is
 /// not a plain string.
 fn step_ids(job: &Job<'_>) -> Option<Vec<Option<String>>> {
@@ -184,7 +178,7 @@ fn matrix_keys(text: &str, job: &Job<'_>) -> Option<Vec<String>> {
             None
         };
     };
-    if has_expression(text, matrix) {
+    if super::has_expression(text, matrix) {
         return None;
     }
     let mut keys = Vec::new();

@@ -11,17 +11,20 @@ crate::declare_rule! {
     /// job missing from that job's `needs:`; `needs.<job>.outputs.<name>` naming an output the
     /// needed job does not declare under its `outputs:` (or a property other than `outputs`
     /// and `result`), and the same for `jobs.<job>.outputs.<name>` in the outputs of
-    /// `on.workflow_call`; `matrix.<key>` naming no key of the job's matrix; and
+    /// `on.workflow_call`; `matrix.<key>` naming no key of the job's matrix;
     /// `inputs.<name>` naming no input the workflow declares under `workflow_dispatch` or
-    /// `workflow_call` (other events leave `inputs` empty).
+    /// `workflow_call` (other events leave `inputs` empty); and a property the `github`,
+    /// `runner` or `strategy` context does not have (`github.event_nme`, `runner.arc`), from
+    /// a table of GitHub's contexts reference.
     ///
     /// It stays quiet wherever the file does not tell: step ids or `needs:` written with
     /// expressions, a matrix with any `${{ }}` in it (`fromJSON(...)`) or an `include` it
     /// cannot read, a workflow that declares no inputs at all, `steps` outside steps and job
     /// outputs, the outputs an action declares (`steps.<id>.outputs.<name>` would need the
     /// action's own metadata), the outputs of a job that calls a reusable workflow (they are
-    /// the called workflow's), and `outputs:` written as an expression or with an expression
-    /// among its names.
+    /// the called workflow's), `outputs:` written as an expression or with an expression
+    /// among its names, and anything below `github.event` (the webhook payload differs from
+    /// event to event, and from one version of the payload to the next).
     ///
     /// ## Why is this bad?
     /// GitHub does not refuse these: the expression quietly reads an empty value. A condition
@@ -70,6 +73,17 @@ crate::declare_rule! {
     ///           TAG: ${{ needs.build.outputs.image_tag }}
     /// ```
     ///
+    /// A property the `github` context does not have:
+    /// ```yaml
+    /// on: [push, pull_request]
+    /// jobs:
+    ///   deploy:
+    ///     if: github.event_nme == 'push'
+    ///     runs-on: ubuntu-latest
+    ///     steps:
+    ///       - run: ./deploy.sh
+    /// ```
+    ///
     /// ## Use instead
     /// ```yaml
     /// on: push
@@ -109,6 +123,16 @@ crate::declare_rule! {
     ///           TAG: ${{ needs.build.outputs.image-tag }}
     /// ```
     ///
+    /// ```yaml
+    /// on: [push, pull_request]
+    /// jobs:
+    ///   deploy:
+    ///     if: github.event_name == 'push'
+    ///     runs-on: ubuntu-latest
+    ///     steps:
+    ///       - run: ./deploy.sh
+    /// ```
+    ///
     /// ## References
     /// - [GitHub: contexts reference](https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/accessing-contextual-information-about-workflow-runs)
     /// - [actionlint: contexts and built-in functions](https://github.com/rhysd/actionlint/blob/main/docs/checks.md#check-contexts-and-builtin-func)
@@ -122,6 +146,72 @@ crate::declare_rule! {
         check: GithubWorkflow(check),
     }
 }
+
+/// The properties of the `github` context, lowercased (GitHub's contexts reference, checked
+/// 2026-12-03), with the three the runner sets beside `github.env` and `github.path` without
+/// the reference listing them (`output`, `state`, `step_summary`) and `job_workflow_sha`, which
+/// older versions of it did. `event` is the webhook payload, not judged below it.
+const GITHUB_PROPERTIES: &[&str] = &[
+    "action",
+    "action_path",
+    "action_ref",
+    "action_repository",
+    "action_status",
+    "actor",
+    "actor_id",
+    "api_url",
+    "artifacts",
+    "artifacts_list",
+    "base_ref",
+    "env",
+    "event",
+    "event_name",
+    "event_path",
+    "graphql_url",
+    "head_ref",
+    "job",
+    "job_workflow_sha",
+    "output",
+    "path",
+    "ref",
+    "ref_name",
+    "ref_protected",
+    "ref_type",
+    "repository",
+    "repository_id",
+    "repository_owner",
+    "repository_owner_id",
+    "repositoryurl",
+    "retention_days",
+    "run_attempt",
+    "run_id",
+    "run_number",
+    "secret_source",
+    "server_url",
+    "sha",
+    "state",
+    "step_summary",
+    "token",
+    "triggering_actor",
+    "workflow",
+    "workflow_ref",
+    "workflow_sha",
+    "workspace",
+];
+
+/// The properties of the `runner` context (same reference and date).
+const RUNNER_PROPERTIES: &[&str] = &[
+    "arch",
+    "debug",
+    "environment",
+    "name",
+    "os",
+    "temp",
+    "tool_cache",
+];
+
+/// The properties of the `strategy` context (same reference and date).
+const STRATEGY_PROPERTIES: &[&str] = &["fail-fast", "job-index", "job-total", "max-parallel"];
 
 /// What the file shows of one job (`None`: what it does not show).
 struct Shown {
@@ -451,6 +541,27 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
                             };
                         }
                     }
+                }
+                (context @ ("github" | "runner" | "strategy"), _) => {
+                    let known = match context {
+                        "github" => GITHUB_PROPERTIES,
+                        "runner" => RUNNER_PROPERTIES,
+                        _ => STRATEGY_PROPERTIES,
+                    };
+                    if known.contains(&name.as_str()) {
+                        continue;
+                    }
+                    let d = cx.report(
+                        span,
+                        format!("the `{context}` context has no property `{written}`: `{context}.{written}` reads empty"),
+                    );
+                    match crate::suggest::did_you_mean(name, known) {
+                        Some(s) => d.help(format!("did you mean `{s}`?")),
+                        None if context == "github" => d.help(
+                            "name a property of the `github` context (`ref`, `sha`, `event_name`...); the webhook payload is under `github.event`",
+                        ),
+                        None => d.help(format!("the `{context}` context has {}", known.join(", "))),
+                    };
                 }
                 ("inputs", _) => {
                     let Some(names) = &inputs else {

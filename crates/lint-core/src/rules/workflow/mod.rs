@@ -29,6 +29,7 @@ pub mod runner_label;
 pub mod schema;
 pub mod secret_in_script;
 pub mod secrets_inherited_by_remote_workflow;
+pub mod self_hosted_with_hosted_label;
 pub mod slash_comment_in_script;
 pub mod tool_install_unpinned;
 pub mod unsecure_commands_allowed;
@@ -76,6 +77,7 @@ pub static RULES: &[&Rule] = &[
     &first_party_action_pinned_to_tag::RULE,
     &matrix_exclude_unknown_key::RULE,
     &matrix_exclude_matches_nothing::RULE,
+    &self_hosted_with_hosted_label::RULE,
 ];
 
 use crate::kinds::workflow::{Step, Target, Uses};

@@ -50,7 +50,13 @@ fn corpus_workflows_lint_without_panics_or_false_errors() {
         }
         let report = lint_bytes(&name, &bytes, Some(FileKind::GithubWorkflow), &config);
         files += 1;
-        findings += report.diagnostics.len();
+        // GA032 (opt-in) reports nearly every `actions/checkout@v4`: one per first-party
+        // `uses:`, by design, so it is left out of the bound below.
+        findings += report
+            .diagnostics
+            .iter()
+            .filter(|d| d.diagnostic.code != "GA032")
+            .count();
         for d in &report.diagnostics {
             let d = &d.diagnostic;
             let known = TRUE_ERRORS

@@ -8,6 +8,7 @@ pub mod orb_undeclared;
 pub mod orb_unused;
 pub mod parameter_undeclared;
 pub mod remote_docker_version;
+pub mod remote_script_piped_to_shell;
 pub mod requires_cycle;
 pub mod requires_unknown;
 pub mod schema;
@@ -37,6 +38,7 @@ pub static RULES: &[&Rule] = &[
     &job_unused::RULE,
     &slash_comment_in_command::RULE,
     &tool_install_unpinned::RULE,
+    &remote_script_piped_to_shell::RULE,
     &schema::RULE,
 ];
 

@@ -1,12 +1,13 @@
 use crate::kinds::workflow::{Target, is_commit_sha, is_version_tag};
 use crate::rule::{Context, WorkflowInput};
-use crate::rules::workflow::helpers::pin_fix;
+use crate::rules::workflow::helpers::{is_first_party, pin_fix};
 
 crate::declare_rule! {
     /// ## What it does
     /// Finds a `uses:` that runs a third-party action at a version tag (`@v2`, `@4.1`) rather
     /// than a commit SHA, and a `docker://` image without a `@sha256:` digest. First-party
-    /// actions (`actions/*`, `github/*`) at a tag are not reported. Information only: tags are
+    /// actions (`actions/*`, `github/*`) at a tag are not reported (GA032, off by default,
+    /// reports them for projects that pin everything). Information only: tags are
     /// the common, documented way to use actions and many projects accept the trade, so the
     /// finding never fails a run by itself; GitHub's security hardening guide and zizmor's
     /// `unpinned-uses` ask for SHAs, and a project that does can raise it to an error
@@ -65,9 +66,6 @@ crate::declare_rule! {
     }
 }
 
-/// Owners whose actions GitHub itself publishes.
-const FIRST_PARTY: [&str; 2] = ["actions", "github"];
-
 fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
     for uses in input.uses() {
         match uses.target {
@@ -86,7 +84,7 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
             } if is_version_tag(tag) && !is_commit_sha(tag) => {
                 // First-party actions are left alone, unless the user configured their pin.
                 let pin = cx.config.action_pin(action, tag);
-                if pin.is_none() && FIRST_PARTY.iter().any(|f| owner.eq_ignore_ascii_case(f)) {
+                if pin.is_none() && is_first_party(owner) {
                     continue;
                 }
                 let d = cx

@@ -5,24 +5,34 @@ use std::collections::{HashMap, HashSet};
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds an expression that reads a step, a needed job, a matrix key or an input the file
-    /// shows does not exist, with the nearest name when one is close. It knows four cases:
-    /// `steps.<id>` naming no earlier step of the same job, `needs.<job>` naming a job missing
-    /// from that job's `needs:`, `matrix.<key>` naming no key of the job's matrix, and
+    /// Finds an expression that reads a step, a needed job, a job's output, a matrix key or an
+    /// input the file shows does not exist, with the nearest name when one is close. It knows
+    /// these cases: `steps.<id>` naming no earlier step of the same job; `needs.<job>` naming a
+    /// job missing from that job's `needs:`; `needs.<job>.outputs.<name>` naming an output the
+    /// needed job does not declare under its `outputs:` (or a property other than `outputs`
+    /// and `result`), and the same for `jobs.<job>.outputs.<name>` in the outputs of
+    /// `on.workflow_call`; `matrix.<key>` naming no key of the job's matrix;
     /// `inputs.<name>` naming no input the workflow declares under `workflow_dispatch` or
-    /// `workflow_call` (other events leave `inputs` empty).
+    /// `workflow_call` (other events leave `inputs` empty); and a property the `github`,
+    /// `runner` or `strategy` context does not have (`github.event_nme`, `runner.arc`), from
+    /// a table of GitHub's contexts reference.
     ///
     /// It stays quiet wherever the file does not tell: step ids or `needs:` written with
     /// expressions, a matrix with any `${{ }}` in it (`fromJSON(...)`) or an `include` it
     /// cannot read, a workflow that declares no inputs at all, `steps` outside steps and job
-    /// outputs, and the outputs an action declares (`steps.<id>.outputs.<name>` would need the
-    /// action's own metadata).
+    /// outputs, the outputs an action declares (`steps.<id>.outputs.<name>` would need the
+    /// action's own metadata), the outputs of a job that calls a reusable workflow (they are
+    /// the called workflow's), `outputs:` written as an expression or with an expression
+    /// among its names, and anything below `github.event` (the webhook payload differs from
+    /// event to event, and from one version of the payload to the next).
     ///
     /// ## Why is this bad?
     /// GitHub does not refuse these: the expression quietly reads an empty value. A condition
     /// on `steps.biuld.outputs.ok` is never true, a `needs.build.outputs.tag` of a job not in
     /// `needs:` is always empty, and a step reading a later step's output gets nothing — the
-    /// job carries on with an empty version, tag or path.
+    /// job carries on with an empty version, tag or path. A step's outputs reach other jobs
+    /// only through the job's `outputs:`: `needs.build.outputs.tag` is empty until the job
+    /// `build` declares `tag` there, whatever its steps write to `$GITHUB_OUTPUT`.
     ///
     /// ## Example
     /// ```yaml
@@ -41,6 +51,37 @@ crate::declare_rule! {
     ///       - run: echo "releasing $TAG"
     ///         env:
     ///           TAG: ${{ needs.build.outputs.tag }}
+    /// ```
+    ///
+    /// A needed job's output it does not declare:
+    /// ```yaml
+    /// on: push
+    /// jobs:
+    ///   build:
+    ///     runs-on: ubuntu-latest
+    ///     outputs:
+    ///       image-tag: ${{ steps.meta.outputs.tag }}
+    ///     steps:
+    ///       - id: meta
+    ///         run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+    ///   deploy:
+    ///     needs: build
+    ///     runs-on: ubuntu-latest
+    ///     steps:
+    ///       - run: ./deploy.sh "$TAG"
+    ///         env:
+    ///           TAG: ${{ needs.build.outputs.image_tag }}
+    /// ```
+    ///
+    /// A property the `github` context does not have:
+    /// ```yaml
+    /// on: [push, pull_request]
+    /// jobs:
+    ///   deploy:
+    ///     if: github.event_nme == 'push'
+    ///     runs-on: ubuntu-latest
+    ///     steps:
+    ///       - run: ./deploy.sh
     /// ```
     ///
     /// ## Use instead
@@ -63,6 +104,35 @@ crate::declare_rule! {
     ///           TAG: ${{ needs.build.outputs.tag }}
     /// ```
     ///
+    /// ```yaml
+    /// on: push
+    /// jobs:
+    ///   build:
+    ///     runs-on: ubuntu-latest
+    ///     outputs:
+    ///       image-tag: ${{ steps.meta.outputs.tag }}
+    ///     steps:
+    ///       - id: meta
+    ///         run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+    ///   deploy:
+    ///     needs: build
+    ///     runs-on: ubuntu-latest
+    ///     steps:
+    ///       - run: ./deploy.sh "$TAG"
+    ///         env:
+    ///           TAG: ${{ needs.build.outputs.image-tag }}
+    /// ```
+    ///
+    /// ```yaml
+    /// on: [push, pull_request]
+    /// jobs:
+    ///   deploy:
+    ///     if: github.event_name == 'push'
+    ///     runs-on: ubuntu-latest
+    ///     steps:
+    ///       - run: ./deploy.sh
+    /// ```
+    ///
     /// ## References
     /// - [GitHub: contexts reference](https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/accessing-contextual-information-about-workflow-runs)
     /// - [actionlint: contexts and built-in functions](https://github.com/rhysd/actionlint/blob/main/docs/checks.md#check-contexts-and-builtin-func)
@@ -77,6 +147,72 @@ crate::declare_rule! {
     }
 }
 
+/// The properties of the `github` context, lowercased (GitHub's contexts reference, checked
+/// 2026-12-03), with the three the runner sets beside `github.env` and `github.path` without
+/// the reference listing them (`output`, `state`, `step_summary`) and `job_workflow_sha`, which
+/// older versions of it did. `event` is the webhook payload, not judged below it.
+const GITHUB_PROPERTIES: &[&str] = &[
+    "action",
+    "action_path",
+    "action_ref",
+    "action_repository",
+    "action_status",
+    "actor",
+    "actor_id",
+    "api_url",
+    "artifacts",
+    "artifacts_list",
+    "base_ref",
+    "env",
+    "event",
+    "event_name",
+    "event_path",
+    "graphql_url",
+    "head_ref",
+    "job",
+    "job_workflow_sha",
+    "output",
+    "path",
+    "ref",
+    "ref_name",
+    "ref_protected",
+    "ref_type",
+    "repository",
+    "repository_id",
+    "repository_owner",
+    "repository_owner_id",
+    "repositoryurl",
+    "retention_days",
+    "run_attempt",
+    "run_id",
+    "run_number",
+    "secret_source",
+    "server_url",
+    "sha",
+    "state",
+    "step_summary",
+    "token",
+    "triggering_actor",
+    "workflow",
+    "workflow_ref",
+    "workflow_sha",
+    "workspace",
+];
+
+/// The properties of the `runner` context (same reference and date).
+const RUNNER_PROPERTIES: &[&str] = &[
+    "arch",
+    "debug",
+    "environment",
+    "name",
+    "os",
+    "temp",
+    "tool_cache",
+];
+
+/// The properties of the `strategy` context (same reference and date).
+const STRATEGY_PROPERTIES: &[&str] = &["fail-fast", "job-index", "job-total", "max-parallel"];
+
 /// What the file shows of one job (`None`: what it does not show).
 struct Shown {
     /// Step ids in order (`None` for a step without one).
@@ -85,6 +221,8 @@ struct Shown {
     first: Option<HashMap<String, usize>>,
     needs: Option<Vec<String>>,
     matrix: Option<Vec<String>>,
+    /// The names of the job's `outputs:` (empty when it has none).
+    outputs: Option<Vec<String>>,
 }
 
 /// A plain string value (not an expression), lowercased.
@@ -92,12 +230,6 @@ fn plain(node: &Node) -> Option<String> {
     node.as_str()
         .filter(|s| !s.contains("${{"))
         .map(str::to_ascii_lowercase)
-}
-
-/// Whether any text of the node's source is an expression.
-fn has_expression(text: &str, node: &Node) -> bool {
-    text.get(node.span.start..node.span.end)
-        .is_none_or(|raw| raw.contains("${{"))
 }
 
 /// The step ids of a job in order (`None` for a step without one), or `None` when one is
@@ -136,7 +268,7 @@ fn matrix_keys(text: &str, job: &Job<'_>) -> Option<Vec<String>> {
             None
         };
     };
-    if has_expression(text, matrix) {
+    if super::has_expression(text, matrix) {
         return None;
     }
     let mut keys = Vec::new();
@@ -157,6 +289,23 @@ fn matrix_keys(text: &str, job: &Job<'_>) -> Option<Vec<String>> {
     let mut seen = HashSet::new();
     keys.retain(|k| seen.insert(k.clone()));
     Some(keys)
+}
+
+/// The output names a job declares, or `None` when the file does not show them: a job that
+/// calls a reusable workflow (its outputs are the callee's), `outputs:` written as an
+/// expression, or a name that is one. A job without `outputs:` has none: a step's outputs
+/// reach other jobs only through the job's own `outputs:`.
+fn job_outputs(job: &Job<'_>) -> Option<Vec<String>> {
+    if job.uses.is_some() || job.node.get("uses").is_some() {
+        return None;
+    }
+    let Some(outputs) = job.node.get("outputs") else {
+        return Some(Vec::new());
+    };
+    if outputs.is_null() {
+        return Some(Vec::new());
+    }
+    outputs.as_map()?.iter().map(|e| plain(&e.key)).collect()
 }
 
 /// The inputs a workflow declares under `workflow_dispatch` and `workflow_call`, when it
@@ -209,13 +358,14 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
         return;
     };
     let inputs = declared_inputs(root);
-    let all_jobs: HashSet<String> = input
+    let all_jobs: HashMap<String, usize> = input
         .jobs
         .iter()
-        .map(|j| j.id.to_ascii_lowercase())
+        .enumerate()
+        .map(|(i, j)| (j.id.to_ascii_lowercase(), i))
         .collect();
     // What each job shows, read once: a job of 10,000 steps is checked in linear time.
-    let shown: Vec<Shown> = input
+    let every: Vec<Shown> = input
         .jobs
         .iter()
         .map(|job| {
@@ -234,6 +384,7 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
                 first,
                 needs: needs(job),
                 matrix: matrix_keys(input.text, job),
+                outputs: job_outputs(job),
             }
         })
         .collect();
@@ -244,12 +395,12 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
         };
         let job = site
             .job
-            .and_then(|j| Some((input.jobs.get(j)?, shown.get(j)?)));
+            .and_then(|j| Some((input.jobs.get(j)?, every.get(j)?)));
         for node in tree.path_nodes() {
             let Some(segments) = node.segments() else {
                 continue;
             };
-            let [(context, _), (name, span), ..] = segments.as_slice() else {
+            let [(context, _), (name, span), rest @ ..] = segments.as_slice() else {
                 continue;
             };
             if name == "*" {
@@ -306,6 +457,20 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
                         continue;
                     };
                     if needed.iter().any(|n| n == name) {
+                        let needed_job = all_jobs
+                            .get(name.as_str())
+                            .and_then(|&i| Some((input.jobs.get(i)?, every.get(i)?)));
+                        if let Some((needed_job, needed_shown)) = needed_job {
+                            check_needed_job(
+                                input.text,
+                                e,
+                                &format!("needs.{written}"),
+                                rest,
+                                needed_job,
+                                needed_shown,
+                                cx,
+                            );
+                        }
                         continue;
                     }
                     let d = cx.report(
@@ -315,7 +480,7 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
                             job.id
                         ),
                     );
-                    if all_jobs.contains(name.as_str()) {
+                    if all_jobs.contains_key(name.as_str()) {
                         d.help(format!("add `{written}` to the job's `needs:`"));
                     } else {
                         match suggestion(name, needed) {
@@ -347,6 +512,57 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
                         None => d.help(format!("the matrix keys are {}", keys.join(", "))),
                     };
                 }
+                // `on.workflow_call.outputs.<name>.value`: the `jobs` context, every job of the
+                // workflow.
+                ("jobs", None) if site.key == "on" => {
+                    match all_jobs
+                        .get(name.as_str())
+                        .and_then(|&i| Some((input.jobs.get(i)?, every.get(i)?)))
+                    {
+                        Some((called, called_shown)) => check_needed_job(
+                            input.text,
+                            e,
+                            &format!("jobs.{written}"),
+                            rest,
+                            called,
+                            called_shown,
+                            cx,
+                        ),
+                        None => {
+                            let ids: Vec<String> =
+                                input.jobs.iter().map(|j| j.id.to_string()).collect();
+                            let d = cx.report(
+                                span,
+                                format!("the workflow has no job `{written}`: `jobs.{written}` reads empty"),
+                            );
+                            match suggestion(name, &ids) {
+                                Some(s) => d.help(s),
+                                None => d.help("name a job of this workflow"),
+                            };
+                        }
+                    }
+                }
+                (context @ ("github" | "runner" | "strategy"), _) => {
+                    let known = match context {
+                        "github" => GITHUB_PROPERTIES,
+                        "runner" => RUNNER_PROPERTIES,
+                        _ => STRATEGY_PROPERTIES,
+                    };
+                    if known.contains(&name.as_str()) {
+                        continue;
+                    }
+                    let d = cx.report(
+                        span,
+                        format!("the `{context}` context has no property `{written}`: `{context}.{written}` reads empty"),
+                    );
+                    match crate::suggest::did_you_mean(name, known) {
+                        Some(s) => d.help(format!("did you mean `{s}`?")),
+                        None if context == "github" => d.help(
+                            "name a property of the `github` context (`ref`, `sha`, `event_name`...); the webhook payload is under `github.event`",
+                        ),
+                        None => d.help(format!("the `{context}` context has {}", known.join(", "))),
+                    };
+                }
                 ("inputs", _) => {
                     let Some(names) = &inputs else {
                         continue;
@@ -367,4 +583,75 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
             }
         }
     }
+}
+
+/// What follows `needs.<job>` (or `jobs.<job>`, `path`) for a job that exists: `result`, or
+/// `outputs.<name>` with a name the job declares under `outputs:`.
+fn check_needed_job(
+    text: &str,
+    e: &crate::kinds::workflow::Expression,
+    path: &str,
+    rest: &[(String, crate::diagnostic::Span)],
+    needed: &Job<'_>,
+    shown: &Shown,
+    cx: &mut Context<'_>,
+) {
+    let Some((property, span)) = rest.first() else {
+        return;
+    };
+    if property == "*" || property == "result" {
+        return;
+    }
+    let span = e.source(*span);
+    let written = text.get(span.start..span.end).unwrap_or(property);
+    if property != "outputs" {
+        let d = cx.report(
+            span,
+            format!(
+                "`{path}` has no property `{written}`: a job has only `outputs` and `result` here"
+            ),
+        );
+        match suggestion(property, &["outputs".to_string(), "result".to_string()]) {
+            Some(s) => d.help(s),
+            None => d.help("read `outputs.<name>` or `result`"),
+        };
+        return;
+    }
+    let Some((name, span)) = rest.get(1) else {
+        return;
+    };
+    let Some(declared) = &shown.outputs else {
+        return;
+    };
+    if name == "*" || declared.iter().any(|n| n == name) {
+        return;
+    }
+    let span = e.source(*span);
+    let written = text.get(span.start..span.end).unwrap_or(name);
+    let d = cx.report(
+        span,
+        if declared.is_empty() {
+            format!(
+                "the job `{}` declares no `outputs:`, so `{path}.outputs.{written}` reads empty",
+                needed.id
+            )
+        } else {
+            format!(
+                "the job `{}` declares no output `{written}`: `{path}.outputs.{written}` reads empty",
+                needed.id
+            )
+        },
+    );
+    match suggestion(name, declared) {
+        Some(s) => d.help(s),
+        None if declared.is_empty() => d.help(format!(
+            "declare it under the `outputs:` of the job `{}` (a step's outputs reach other jobs only through them)",
+            needed.id
+        )),
+        None => d.help(format!(
+            "the job `{}` declares {}",
+            needed.id,
+            declared.join(", ")
+        )),
+    };
 }

@@ -3,6 +3,14 @@
 use crate::diagnostic::{Edit, Fix, Span};
 use crate::kinds::workflow::Uses;
 
+/// Owners whose actions GitHub itself publishes (`actions/checkout`, `github/codeql-action`).
+const FIRST_PARTY: [&str; 2] = ["actions", "github"];
+
+/// Whether an action's owner is GitHub itself.
+pub fn is_first_party(owner: &str) -> bool {
+    FIRST_PARTY.iter().any(|f| owner.eq_ignore_ascii_case(f))
+}
+
 /// The fix that pins `uses` (at `git_ref`) to the commit `sha` the user configured
 /// (`action-pins` in rlint.toml): the ref becomes the SHA, and a `# <ref>` comment keeps the
 /// version readable (and lets Dependabot and Renovate update the pin) when the line has no

@@ -14,8 +14,11 @@ pub mod expression_syntax_error;
 pub mod expression_undefined_property;
 pub mod expression_unknown_context;
 pub mod expression_unknown_function;
+pub mod first_party_action_pinned_to_tag;
 pub mod if_always_true;
 pub mod login_password_argument;
+pub mod matrix_exclude_matches_nothing;
+pub mod matrix_exclude_unknown_key;
 pub mod needs_cycle;
 pub mod needs_unknown_job;
 pub mod permissions_not_declared;
@@ -26,6 +29,7 @@ pub mod runner_label;
 pub mod schema;
 pub mod secret_in_script;
 pub mod secrets_inherited_by_remote_workflow;
+pub mod self_hosted_with_hosted_label;
 pub mod slash_comment_in_script;
 pub mod tool_install_unpinned;
 pub mod unsecure_commands_allowed;
@@ -70,6 +74,10 @@ pub static RULES: &[&Rule] = &[
     &expression_context_unavailable::RULE,
     &workflow_call_mismatch::RULE,
     &tool_install_unpinned::RULE,
+    &first_party_action_pinned_to_tag::RULE,
+    &matrix_exclude_unknown_key::RULE,
+    &matrix_exclude_matches_nothing::RULE,
+    &self_hosted_with_hosted_label::RULE,
 ];
 
 use crate::kinds::workflow::{Step, Target, Uses};
@@ -164,4 +172,90 @@ pub fn is_true(node: &Node) -> bool {
         Typed::Str(t) => t.trim().eq_ignore_ascii_case("true"),
         _ => false,
     })
+}
+
+/// A job's `strategy.matrix` as far as the file writes it out: a mapping whose keys are all
+/// plain names.
+pub struct Matrix<'a> {
+    /// The matrix's own keys (its vectors: every key but `include` and `exclude`), each with
+    /// its values when they are a literal list with no `${{ }}` in it.
+    pub vectors: Vec<(&'a Node, Option<&'a [Node]>)>,
+    /// The `include` entries written as mappings (GitHub applies them after `exclude`).
+    pub include: Vec<&'a Node>,
+    /// The `exclude` entries written as mappings.
+    pub exclude: Vec<&'a Node>,
+}
+
+impl Matrix<'_> {
+    /// The vector named `key` (matrix keys compare ignoring case, as expressions read them).
+    pub fn vector(&self, key: &str) -> Option<&(&Node, Option<&[Node]>)> {
+        self.vectors
+            .iter()
+            .find(|(k, _)| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(key)))
+    }
+
+    /// The value `include` gives `key` in one of its entries, when one does.
+    pub fn included(&self, key: &str) -> Vec<&Node> {
+        self.include
+            .iter()
+            .flat_map(|i| i.as_map().unwrap_or_default())
+            .filter(|e| e.key.as_str().is_some_and(|k| k.eq_ignore_ascii_case(key)))
+            .map(|e| &e.value)
+            .collect()
+    }
+
+    /// The vectors' names, as written.
+    pub fn names(&self) -> Vec<&str> {
+        self.vectors
+            .iter()
+            .filter_map(|(k, _)| k.as_str())
+            .collect()
+    }
+}
+
+/// Whether any text of the node's source is an expression.
+pub fn has_expression(text: &str, node: &Node) -> bool {
+    text.get(node.span.start..node.span.end)
+        .is_none_or(|raw| raw.contains("${{"))
+}
+
+/// The matrix of a job, or `None` when it has none or writes it with an expression
+/// (`matrix: ${{ fromJSON(...) }}`) or with a key that is one.
+pub fn matrix<'a>(text: &str, job: &crate::kinds::workflow::Job<'a>) -> Option<Matrix<'a>> {
+    let entries = job.node.get("strategy")?.get("matrix")?.as_map()?;
+    let mut out = Matrix {
+        vectors: Vec::new(),
+        include: Vec::new(),
+        exclude: Vec::new(),
+    };
+    for entry in entries {
+        let key = entry.key.as_str()?;
+        if key.contains("${{") {
+            return None;
+        }
+        match key {
+            "include" | "exclude" => {
+                let maps = entry
+                    .value
+                    .as_seq()
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|e| e.as_map().is_some())
+                    .collect();
+                if key == "include" {
+                    out.include = maps;
+                } else {
+                    out.exclude = maps;
+                }
+            }
+            _ => {
+                let values = entry
+                    .value
+                    .as_seq()
+                    .filter(|_| !has_expression(text, &entry.value));
+                out.vectors.push((&entry.key, values));
+            }
+        }
+    }
+    Some(out)
 }

@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// ignoring case. A `runs-on: ${{ matrix.os }}` is judged by each value the matrix gives `os`
     /// (its list and its `include:` entries).
     ///
-    /// It never reports a job whose labels include `self-hosted` or any other expression, a runner
+    /// It never reports a job whose labels include `self-hosted` (GA035, off by default, reports
+    /// a GitHub-hosted label beside it) or any other expression, a runner
     /// group (`runs-on: {group: ...}`), a larger runner or any other label it does not know
     /// (those are names an organisation chooses: `ubuntu-latest-8-cores`, `depot-ubuntu-24.04`),
     /// nor a version it has not heard of (a new image GitHub has added since this list was
@@ -67,7 +68,7 @@ crate::declare_rule! {
 }
 
 /// The GitHub-hosted labels as of 2026-12 (lowercase).
-const CURRENT: &[&str] = &[
+pub(super) const CURRENT: &[&str] = &[
     "ubuntu-latest",
     "ubuntu-24.04",
     "ubuntu-22.04",
@@ -92,7 +93,7 @@ const CURRENT: &[&str] = &[
 ];
 
 /// Retired labels (lowercase), with the label to move to.
-const RETIRED: &[(&str, &str)] = &[
+pub(super) const RETIRED: &[(&str, &str)] = &[
     ("ubuntu-16.04", "ubuntu-24.04"),
     ("ubuntu-18.04", "ubuntu-24.04"),
     ("ubuntu-20.04", "ubuntu-24.04"),

@@ -390,6 +390,67 @@ fn compose_sees_the_dockerfile_on_disk_and_in_buffers() {
     c.shutdown();
 }
 
+/// A Dockerfile's `.dockerignore` is read from the open buffer when there is one, else from
+/// disk: DF096 (COPY of an excluded file) follows the buffer as it changes, the file on disk
+/// never touched, and comes back from the disk when the buffer is closed.
+#[test]
+fn dockerfile_sees_the_open_dockerignore_over_the_one_on_disk() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dockerfile = "FROM alpine:3.20\nCOPY config/local.yml /etc/app/\n";
+    let on_disk = "config/local.yml\n";
+    std::fs::write(dir.path().join("Dockerfile"), dockerfile).expect("write");
+    std::fs::write(dir.path().join(".dockerignore"), on_disk).expect("write");
+    let uri = file_uri(&dir.path().join("Dockerfile"));
+    let ignore_uri = file_uri(&dir.path().join(".dockerignore"));
+    let df096 = |p: &lsp::PublishDiagnosticsParams| -> Vec<String> {
+        p.diagnostics
+            .iter()
+            .filter(|d| code(d) == "DF096")
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    let mut c = Client::start(json!({}));
+    c.open(&uri, "dockerfile", dockerfile);
+    let published = c.diagnostics(&uri);
+    let found = df096(&published);
+    assert_eq!(found.len(), 1, "{:?}", codes(&published));
+    assert!(
+        found[0].contains("(`config/local.yml`, line 1)"),
+        "{found:?}"
+    );
+    assert_eq!(find(&published, "DF096").range, range(1, 5, 1, 21));
+
+    // Opened, and edited so the file is no longer excluded: the finding goes.
+    c.open(&ignore_uri, "ignore", on_disk);
+    assert_eq!(df096(&c.diagnostics(&uri)).len(), 1);
+    change(&mut c, &ignore_uri, 2, json!([{"text": "*.md\n"}]));
+    let published = c.diagnostics(&uri);
+    assert!(df096(&published).is_empty(), "{:?}", published.diagnostics);
+
+    // Another pattern of the buffer excludes it again: reported with the buffer's pattern.
+    change(&mut c, &ignore_uri, 3, json!([{"text": "*.md\nconfig/\n"}]));
+    let found = df096(&c.diagnostics(&uri));
+    assert_eq!(found.len(), 1);
+    assert!(found[0].contains("(`config/`, line 2)"), "{found:?}");
+    let disk = std::fs::read_to_string(dir.path().join(".dockerignore")).expect("read");
+    assert_eq!(disk, on_disk);
+
+    // Closed without saving: the disk's pattern again.
+    change(&mut c, &ignore_uri, 4, json!([{"text": "*.md\n"}]));
+    assert!(df096(&c.diagnostics(&uri)).is_empty());
+    c.notify(
+        lsp::notification::DidCloseTextDocument::METHOD,
+        json!({"textDocument": {"uri": ignore_uri}}),
+    );
+    let found = df096(&c.diagnostics(&uri));
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].contains("(`config/local.yml`, line 1)"),
+        "{found:?}"
+    );
+    c.shutdown();
+}
+
 /// A workflow calling a reusable workflow of its folder is checked against the called file:
 /// the one on disk, then the unsaved buffer of it, which takes precedence.
 #[test]
@@ -470,8 +531,11 @@ fn config_is_read_and_reread() {
 }
 
 /// A burst of changes is linted once it has been read: the last published diagnostics are for
-/// the last version, and the burst costs fewer lints than changes (printed, not asserted: how
-/// many changes arrive together depends on the scheduler).
+/// the last version, and the burst costs fewer lints than changes. How many arrive together
+/// depends on the scheduler (measured: 2 publishes for 201 changes, every run, with the machine
+/// busy), so the bound is loose: one change taken together with the next is enough to pass;
+/// linting each change on its own, as the server did when stdin was read through a
+/// rendezvous channel (179-194 publishes), fails.
 #[test]
 fn queued_changes_coalesce() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -496,7 +560,12 @@ fn queued_changes_coalesce() {
             break;
         }
     }
-    eprintln!("{} changes, {published} publishes", burst + 1);
+    let changes = burst + 1;
+    eprintln!("{changes} changes, {published} publishes");
+    assert!(
+        published < changes,
+        "{changes} changes, {published} publishes"
+    );
     c.shutdown();
 }
 

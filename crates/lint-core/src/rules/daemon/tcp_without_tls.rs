@@ -116,13 +116,11 @@ fn check(input: &DaemonJsonInput<'_>, cx: &mut Context<'_>) {
     if tls.verifies_clients() {
         return;
     }
+    // dockerd turns TLS on whenever a `tlsverify` key is present, whatever its value (and
+    // whatever `tls` says), so `"tlsverify": false` is TLS without client certificates.
     let how = match (tls.tls, tls.verify) {
-        // `tlsverify` implies `tls`; `"tlsverify": false` alone does not switch TLS on.
+        (_, Some(false)) => "with TLS but without client certificates (`\"tlsverify\": false`)",
         (Some(false), _) => "over plain HTTP (TLS is switched off: `\"tls\": false`)",
-        (Some(true), Some(false)) => {
-            "with TLS but without client certificates (`\"tlsverify\": false`)"
-        }
-        (None, Some(false)) => "over plain HTTP (`\"tlsverify\": false`, and `tls` is not set)",
         _ => "over plain HTTP (neither `tls` nor `tlsverify` is set)",
     };
     for (node, host) in exposed_hosts(input) {

@@ -2,6 +2,7 @@
 
 pub mod deploy_branch_never_matches;
 pub mod deploy_secret_in_plaintext;
+pub mod login_password_argument;
 pub mod matrix_renamed;
 pub mod remote_script_piped_to_shell;
 pub mod schema;
@@ -28,6 +29,7 @@ pub static RULES: &[&Rule] = &[
     &deploy_branch_never_matches::RULE,
     &schema::RULE,
     &tool_unpinned::RULE,
+    &login_password_argument::RULE,
 ];
 
 /// The edit that deletes `entry`'s whole line when the entry is a one-line `key: value` alone on

@@ -986,7 +986,7 @@ fn the_examples_show_what_examples_readme_says() {
         );
     }
     let all = json(&rlint(&root, &["--format", "json"]));
-    assert_eq!(all["files"], 13, "{all}");
+    assert_eq!(all["files"], 17, "{all}");
     assert!(
         all["diagnostics"]
             .as_array()
@@ -1026,8 +1026,8 @@ fn the_clean_example_has_no_error_or_warning() {
         .collect();
     assert!(loud.is_empty(), "{loud:#?}");
     assert_eq!(
-        v["files"], 7,
-        "the Dockerfile, the Compose file, the buildspec, the .travis.yml, the ECS task definition, the workflow and the CircleCI configuration"
+        v["files"], 11,
+        "the Dockerfile, its .dockerignore, the Compose file and its .env, the buildspec, the .travis.yml, the ECS task definition, the Dockerrun.aws.json, the daemon.json, the workflow and the CircleCI configuration"
     );
 }
 

@@ -221,6 +221,42 @@ fn mounts_cache_and_secret_do_not_key_by_content_bind_does() {
 }
 
 #[test]
+fn a_bind_mount_from_a_stage_keys_on_what_it_mounts() {
+    // reference "RUN --mount=type=bind": `from=` names the stage whose files are mounted
+    // (read-only unless `rw`); solver: a mounted input is keyed by a checksum of the mounted
+    // path (moby/buildkit execOp `getMountDeps`, the content-based hash), as COPY --from is. So
+    // the RUN is rebuilt unless the files it mounts come out byte-identical when that stage
+    // re-ran, and cached when the stage did not.
+    let df = "FROM golang:1.23 AS build\nCOPY . /src\nRUN go build -o /out/app /src\n\nFROM debian:12 AS test\nRUN --mount=type=bind,from=build,source=/out,target=/mnt/out /mnt/out/app --self-test\nRUN echo done\n";
+    let rebuilt = one(df, &files(&["main.go"], &["go.mod"]));
+    assert_eq!(status_at(&rebuilt, 3), Status::Rebuilt);
+    assert_eq!(status_at(&rebuilt, 6), Status::RebuiltUnlessIdentical);
+    assert_eq!(status_at(&rebuilt, 7), Status::RebuiltUnlessIdentical);
+    // The stage ran from cache: the mount's files are the same, the RUN is cached.
+    let cached = one(df, &files(&[], &["main.go", "go.mod"]));
+    assert_eq!(status_at(&cached, 6), Status::Cached);
+    // The mounting stage is built because the target mounts from it (resolveReachableStages).
+    assert!(cached.stages[0].built);
+    insta::assert_snapshot!(format!("{}\n---\n{}", rebuilt.table(), cached.table()));
+}
+
+#[test]
+fn an_ssh_mount_does_not_key() {
+    // reference "RUN --mount=type=ssh": the agent socket is forwarded at run time, nothing of
+    // it enters the cache key; only the instruction text (the mount flag with it) does. A
+    // changed context file leaves the clone cached, an edited mount option rebuilds it.
+    let before = "FROM alpine:3.20\nRUN apk add --no-cache git openssh-client\nRUN --mount=type=ssh git clone git@github.com:acme/private.git /src\n";
+    let after = "FROM alpine:3.20\nRUN apk add --no-cache git openssh-client\nRUN --mount=type=ssh,id=deploy git clone git@github.com:acme/private.git /src\n";
+    let unchanged = one(before, &files(&["README.md"], &[]));
+    assert_eq!(unchanged.summary.rebuilt, 0);
+    assert_eq!(status_at(&unchanged, 3), Status::Cached);
+    let edited = edit(before, after, &[]);
+    assert_eq!(status_at(&edited, 2), Status::Cached);
+    assert_eq!(status_at(&edited, 3), Status::Rebuilt);
+    insta::assert_snapshot!(format!("{}\n---\n{}", unchanged.table(), edited.table()));
+}
+
+#[test]
 fn copy_flags_are_part_of_the_key_and_exclude_leaves_files_out() {
     // reference COPY: --chmod/--chown/--link/--parents are in the instruction; --exclude
     // patterns leave the files they match out of the copy (and its checksum).

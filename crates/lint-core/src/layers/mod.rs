@@ -471,7 +471,10 @@ impl Evaluation {
             let reason = match parent.0 {
                 Status::Rebuilt => format!("an earlier step was rebuilt ({at})"),
                 Status::MayRebuild => format!("an earlier step may rebuild ({at})"),
-                _ => format!("runs again unless the files copied at {at} come out byte-identical"),
+                _ => format!(
+                    "runs again unless the files {} at {at} come out byte-identical",
+                    cause.map_or("copied", |c| taken(&after.steps[c]).1)
+                ),
             };
             return (parent.0, reason, cause);
         }
@@ -515,7 +518,8 @@ impl Evaluation {
             return (
                 Status::RebuiltUnlessIdentical,
                 format!(
-                    "stage {name} {what}: this step is rebuilt unless the files it copies come out byte-identical"
+                    "stage {name} {what}: this step is rebuilt unless the files it {} come out byte-identical",
+                    taken(step).0
                 ),
                 Some(i),
             );
@@ -535,6 +539,16 @@ impl Evaluation {
             );
         }
         (Status::Cached, cached_reason(after, step), None)
+    }
+}
+
+/// How a step takes files from another stage: a RUN mounts them (`--mount=...,from=`), COPY
+/// and ADD copy them.
+fn taken(step: &PStep) -> (&'static str, &'static str) {
+    if step.keyword == Keyword::Run {
+        ("mounts", "mounted")
+    } else {
+        ("copies", "copied")
     }
 }
 
@@ -577,6 +591,10 @@ fn cached_reason(after: &Plan, step: &PStep) -> String {
             1 => format!("{} unchanged", step.files[0].0),
             n => format!("none of the {n} copied files changed"),
         },
+        (None, Keyword::Run) if !step.from_stages.is_empty() => format!(
+            "same command and environment, and stage {} unchanged",
+            stage_name(after, step.from_stages[0])
+        ),
         (None, Keyword::Run) if !step.unkeyed_mounts.is_empty() => format!(
             "same command and environment ({} mount contents never affect the key)",
             step.unkeyed_mounts.join("/")

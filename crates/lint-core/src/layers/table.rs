@@ -55,7 +55,7 @@ impl Simulation {
         if s.rebuilt_unless_identical > 0 {
             let _ = write!(
                 out,
-                ", {} rebuilt unless the copied files are identical",
+                ", {} rebuilt unless the files taken from a rebuilt stage are identical",
                 s.rebuilt_unless_identical
             );
         }

@@ -432,6 +432,25 @@ fn the_dockerfile_is_part_of_the_context() {
 }
 
 #[test]
+fn a_dockerfile_buildkit_refuses_says_where_the_build_fails() {
+    // reference "Format" / "FROM": a `#` after an instruction is not a comment, and FROM takes
+    // `image [AS name]` only, so BuildKit stops before any step runs; an unknown instruction
+    // stops it too. The table still simulates the steps (as if the line were fixed) but leads
+    // its summary with the failure instead of implying the build works.
+    let comment = "FROM ruby:3.3 # the Ruby image\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nRUN bundle install\nCOPY . .\n";
+    let sim = one(comment, &files(&["app.rb"], &["Gemfile", "Gemfile.lock"]));
+    assert_eq!(sim.summary.build_fails, Some(1));
+    assert_eq!(status_at(&sim, 4), Status::Cached);
+    let later = "FROM alpine:3.20\nRUN echo hi\nCOPPY . /src\nRUN echo bye\n";
+    let later = one(later, &[]);
+    assert_eq!(later.summary.build_fails, Some(3));
+    let fine = one(NODE, &files(&["server.js"], &[]));
+    assert_eq!(fine.summary.build_fails, None);
+    assert!(!fine.table().contains("the build fails"));
+    insta::assert_snapshot!(format!("{}\n---\n{}", sim.table(), later.table()));
+}
+
+#[test]
 fn hostile_input_does_not_panic() {
     for text in [
         "",

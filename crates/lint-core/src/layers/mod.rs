@@ -200,6 +200,9 @@ pub struct Summary {
     pub first_miss: Option<usize>,
     /// Lines of the expensive steps that run (or may run) again.
     pub expensive: Vec<usize>,
+    /// Line of the first thing BuildKit refuses (a parse error, an instruction it rejects):
+    /// the build fails there, and the steps are simulated as if it were fixed.
+    pub build_fails: Option<usize>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -256,6 +259,7 @@ pub fn simulate(input: &LayersInput<'_>) -> Simulation {
             "line {line}: {} (BuildKit refuses this)",
             e.message
         ));
+        sim.summary.build_fails = Some(sim.summary.build_fails.map_or(line, |l| l.min(line)));
     }
     let eval = Evaluation::run(&before, &after, &input.after, &after_df, &scripts);
     for (index, stage) in after.stages.iter().enumerate() {
@@ -619,6 +623,10 @@ fn matching_stage(before: &Plan, after: &Plan, stage: usize) -> Option<usize> {
 }
 
 fn meta_reason(before: &Plan, after: &Plan, step: &PStep) -> String {
+    if step.keyword == Keyword::Unknown {
+        return "not an instruction BuildKit knows: the build stops here (see the notes)"
+            .to_string();
+    }
     let keys = matches!(
         step.keyword,
         Keyword::Env | Keyword::Arg | Keyword::User | Keyword::Shell

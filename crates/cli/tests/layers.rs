@@ -276,51 +276,20 @@ fn rebuilt_in_lint_core_snapshot() -> Vec<(String, Vec<(u64, String)>)> {
     out
 }
 
+include!("../../lint-core/tests/common/seed_contexts.rs");
+
 /// Issue 15's acceptance on the seeds, end to end: each seed Dockerfile in a folder holding the
-/// same synthetic context as lint-core's `seeds_with_one_source_file_changed` (keep the two lists
-/// alike), `rlint layers <seed> --changed <source file>` rebuilds exactly the lines that snapshot
-/// shows. On disk the Dockerfile is part of the context too; it is unchanged, so nothing differs.
+/// same synthetic context as lint-core's `seeds_with_one_source_file_changed`, `rlint layers
+/// <seed> --changed <source file>` rebuilds exactly the lines that snapshot shows. On disk the Dockerfile is part of the context too; it is unchanged, so nothing differs.
 #[test]
 fn seeds_rebuild_what_the_lint_core_simulation_shows() {
     let Some(seeds) = seeds_dir() else {
         return;
     };
-    let cases: [(&str, &str, &[&str]); 4] = [
-        (
-            "react.Dockerfile.dev",
-            "src/App.js",
-            &[
-                "package.json",
-                "package-lock.json",
-                "public/index.html",
-                "src/index.js",
-            ],
-        ),
-        (
-            "react-multistage.Dockerfile",
-            "src/App.js",
-            &[
-                "package.json",
-                "package-lock.json",
-                "public/index.html",
-                "src/index.js",
-            ],
-        ),
-        (
-            "django.Dockerfile",
-            "polls/views.py",
-            &["requirements.txt", "manage.py", "mysite/settings.py"],
-        ),
-        (
-            "rails.Dockerfile",
-            "app/models/user.rb",
-            &["Gemfile", "Gemfile.lock", "config/puma.rb", "config.ru"],
-        ),
-    ];
     let expected = rebuilt_in_lint_core_snapshot();
     assert_eq!(
         expected.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>(),
-        cases.iter().map(|(s, _, _)| *s).collect::<Vec<_>>(),
+        SEED_CONTEXTS.iter().map(|(s, _, _)| *s).collect::<Vec<_>>(),
         "the snapshot's seeds and this test's"
     );
     // Every seed but rails copies its sources (rails mounts them as a volume at run time).
@@ -328,7 +297,7 @@ fn seeds_rebuild_what_the_lint_core_simulation_shows() {
         expected.iter().any(|(_, wanted)| !wanted.is_empty()),
         "no rebuilt step read from the snapshot"
     );
-    for ((name, changed, others), (_, wanted)) in cases.iter().zip(&expected) {
+    for ((name, changed, others), (_, wanted)) in SEED_CONTEXTS.iter().zip(&expected) {
         let dir = tempfile::tempdir().unwrap();
         let text = fs::read_to_string(seeds.join(name)).unwrap();
         write(dir.path(), name, &text);

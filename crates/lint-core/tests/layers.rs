@@ -464,6 +464,8 @@ fn hostile_input_does_not_panic() {
     }
 }
 
+include!("common/seed_contexts.rs");
+
 /// The seeds with "only a source file changed" (issue 15's acceptance cases).
 #[test]
 fn seeds_with_one_source_file_changed() {
@@ -478,40 +480,8 @@ fn seeds_with_one_source_file_changed() {
         eprintln!("skipped: {} not found", dir.display());
         return;
     }
-    let cases: [(&str, &str, &[&str]); 4] = [
-        (
-            "react.Dockerfile.dev",
-            "src/App.js",
-            &[
-                "package.json",
-                "package-lock.json",
-                "public/index.html",
-                "src/index.js",
-            ],
-        ),
-        (
-            "react-multistage.Dockerfile",
-            "src/App.js",
-            &[
-                "package.json",
-                "package-lock.json",
-                "public/index.html",
-                "src/index.js",
-            ],
-        ),
-        (
-            "django.Dockerfile",
-            "polls/views.py",
-            &["requirements.txt", "manage.py", "mysite/settings.py"],
-        ),
-        (
-            "rails.Dockerfile",
-            "app/models/user.rb",
-            &["Gemfile", "Gemfile.lock", "config/puma.rb", "config.ru"],
-        ),
-    ];
     let mut out = String::new();
-    for (name, changed, others) in cases {
+    for (name, changed, others) in SEED_CONTEXTS {
         let text = std::fs::read_to_string(dir.join(name)).unwrap();
         let sim = one(&text, &files(&[changed], others));
         out.push_str(&format!("== {name}, {changed} changed\n{}\n", sim.table()));

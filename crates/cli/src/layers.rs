@@ -187,6 +187,7 @@ fn json(sim: &Simulation, dockerfile: &Path) -> String {
             "total": summary.total,
             "first_miss": summary.first_miss.map(|line| serde_json::json!({"line": line})),
             "expensive": summary.expensive.iter().map(|line| serde_json::json!({"line": line})).collect::<Vec<_>>(),
+            "build_fails": summary.build_fails.map(|line| serde_json::json!({"line": line})),
         },
         "advice": sim.advice.iter().map(|a| serde_json::json!({
             "stage": stage_name(a.stage), "line": a.line, "copy_line": a.copy_line,

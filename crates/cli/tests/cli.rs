@@ -1102,7 +1102,7 @@ fn the_clean_example_has_no_error_or_warning() {
     assert!(loud.is_empty(), "{loud:#?}");
     assert_eq!(
         v["files"], 11,
-        "the Dockerfile, the Compose file, the buildspec, the .travis.yml, the ECS task definition, the workflow, the CircleCI configuration, the Dockerrun.aws.json, the daemon.json, the .dockerignore and the .env"
+        "the Dockerfile, its .dockerignore, the Compose file and its .env, the buildspec, the .travis.yml, the ECS task definition, the Dockerrun.aws.json, the daemon.json, the workflow and the CircleCI configuration"
     );
 }
 

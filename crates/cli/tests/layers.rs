@@ -75,6 +75,7 @@ fn changed_files_and_the_json_shape() {
     assert_eq!(v["summary"]["rebuilt"], 2);
     assert_eq!(v["summary"]["total"], 4);
     assert_eq!(v["summary"]["first_miss"]["line"], 3);
+    assert!(v["summary"]["build_fails"].is_null(), "{v}");
     assert_eq!(v["advice"][0]["files"][0], "package.json");
     // A file .dockerignore leaves out is not in the context: nothing rebuilds.
     let ignored = json(&rlint(
@@ -225,4 +226,108 @@ fn a_missing_dockerfile_is_an_error() {
         rlint(dir.path(), &["nope/Dockerfile"]).status.code(),
         Some(2)
     );
+}
+
+/// `../shared/examples/seeds` beside the checkout (or under `$RLINT_SHARED`); `None`, after a
+/// one-line note, when it is absent, unless `RLINT_REQUIRE_SHARED=1` (CI) makes that a failure.
+fn seeds_dir() -> Option<std::path::PathBuf> {
+    let base = std::env::var_os("RLINT_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
+    let dir = base.join("examples/seeds");
+    if dir.exists() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var("RLINT_REQUIRE_SHARED").as_deref() != Ok("1"),
+        "RLINT_REQUIRE_SHARED=1 but {} is missing",
+        dir.display()
+    );
+    eprintln!("note: {} not found; skipping", dir.display());
+    None
+}
+
+/// The steps that run (or may run) again, as `(line, status)`, per seed of lint-core's
+/// `seeds_with_one_source_file_changed` snapshot (its `== <seed>, <file> changed` sections).
+fn rebuilt_in_lint_core_snapshot() -> Vec<(String, Vec<(u64, String)>)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../lint-core/tests/snapshots/layers__seeds_with_one_source_file_changed.snap");
+    let text = fs::read_to_string(&path).unwrap();
+    let mut out: Vec<(String, Vec<(u64, String)>)> = Vec::new();
+    for row in text.lines() {
+        if let Some(header) = row.strip_prefix("== ") {
+            let seed = header.split(',').next().unwrap().to_string();
+            out.push((seed, Vec::new()));
+            continue;
+        }
+        let mut words = row.split_whitespace();
+        let (Some(line), Some(status)) = (words.next(), words.next()) else {
+            continue;
+        };
+        if let (Ok(line), Some(last)) = (line.parse::<u64>(), out.last_mut())
+            && matches!(
+                status,
+                "rebuilt" | "may-rebuild" | "rebuilt-unless-identical"
+            )
+        {
+            last.1.push((line, status.to_string()));
+        }
+    }
+    out
+}
+
+include!("../../lint-core/tests/common/seed_contexts.rs");
+
+/// Issue 15's acceptance on the seeds, end to end: each seed Dockerfile in a folder holding the
+/// same synthetic context as lint-core's `seeds_with_one_source_file_changed`, `rlint layers
+/// <seed> --changed <source file>` rebuilds exactly the lines that snapshot shows. On disk the Dockerfile is part of the context too; it is unchanged, so nothing differs.
+#[test]
+fn seeds_rebuild_what_the_lint_core_simulation_shows() {
+    let Some(seeds) = seeds_dir() else {
+        return;
+    };
+    let expected = rebuilt_in_lint_core_snapshot();
+    assert_eq!(
+        expected.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>(),
+        SEED_CONTEXTS.iter().map(|(s, _, _)| *s).collect::<Vec<_>>(),
+        "the snapshot's seeds and this test's"
+    );
+    // Every seed but rails copies its sources (rails mounts them as a volume at run time).
+    assert!(
+        expected.iter().any(|(_, wanted)| !wanted.is_empty()),
+        "no rebuilt step read from the snapshot"
+    );
+    for ((name, changed, others), (_, wanted)) in SEED_CONTEXTS.iter().zip(&expected) {
+        let dir = tempfile::tempdir().unwrap();
+        let text = fs::read_to_string(seeds.join(name)).unwrap();
+        write(dir.path(), name, &text);
+        for file in std::iter::once(changed).chain(others.iter()) {
+            write(dir.path(), file, "\n");
+        }
+        let v = json(&rlint(
+            dir.path(),
+            &[name, "--changed", changed, "--format", "json"],
+        ));
+        let got: Vec<(u64, String)> = v["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| {
+                matches!(
+                    s["status"].as_str(),
+                    Some("rebuilt" | "may-rebuild" | "rebuilt-unless-identical")
+                )
+            })
+            .map(|s| {
+                (
+                    s["line"].as_u64().unwrap(),
+                    s["status"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(&got, wanted, "{name}, {changed} changed: {v}");
+        // The rails seed's `FROM ruby:2.5.3 # ...` is refused by BuildKit: said up front.
+        let fails = v["summary"]["build_fails"]["line"].as_u64();
+        assert_eq!(fails, (*name == "rails.Dockerfile").then_some(1), "{name}");
+    }
 }

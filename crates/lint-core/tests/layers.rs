@@ -221,6 +221,42 @@ fn mounts_cache_and_secret_do_not_key_by_content_bind_does() {
 }
 
 #[test]
+fn a_bind_mount_from_a_stage_keys_on_what_it_mounts() {
+    // reference "RUN --mount=type=bind": `from=` names the stage whose files are mounted
+    // (read-only unless `rw`); solver: a mounted input is keyed by a checksum of the mounted
+    // path (moby/buildkit execOp `getMountDeps`, the content-based hash), as COPY --from is. So
+    // the RUN is rebuilt unless the files it mounts come out byte-identical when that stage
+    // re-ran, and cached when the stage did not.
+    let df = "FROM golang:1.23 AS build\nCOPY . /src\nRUN go build -o /out/app /src\n\nFROM debian:12 AS test\nRUN --mount=type=bind,from=build,source=/out,target=/mnt/out /mnt/out/app --self-test\nRUN echo done\n";
+    let rebuilt = one(df, &files(&["main.go"], &["go.mod"]));
+    assert_eq!(status_at(&rebuilt, 3), Status::Rebuilt);
+    assert_eq!(status_at(&rebuilt, 6), Status::RebuiltUnlessIdentical);
+    assert_eq!(status_at(&rebuilt, 7), Status::RebuiltUnlessIdentical);
+    // The stage ran from cache: the mount's files are the same, the RUN is cached.
+    let cached = one(df, &files(&[], &["main.go", "go.mod"]));
+    assert_eq!(status_at(&cached, 6), Status::Cached);
+    // The mounting stage is built because the target mounts from it (resolveReachableStages).
+    assert!(cached.stages[0].built);
+    insta::assert_snapshot!(format!("{}\n---\n{}", rebuilt.table(), cached.table()));
+}
+
+#[test]
+fn an_ssh_mount_does_not_key() {
+    // reference "RUN --mount=type=ssh": the agent socket is forwarded at run time, nothing of
+    // it enters the cache key; only the instruction text (the mount flag with it) does. A
+    // changed context file leaves the clone cached, an edited mount option rebuilds it.
+    let before = "FROM alpine:3.20\nRUN apk add --no-cache git openssh-client\nRUN --mount=type=ssh git clone git@github.com:acme/private.git /src\n";
+    let after = "FROM alpine:3.20\nRUN apk add --no-cache git openssh-client\nRUN --mount=type=ssh,id=deploy git clone git@github.com:acme/private.git /src\n";
+    let unchanged = one(before, &files(&["README.md"], &[]));
+    assert_eq!(unchanged.summary.rebuilt, 0);
+    assert_eq!(status_at(&unchanged, 3), Status::Cached);
+    let edited = edit(before, after, &[]);
+    assert_eq!(status_at(&edited, 2), Status::Cached);
+    assert_eq!(status_at(&edited, 3), Status::Rebuilt);
+    insta::assert_snapshot!(format!("{}\n---\n{}", unchanged.table(), edited.table()));
+}
+
+#[test]
 fn copy_flags_are_part_of_the_key_and_exclude_leaves_files_out() {
     // reference COPY: --chmod/--chown/--link/--parents are in the instruction; --exclude
     // patterns leave the files they match out of the copy (and its checksum).
@@ -396,6 +432,25 @@ fn the_dockerfile_is_part_of_the_context() {
 }
 
 #[test]
+fn a_dockerfile_buildkit_refuses_says_where_the_build_fails() {
+    // reference "Format" / "FROM": a `#` after an instruction is not a comment, and FROM takes
+    // `image [AS name]` only, so BuildKit stops before any step runs; an unknown instruction
+    // stops it too. The table still simulates the steps (as if the line were fixed) but leads
+    // its summary with the failure instead of implying the build works.
+    let comment = "FROM ruby:3.3 # the Ruby image\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nRUN bundle install\nCOPY . .\n";
+    let sim = one(comment, &files(&["app.rb"], &["Gemfile", "Gemfile.lock"]));
+    assert_eq!(sim.summary.build_fails, Some(1));
+    assert_eq!(status_at(&sim, 4), Status::Cached);
+    let later = "FROM alpine:3.20\nRUN echo hi\nCOPPY . /src\nRUN echo bye\n";
+    let later = one(later, &[]);
+    assert_eq!(later.summary.build_fails, Some(3));
+    let fine = one(NODE, &files(&["server.js"], &[]));
+    assert_eq!(fine.summary.build_fails, None);
+    assert!(!fine.table().contains("the build fails"));
+    insta::assert_snapshot!(format!("{}\n---\n{}", sim.table(), later.table()));
+}
+
+#[test]
 fn hostile_input_does_not_panic() {
     for text in [
         "",
@@ -408,6 +463,8 @@ fn hostile_input_does_not_panic() {
         let _ = one(text, &files(&["x"], &[]));
     }
 }
+
+include!("common/seed_contexts.rs");
 
 /// The seeds with "only a source file changed" (issue 15's acceptance cases).
 #[test]
@@ -423,40 +480,8 @@ fn seeds_with_one_source_file_changed() {
         eprintln!("skipped: {} not found", dir.display());
         return;
     }
-    let cases: [(&str, &str, &[&str]); 4] = [
-        (
-            "react.Dockerfile.dev",
-            "src/App.js",
-            &[
-                "package.json",
-                "package-lock.json",
-                "public/index.html",
-                "src/index.js",
-            ],
-        ),
-        (
-            "react-multistage.Dockerfile",
-            "src/App.js",
-            &[
-                "package.json",
-                "package-lock.json",
-                "public/index.html",
-                "src/index.js",
-            ],
-        ),
-        (
-            "django.Dockerfile",
-            "polls/views.py",
-            &["requirements.txt", "manage.py", "mysite/settings.py"],
-        ),
-        (
-            "rails.Dockerfile",
-            "app/models/user.rb",
-            &["Gemfile", "Gemfile.lock", "config/puma.rb", "config.ru"],
-        ),
-    ];
     let mut out = String::new();
-    for (name, changed, others) in cases {
+    for (name, changed, others) in SEED_CONTEXTS {
         let text = std::fs::read_to_string(dir.join(name)).unwrap();
         let sim = one(&text, &files(&[changed], others));
         out.push_str(&format!("== {name}, {changed} changed\n{}\n", sim.table()));

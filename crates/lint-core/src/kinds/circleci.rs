@@ -6,9 +6,9 @@
 
 use super::{Kind, Name, NameMatch};
 use crate::diagnostic::{Diagnostic, Span};
-use crate::kinds::workflow::BlockMap;
 use crate::rule::{Check, CircleciInput};
 use crate::source::FileKind;
+use crate::syntax::shell::BlockMap;
 use crate::syntax::shell::{self, Script};
 use crate::syntax::yaml::Node;
 use crate::{Config, Related, rules, suppress, syntax};

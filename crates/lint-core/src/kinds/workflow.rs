@@ -7,7 +7,7 @@ use super::{Kind, Name, NameMatch};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::rule::{Check, WorkflowInput};
 use crate::source::FileKind;
-use crate::syntax::shell::{self, ScalarMap, Script, SpanMap};
+use crate::syntax::shell::{self, BlockMap, Script};
 use crate::syntax::yaml::{Node, Style};
 use crate::{Config, Related, rules, suppress, syntax};
 
@@ -471,82 +471,6 @@ pub fn sites(text: &str, root: &Node, jobs: &[Job<'_>]) -> Vec<Site> {
 
 fn condition_of(text: &str, node: &Node) -> Option<Expression> {
     condition(text, node).filter(|c| !c.inner.trim().is_empty())
-}
-
-/// Maps offsets in a block scalar's value (`|`, `>`, `>-`...) to the exact bytes they were read
-/// from, line by line; other scalars (and any block whose value does not line up with its
-/// source) map as [`ScalarMap`] does.
-pub struct BlockMap {
-    offsets: Option<Vec<usize>>,
-    fallback: ScalarMap,
-    end: usize,
-}
-
-impl BlockMap {
-    pub fn new(text: &str, node: &Node, value: &str) -> BlockMap {
-        let fallback = ScalarMap::new(text, node, value);
-        let block = matches!(
-            node.as_scalar().map(|s| s.style),
-            Some(Style::Literal | Style::Folded)
-        );
-        let offsets = if block {
-            align(text, node.span, value)
-        } else {
-            None
-        };
-        BlockMap {
-            offsets,
-            fallback,
-            end: node.span.end,
-        }
-    }
-}
-
-/// Each value byte's offset in the source of a block scalar at `span`, or `None` when they do
-/// not line up (an escape-free block always does: only indentation and folded line breaks
-/// differ).
-fn align(text: &str, span: Span, value: &str) -> Option<Vec<usize>> {
-    // The node starts at its first content byte, after the indentation of its line.
-    let line_start = text.get(..span.start)?.rfind('\n').map_or(0, |i| i + 1);
-    let indent = span.start - line_start;
-    let raw = text.get(line_start..span.end)?;
-    let value = value.as_bytes();
-    let mut offsets = Vec::with_capacity(value.len());
-    let mut at = line_start;
-    for line in raw.split_inclusive('\n') {
-        let spaces = line.len() - line.trim_start_matches(' ').len();
-        let skip = spaces.min(indent);
-        let content = line[skip..].trim_end_matches('\n').trim_end_matches('\r');
-        for (i, b) in content.bytes().enumerate() {
-            if offsets.len() < value.len() && value[offsets.len()] == b {
-                offsets.push(at + skip + i);
-            } else if offsets.len() < value.len() || !b.is_ascii_whitespace() {
-                return None;
-            }
-        }
-        let newline = at + skip + content.len();
-        if offsets.len() < value.len() && matches!(value[offsets.len()], b'\n' | b' ') {
-            offsets.push(newline);
-        }
-        at += line.len();
-    }
-    (offsets.len() == value.len()).then_some(offsets)
-}
-
-impl SpanMap for BlockMap {
-    fn span(&self, start: usize, end: usize) -> Span {
-        match &self.offsets {
-            Some(offsets) if start < offsets.len() => {
-                let from = offsets[start];
-                let to = match end.checked_sub(1).and_then(|last| offsets.get(last)) {
-                    Some(&last) if end > start => last + 1,
-                    _ => from,
-                };
-                Span::new(from, to.min(self.end).max(from))
-            }
-            _ => self.fallback.span(start, end),
-        }
-    }
 }
 
 /// Every job with its steps, in file order.

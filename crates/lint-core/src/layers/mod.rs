@@ -200,6 +200,9 @@ pub struct Summary {
     pub first_miss: Option<usize>,
     /// Lines of the expensive steps that run (or may run) again.
     pub expensive: Vec<usize>,
+    /// Line of the first thing BuildKit refuses (a parse error, an instruction it rejects):
+    /// the build fails there, and the steps are simulated as if it were fixed.
+    pub build_fails: Option<usize>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -256,6 +259,7 @@ pub fn simulate(input: &LayersInput<'_>) -> Simulation {
             "line {line}: {} (BuildKit refuses this)",
             e.message
         ));
+        sim.summary.build_fails = Some(sim.summary.build_fails.map_or(line, |l| l.min(line)));
     }
     let eval = Evaluation::run(&before, &after, &input.after, &after_df, &scripts);
     for (index, stage) in after.stages.iter().enumerate() {
@@ -471,7 +475,10 @@ impl Evaluation {
             let reason = match parent.0 {
                 Status::Rebuilt => format!("an earlier step was rebuilt ({at})"),
                 Status::MayRebuild => format!("an earlier step may rebuild ({at})"),
-                _ => format!("runs again unless the files copied at {at} come out byte-identical"),
+                _ => format!(
+                    "runs again unless the files {} at {at} come out byte-identical",
+                    cause.map_or("copied", |c| taken(&after.steps[c]).1)
+                ),
             };
             return (parent.0, reason, cause);
         }
@@ -515,7 +522,8 @@ impl Evaluation {
             return (
                 Status::RebuiltUnlessIdentical,
                 format!(
-                    "stage {name} {what}: this step is rebuilt unless the files it copies come out byte-identical"
+                    "stage {name} {what}: this step is rebuilt unless the files it {} come out byte-identical",
+                    taken(step).0
                 ),
                 Some(i),
             );
@@ -535,6 +543,16 @@ impl Evaluation {
             );
         }
         (Status::Cached, cached_reason(after, step), None)
+    }
+}
+
+/// How a step takes files from another stage: a RUN mounts them (`--mount=...,from=`), COPY
+/// and ADD copy them.
+fn taken(step: &PStep) -> (&'static str, &'static str) {
+    if step.keyword == Keyword::Run {
+        ("mounts", "mounted")
+    } else {
+        ("copies", "copied")
     }
 }
 
@@ -577,6 +595,10 @@ fn cached_reason(after: &Plan, step: &PStep) -> String {
             1 => format!("{} unchanged", step.files[0].0),
             n => format!("none of the {n} copied files changed"),
         },
+        (None, Keyword::Run) if !step.from_stages.is_empty() => format!(
+            "same command and environment, and stage {} unchanged",
+            stage_name(after, step.from_stages[0])
+        ),
         (None, Keyword::Run) if !step.unkeyed_mounts.is_empty() => format!(
             "same command and environment ({} mount contents never affect the key)",
             step.unkeyed_mounts.join("/")
@@ -601,6 +623,10 @@ fn matching_stage(before: &Plan, after: &Plan, stage: usize) -> Option<usize> {
 }
 
 fn meta_reason(before: &Plan, after: &Plan, step: &PStep) -> String {
+    if step.keyword == Keyword::Unknown {
+        return "not an instruction BuildKit knows: the build stops here (see the notes)"
+            .to_string();
+    }
     let keys = matches!(
         step.keyword,
         Keyword::Env | Keyword::Arg | Keyword::User | Keyword::Shell

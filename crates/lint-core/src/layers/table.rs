@@ -15,8 +15,8 @@ fn clip(text: &str, width: usize) -> String {
 }
 
 impl Simulation {
-    /// One table per stage (status, cost, instruction, reason), then the summary, the reorder
-    /// advice and the notes.
+    /// One table per stage (status, cost, instruction, reason), then the summary (led by where
+    /// the build fails, when BuildKit refuses the Dockerfile), the reorder advice and the notes.
     pub fn table(&self) -> String {
         let mut out = String::new();
         for (index, stage) in self.stages.iter().enumerate() {
@@ -48,6 +48,12 @@ impl Simulation {
             out.push('\n');
         }
         let s = &self.summary;
+        if let Some(line) = s.build_fails {
+            let _ = writeln!(
+                out,
+                "the build fails at line {line}: BuildKit refuses the Dockerfile (see the notes); the steps are simulated as if it were fixed"
+            );
+        }
         let _ = write!(out, "{} of {} steps rebuilt", s.rebuilt, s.total);
         if s.may_rebuild > 0 {
             let _ = write!(out, ", {} may rebuild", s.may_rebuild);
@@ -55,7 +61,7 @@ impl Simulation {
         if s.rebuilt_unless_identical > 0 {
             let _ = write!(
                 out,
-                ", {} rebuilt unless the copied files are identical",
+                ", {} rebuilt unless the files taken from a rebuilt stage are identical",
                 s.rebuilt_unless_identical
             );
         }

@@ -19,8 +19,18 @@ const GLOBAL_VALUE_FLAGS: [&str; 7] = [
     "--log-level",
 ];
 
+/// How a login's password option is joined to its value in one word: `--password=SECRET`, and
+/// `-p=SECRET`, which the tools' flag parser (Go's pflag) reads as `-p SECRET`.
+const PASSWORD_PREFIXES: [&str; 2] = ["--password=", "-p="];
+
+fn strip_password_prefix(word: &str) -> Option<&str> {
+    PASSWORD_PREFIXES
+        .iter()
+        .find_map(|prefix| word.strip_prefix(prefix))
+}
+
 /// A registry password given on a `docker login` / `podman login` command line (`-p SECRET`,
-/// `--password SECRET`, `--password=SECRET`): where it stands and what is written.
+/// `--password SECRET`, `--password=SECRET`, `-p=SECRET`): where it stands and what is written.
 pub fn login_password(cmd: &Command) -> Option<(Span, String)> {
     let (flag, value) = password_words(cmd)?;
     let w = &cmd.words[flag];
@@ -28,13 +38,19 @@ pub fn login_password(cmd: &Command) -> Option<(Span, String)> {
         let p = &cmd.words[value];
         return Some((p.span, p.value.clone()));
     }
-    let p = w.value.strip_prefix("--password=")?;
-    let start = w.span.end.saturating_sub(p.len()).max(w.span.start);
-    Some((Span::new(start, w.span.end), p.to_string()))
+    let p = strip_password_prefix(&w.value)?;
+    // Only a word that stands in the file as written (no quotes, a span mapped exactly) can be
+    // cut at the `=`; otherwise the whole word is the place.
+    let span = if w.span.end - w.span.start == w.value.len() {
+        Span::new(w.span.end - p.len(), w.span.end)
+    } else {
+        w.span
+    };
+    Some((span, p.to_string()))
 }
 
 /// The indexes in `cmd.words` of a login's password option and of the word holding the
-/// password (the same word for `--password=SECRET`).
+/// password (the same word for `--password=SECRET` and `-p=SECRET`).
 fn password_words(cmd: &Command) -> Option<(usize, usize)> {
     if !LOGIN_TOOLS.contains(&cmd.name()) {
         return None;
@@ -61,7 +77,7 @@ fn password_words(cmd: &Command) -> Option<(usize, usize)> {
         if v == "-p" || v == "--password" {
             return (j + 1 < cmd.words.len()).then_some((j, j + 1));
         }
-        if v.starts_with("--password=") {
+        if strip_password_prefix(v).is_some() {
             return Some((j, j));
         }
     }
@@ -155,10 +171,12 @@ fn password_stdin_fix(text: &str, cmd: &Command) -> Option<crate::diagnostic::Fi
     let (flag, value) = password_words(cmd)?;
     let raw = |w: &crate::syntax::shell::ShellWord| text.get(w.span.start..w.span.end);
     let program = cmd.words.first()?;
-    let user = cmd
-        .words
-        .iter()
-        .any(|w| w.value == "-u" || w.value == "--username" || w.value.starts_with("--username="));
+    let user = cmd.words.iter().any(|w| {
+        w.value == "-u"
+            || w.value == "--username"
+            || w.value.starts_with("--username=")
+            || w.value.starts_with("-u=")
+    });
     if cmd.stage != 0
         || !cmd.assignments.is_empty()
         || !user
@@ -172,7 +190,7 @@ fn password_stdin_fix(text: &str, cmd: &Command) -> Option<crate::diagnostic::Fi
     let flag_word = &cmd.words[flag];
     let written = raw(&cmd.words[value])?;
     let written = if flag == value {
-        written.strip_prefix("--password=")?
+        strip_password_prefix(written)?
     } else {
         if raw(flag_word) != Some(flag_word.value.as_str()) {
             return None;
@@ -382,6 +400,10 @@ mod tests {
         );
         assert_eq!(password("podman login -p x quay.io").as_deref(), Some("x"));
         assert_eq!(
+            password("docker login -u=\"$U\" -p=\"$PASS\"").as_deref(),
+            Some("$PASS")
+        );
+        assert_eq!(
             password("echo \"$P\" | docker login -u me --password-stdin"),
             None
         );
@@ -417,6 +439,10 @@ mod tests {
             Some(
                 "cd x && printf '%s\\n' \"$TOKEN\" | podman login --password-stdin --username=me quay.io"
             )
+        );
+        assert_eq!(
+            fixed("docker login -u=\"$U\" -p=\"$PASS\" quay.io").as_deref(),
+            Some("printf '%s\\n' \"$PASS\" | docker login -u=\"$U\" --password-stdin quay.io")
         );
         // A literal, no user, after a pipe, stdin redirected, an assignment, inside quotes.
         assert_eq!(fixed("docker login -u me -p hunter2"), None);

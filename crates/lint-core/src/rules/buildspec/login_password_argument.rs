@@ -3,7 +3,7 @@ use crate::rule::{BuildspecInput, Context};
 crate::declare_rule! {
     /// ## What it does
     /// Finds `docker login` (or `podman login`) given the registry password on its command line:
-    /// `-p SECRET`, `--password SECRET`, `--password=SECRET`, also as `$VAR`.
+    /// `-p SECRET`, `--password SECRET`, `--password=SECRET`, `-p=SECRET`, also as `$VAR`.
     ///
     /// ## Why is this bad?
     /// A password in the arguments shows in the process list of the build host, in shell traces

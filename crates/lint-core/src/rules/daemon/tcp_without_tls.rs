@@ -9,7 +9,9 @@ crate::declare_rule! {
     /// a LAN address or a host name) when the file does not make dockerd require client
     /// certificates: `"tlsverify": true` (or `"tls": true` without `tlsverify`, which dockerd
     /// reads the same way). The message says which it is: TLS switched off (`"tls": false`), TLS
-    /// without client verification (`"tlsverify": false`), or neither set (plain HTTP).
+    /// without client verification (`"tlsverify": false`), or neither set (plain HTTP). A
+    /// `tlsverify` key turns TLS on whatever `tls` says, so `"tls": false` with `"tlsverify":
+    /// false` is TLS without client verification, not plain HTTP, and the message says so.
     ///
     /// `tcp://localhost` and `tcp://127.0.0.1` are not reported, nor `unix://`, `fd://` and
     /// `npipe://` hosts. Flags on dockerd's command line (`--tlsverify`) cannot be seen from the
@@ -113,15 +115,18 @@ pub(crate) fn exposed_hosts<'a>(input: &DaemonJsonInput<'a>) -> Vec<(&'a Node, S
 
 fn check(input: &DaemonJsonInput<'_>, cx: &mut Context<'_>) {
     let tls = Tls::of(input);
-    if tls.verifies_clients() {
-        return;
-    }
-    // dockerd turns TLS on whenever a `tlsverify` key is present, whatever its value (and
-    // whatever `tls` says), so `"tlsverify": false` is TLS without client certificates.
+    // As dockerd decides (`loadDaemonCliConfig`): any `tlsverify` key switches TLS on, even
+    // against `"tls": false`; with no `tlsverify`, client verification follows `tls`.
     let how = match (tls.tls, tls.verify) {
-        (_, Some(false)) => "with TLS but without client certificates (`\"tlsverify\": false`)",
-        (Some(false), _) => "over plain HTTP (TLS is switched off: `\"tls\": false`)",
-        _ => "over plain HTTP (neither `tls` nor `tlsverify` is set)",
+        (_, Some(true)) | (Some(true), None) => return,
+        (Some(false), Some(false)) => {
+            "with TLS but without client certificates (a `tlsverify` key switches TLS on despite `\"tls\": false`, and `\"tlsverify\": false` asks clients for none)"
+        }
+        (None | Some(true), Some(false)) => {
+            "with TLS but without client certificates (`\"tlsverify\": false`)"
+        }
+        (Some(false), None) => "over plain HTTP (TLS is switched off: `\"tls\": false`)",
+        (None, None) => "over plain HTTP (neither `tls` nor `tlsverify` is set)",
     };
     for (node, host) in exposed_hosts(input) {
         cx.report(

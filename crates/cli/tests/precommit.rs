@@ -1,24 +1,28 @@
 //! rlint as a pre-commit hook, for real: the PyPI `pre-commit` package installs the hook from a
 //! snapshot of this checkout (`.pre-commit-hooks.yaml` + `pyproject.toml`: `pip install .`
 //! builds the binary with maturin), a sample repository commits through it, a bad Dockerfile is
-//! rejected with rlint's finding and a clean one is accepted. Also: the hook's `files` regex
-//! agrees with rlint's own kind detection.
+//! rejected with rlint's finding and a clean one is accepted; then `pre-commit try-repo` of the
+//! same snapshot lints a bad and a clean file and fails on the bad one. Also: the hook's `files`
+//! regex agrees with rlint's own kind detection.
 //!
 //! Skips with a one-line note when `pre-commit` (or `python3`, for the regex) is not installed;
 //! `RLINT_REQUIRE_PRECOMMIT=1` (CI) makes that a failure.
 //!
-//! Cost, measured on this 2-core machine: the first run builds rlint in release through pip and
-//! maturin, about 4 minutes with cargo's dependencies cold. The snapshot commit is deterministic
-//! (fixed dates; the checkout's tree as on disk, uncommitted and untracked files included,
-//! `.gitignore` honoured), pre-commit's cache is `target/precommit/home` and cargo's
-//! `target/precommit/cargo`: a rerun on an unchanged checkout reuses the hook environment (about
-//! 1 s), a changed checkout makes a new one and rebuilds only lint-core and rlint (about 75 s).
-//! Each snapshot keeps its environment under `target/precommit/home` (`rm -rf target/precommit`
-//! reclaims them).
+//! Cost. The snapshot commit is deterministic (fixed dates; the checkout's tree as on disk,
+//! uncommitted and untracked files included, `.gitignore` honoured); pre-commit's cache is
+//! `target/precommit/home` and cargo's `target/precommit/cargo`, shared by both flows. The hook
+//! is built in the dev profile (`MATURIN_PEP517_ARGS`, see `pre_commit_env`). Measured on this
+//! 2-core machine with other builds running (load 5-10): a rerun on an unchanged checkout reuses
+//! the install's environment (about 1 s) and try-repo builds lint-core and rlint again in its
+//! throwaway store (about 65 s, 35 s of it cargo); a changed checkout adds that build once more
+//! for the install. With cargo's dependencies cold the install's build compiles them too: 11.4
+//! minutes at load 5, 11.7 minutes of CPU (`rm -rf target/precommit`, the whole test 11.8 min). Each snapshot keeps its environment under `target/precommit/home`
+//! (`rm -rf target/precommit` reclaims them).
 
 use saphyr::LoadableYamlNode;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::Instant;
 
 fn required() -> bool {
     std::env::var_os("RLINT_REQUIRE_PRECOMMIT").is_some_and(|v| v == "1")
@@ -113,8 +117,50 @@ fn snapshot(cache: &Path) -> (PathBuf, String) {
     (repo, commit)
 }
 
+/// A Dockerfile with a warning-level defect (shell-form CMD) and the same file fixed.
+const BAD_DOCKERFILE: &str = "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl \
+     && rm -rf /var/lib/apt/lists/*\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD python app.py\n";
+const CLEAN_DOCKERFILE: &str = "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl \
+     && rm -rf /var/lib/apt/lists/*\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD [\"python\", \"app.py\"]\n";
+
+/// stdout and stderr of a run, for the assertions and their messages.
+fn text_of(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A hook run that failed on rlint's finding in `file`.
+fn assert_rejected(out: &Output, file: &str) {
+    let text = text_of(out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("rlint") && text.contains("Failed"), "{text}");
+    assert!(text.contains(file), "{text}");
+    assert!(
+        text.contains("DL3025") || text.contains("DF0"),
+        "no rlint finding in the output:\n{text}"
+    );
+}
+
+/// What every pre-commit run of the test shares: the caches under target/precommit, and a dev
+/// build. The hook's install is `pip install .` (maturin, release by default); the profile
+/// changes nothing the test checks (the manifest, `pyproject.toml`, the hook's arguments and
+/// exit codes) and a dev build of the two workspace crates, which `try-repo` rebuilds every run
+/// in a fresh clone, takes a fraction of a release build's time with thin LTO.
+fn pre_commit_env(c: &mut Command, cache: &Path) {
+    c.env("PRE_COMMIT_HOME", cache.join("home"))
+        .env("CARGO_TARGET_DIR", cache.join("cargo"))
+        .env("MATURIN_PEP517_ARGS", "--profile dev")
+        .env("NO_COLOR", "1");
+}
+
+/// The hook for real, both ways a user meets it: `pre-commit install` in a sample repository,
+/// where a bad commit is rejected and a clean one accepted; then `pre-commit try-repo` of the
+/// same snapshot on single files (README, "pre-commit").
 #[test]
-fn a_bad_commit_is_rejected_and_a_clean_one_accepted() {
+fn bad_files_are_rejected_and_clean_ones_accepted() {
     if !have("pre-commit", "--version") || !have("git", "--version") {
         return;
     }
@@ -136,60 +182,66 @@ fn a_bad_commit_is_rejected_and_a_clean_one_accepted() {
     std::fs::write(project.join("README.md"), "# sample\n").unwrap();
     let pre_commit = |args: &[&str]| {
         let mut c = git(project);
-        c.env("PRE_COMMIT_HOME", cache.join("home"))
-            .env("CARGO_TARGET_DIR", cache.join("cargo"))
-            .env("NO_COLOR", "1");
+        pre_commit_env(&mut c, &cache);
         c.args(args);
         c
     };
-    ok(Command::new("pre-commit")
-        .current_dir(project)
-        .env("PRE_COMMIT_HOME", cache.join("home"))
-        .arg("install"));
+    let started = Instant::now();
+    let mut install = Command::new("pre-commit");
+    pre_commit_env(&mut install, &cache);
+    ok(install.current_dir(project).arg("install"));
     ok(pre_commit(&["add", "-A"]).arg("."));
-    // The first commit installs the hook environment (the release build).
+    // The first commit installs the hook environment (the build; cached per snapshot).
     ok(&mut pre_commit(&["commit", "-q", "-m", "config"]));
+    eprintln!(
+        "pre-commit install + first commit: {:.0?}",
+        started.elapsed()
+    );
 
     // A Dockerfile with a warning-level defect: rejected, rlint's finding shown.
-    std::fs::write(
-        project.join("Dockerfile"),
-        "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl \
-         && rm -rf /var/lib/apt/lists/*\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD python app.py\n",
-    )
-    .unwrap();
+    std::fs::write(project.join("Dockerfile"), BAD_DOCKERFILE).unwrap();
     ok(&mut pre_commit(&["add", "Dockerfile"]));
     let bad = run(&mut pre_commit(&["commit", "-m", "bad"]));
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&bad.stdout),
-        String::from_utf8_lossy(&bad.stderr)
-    );
-    assert_eq!(bad.status.code(), Some(1), "{text}");
-    assert!(text.contains("rlint") && text.contains("Failed"), "{text}");
-    assert!(text.contains("Dockerfile"), "{text}");
-    assert!(
-        text.contains("DL3025") || text.contains("DF0"),
-        "no rlint finding in the output:\n{text}"
-    );
+    assert_rejected(&bad, "Dockerfile");
     let head = ok(&mut pre_commit(&["log", "--format=%s", "-1"]));
     assert_eq!(head, "config");
 
     // Fixed: accepted.
-    std::fs::write(
-        project.join("Dockerfile"),
-        "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl \
-         && rm -rf /var/lib/apt/lists/*\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD [\"python\", \"app.py\"]\n",
-    )
-    .unwrap();
+    std::fs::write(project.join("Dockerfile"), CLEAN_DOCKERFILE).unwrap();
     ok(&mut pre_commit(&["add", "Dockerfile"]));
     let good = run(&mut pre_commit(&["commit", "-m", "clean"]));
-    assert!(
-        good.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&good.stdout),
-        String::from_utf8_lossy(&good.stderr)
-    );
+    assert!(good.status.success(), "{}", text_of(&good));
     assert_eq!(ok(&mut pre_commit(&["log", "--format=%s", "-1"])), "clean");
+
+    // `pre-commit try-repo` of the snapshot, as README's "Try it" line runs it, on a bad file and
+    // a clean one: rlint lints both and reports only the bad one. try-repo installs the hook in
+    // a throwaway store each time, so every run is a new build (the shared cargo target
+    // directory keeps it to lint-core and rlint): one run, not one per file. The clean file's
+    // exit 0 is the accepted commit above, through the same hook.
+    std::fs::write(project.join("api.Dockerfile"), BAD_DOCKERFILE).unwrap();
+    std::fs::write(
+        project.join("Containerfile"),
+        "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD [\"python\", \"app.py\"]\n",
+    )
+    .unwrap();
+    let mut try_repo = Command::new("pre-commit");
+    pre_commit_env(&mut try_repo, &cache);
+    try_repo
+        .current_dir(project)
+        .arg("try-repo")
+        .arg(&hook_repo)
+        .args(["rlint", "--ref", &rev])
+        .args(["--files", "api.Dockerfile", "Containerfile"]);
+    let started = Instant::now();
+    let tried = run(&mut try_repo);
+    eprintln!(
+        "pre-commit try-repo (a new environment): {:.0?}",
+        started.elapsed()
+    );
+    assert_rejected(&tried, "api.Dockerfile:6:1");
+    let text = text_of(&tried);
+    assert!(text.contains("in 2 files"), "{text}");
+    assert!(!text.contains("Containerfile:"), "{text}");
 }
 
 /// The hook's `files` regex (Python `re`, as pre-commit matches it) selects exactly the paths

@@ -157,7 +157,14 @@ fn label(status: Status) -> &'static str {
 /// "2 of 9 steps rebuilt; expensive: RUN npm ci" (with the may-rebuild counts when there are).
 pub fn summary_line(sim: &Simulation) -> String {
     let s = &sim.summary;
-    let mut out = format!("{} of {} steps rebuilt", s.rebuilt, s.total);
+    let mut out = String::new();
+    if let Some(line) = s.build_fails {
+        // As `rlint layers` says it: the notes name what BuildKit refuses.
+        out.push_str(&format!(
+            "The build fails at line {line} (see the notes); simulated as if it were fixed: "
+        ));
+    }
+    out.push_str(&format!("{} of {} steps rebuilt", s.rebuilt, s.total));
     if s.may_rebuild > 0 {
         out.push_str(&format!(", {} may rebuild", s.may_rebuild));
     }
@@ -593,6 +600,27 @@ mod tests {
                 "{name}: {changed}: {panel:#?}"
             );
         }
+    }
+
+    #[test]
+    fn a_dockerfile_buildkit_refuses_says_where_the_build_fails() {
+        // An unknown instruction: BuildKit refuses the file, so the build stops at line 3.
+        let df = "FROM node:20\nWORKDIR /app\nCOPPY . .\nRUN npm ci\n";
+        let panel = prepare(&[tab("Dockerfile", df)], 0, &Choices::default());
+        assert!(
+            panel
+                .summary
+                .starts_with("The build fails at line 3 (see the notes)"),
+            "{}",
+            panel.summary
+        );
+        assert!(
+            panel.notes.iter().any(|n| n.starts_with("line 3:")),
+            "{:?}",
+            panel.notes
+        );
+        let fine = prepare(&node_tabs(), 0, &Choices::default());
+        assert!(!fine.summary.contains("fails"), "{}", fine.summary);
     }
 
     #[test]

@@ -10,14 +10,14 @@
 //!
 //! Cost. The snapshot commit is deterministic (fixed dates; the checkout's tree as on disk,
 //! uncommitted and untracked files included, `.gitignore` honoured); pre-commit's cache is
-//! `target/precommit/home` and cargo's `target/precommit/cargo`, shared by both flows. The hook
-//! is built in the dev profile (`MATURIN_PEP517_ARGS`, see `pre_commit_env`). Measured on this
-//! 2-core machine with other builds running (load 5-10): a rerun on an unchanged checkout reuses
-//! the install's environment (about 1 s) and try-repo builds lint-core and rlint again in its
-//! throwaway store (about 65 s, 35 s of it cargo); a changed checkout adds that build once more
-//! for the install. With cargo's dependencies cold the install's build compiles them too: 11.4
-//! minutes at load 5, 11.7 minutes of CPU (`rm -rf target/precommit`, the whole test 11.8 min). Each snapshot keeps its environment under `target/precommit/home`
-//! (`rm -rf target/precommit` reclaims them).
+//! `target/precommit/home`. The hook is built in the dev profile (`MATURIN_PEP517_ARGS`) into the
+//! workspace's own target directory, so it reuses every dependency the test build compiled and
+//! compiles lint-core and rlint only; that build replaces `target/debug/rlint` as it links, so
+//! `.config/nextest.toml` runs this test alone (plain `cargo test` runs test binaries one at a
+//! time anyway). Measured on this 2-core machine (load 3): 48 s for the whole test with the
+//! install's environment new (a changed checkout) and try-repo's; it was 11.8 minutes with a
+//! target directory of its own, where the dependencies were compiled again. Each snapshot keeps
+//! its environment under `target/precommit/home` (`rm -rf target/precommit` reclaims them).
 
 use saphyr::LoadableYamlNode;
 use std::path::{Path, PathBuf};
@@ -144,14 +144,25 @@ fn assert_rejected(out: &Output, file: &str) {
     );
 }
 
-/// What every pre-commit run of the test shares: the caches under target/precommit, and a dev
-/// build. The hook's install is `pip install .` (maturin, release by default); the profile
-/// changes nothing the test checks (the manifest, `pyproject.toml`, the hook's arguments and
-/// exit codes) and a dev build of the two workspace crates, which `try-repo` rebuilds every run
-/// in a fresh clone, takes a fraction of a release build's time with thin LTO.
+/// The workspace's own target directory: the hook's dev build (from the snapshot, or try-repo's
+/// clone) then reuses every dependency the test build compiled (same profile, same features)
+/// and compiles only lint-core and rlint; cargo's metadata hashes path packages by their path
+/// inside the workspace, so the builds replace each other's files instead of piling up.
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+/// What every pre-commit run of the test shares: pre-commit's cache under target/precommit, the
+/// workspace's target directory, and a dev build. The hook's install is `pip install .`
+/// (maturin, release by default); the profile changes nothing the test checks (the manifest,
+/// `pyproject.toml`, the hook's arguments and exit codes) and a dev build of the two workspace
+/// crates, which `try-repo` rebuilds every run in a fresh clone, takes a fraction of a release
+/// build's time with thin LTO.
 fn pre_commit_env(c: &mut Command, cache: &Path) {
     c.env("PRE_COMMIT_HOME", cache.join("home"))
-        .env("CARGO_TARGET_DIR", cache.join("cargo"))
+        .env("CARGO_TARGET_DIR", target_dir())
         .env("MATURIN_PEP517_ARGS", "--profile dev")
         .env("NO_COLOR", "1");
 }

@@ -103,6 +103,32 @@ fn snapshot(cache: &Path) -> (PathBuf, String) {
         c
     };
     ok(&mut tree_cmd(&["add", "-A", "."]));
+    // The snapshot's manifest builds its own two crates without debug info. Its hook builds share
+    // the workspace's target directory (see `target_dir`), and cargo names a path crate's
+    // artifacts after its path inside the workspace, so without a difference in their profile
+    // the snapshot's lint-core would take the place of the checkout's: cargo would then check
+    // the snapshot's sources for changes, not the checkout's, and call a stale build fresh.
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    let snapshot_manifest = cache.join("hook-repo.Cargo.toml");
+    std::fs::write(
+        &snapshot_manifest,
+        format!(
+            "{manifest}\n# The pre-commit test's snapshot (crates/cli/tests/precommit.rs).\n\
+             [profile.dev.package.lint-core]\ndebug = false\n\n\
+             [profile.dev.package.rlint]\ndebug = false\n"
+        ),
+    )
+    .unwrap();
+    let blob = ok(git(&root())
+        .arg("--git-dir")
+        .arg(&repo)
+        .args(["hash-object", "-w"])
+        .arg(&snapshot_manifest));
+    ok(&mut tree_cmd(&[
+        "update-index",
+        "--cacheinfo",
+        &format!("100644,{blob},Cargo.toml"),
+    ]));
     let tree = ok(&mut tree_cmd(&["write-tree"]));
     let commit = ok(git(&root()).arg("--git-dir").arg(&repo).args([
         "commit-tree",
@@ -146,8 +172,8 @@ fn assert_rejected(out: &Output, file: &str) {
 
 /// The workspace's own target directory: the hook's dev build (from the snapshot, or try-repo's
 /// clone) then reuses every dependency the test build compiled (same profile, same features)
-/// and compiles only lint-core and rlint; cargo's metadata hashes path packages by their path
-/// inside the workspace, so the builds replace each other's files instead of piling up.
+/// and compiles only lint-core and rlint (kept apart from the checkout's own by the snapshot's
+/// manifest, see `snapshot`).
 fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)

@@ -161,6 +161,9 @@ pub struct Config {
     /// `tests/fixtures/**`); files named on the command line are linted anyway. Read by the
     /// callers that walk folders; the core lints what it is given.
     pub exclude: Vec<String>,
+    /// How many RUN instructions of one Dockerfile get the shell analysis (unset:
+    /// [`crate::kinds::dockerfile::SHELL_ANALYSIS_LIMIT`]); DF100 reports the first RUN past it.
+    pub shell_analysis_limit: Option<usize>,
 }
 
 fn names(list: &[String], rule: &RuleMeta) -> bool {
@@ -246,6 +249,7 @@ impl Config {
         self.strict_labels |= other.strict_labels;
         self.exclude.extend(other.exclude);
         self.action_pins.extend(other.action_pins);
+        self.shell_analysis_limit = other.shell_analysis_limit.or(self.shell_analysis_limit);
     }
 
     /// The configured commit for `action` (`owner/repo[/path]`) at `git_ref`: the pin whose key

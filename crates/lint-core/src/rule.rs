@@ -126,6 +126,8 @@ pub struct DockerfileInput<'a> {
     /// The shell analysis of each instruction's RUN (ONBUILD RUN included), parallel to
     /// `df.instructions`; empty for other instructions. Computed once, shared by every rule.
     pub scripts: &'a [Vec<crate::syntax::shell::Script>],
+    /// How many RUN instructions `scripts` analyses (the config's `shell-analysis-limit`).
+    pub shell_limit: usize,
     /// The build context's `.dockerignore`, when the caller provided it.
     pub dockerignore: Option<&'a crate::syntax::dockerignore::DockerIgnore>,
     /// What exists beside the Dockerfile (usually the build context), when the caller can tell.

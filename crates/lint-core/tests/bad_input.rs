@@ -65,6 +65,25 @@ fn ten_megabyte_file_lints() {
     }
     let r = lint(text.as_bytes());
     assert!(r.diagnostics.iter().all(|d| d.diagnostic.code != "DF000"));
+    // The shell of the first RUNs is analysed, then DF100 says where that stopped: once, at the
+    // first RUN left out (line 1 is FROM), with the count of the others.
+    let limit = lint_core::kinds::dockerfile::SHELL_ANALYSIS_LIMIT;
+    let runs = (text.len() - "FROM alpine:3.20\n".len()) / line.len();
+    let cut: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.diagnostic.code == "DF100")
+        .collect();
+    assert_eq!(cut.len(), 1, "{cut:?}");
+    assert_eq!(cut[0].start.line, limit + 2);
+    assert!(
+        cut[0].diagnostic.message.contains(&format!(
+            "the first {limit} of this file's {runs} RUN instructions; this one and the {} after it",
+            runs - limit - 1
+        )),
+        "{}",
+        cut[0].diagnostic.message
+    );
 }
 
 #[test]

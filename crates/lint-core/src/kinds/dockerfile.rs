@@ -206,13 +206,15 @@ pub fn lint(text: &str, config: &Config, related: Related<'_>) -> Vec<Diagnostic
     let model = Model::with_build(&df, related.build);
     let mut syntax_errors = df.errors.clone();
     syntax_errors.extend(dockerfile::validate::validate(&df));
-    let scripts = scripts_by_instruction(&model);
+    let shell_limit = config.shell_analysis_limit.unwrap_or(SHELL_ANALYSIS_LIMIT);
+    let scripts = scripts_up_to(&model, shell_limit);
     let input = DockerfileInput {
         text,
         df: &df,
         model: &model,
         syntax_errors: &syntax_errors,
         scripts: &scripts,
+        shell_limit,
         dockerignore: dockerignore.as_ref(),
         files: related.files,
         build: related.build,
@@ -331,16 +333,46 @@ pub fn stage_body<'a>(
         .enumerate()
         .map(move |(i, ins)| (range.start + i, ins))
 }
-/// For each instruction: the shell scripts it runs ([`scripts_of`]), empty where its RUN does not
-/// go to a POSIX shell ([`posix_shell_by_instruction`]).
-pub fn scripts_by_instruction(model: &Model<'_>) -> Vec<Vec<Script>> {
+/// The RUN instructions of one file whose shell is analysed: the shell analysis of every RUN is
+/// kept while the rules run (a few hundred bytes per command), so a generated file of hundreds of
+/// thousands of RUN lines would take gigabytes. Real Dockerfiles have tens of RUNs (the corpus's
+/// largest: 36); past this many, the RUNs are checked by the instruction rules only, and DF100
+/// says so at the first one left out.
+pub const SHELL_ANALYSIS_LIMIT: usize = 5_000;
+
+/// The index of the first RUN instruction (going to a POSIX shell) past the first `limit`, and
+/// how many such RUNs the file has in all.
+pub fn shell_analysis_cut(model: &Model<'_>, limit: usize) -> Option<(usize, usize)> {
     let posix = posix_shell_by_instruction(model);
+    let mut runs = model
+        .instructions()
+        .iter()
+        .zip(&posix)
+        .enumerate()
+        .filter(|(_, (ins, posix))| **posix && run_of(ins).is_some())
+        .map(|(i, _)| i);
+    let first = runs.nth(limit)?;
+    Some((first, limit + 1 + runs.count()))
+}
+
+/// For each instruction: the shell scripts it runs ([`scripts_of`]), empty where its RUN does not
+/// go to a POSIX shell ([`posix_shell_by_instruction`]) and for the RUNs past
+/// [`SHELL_ANALYSIS_LIMIT`].
+pub fn scripts_by_instruction(model: &Model<'_>) -> Vec<Vec<Script>> {
+    scripts_up_to(model, SHELL_ANALYSIS_LIMIT)
+}
+
+/// [`scripts_by_instruction`] with the first `limit` RUNs analysed.
+pub fn scripts_up_to(model: &Model<'_>, limit: usize) -> Vec<Vec<Script>> {
+    let posix = posix_shell_by_instruction(model);
+    let mut analysed = 0;
     model
         .instructions()
         .iter()
         .zip(&posix)
         .map(|(ins, &posix)| match run_of(ins) {
-            Some(run) if posix => {
+            Some(run) if posix && analysed < limit => {
+                analysed += 1;
                 // Kept for every RUN of the file: no spare capacity.
                 let mut scripts = scripts_of(run);
                 scripts.shrink_to_fit();

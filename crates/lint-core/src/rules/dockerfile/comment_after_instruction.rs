@@ -56,7 +56,13 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
+    // RUNs past the shell analysis limit are left out here too (DF100 says so).
+    let cut = crate::kinds::dockerfile::shell_analysis_cut(input.model, input.shell_limit)
+        .map(|(first, _)| first);
     for (i, ins) in input.df.instructions.iter().enumerate() {
+        if cut.is_some_and(|first| i >= first) && ins.effective().keyword == Keyword::Run {
+            continue;
+        }
         // The shared analysis has the RUNs that go to a POSIX shell; CMD, ENTRYPOINT, HEALTHCHECK
         // and RUNs under another SHELL are analysed here (`//` is no comment there either).
         let shared = input.scripts.get(i).filter(|s| !s.is_empty());

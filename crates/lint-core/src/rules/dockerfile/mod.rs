@@ -83,6 +83,7 @@ pub mod reserved_stage_name;
 pub mod secret_file_copied;
 pub mod secret_in_arg_or_env_name;
 pub mod secret_value;
+pub mod shell_analysis_limit;
 pub mod shell_form_cmd;
 pub mod ssh_port_exposed;
 pub mod stage_name_casing;
@@ -209,4 +210,5 @@ pub static RULES: &[&crate::rule::Rule] = &[
     &invalid_definition_description::RULE,
     &base_image_floating_tag::RULE,
     &duplicate_run::RULE,
+    &shell_analysis_limit::RULE,
 ];

@@ -179,6 +179,8 @@ pub struct ActionInput<'a> {
     /// The document's root mapping; `None` when the file is not valid YAML or not a mapping.
     pub root: Option<&'a crate::syntax::yaml::Node>,
     pub action: &'a crate::kinds::action::Action<'a>,
+    /// Every expression of a composite action (see [`crate::kinds::action::Action::sites`]).
+    pub sites: &'a [crate::kinds::action::Site],
 }
 
 impl<'a> WorkflowInput<'a> {

@@ -129,6 +129,83 @@ pub fn action<'a>(text: &str, root: Option<&'a Node>) -> Action<'a> {
     out
 }
 
+/// Where an expression is written in an action.
+pub struct Site {
+    pub expression: workflow::Expression,
+    /// The index in [`Action::steps`] of the composite step it is written in (`None`: an
+    /// output's `value`).
+    pub step: Option<usize>,
+    /// The step's key it is written under (`run`, `with`, `if`...), or `value`.
+    pub key: String,
+}
+
+impl Action<'_> {
+    /// Every expression GitHub evaluates in a composite action, in file order: everywhere in
+    /// its steps (`if:` conditions written without braces included) and in the outputs'
+    /// `value`. Descriptions and defaults are text to GitHub.
+    pub fn sites(&self, text: &str, root: Option<&Node>) -> Vec<Site> {
+        let mut out = Vec::new();
+        if !self.is_composite() {
+            return out;
+        }
+        for (i, step) in self.steps.iter().enumerate() {
+            for entry in step.node.as_map().unwrap_or_default() {
+                let key = entry.key.as_str().unwrap_or("");
+                let mut found = scalars(&entry.value)
+                    .into_iter()
+                    .flat_map(|n| workflow::expressions(text, n))
+                    .collect::<Vec<_>>();
+                if key == "if" && found.is_empty() {
+                    found.extend(
+                        workflow::condition(text, &entry.value)
+                            .filter(|c| !c.inner.trim().is_empty()),
+                    );
+                }
+                out.extend(found.into_iter().map(|expression| Site {
+                    expression,
+                    step: Some(i),
+                    key: key.to_string(),
+                }));
+            }
+        }
+        let outputs = root
+            .and_then(|r| r.get("outputs"))
+            .and_then(Node::as_map)
+            .unwrap_or_default();
+        for output in outputs {
+            if let Some(value) = output.value.get("value") {
+                out.extend(
+                    workflow::expressions(text, value)
+                        .into_iter()
+                        .map(|expression| Site {
+                            expression,
+                            step: None,
+                            key: "value".to_string(),
+                        }),
+                );
+            }
+        }
+        out.sort_by_key(|s| s.expression.span.start);
+        out
+    }
+}
+
+/// The scalars below a node, in file order.
+fn scalars(node: &Node) -> Vec<&Node> {
+    let mut out = Vec::new();
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        match &n.value {
+            syntax::yaml::Value::Scalar(_) => out.push(n),
+            syntax::yaml::Value::Seq(items) => stack.extend(items.iter().rev()),
+            syntax::yaml::Value::Map(entries) => {
+                stack.extend(entries.iter().rev().map(|e| &e.value))
+            }
+        }
+    }
+    out
+}
+
 /// All enabled action rules over one text, suppressions applied, sorted by position.
 pub fn lint(_path: &str, text: &str, config: &Config, _related: Related<'_>) -> Vec<Diagnostic> {
     let (yaml, suppressions) = super::join(
@@ -142,11 +219,13 @@ pub fn lint(_path: &str, text: &str, config: &Config, _related: Related<'_>) -> 
         yaml.documents.first().filter(|r| r.as_map().is_some())
     };
     let action = action(text, root);
+    let sites = action.sites(text, root);
     let input = ActionInput {
         text,
         yaml: &yaml,
         root,
         action: &action,
+        sites: &sites,
     };
     let mut out = super::run_rules(
         text.len(),

@@ -6,8 +6,9 @@ use crate::syntax::yaml::Node;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Checks an action's metadata (`action.yml`) against GitHub's metadata syntax, on the exact
-    /// key or value:
+    /// Checks an action's metadata (`action.yml`) against GitHub's metadata syntax. It reports,
+    /// on the exact key or value:
+    ///
     /// - a key GitHub does not know, with the nearest one it does (`desciption` →
     ///   `description`, `defualt` → `default`, `working_directory` → `working-directory`), at the
     ///   top level, in inputs, outputs, `runs`, composite steps and `branding`; the keys of

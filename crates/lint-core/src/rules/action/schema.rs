@@ -251,26 +251,15 @@ fn check_steps(steps: &Node, cx: &mut Context<'_>) {
             continue;
         }
         unknown_keys(step, STEP_KEYS, "a composite step", cx);
-        match (step.entry("run"), step.entry("uses")) {
-            (Some(run), Some(_)) => {
-                cx.report(
-                    run.key.span,
-                    "this step has both `run` and `uses`: a step runs a command or an action, not both",
-                )
-                .help("split it into two steps");
-            }
-            (None, None)
-                if !misspells(step, "run", STEP_KEYS) && !misspells(step, "uses", STEP_KEYS) =>
-            {
-                let first = step.as_map().and_then(|m| m.first()).map(|e| e.key.span);
-                cx.report(
-                    first.unwrap_or(step.span),
-                    "this step has neither `run` nor `uses`: it has nothing to do, and GitHub refuses the action",
-                )
-                .help("add the command (`run:` with `shell:`) or the action (`uses:`) it is for");
-            }
-            _ => {}
-        }
+        let first = step.as_map().and_then(|m| m.first()).map(|e| e.key.span);
+        let neither = !misspells(step, "run", STEP_KEYS) && !misspells(step, "uses", STEP_KEYS);
+        crate::rules::workflow::schema::report_run_and_uses(
+            cx,
+            step,
+            first.unwrap_or(step.span),
+            neither,
+            "the action",
+        );
     }
 }
 

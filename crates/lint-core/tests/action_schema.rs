@@ -138,3 +138,36 @@ fn both_verdicts_on_the_fixtures_agree_or_say_why() {
     let known: Vec<&str> = KNOWN.iter().map(|(n, _)| *n).collect();
     assert_eq!(differences, known);
 }
+
+/// Odd shapes and hostile sizes lint without a panic, with bounded findings.
+#[test]
+fn odd_actions_lint_without_a_panic() {
+    let strict = Config {
+        preset: Some(lint_core::Preset::Strict),
+        ..Config::default()
+    };
+    let steps = format!(
+        "runs:\n  using: composite\n  steps:\n{}",
+        "    - run: echo ${{ github.head_ref }} ${{ secrets.X }} ${{ inputs.y\n      uses: o/r@main\n"
+            .repeat(5_000)
+    );
+    let texts = [
+        "",
+        "runs: []\n",
+        "runs:\n  using: [composite]\n",
+        "runs:\n  using: composite\n  steps: 3\n",
+        "runs:\n  using: composite\n  steps:\n    - [run]\n    - ~\n    - run: {a: b}\n",
+        "inputs: 3\noutputs:\n  a: [1]\nbranding: x\nruns:\n  using: docker\n",
+        "runs: &r\n  using: composite\n  steps:\n    - *r\n",
+        "? [a]\n: b\nruns:\n  using: node20\n  main: x\n",
+        steps.as_str(),
+    ];
+    for text in texts {
+        let report = lint_text("action.yml", text, Some(FileKind::GithubAction), &strict);
+        assert!(
+            report.diagnostics.len() <= 2_000,
+            "{}",
+            report.diagnostics.len()
+        );
+    }
+}

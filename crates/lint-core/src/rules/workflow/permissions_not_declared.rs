@@ -15,7 +15,8 @@ crate::declare_rule! {
     ///   release-please, release-drafter), `peter-evans/create-pull-request`, commit-and-push
     ///   actions (`stefanzweifel/git-auto-commit-action`, `EndBug/add-and-commit`), pages
     ///   deployers, pull request commenters, `actions/labeler`, `actions/stale`, CodeQL's
-    ///   `analyze` and `upload-sarif`; or `docker/login-action` to `ghcr.io` with the token;
+    ///   `analyze` (unless `upload: never`) and `upload-sarif`; or `docker/login-action` to
+    ///   `ghcr.io` with the token;
     /// - runs `gh pr comment|create|merge|edit|review|...`, `gh issue ...`, `gh release
     ///   create|upload|...`, `gh label ...`, `gh workflow run`, or `gh api` with a writing method,
     ///   fields (a POST) or a GraphQL mutation, with `GH_TOKEN`/`GITHUB_TOKEN` set from the
@@ -355,6 +356,13 @@ fn action_write(
     let (action, scope, what) = WRITING_ACTIONS
         .iter()
         .find(|(name, _, _)| is_action(Some(uses), name))?;
+    // CodeQL told not to upload its results writes nothing.
+    let upload = input(step, "upload").and_then(Node::as_str);
+    if *action == "github/codeql-action/analyze"
+        && upload.is_some_and(|u| matches!(u.trim(), "false" | "never"))
+    {
+        return None;
+    }
     // These commit and push with whatever credentials the checkout left.
     if PUSH_WITH_CHECKOUT.contains(action) && !pushes_with_token {
         return None;

@@ -173,6 +173,18 @@ pub struct WorkflowInput<'a> {
     pub files: Option<&'a dyn crate::Files>,
 }
 
+/// What a GitHub Actions metadata file (`action.yml`) check receives: the YAML tree and, for a
+/// composite action, its steps modelled as a workflow's (see [`crate::kinds::action`]).
+pub struct ActionInput<'a> {
+    pub text: &'a str,
+    pub yaml: &'a crate::syntax::yaml::YamlFile,
+    /// The document's root mapping; `None` when the file is not valid YAML or not a mapping.
+    pub root: Option<&'a crate::syntax::yaml::Node>,
+    pub action: &'a crate::kinds::action::Action<'a>,
+    /// Every expression of a composite action (see [`crate::kinds::action::Action::sites`]).
+    pub sites: &'a [crate::kinds::action::Site],
+}
+
 impl<'a> WorkflowInput<'a> {
     /// The text of the local reusable workflow a job's `uses:` names
     /// (`./.github/workflows/build.yml`), when the caller can read it: `None` for a remote
@@ -414,6 +426,7 @@ pub enum Check {
     Buildspec(fn(&BuildspecInput<'_>, &mut Context<'_>)),
     Travis(fn(&TravisInput<'_>, &mut Context<'_>)),
     GithubWorkflow(fn(&WorkflowInput<'_>, &mut Context<'_>)),
+    GithubAction(fn(&ActionInput<'_>, &mut Context<'_>)),
     Circleci(fn(&CircleciInput<'_>, &mut Context<'_>)),
     Dockerignore(fn(&DockerignoreInput<'_>, &mut Context<'_>)),
     Dotenv(fn(&DotenvInput<'_>, &mut Context<'_>)),

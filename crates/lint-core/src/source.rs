@@ -13,6 +13,7 @@ pub enum FileKind {
     Travis,
     Circleci,
     GithubWorkflow,
+    GithubAction,
     Dockerrun,
     EcsTaskDefinition,
     Dotenv,
@@ -20,7 +21,7 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 11] = [
+    pub const ALL: [FileKind; 12] = [
         Self::Dockerfile,
         Self::Dockerignore,
         Self::Compose,
@@ -28,6 +29,7 @@ impl FileKind {
         Self::Travis,
         Self::Circleci,
         Self::GithubWorkflow,
+        Self::GithubAction,
         Self::Dockerrun,
         Self::EcsTaskDefinition,
         Self::Dotenv,
@@ -43,6 +45,7 @@ impl FileKind {
             Self::Travis => "travis",
             Self::Circleci => "circleci",
             Self::GithubWorkflow => "github-workflow",
+            Self::GithubAction => "github-action",
             Self::Dockerrun => "dockerrun",
             Self::EcsTaskDefinition => "ecs-task-definition",
             Self::Dotenv => "dotenv",

@@ -32,7 +32,7 @@ struct Kind {
     related: &'static [&'static str],
 }
 
-const KINDS: [Kind; 11] = [
+const KINDS: [Kind; 12] = [
     Kind {
         kind: FileKind::Dockerfile,
         dir: "dockerfile",
@@ -88,6 +88,14 @@ const KINDS: [Kind; 11] = [
         file_name: ".github/workflows/ci.yml",
         syntax_code: "GA000",
         related: &["rlint.toml", "workflows"],
+    },
+    Kind {
+        kind: FileKind::GithubAction,
+        dir: "action",
+        lang: "yaml",
+        file_name: "action.yml",
+        syntax_code: "AC000",
+        related: &["rlint.toml"],
     },
     Kind {
         kind: FileKind::Circleci,

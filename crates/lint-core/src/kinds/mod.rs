@@ -7,6 +7,7 @@
 //! all: the YAML tree (`syntax::yaml`), the shell analysis (`syntax::shell`), secrets
 //! (`secrets`), suppressions (`suppress`) and the rule runner here ([`run_rules`]).
 
+pub mod action;
 pub mod buildspec;
 pub mod circleci;
 pub mod compose;
@@ -94,6 +95,7 @@ pub static KINDS: &[&Kind] = &[
     &travis::KIND,
     &circleci::KIND,
     &workflow::KIND,
+    &action::KIND,
     &dockerrun::KIND,
     &ecs::KIND,
     &daemon::KIND,

@@ -511,7 +511,8 @@ fn uses_of(node: &Node) -> Option<Uses<'_>> {
     })
 }
 
-fn step<'a>(text: &str, node: &'a Node) -> Step<'a> {
+/// A step's model (shared with composite actions, whose steps are written the same way).
+pub fn step<'a>(text: &str, node: &'a Node) -> Step<'a> {
     let uses = node.get("uses").and_then(uses_of);
     let github_script = uses.as_ref().is_some_and(|u| {
         matches!(u.target, Target::Repository { action, .. }

@@ -1,5 +1,6 @@
 //! Every rule, one file each, one folder per file kind.
 
+pub mod action;
 pub mod buildspec;
 pub mod circleci;
 pub mod compose;
@@ -29,6 +30,7 @@ static SORTED: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     all.extend(buildspec::RULES.iter().copied());
     all.extend(travis::RULES.iter().copied());
     all.extend(workflow::RULES.iter().copied());
+    all.extend(action::RULES.iter().copied());
     all.extend(circleci::RULES.iter().copied());
     all.extend(dockerignore::RULES.iter().copied());
     all.extend(dotenv::RULES.iter().copied());

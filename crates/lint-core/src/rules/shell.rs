@@ -4,7 +4,7 @@
 use crate::diagnostic::{Span, mask_secret};
 use crate::rule::Context;
 use crate::syntax::pkg;
-use crate::syntax::shell::Command;
+use crate::syntax::shell::{Command, Script};
 
 /// Programs whose `login` takes a registry password.
 const LOGIN_TOOLS: [&str; 3] = ["docker", "podman", "buildah"];
@@ -210,10 +210,26 @@ fn password_stdin_fix(text: &str, cmd: &Command) -> Option<crate::diagnostic::Fi
     ))
 }
 
-/// Reports a password [`login_password`] found, where `shown_in` says who sees a command line
-/// ("the process list and the build log"): a password written in the file is masked and leaks (the
-/// rule's severity); one from a variable commits nothing, so it is a risk, at most a warning.
-pub fn report_login_password(
+/// Reports every registry password [`login_password`] finds on the command lines of `commands`,
+/// where `shown_in` says who sees a command line ("the process list and the build log"): the one
+/// report of BS008, CC010, GA008 and TR012.
+pub fn report_login_password<'c>(
+    cx: &mut Context<'_>,
+    text: &str,
+    commands: impl IntoIterator<Item = &'c Command>,
+    shown_in: &str,
+) {
+    for cmd in commands {
+        if let Some((span, password)) = login_password(cmd) {
+            report_password(cx, text, cmd, span, &password, shown_in);
+        }
+    }
+}
+
+/// Reports one password [`login_password`] found: a password written in the file is masked and
+/// leaks (the rule's severity); one from a variable commits nothing, so it is a risk, at most a
+/// warning.
+fn report_password(
     cx: &mut Context<'_>,
     text: &str,
     cmd: &Command,
@@ -253,6 +269,39 @@ pub fn report_login_password(
             d.fix(fix);
         }
     }
+}
+
+/// Reports every download of `script` piped straight into an interpreter (`curl ... | sh`),
+/// where the script runs in `place` ("the job", "the build") and `help` says what to do instead:
+/// the one report of GA007, CC017 and TR008.
+pub fn report_piped_script(cx: &mut Context<'_>, script: &Script, place: &str, help: &str) {
+    for piped in script.piped_scripts() {
+        let url = piped
+            .url
+            .map_or_else(|| "a remote script".to_string(), |u| format!("`{u}`"));
+        cx.report(
+            piped.fetch.span.cover(piped.runner.span),
+            format!(
+                "{url} is piped straight into `{}`: whatever the server returns runs in {place}, unverified",
+                interpreter(piped.runner)
+            ),
+        )
+        .help(help);
+    }
+}
+
+/// The interpreter a piped download runs in: the runner itself, or the program `sudo` runs
+/// (`sudo -E bash` runs `bash`, `sudo env X=1 sh` runs `sh`), which the user recognises.
+fn interpreter(runner: &Command) -> String {
+    let inner = runner.is("sudo").then(|| runner.wrapped()).flatten();
+    inner
+        .and_then(|c| {
+            let w = c.words.iter().find(|w| {
+                w.value != "env" && !w.value.starts_with('-') && !w.value.contains('=')
+            })?;
+            Some(w.value.rsplit('/').next().unwrap_or(&w.value).to_string())
+        })
+        .unwrap_or_else(|| runner.name().to_string())
 }
 
 /// A `//` "comment" in a shell command: the unquoted `//` word followed by more words (a
@@ -469,6 +518,29 @@ mod tests {
         assert_eq!(fixed("DOCKER_CONFIG=/c docker login -u me -p $PASS"), None);
         assert_eq!(fixed("sh -c \"docker login -u me -p $PASS\""), None);
         assert_eq!(fixed("docker login -u me -p $PASS$SUFFIX"), None);
+    }
+
+    #[test]
+    fn piped_downloads_name_the_interpreter_sudo_runs() {
+        let runner = |script: &str| {
+            analyze(script, &Contiguous(0))
+                .piped_scripts()
+                .next()
+                .map(|p| interpreter(p.runner))
+        };
+        assert_eq!(runner("curl -sL https://x | sh").as_deref(), Some("sh"));
+        assert_eq!(
+            runner("wget -qO- https://x | sudo sh").as_deref(),
+            Some("sh")
+        );
+        assert_eq!(
+            runner("curl https://x | sudo -E env A=1 bash -s").as_deref(),
+            Some("bash")
+        );
+        assert_eq!(
+            runner("curl https://x | sudo -u me python3").as_deref(),
+            Some("python3")
+        );
     }
 
     #[test]

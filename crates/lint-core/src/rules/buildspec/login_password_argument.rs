@@ -52,17 +52,10 @@ crate::declare_rule! {
 }
 
 fn check(input: &BuildspecInput<'_>, cx: &mut Context<'_>) {
-    for cmd in input.shell_commands() {
-        let Some((span, password)) = crate::rules::shell::login_password(cmd) else {
-            continue;
-        };
-        crate::rules::shell::report_login_password(
-            cx,
-            input.text,
-            cmd,
-            span,
-            &password,
-            "the process list and the build log",
-        );
-    }
+    crate::rules::shell::report_login_password(
+        cx,
+        input.text,
+        input.shell_commands(),
+        "the process list and the build log",
+    );
 }

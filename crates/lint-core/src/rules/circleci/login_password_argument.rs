@@ -61,18 +61,10 @@ crate::declare_rule! {
 }
 
 fn check(input: &CircleciInput<'_>, cx: &mut Context<'_>) {
-    for run in &input.model.runs {
-        for cmd in &run.script.commands {
-            if let Some((span, password)) = crate::rules::shell::login_password(cmd) {
-                crate::rules::shell::report_login_password(
-                    cx,
-                    input.text,
-                    cmd,
-                    span,
-                    &password,
-                    "the job's process list and, with `set -x`, the build log",
-                );
-            }
-        }
-    }
+    crate::rules::shell::report_login_password(
+        cx,
+        input.text,
+        input.model.runs.iter().flat_map(|r| &r.script.commands),
+        "the job's process list and, with `set -x`, the build log",
+    );
 }

@@ -60,18 +60,11 @@ crate::declare_rule! {
 
 fn check(input: &CircleciInput<'_>, cx: &mut Context<'_>) {
     for run in &input.model.runs {
-        for piped in run.script.piped_scripts() {
-            let url = piped
-                .url
-                .map_or_else(|| "a remote script".to_string(), |u| format!("`{u}`"));
-            cx.report(
-                piped.fetch.span.cover(piped.runner.span),
-                format!(
-                    "{url} is piped straight into `{}`: whatever the server returns runs in the job, unverified",
-                    piped.runner.name()
-                ),
-            )
-            .help("download to a file, check its checksum, then run it — or use a pinned orb");
-        }
+        crate::rules::shell::report_piped_script(
+            cx,
+            &run.script,
+            "the job",
+            "download to a file, check its checksum, then run it — or use a pinned orb",
+        );
     }
 }

@@ -65,18 +65,10 @@ crate::declare_rule! {
 }
 
 fn check(input: &TravisInput<'_>, cx: &mut Context<'_>) {
-    for line in input.lines {
-        for cmd in &line.script.commands {
-            if let Some((span, password)) = crate::rules::shell::login_password(cmd) {
-                crate::rules::shell::report_login_password(
-                    cx,
-                    input.text,
-                    cmd,
-                    span,
-                    &password,
-                    "the build machine's process list and, with `set -x`, the build log",
-                );
-            }
-        }
-    }
+    crate::rules::shell::report_login_password(
+        cx,
+        input.text,
+        input.lines.iter().flat_map(|l| &l.script.commands),
+        "the build machine's process list and, with `set -x`, the build log",
+    );
 }

@@ -43,18 +43,11 @@ crate::declare_rule! {
 
 fn check(input: &TravisInput<'_>, cx: &mut Context<'_>) {
     for line in input.lines {
-        for piped in line.script.piped_scripts() {
-            let url = piped
-                .url
-                .map_or_else(|| "a remote script".to_string(), |u| format!("`{u}`"));
-            cx.report(
-                piped.fetch.span.cover(piped.runner.span),
-                format!(
-                    "{url} is piped straight into `{}`: whatever the server returns runs in the build, unverified",
-                    piped.runner.name()
-                ),
-            )
-            .help("download to a file, check its checksum, then run it — or install a package");
-        }
+        crate::rules::shell::report_piped_script(
+            cx,
+            &line.script,
+            "the build",
+            "download to a file, check its checksum, then run it — or install a package",
+        );
     }
 }

@@ -1,4 +1,4 @@
-use crate::kinds::workflow::{Target, is_commit_sha, is_version_tag};
+use crate::kinds::workflow::{Target, Uses, is_commit_sha, is_version_tag};
 use crate::rule::{Context, WorkflowInput};
 use crate::rules::workflow::helpers::pin_fix;
 
@@ -67,37 +67,42 @@ crate::declare_rule! {
 
 fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
     for uses in input.uses() {
-        let Target::Repository {
-            action, git_ref, ..
-        } = uses.target
-        else {
-            continue;
-        };
-        match git_ref {
-            Some(r) if is_commit_sha(r) || is_version_tag(r) => {}
-            Some(branch) => {
-                let pin = cx.config.action_pin(action, branch);
-                let d = cx
-                    .report(
-                        uses.node.span,
-                        format!(
-                            "`{action}` runs at the branch `{branch}`: every run takes whatever was last pushed to it"
-                        ),
-                    )
-                    .help("pin a full commit SHA (`@<40 hex> # v1.2.3`); Dependabot and Renovate keep such pins up to date");
-                if let Some(fix) = pin.and_then(|sha| pin_fix(input.text, uses, branch, sha)) {
-                    d.fix(fix);
-                }
-            }
-            None => {
-                cx.report(
+        report_branch_ref(cx, input.text, uses, "every run takes");
+    }
+}
+
+/// Reports `uses` when it runs an action at a branch or with no ref, where `takes` says what
+/// runs it ("every run takes"), with the pin from `rlint.toml` as the fix (shared with
+/// composite actions' AC007).
+pub(crate) fn report_branch_ref(cx: &mut Context<'_>, text: &str, uses: &Uses<'_>, takes: &str) {
+    let Target::Repository {
+        action, git_ref, ..
+    } = uses.target
+    else {
+        return;
+    };
+    match git_ref {
+        Some(r) if is_commit_sha(r) || is_version_tag(r) => {}
+        Some(branch) => {
+            let pin = cx.config.action_pin(action, branch);
+            let d = cx
+                .report(
                     uses.node.span,
                     format!(
-                        "`{action}` has no ref: GitHub needs one, and only a commit SHA pins it"
+                        "`{action}` runs at the branch `{branch}`: {takes} whatever was last pushed to it"
                     ),
                 )
-                .help("add `@` and a full commit SHA (`@<40 hex> # v1.2.3`)");
+                .help("pin a full commit SHA (`@<40 hex> # v1.2.3`); Dependabot and Renovate keep such pins up to date");
+            if let Some(fix) = pin.and_then(|sha| pin_fix(text, uses, branch, sha)) {
+                d.fix(fix);
             }
+        }
+        None => {
+            cx.report(
+                uses.node.span,
+                format!("`{action}` has no ref: GitHub needs one, and only a commit SHA pins it"),
+            )
+            .help("add `@` and a full commit SHA (`@<40 hex> # v1.2.3`)");
         }
     }
 }

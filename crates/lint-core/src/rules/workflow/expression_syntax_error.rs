@@ -1,4 +1,4 @@
-use crate::kinds::workflow::sites;
+use crate::kinds::workflow::{Expression, sites};
 use crate::rule::{Context, WorkflowInput};
 
 crate::declare_rule! {
@@ -63,19 +63,24 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
         let Some((span, message)) = e.error() else {
             continue;
         };
-        let help = if !e.closed {
-            "end the expression with `}}`"
-        } else if message.contains("single quotes") {
-            "write the string in single quotes: `'text'` (a quote inside is written `''`)"
-        } else if e.inner.trim().is_empty() {
-            "write an expression between the braces, or remove them"
-        } else {
-            "fix the expression: GitHub's operators are `!`, `<`, `<=`, `>`, `>=`, `==`, `!=`, `&&` and `||`"
-        };
         cx.report(
             span,
             format!("the expression does not parse ({message}): GitHub refuses the workflow"),
         )
-        .help(help);
+        .help(help(e, message));
+    }
+}
+
+/// What to do about an expression that does not parse with `message` (shared with action
+/// metadata's AC003).
+pub(crate) fn help(e: &Expression, message: &str) -> &'static str {
+    if !e.closed {
+        "end the expression with `}}`"
+    } else if message.contains("single quotes") {
+        "write the string in single quotes: `'text'` (a quote inside is written `''`)"
+    } else if e.inner.trim().is_empty() {
+        "write an expression between the braces, or remove them"
+    } else {
+        "fix the expression: GitHub's operators are `!`, `<`, `<=`, `>`, `>=`, `==`, `!=`, `&&` and `||`"
     }
 }

@@ -60,22 +60,11 @@ crate::declare_rule! {
 }
 
 fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
-    for script in input.scripts() {
-        for cmd in &script.shell.commands {
-            let Some((span, password)) = crate::rules::shell::login_password(cmd) else {
-                continue;
-            };
-            if password.contains("${{") {
-                continue;
-            }
-            crate::rules::shell::report_login_password(
-                cx,
-                input.text,
-                cmd,
-                span,
-                &password,
-                "the runner's process list",
-            );
-        }
-    }
+    use crate::rules::shell::{login_password, report_login_password};
+    // A `${{ secrets.X }}` password is GA002's finding.
+    let commands = input
+        .scripts()
+        .flat_map(|s| &s.shell.commands)
+        .filter(|cmd| login_password(cmd).is_none_or(|(_, password)| !password.contains("${{")));
+    report_login_password(cx, input.text, commands, "the runner's process list");
 }

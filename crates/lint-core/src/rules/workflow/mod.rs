@@ -1,6 +1,6 @@
 //! GitHub Actions workflow rules, one file each.
 
-mod helpers;
+pub(crate) mod helpers;
 
 pub mod action_outdated;
 pub mod action_pinned_to_branch;

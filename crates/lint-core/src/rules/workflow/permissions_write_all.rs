@@ -5,8 +5,8 @@ crate::declare_rule! {
     /// ## What it does
     /// Finds `permissions: write-all`, for the whole workflow or for one job. It does not report
     /// a list of write scopes (`contents: write`, `pull-requests: write`), which is what a job
-    /// that needs to write should say, nor a workflow without `permissions:` at all (GA027, off
-    /// by default, covers that).
+    /// that needs to write should say, nor a workflow without `permissions:` at all (GA027
+    /// reports one whose jobs write).
     ///
     /// ## Why is this bad?
     /// `write-all` gives the job's `GITHUB_TOKEN` every write scope there is: pushing code and

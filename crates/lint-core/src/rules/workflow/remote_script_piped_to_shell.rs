@@ -54,18 +54,11 @@ crate::declare_rule! {
 
 fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
     for script in input.scripts() {
-        for piped in script.shell.piped_scripts() {
-            let url = piped
-                .url
-                .map_or_else(|| "a remote script".to_string(), |u| format!("`{u}`"));
-            cx.report(
-                piped.fetch.span.cover(piped.runner.span),
-                format!(
-                    "{url} is piped straight into `{}`: whatever the server returns runs in the job, unverified",
-                    piped.runner.name()
-                ),
-            )
-            .help("download to a file, check its checksum, then run it — or use a pinned setup action");
-        }
+        crate::rules::shell::report_piped_script(
+            cx,
+            &script.shell,
+            "the job",
+            "download to a file, check its checksum, then run it — or use a pinned setup action",
+        );
     }
 }

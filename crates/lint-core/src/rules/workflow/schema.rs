@@ -171,26 +171,38 @@ fn required_keys(job: &Job<'_>, cx: &mut Context<'_>) {
     for step in steps {
         let first = step.as_map().and_then(|m| m.first()).map(|e| e.key.span);
         let Some(first) = first else { continue };
-        match (step.entry("run"), step.entry("uses")) {
-            (Some(run), Some(_)) => {
-                cx.report(
-                    run.key.span,
-                    "this step has both `run` and `uses`: a step runs a command or an action, not both",
-                )
-                .help("split it into two steps");
-            }
-            (None, None)
-                if !STEP_ACTIONS.iter().any(|k| has(step, k))
-                    && !misspells(step, &["run", "uses"]) =>
-            {
-                cx.report(
-                    first,
-                    "this step has neither `run` nor `uses`: it has nothing to do, and GitHub refuses the workflow",
-                )
-                .help("add the command (`run:`) or the action (`uses:`) it is for");
-            }
-            _ => {}
+        let neither_allowed =
+            STEP_ACTIONS.iter().any(|k| has(step, k)) || misspells(step, &["run", "uses"]);
+        report_run_and_uses(cx, step, first, !neither_allowed, "the workflow");
+    }
+}
+
+/// Reports a step with both `run` and `uses`, and, when `neither` says it counts, a step with
+/// neither (at `first`, its first key), in a file GitHub then refuses (`refused`: "the
+/// workflow"). Shared with action metadata's AC001.
+pub(crate) fn report_run_and_uses(
+    cx: &mut Context<'_>,
+    step: &Node,
+    first: crate::diagnostic::Span,
+    neither: bool,
+    refused: &str,
+) {
+    match (step.entry("run"), step.entry("uses")) {
+        (Some(run), Some(_)) => {
+            cx.report(
+                run.key.span,
+                "this step has both `run` and `uses`: a step runs a command or an action, not both",
+            )
+            .help("split it into two steps");
         }
+        (None, None) if neither => {
+            cx.report(
+                first,
+                format!("this step has neither `run` nor `uses`: it has nothing to do, and GitHub refuses {refused}"),
+            )
+            .help("add the command (`run:`) or the action (`uses:`) it is for");
+        }
+        _ => {}
     }
 }
 

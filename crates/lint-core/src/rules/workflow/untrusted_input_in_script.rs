@@ -1,4 +1,4 @@
-use crate::kinds::workflow::ScriptKind;
+use crate::kinds::workflow::{ScriptKind, StepScript};
 use crate::rule::{Context, WorkflowInput};
 
 crate::declare_rule! {
@@ -108,25 +108,31 @@ fn untrusted(path: &str) -> bool {
 
 fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
     for script in input.scripts() {
-        let (what, read) = match script.kind {
-            ScriptKind::Run => ("the `run:` script", "`\"$VALUE\"` in the script"),
-            ScriptKind::GithubScript => (
-                "the github-script `script:`",
-                "`process.env.VALUE` in the script",
-            ),
-        };
-        for expression in script.expressions.iter().filter(|e| !e.is_boolean()) {
-            for (path, span) in expression.paths.iter().filter(|(p, _)| untrusted(p)) {
-                cx.report(
-                    *span,
-                    format!(
-                        "`{path}` is text an outsider writes, expanded into {what} before it runs: it can inject commands"
-                    ),
-                )
-                .help(format!(
-                    "pass it through the step's `env:` (`VALUE: ${{{{ {path} }}}}`) and read {read}"
-                ));
-            }
+        report_untrusted(cx, script, "it can inject commands");
+    }
+}
+
+/// Reports each untrusted field an expression expands into `script`, where `consequence` says
+/// what that allows ("it can inject commands"); shared with composite actions' AC005.
+pub(crate) fn report_untrusted(cx: &mut Context<'_>, script: &StepScript<'_>, consequence: &str) {
+    let (what, read) = match script.kind {
+        ScriptKind::Run => ("the `run:` script", "`\"$VALUE\"` in the script"),
+        ScriptKind::GithubScript => (
+            "the github-script `script:`",
+            "`process.env.VALUE` in the script",
+        ),
+    };
+    for expression in script.expressions.iter().filter(|e| !e.is_boolean()) {
+        for (path, span) in expression.paths.iter().filter(|(p, _)| untrusted(p)) {
+            cx.report(
+                *span,
+                format!(
+                    "`{path}` is text an outsider writes, expanded into {what} before it runs: {consequence}"
+                ),
+            )
+            .help(format!(
+                "pass it through the step's `env:` (`VALUE: ${{{{ {path} }}}}`) and read {read}"
+            ));
         }
     }
 }

@@ -203,6 +203,7 @@ pub fn kind_label(path: &str) -> &'static str {
         Some(K::Travis) => "Travis CI",
         Some(K::Circleci) => "CircleCI",
         Some(K::GithubWorkflow) => "GitHub Actions workflow",
+        Some(K::GithubAction) => "GitHub Actions action",
         Some(K::Dockerrun) => "Dockerrun.aws.json",
         Some(K::EcsTaskDefinition) => "ECS task definition",
         Some(K::Dotenv) => "env file",

@@ -9,6 +9,7 @@
 //!   `--no-cache-dir`), so [`PIP`] lists its long options to decide what a prefix names.
 //! - pipx: yes (argparse's default), listed in [`PIPX`].
 //! - apt-get: no. apt's `CommandLine` parser matches long options exactly.
+//! - aptitude: matched exactly here (only the full names count).
 //! - apk, npm, gem, yum, dnf, zypper: matched exactly. Their parsers differ between releases
 //!   (apk-tools 2 and 3, yum 3 and dnf 4/5, npm's config keys that grow each release, gem
 //!   plugins), so no fixed option list can tell an unambiguous prefix from an ambiguous one.
@@ -194,6 +195,95 @@ pub static APT_GET: Cli = Cli {
         "--config-file",
     ],
 };
+
+/// aptitude's options that take a value (its `install` reads the same `-o` settings as
+/// apt-get).
+pub static APTITUDE: Cli = Cli {
+    long_options: &[],
+    value_flags: &[
+        "-t",
+        "--target-release",
+        "--default-release",
+        "-o",
+        "-F",
+        "--display-format",
+        "-w",
+        "--width",
+        "-O",
+        "--sort",
+        "--log-file",
+        "--log-level",
+    ],
+};
+
+/// A Debian front end whose `install` the apt rules read: apt-get, and aptitude, which asks
+/// the same confirmation, installs recommended packages by default and pins the same way
+/// (`pkg=version`, `pkg/release`). `apt` is left to its own rule (it is not for scripts).
+pub struct AptFrontend {
+    pub program: &'static str,
+    pub cli: &'static Cli,
+    /// Flags that answer "yes".
+    pub yes: &'static [&'static str],
+    /// Whether quiet level 2 (`-qq`) implies yes (apt-get's, not aptitude's).
+    pub quiet_implies_yes: bool,
+    /// Flags that leave recommended packages out; the first is the one to suggest.
+    pub no_recommends: &'static [&'static str],
+}
+
+pub static APT_FRONTENDS: [AptFrontend; 2] = [
+    AptFrontend {
+        program: "apt-get",
+        cli: &APT_GET,
+        yes: &["-y", "--yes", "--assume-yes"],
+        quiet_implies_yes: true,
+        no_recommends: &["--no-install-recommends"],
+    },
+    AptFrontend {
+        program: "aptitude",
+        cli: &APTITUDE,
+        yes: &["-y", "--assume-yes"],
+        quiet_implies_yes: false,
+        no_recommends: &["--without-recommends", "-R"],
+    },
+];
+
+/// `apt-get install` or `aptitude install`: the front end and its `install` word.
+pub fn apt_install(cmd: &Command) -> Option<(&'static AptFrontend, &ShellWord)> {
+    let frontend = APT_FRONTENDS.iter().find(|f| cmd.is(f.program))?;
+    let install = frontend
+        .cli
+        .subcommand(cmd)
+        .filter(|w| w.value == "install")?;
+    Some((frontend, install))
+}
+
+impl AptFrontend {
+    /// The packages of an install that carry no version (`pkg=version`, `pkg/release` and
+    /// `.deb` files are pinned; words holding a variable are left alone). aptitude's search
+    /// patterns (`~nfoo`, `?name(foo)`) name no package to pin, and its per-package actions
+    /// (`foo-` remove, `foo_` purge, `foo=` hold, `foo:` keep) install nothing; `foo+` and
+    /// `foo&M` install `foo`.
+    pub fn unpinned<'a>(&self, cmd: &'a Command, install: &ShellWord) -> Vec<&'a str> {
+        let pinned = |p: &str| p.contains('=') || p.contains('/') || p.ends_with(".deb");
+        if self.program != "aptitude" {
+            return self.cli.unpinned_after(cmd, install, pinned);
+        }
+        self.cli
+            .operands_after(cmd, install)
+            .into_iter()
+            .filter(|w| !w.dynamic)
+            .map(|w| w.value.as_str())
+            .filter(|p| !p.starts_with(['~', '?']) && !p.ends_with(['-', '_', '=', ':']))
+            .filter(|p| {
+                let name = ["&BD", "&M", "&m", "+M", "+"]
+                    .iter()
+                    .find_map(|s| p.strip_suffix(s))
+                    .unwrap_or(p);
+                !pinned(name)
+            })
+            .collect()
+    }
+}
 
 pub static APK: Cli = Cli {
     long_options: &[],
@@ -409,14 +499,35 @@ pub static GEM: Cli = Cli {
     ],
 };
 
+/// A subcommand that installs packages, as the manager spells it.
+pub struct Install {
+    /// Its words (`["module", "install"]`); the packages follow the last one.
+    pub words: &'static [&'static str],
+    /// The programs of the manager that accept this spelling; empty: all of them.
+    pub only: &'static [&'static str],
+    /// Whether its packages are fresh installs whose versions a pin decides. A reinstall gets
+    /// the version already installed, and a group has no version, so neither needs a pin; both
+    /// still ask for confirmation and fill the cache.
+    pub pins: bool,
+}
+
+const fn install(words: &'static [&'static str]) -> Install {
+    Install {
+        words,
+        only: &[],
+        pins: true,
+    }
+}
+
 pub struct Manager {
     /// Program names (`dnf`, `microdnf`).
     pub programs: &'static [&'static str],
     pub cli: &'static Cli,
-    /// Subcommands that install packages, each as its words (`["module", "install"]`).
-    pub install: &'static [&'static [&'static str]],
-    /// Further subcommands that download packages into the cache (`upgrade`, `reinstall`):
-    /// they need the same cleaning as an install, but take no packages that need pins.
+    /// Subcommands that install packages: the one list every rule about this manager reads
+    /// (confirmation, pins, cache cleaning, layer cost).
+    pub install: &'static [Install],
+    /// Further subcommands that download packages into the cache (`upgrade`): they need the
+    /// same cleaning as an install, but take no packages that need pins or confirmation here.
     pub downloads: &'static [&'static str],
     /// Flags that make the install non-interactive.
     pub yes: &'static [&'static str],
@@ -440,12 +551,63 @@ fn zypper_pinned(p: &str) -> bool {
     p.contains(['=', '<', '>']) || p.ends_with(".rpm")
 }
 
-/// yum and dnf share their command line.
-const RPM_INSTALL: &[&[&str]] = &[
-    &["install"],
-    &["groupinstall"],
-    &["localinstall"],
-    &["module", "install"],
+/// The programs that read dnf's command aliases (`in`, `rei`): dnf 4 and 5, and `yum`, which
+/// is dnf on EL 8 and later (yum 3 of EL 7 rejects the aliases, so the build fails there
+/// anyway). microdnf and tdnf know only the full names.
+const DNF_ALIASES: &[&str] = &["dnf", "dnf-3", "dnf4", "dnf5", "yum"];
+
+/// yum's and dnf's installs, one table for both (yum 4 is dnf): `install` and its aliases
+/// (`in`, dnf's `install-n`/`install-na`/`install-nevra` spellings, `localinstall`),
+/// `reinstall` (`rei`), groups and modules.
+const RPM_INSTALL: &[Install] = &[
+    install(&["install"]),
+    Install {
+        words: &["in"],
+        only: DNF_ALIASES,
+        pins: true,
+    },
+    Install {
+        words: &["install-n"],
+        only: DNF_ALIASES,
+        pins: true,
+    },
+    Install {
+        words: &["install-na"],
+        only: DNF_ALIASES,
+        pins: true,
+    },
+    Install {
+        words: &["install-nevra"],
+        only: DNF_ALIASES,
+        pins: true,
+    },
+    install(&["localinstall"]),
+    install(&["module", "install"]),
+    Install {
+        words: &["reinstall"],
+        only: &[],
+        pins: false,
+    },
+    Install {
+        words: &["rei"],
+        only: DNF_ALIASES,
+        pins: false,
+    },
+    Install {
+        words: &["groupinstall"],
+        only: &[],
+        pins: false,
+    },
+    Install {
+        words: &["group", "install"],
+        only: &[],
+        pins: false,
+    },
+    Install {
+        words: &["groups", "install"],
+        only: &[],
+        pins: false,
+    },
 ];
 const RPM_YES: &[&str] = &["-y", "--assumeyes"];
 static RPM_CLI: Cli = Cli {
@@ -465,7 +627,7 @@ pub static YUM: Manager = Manager {
     programs: &["yum"],
     cli: &RPM_CLI,
     install: RPM_INSTALL,
-    downloads: &["reinstall"],
+    downloads: &[],
     yes: RPM_YES,
     pinned: rpm_pinned,
     clean: &[("clean", "all")],
@@ -473,11 +635,11 @@ pub static YUM: Manager = Manager {
 };
 
 pub static DNF: Manager = Manager {
-    programs: &["dnf", "microdnf", "tdnf"],
+    programs: &["dnf", "dnf-3", "dnf4", "dnf5", "microdnf", "tdnf"],
     cli: &RPM_CLI,
     install: RPM_INSTALL,
-    // dnf's aliases: `in` install, `rei` reinstall, `up` upgrade.
-    downloads: &["in", "reinstall", "rei", "up", "upgrade", "upgrade-minimal"],
+    // `up` is dnf's alias of `upgrade`.
+    downloads: &["up", "update", "upgrade", "upgrade-minimal"],
     yes: RPM_YES,
     pinned: rpm_pinned,
     clean: &[("clean", "all")],
@@ -491,7 +653,7 @@ pub static ZYPPER: Manager = Manager {
         long_options: &[],
         value_flags: &["-r", "--repo", "--from", "-t", "--type"],
     },
-    install: &[&["install"], &["in"]],
+    install: &[install(&["install"]), install(&["in"])],
     downloads: &[],
     yes: &["-n", "--non-interactive", "-y", "--no-confirm"],
     pinned: zypper_pinned,
@@ -505,21 +667,33 @@ impl Manager {
         self.programs.contains(&cmd.name())
     }
 
-    /// `cmd` is this manager's install: the last subcommand word (packages follow it).
-    pub fn install_word<'a>(&self, cmd: &'a Command) -> Option<&'a ShellWord> {
+    /// `cmd` is one of this manager's installs: which, and its last subcommand word (the
+    /// packages follow it).
+    pub fn install_of<'a>(&self, cmd: &'a Command) -> Option<(&'static Install, &'a ShellWord)> {
         if !self.runs(cmd) {
             return None;
         }
-        self.install.iter().find_map(|words| {
-            let found = self.cli.leading_operands(cmd, words.len());
-            let same = found.len() == words.len()
-                && found.iter().zip(words.iter()).all(|(w, s)| w.value == *s);
-            same.then(|| found[found.len() - 1])
+        self.install.iter().find_map(|sub| {
+            if !sub.only.is_empty() && !sub.only.contains(&cmd.name()) {
+                return None;
+            }
+            let found = self.cli.leading_operands(cmd, sub.words.len());
+            let same = found.len() == sub.words.len()
+                && found
+                    .iter()
+                    .zip(sub.words.iter())
+                    .all(|(w, s)| w.value == *s);
+            same.then(|| (sub, found[found.len() - 1]))
         })
     }
 
+    /// `cmd` is this manager's install: the last subcommand word (packages follow it).
+    pub fn install_word<'a>(&self, cmd: &'a Command) -> Option<&'a ShellWord> {
+        self.install_of(cmd).map(|(_, word)| word)
+    }
+
     pub fn is_install(&self, cmd: &Command) -> bool {
-        self.install_word(cmd).is_some()
+        self.install_of(cmd).is_some()
     }
 
     /// An install or another subcommand that fills the package cache.
@@ -558,14 +732,14 @@ impl Manager {
     /// Packages of an install that are not pinned (variables are left alone: their value is
     /// unknown).
     pub fn unpinned<'a>(&self, cmd: &'a Command) -> Vec<&'a str> {
-        let Some(install) = self.install_word(cmd) else {
+        let Some((sub, word)) = self.install_of(cmd) else {
             return Vec::new();
         };
-        // Groups (`groupinstall web`, `install @web`) have no versions to pin.
-        if install.value == "groupinstall" {
+        if !sub.pins {
             return Vec::new();
         }
-        self.cli.unpinned_after(cmd, install, |p| {
+        // Groups (`install @web`) have no versions to pin.
+        self.cli.unpinned_after(cmd, word, |p| {
             (self.pinned)(p) || p.contains('/') || p.starts_with('@')
         })
     }
@@ -666,6 +840,18 @@ mod tests {
         );
         assert!(!DNF.is_install(&first("dnf module enable nodejs:18")));
         assert!(DNF.downloads(&first("dnf rei -y nginx")));
+        for alias in ["dnf in -y nginx", "dnf5 in nginx", "dnf install-n nginx"] {
+            assert_eq!(DNF.unpinned(&first(alias)), ["nginx"], "{alias}");
+        }
+        assert_eq!(YUM.unpinned(&first("yum in nginx")), ["nginx"]);
+        assert!(YUM.is_install(&first("yum rei nginx")));
+        // A reinstall gets the version already installed: no pin to ask for.
+        assert!(DNF.is_install(&first("dnf reinstall nginx")));
+        assert!(DNF.unpinned(&first("dnf reinstall nginx")).is_empty());
+        // microdnf knows only the full names.
+        assert!(!DNF.is_install(&first("microdnf in nginx")));
+        assert!(DNF.is_install(&first("microdnf reinstall nginx")));
+        assert!(DNF.unpinned(&first("dnf group install -y web")).is_empty());
         assert!(!DNF.downloads(&first("dnf makecache")));
         assert_eq!(
             ZYPPER.unpinned(&first("zypper in -y curl=8.0 git")),
@@ -695,6 +881,16 @@ mod tests {
             &first("apt-get install --no-install curl"),
             &["--no-install-recommends"]
         ));
+    }
+
+    #[test]
+    fn aptitude_installs_like_apt_get() {
+        let c = first("aptitude install -y curl=8.0 git+ vim- ~nlibfoo 'nano&M'");
+        let (frontend, install) = apt_install(&c).unwrap();
+        assert_eq!(frontend.program, "aptitude");
+        assert_eq!(frontend.unpinned(&c, install), ["git+", "nano&M"]);
+        assert!(apt_install(&first("aptitude update")).is_none());
+        assert!(apt_install(&first("apt install curl")).is_none());
     }
 
     #[test]

@@ -3,7 +3,10 @@ use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `dnf install` of packages without a version (`nginx-1.26.1`).
+    /// Finds `dnf install` (and `dnf in`, `install-n`, `install-na`, `install-nevra`,
+    /// `localinstall`, `module install`) of packages without a version (`nginx-1.26.1`).
+    /// A `reinstall` (`rei`) is not reported: it installs the version already there, so there
+    /// is nothing to pin; nor are groups (`@web`, `group install`), which have no version.
     ///
     /// ## Why is this bad?
     /// Unpinned packages make two builds of one Dockerfile differ.

@@ -3,7 +3,9 @@ use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `yum install` without `-y`.
+    /// Finds a yum install without `-y` (`--assumeyes`): `yum install`, `localinstall`,
+    /// `reinstall`, `groupinstall`, `module install`, and the dnf spellings `in` and `rei`
+    /// (yum is dnf on EL 8 and later, which takes them; yum 3 rejects them).
     ///
     /// ## Why is this bad?
     /// A build cannot answer yum's confirmation prompt; without `-y` the install aborts.

@@ -3,7 +3,9 @@ use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `yum install` of packages without a version (`httpd-2.4.6`).
+    /// Finds `yum install` (or `yum in`, as yum 4, which is dnf, spells it) of packages without
+    /// a version (`httpd-2.4.6`). A `reinstall` is not reported: it installs the version
+    /// already there.
     ///
     /// ## Why is this bad?
     /// Unpinned packages make two builds of one Dockerfile differ.

@@ -151,6 +151,31 @@ impl Cli {
             .collect()
     }
 
+    /// [`Cli::unpinned_after`] in a scope that knows which variables are defined: a package
+    /// whose version is only variables that `defined` rejects (`curl=$V` with no `V`) is
+    /// unpinned too, as the version expands to nothing. `version_at` says where a spec's
+    /// version starts in the manager's syntax.
+    pub fn unpinned_in<'a>(
+        &self,
+        cmd: &'a Command,
+        after: &ShellWord,
+        pinned: impl Fn(&str) -> bool,
+        version_at: fn(&str) -> Option<usize>,
+        defined: &dyn Fn(&str) -> bool,
+    ) -> Vec<&'a str> {
+        self.operands_after(cmd, after)
+            .into_iter()
+            .filter(|w| {
+                if w.dynamic {
+                    version_undefined(&w.value, version_at, defined)
+                } else {
+                    !pinned(&w.value)
+                }
+            })
+            .map(|w| w.value.as_str())
+            .collect()
+    }
+
     /// The first `n` operands of `cmd` (the subcommand words: `module install`), options and
     /// their values skipped.
     pub fn leading_operands<'a>(&self, cmd: &'a Command, n: usize) -> Vec<&'a ShellWord> {
@@ -263,15 +288,23 @@ impl AptFrontend {
     /// patterns (`~nfoo`, `?name(foo)`) name no package to pin, and its per-package actions
     /// (`foo-` remove, `foo_` purge, `foo=` hold, `foo:` keep) install nothing; `foo+` and
     /// `foo&M` install `foo`.
-    pub fn unpinned<'a>(&self, cmd: &'a Command, install: &ShellWord) -> Vec<&'a str> {
+    /// A version that is only variables `defined` rejects (`curl=$V`) counts as missing.
+    pub fn unpinned<'a>(
+        &self,
+        cmd: &'a Command,
+        install: &ShellWord,
+        defined: &dyn Fn(&str) -> bool,
+    ) -> Vec<&'a str> {
         let pinned = |p: &str| p.contains('=') || p.contains('/') || p.ends_with(".deb");
         if self.program != "aptitude" {
-            return self.cli.unpinned_after(cmd, install, pinned);
+            return self
+                .cli
+                .unpinned_in(cmd, install, pinned, apt_version_at, defined);
         }
         self.cli
             .operands_after(cmd, install)
             .into_iter()
-            .filter(|w| !w.dynamic)
+            .filter(|w| !w.dynamic || version_undefined(&w.value, apt_version_at, defined))
             .map(|w| w.value.as_str())
             .filter(|p| !p.starts_with(['~', '?']) && !p.ends_with(['-', '_', '=', ':']))
             .filter(|p| {
@@ -532,6 +565,8 @@ pub struct Manager {
     /// Flags that make the install non-interactive.
     pub yes: &'static [&'static str],
     pub pinned: fn(&str) -> bool,
+    /// Where a package's version starts, for judging one given as a variable.
+    pub version_at: fn(&str) -> Option<usize>,
     /// Subcommands (with the argument they need, or "") that clean the cache.
     pub clean: &'static [(&'static str, &'static str)],
     /// Where the cache lives: removing it cleans too, and a cache mount there makes cleaning moot.
@@ -630,6 +665,7 @@ pub static YUM: Manager = Manager {
     downloads: &[],
     yes: RPM_YES,
     pinned: rpm_pinned,
+    version_at: rpm_version_at,
     clean: &[("clean", "all")],
     cache_dirs: &["/var/cache/yum"],
 };
@@ -642,6 +678,7 @@ pub static DNF: Manager = Manager {
     downloads: &["up", "update", "upgrade", "upgrade-minimal"],
     yes: RPM_YES,
     pinned: rpm_pinned,
+    version_at: rpm_version_at,
     clean: &[("clean", "all")],
     // dnf5 keeps its cache in /var/cache/libdnf5.
     cache_dirs: &["/var/cache/dnf", "/var/cache/libdnf5"],
@@ -657,6 +694,7 @@ pub static ZYPPER: Manager = Manager {
     downloads: &[],
     yes: &["-n", "--non-interactive", "-y", "--no-confirm"],
     pinned: zypper_pinned,
+    version_at: zypper_version_at,
     // `cc` is zypper's alias of `clean`.
     clean: &[("clean", ""), ("cc", "")],
     cache_dirs: &["/var/cache/zypp"],
@@ -732,6 +770,16 @@ impl Manager {
     /// Packages of an install that are not pinned (variables are left alone: their value is
     /// unknown).
     pub fn unpinned<'a>(&self, cmd: &'a Command) -> Vec<&'a str> {
+        self.unpinned_in(cmd, &|_| true)
+    }
+
+    /// [`Manager::unpinned`], where a version that is only variables `defined` rejects
+    /// (`nginx-$V` with no `V` in scope) counts as missing.
+    pub fn unpinned_in<'a>(
+        &self,
+        cmd: &'a Command,
+        defined: &dyn Fn(&str) -> bool,
+    ) -> Vec<&'a str> {
         let Some((sub, word)) = self.install_of(cmd) else {
             return Vec::new();
         };
@@ -739,10 +787,109 @@ impl Manager {
             return Vec::new();
         }
         // Groups (`install @web`) have no versions to pin.
-        self.cli.unpinned_after(cmd, word, |p| {
-            (self.pinned)(p) || p.contains('/') || p.starts_with('@')
-        })
+        self.cli.unpinned_in(
+            cmd,
+            word,
+            |p| (self.pinned)(p) || p.contains('/') || p.starts_with('@'),
+            self.version_at,
+            defined,
+        )
     }
+}
+
+/// Whether the version of `spec` (from where `version_at` says it starts) is nothing but
+/// references to variables `defined` rejects, so that it expands to an empty version:
+/// `curl=$V`, `flask==${V}`, `yarn@$V`, `nginx-$V` with `V` defined nowhere in scope. A
+/// reference that handles the unset case (`${V:-1.2}`, `${V:?}`) and a command substitution
+/// are taken as given; so is a version with literal text (`${V}.1~focal`).
+pub fn version_undefined(
+    spec: &str,
+    version_at: fn(&str) -> Option<usize>,
+    defined: &dyn Fn(&str) -> bool,
+) -> bool {
+    let Some(at) = version_at(spec) else {
+        return false;
+    };
+    let version = &spec[at..];
+    let mut rest = version;
+    let mut found = false;
+    loop {
+        let rest_trimmed = rest.trim_start_matches(['"', '\'']);
+        let Some(after) = rest_trimmed.strip_prefix('$') else {
+            return found && rest_trimmed.trim_matches(['"', '\'']).is_empty();
+        };
+        let (name, tail) = if let Some(braced) = after.strip_prefix('{') {
+            let Some(close) = braced.find('}') else {
+                return false;
+            };
+            (&braced[..close], &braced[close + 1..])
+        } else {
+            let len = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len());
+            (&after[..len], &after[len..])
+        };
+        let plain = !name.is_empty()
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && !name.starts_with(|c: char| c.is_ascii_digit());
+        if !plain || defined(name) {
+            return false;
+        }
+        found = true;
+        rest = tail;
+    }
+}
+
+/// Where the version starts in `pkg=1.2` / `pkg/release` (apt).
+pub fn apt_version_at(spec: &str) -> Option<usize> {
+    spec.find(['=', '/']).map(|i| i + 1)
+}
+
+/// Where the version starts after an operator of `ops` (`pkg>=1.2`, `pkg~=1.2`).
+fn after_operator(spec: &str, ops: &[char]) -> Option<usize> {
+    let at = spec.find(ops)?;
+    let len = spec[at..]
+        .find(|c: char| !ops.contains(&c))
+        .unwrap_or(spec.len() - at);
+    Some(at + len)
+}
+
+/// apk's `pkg=1.2`, `pkg~1.2`, `pkg>1.2`.
+pub fn apk_version_at(spec: &str) -> Option<usize> {
+    after_operator(spec, &['=', '~', '<', '>'])
+}
+
+/// pip's `pkg==1.2`, `pkg~=1.2`, `pkg>=1.2` (a URL's `@` is not a version).
+pub fn pip_version_at(spec: &str) -> Option<usize> {
+    after_operator(spec, &['=', '<', '>', '~', '!'])
+}
+
+/// npm's `pkg@1.2` and `@scope/pkg@1.2`; go's `module@v1.2`.
+pub fn at_version_at(spec: &str) -> Option<usize> {
+    spec.char_indices()
+        .skip(1)
+        .find(|&(_, c)| c == '@')
+        .map(|(i, _)| i + 1)
+}
+
+/// gem's `rake:13.0`.
+pub fn gem_version_at(spec: &str) -> Option<usize> {
+    spec.find(':').map(|i| i + 1)
+}
+
+/// rpm's `name-version` (the first `-` before a digit or a variable), or a comparison.
+fn rpm_version_at(spec: &str) -> Option<usize> {
+    after_operator(spec, &['=', '<', '>']).or_else(|| {
+        spec.char_indices()
+            .find(|&(i, c)| {
+                c == '-' && spec[i + 1..].starts_with(|d: char| d.is_ascii_digit() || d == '$')
+            })
+            .map(|(i, _)| i + 1)
+    })
+}
+
+fn zypper_version_at(spec: &str) -> Option<usize> {
+    after_operator(spec, &['=', '<', '>'])
 }
 
 /// `pip install`, `pip3 install`, `python3 -m pip install`: the `install` word.
@@ -888,9 +1035,48 @@ mod tests {
         let c = first("aptitude install -y curl=8.0 git+ vim- ~nlibfoo 'nano&M'");
         let (frontend, install) = apt_install(&c).unwrap();
         assert_eq!(frontend.program, "aptitude");
-        assert_eq!(frontend.unpinned(&c, install), ["git+", "nano&M"]);
+        assert_eq!(
+            frontend.unpinned(&c, install, &|_| true),
+            ["git+", "nano&M"]
+        );
         assert!(apt_install(&first("aptitude update")).is_none());
         assert!(apt_install(&first("apt install curl")).is_none());
+    }
+
+    #[test]
+    fn a_version_of_undefined_variables_is_no_pin() {
+        let undefined = |n: &str| n != "V";
+        for spec in ["curl=$V", "curl=${V}", "curl=\"$V\""] {
+            assert!(
+                version_undefined(spec, apt_version_at, &undefined),
+                "{spec}"
+            );
+        }
+        assert!(version_undefined("flask==$V", pip_version_at, &undefined));
+        assert!(version_undefined(
+            "@types/node@$V",
+            at_version_at,
+            &undefined
+        ));
+        assert!(version_undefined("nginx-$V", rpm_version_at, &undefined));
+        assert!(version_undefined("rake:$V$V", gem_version_at, &undefined));
+        let defined = |_: &str| true;
+        assert!(!version_undefined("curl=$V", apt_version_at, &defined));
+        for spec in [
+            "curl=${V:-1.2}",
+            "curl=${V}.1",
+            "curl=$(cat v)",
+            "$PKG",
+            "curl-$V",
+        ] {
+            assert!(
+                !version_undefined(spec, apt_version_at, &undefined),
+                "{spec}"
+            );
+        }
+        let c = first("dnf install -y nginx-$V vim-$W");
+        assert_eq!(DNF.unpinned_in(&c, &|n| n == "W"), ["nginx-$V"]);
+        assert!(DNF.unpinned(&c).is_empty());
     }
 
     #[test]

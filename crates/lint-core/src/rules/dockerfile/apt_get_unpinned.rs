@@ -8,6 +8,13 @@ crate::declare_rule! {
     /// search patterns (`~nfoo`) and its remove/hold actions (`foo-`, `foo=`) are not packages
     /// to pin.
     ///
+    /// A version given as a variable (`curl=$CURL_VERSION`) counts as pinned when an `ARG` or `ENV` of the
+    /// stage (before the RUN, or of a stage it builds on) or the RUN itself (`V=...`,
+    /// `--mount=...,env=V`) defines it; otherwise it expands to an empty version and is
+    /// reported. An `ARG` before the first `FROM` is in scope only where the stage declares
+    /// `ARG V` again; `${V:-1.2}` and versions with literal text around the variable are taken
+    /// as given. A variable the base image sets with `ENV` cannot be seen: declare it with `ARG`.
+    ///
     /// ## Why is this bad?
     /// Unpinned packages make the image depend on whatever the archive holds on build day: two
     /// builds of the same Dockerfile can differ. (Pinning has its own cost — Debian removes old
@@ -43,19 +50,20 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for (_, _, scripts) in super::runs(input) {
+    for (i, _, scripts) in super::runs(input) {
+        let scope = super::scope_at(input, i);
         for script in scripts {
             for cmd in &script.commands {
                 let Some((frontend, install)) = pkg::apt_install(cmd) else {
                     continue;
                 };
-                let unpinned = frontend.unpinned(cmd, install);
+                let unpinned = frontend.unpinned(cmd, install, &|n| scope.defined(n));
                 if unpinned.is_empty() {
                     continue;
                 }
                 let program = frontend.program;
                 cx.report(cmd.span, format!("{program} install of unpinned packages: {}", unpinned.join(", ")))
-                    .help(format!("pin versions with `{program} install <package>=<version>` (see `apt-cache policy <package>`)"));
+                    .help(scope.pin_help(&format!("pin versions with `{program} install <package>=<version>` (see `apt-cache policy <package>`)"), &unpinned));
             }
         }
     }

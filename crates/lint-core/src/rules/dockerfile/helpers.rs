@@ -32,6 +32,110 @@ pub fn has_cache_mount(ins: &Instruction, dir: &str) -> bool {
     })
 }
 
+/// The variables a RUN can read, for judging a version given as `$V`: the ARG and ENV names
+/// of its stage before it and of the stages it builds on, and the names the RUN itself
+/// assigns or mounts (`V=...`, `export V`, `read V`, `for V in`, `--mount=...,env=V`). A
+/// global ARG (before the first FROM) counts only where the stage declares it again, as
+/// BuildKit scopes it. An ONBUILD RUN runs in another build, where anything may be defined.
+pub struct Scope<'a> {
+    names: Vec<String>,
+    /// The RUN's own text (flags, command, heredoc bodies).
+    run: &'a str,
+    open: bool,
+}
+
+impl Scope<'_> {
+    pub fn defined(&self, name: &str) -> bool {
+        self.open || self.names.iter().any(|n| n == name) || mentions_unexpanded(self.run, name)
+    }
+}
+
+/// Whether `text` names `name` as a whole word other than in a `$name` / `${name}` expansion:
+/// an assignment, `export`, `read`, a `for` loop or a mount's `env=` (precision first: any
+/// such mention counts).
+fn mentions_unexpanded(text: &str, name: &str) -> bool {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        !before.is_some_and(|c| ident(c) || c == '$' || c == '{') && !after.is_some_and(ident)
+    })
+}
+
+impl Scope<'_> {
+    /// The help of an unpinned-package finding: `help`, preceded by what is wrong with a
+    /// version given as a variable the stage does not define (`curl=$V`).
+    pub fn pin_help(&self, help: &str, unpinned: &[&str]) -> String {
+        let mut missing: Vec<&str> = Vec::new();
+        for word in unpinned {
+            let mut rest = *word;
+            while let Some(at) = rest.find('$') {
+                let after = rest[at + 1..].trim_start_matches('{');
+                let len = after
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(after.len());
+                let name = &after[..len];
+                if !name.is_empty() && !self.defined(name) && !missing.contains(&name) {
+                    missing.push(name);
+                }
+                rest = &after[len..];
+            }
+        }
+        let Some(first) = missing.first() else {
+            return help.to_string();
+        };
+        let listed = missing
+            .iter()
+            .map(|n| format!("`${n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(
+            "{listed} is defined by no ARG or ENV in this stage, so the version is empty: declare `ARG {first}` after the stage's FROM (an ARG before the first FROM must be declared again), or {help}"
+        )
+    }
+}
+
+/// ARG and ENV names an instruction declares.
+pub fn declared_names(ins: &Instruction, names: &mut Vec<String>) {
+    match ins.keyword {
+        Keyword::Env => names.extend(ins.pairs.iter().map(|p| p.key.value.clone())),
+        Keyword::Arg => names.extend(
+            ins.args
+                .iter()
+                .map(|a| a.value.split('=').next().unwrap_or("").to_string()),
+        ),
+        _ => {}
+    }
+}
+
+/// The [`Scope`] of the RUN at instruction `index`.
+pub fn scope_at<'a>(input: &crate::rule::DockerfileInput<'a>, index: usize) -> Scope<'a> {
+    let model = input.model;
+    let ins = &input.df.instructions[index];
+    let run = input.text.get(ins.span.start..ins.span.end).unwrap_or("");
+    let mut names = Vec::new();
+    let Some(stage) = model.stage_of(index) else {
+        return Scope {
+            names,
+            run,
+            open: true,
+        };
+    };
+    for &s in model.ancestry(stage.index).iter().rev() {
+        for (i, earlier) in stage_body(model, &model.stages[s]) {
+            if s == stage.index && i >= index {
+                break;
+            }
+            declared_names(earlier, &mut names);
+        }
+    }
+    Scope {
+        names,
+        run,
+        open: ins.keyword == Keyword::Onbuild,
+    }
+}
+
 /// Reports every `keyword` after the first in a stage (only the last one takes effect).
 pub fn report_repeats(
     input: &crate::rule::DockerfileInput<'_>,
@@ -110,9 +214,10 @@ pub fn report_unpinned(
     manager: &crate::syntax::pkg::Manager,
     how: &str,
 ) {
-    for (_, _, scripts) in runs(input) {
+    for (i, _, scripts) in runs(input) {
+        let scope = scope_at(input, i);
         for cmd in scripts.iter().flat_map(|s| &s.commands) {
-            let unpinned = manager.unpinned(cmd);
+            let unpinned = manager.unpinned_in(cmd, &|n| scope.defined(n));
             if !unpinned.is_empty() {
                 cx.report(
                     cmd.span,
@@ -122,7 +227,7 @@ pub fn report_unpinned(
                         unpinned.join(", ")
                     ),
                 )
-                .help(format!("pin versions: {how}"));
+                .help(scope.pin_help(&format!("pin versions: {how}"), &unpinned));
             }
         }
     }

@@ -7,6 +7,13 @@ crate::declare_rule! {
     /// Installing from `package.json` (no package names), local folders, tarballs and git URLs
     /// with a `#ref` are left alone; a git URL without one (`git+ssh://host/repo.git`) is unpinned.
     ///
+    /// A version given as a variable (`yarn@$YARN_VERSION`) counts as pinned when an `ARG` or `ENV` of the
+    /// stage (before the RUN, or of a stage it builds on) or the RUN itself (`V=...`,
+    /// `--mount=...,env=V`) defines it; otherwise it expands to an empty version and is
+    /// reported. An `ARG` before the first `FROM` is in scope only where the stage declares
+    /// `ARG V` again; `${V:-1.2}` and versions with literal text around the variable are taken
+    /// as given. A variable the base image sets with `ENV` cannot be seen: declare it with `ARG`.
+    ///
     /// ## Why is this bad?
     /// An unpinned package installs the newest release on build day, so two builds of one
     /// Dockerfile can differ and a breaking major release slips in unnoticed.
@@ -38,7 +45,8 @@ crate::declare_rule! {
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     let cli = &pkg::NPM;
-    for (_, _, scripts) in super::runs(input) {
+    for (i, _, scripts) in super::runs(input) {
+        let scope = super::scope_at(input, i);
         for script in scripts {
             for cmd in script.find("npm") {
                 let Some(install) = cli
@@ -47,7 +55,13 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 else {
                     continue;
                 };
-                let unpinned = cli.unpinned_after(cmd, install, pkg::npm_spec_pinned_or_local);
+                let unpinned = cli.unpinned_in(
+                    cmd,
+                    install,
+                    pkg::npm_spec_pinned_or_local,
+                    pkg::at_version_at,
+                    &|n| scope.defined(n),
+                );
                 if unpinned.is_empty() {
                     continue;
                 }
@@ -55,9 +69,10 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     cmd.span,
                     format!("npm install of unpinned packages: {}", unpinned.join(", ")),
                 )
-                .help(
+                .help(scope.pin_help(
                     "pin versions (`package@1.2.3`), or add them to package.json and use `npm ci`",
-                );
+                    &unpinned,
+                ));
             }
         }
     }

@@ -10,9 +10,17 @@
 //! - pipx: yes (argparse's default), listed in [`PIPX`].
 //! - apt-get: no. apt's `CommandLine` parser matches long options exactly.
 //! - aptitude: matched exactly here (only the full names count).
-//! - apk, npm, gem, yum, dnf, zypper: matched exactly. Their parsers differ between releases
-//!   (apk-tools 2 and 3, yum 3 and dnf 4/5, npm's config keys that grow each release, gem
-//!   plugins), so no fixed option list can tell an unambiguous prefix from an ambiguous one.
+//! - yum and dnf: yes (yum 3's optparse, dnf 4's argparse), listed in `RPM_CLI` with the
+//!   options of both, so a prefix resolves only when it is unambiguous in each. microdnf
+//!   (GLib) and dnf 5 want full names: there a prefix fails the build at once, so reading it
+//!   as the option it abbreviates never hides a finding that matters.
+//! - gem: yes (Ruby's OptionParser), listed in [`GEM`] (`--vers 1.2` pins; `--ver` could be
+//!   `--verbose`).
+//! - apk, zypper: matched exactly (apk-tools and zypper parse with exact names).
+//! - npm: matched exactly here, although npm expands an unambiguous abbreviation of any of
+//!   its config keys: whether a prefix is unambiguous depends on the installed npm's full
+//!   key list, which grows each release, and the npm rule reads only options that take a
+//!   value, where a wrong guess would swallow a package name.
 
 use super::shell::{Command, ShellWord};
 
@@ -507,8 +515,65 @@ pub static NPM: Cli = Cli {
     ],
 };
 
+/// `gem install`'s options (RubyGems 3): Ruby's OptionParser completes an unambiguous
+/// prefix of a long option (`--vers 1.2` is `--version 1.2`; `--ver` could be `--verbose`).
 pub static GEM: Cli = Cli {
-    long_options: &[],
+    long_options: &[
+        "--platform",
+        "--version",
+        "--prerelease",
+        "--no-prerelease",
+        "--install-dir",
+        "--bindir",
+        "--document",
+        "--build-root",
+        "--vendor",
+        "--no-document",
+        "--env-shebang",
+        "--no-env-shebang",
+        "--force",
+        "--no-force",
+        "--wrappers",
+        "--no-wrappers",
+        "--trust-policy",
+        "--ignore-dependencies",
+        "--format-executable",
+        "--no-format-executable",
+        "--user-install",
+        "--no-user-install",
+        "--development",
+        "--development-all",
+        "--conservative",
+        "--minimal-deps",
+        "--post-install-message",
+        "--no-post-install-message",
+        "--file",
+        "--without",
+        "--default",
+        "--explain",
+        "--lock",
+        "--no-lock",
+        "--suggestions",
+        "--no-suggestions",
+        "--target-rbconfig",
+        "--local",
+        "--remote",
+        "--both",
+        "--bulk-threshold",
+        "--clear-sources",
+        "--source",
+        "--http-proxy",
+        "--no-http-proxy",
+        "--help",
+        "--verbose",
+        "--no-verbose",
+        "--quiet",
+        "--silent",
+        "--config-file",
+        "--backtrace",
+        "--debug",
+        "--norc",
+    ],
     value_flags: &[
         "-i",
         "--install-dir",
@@ -645,8 +710,72 @@ const RPM_INSTALL: &[Install] = &[
     },
 ];
 const RPM_YES: &[&str] = &["-y", "--assumeyes"];
+/// dnf 4's general options and yum 3's, together: both parse with Python (argparse, optparse),
+/// which take an unambiguous prefix of a long option (`--assumey` is `--assumeyes`). With
+/// the options of both, a prefix resolves here only when it is unambiguous in each.
 static RPM_CLI: Cli = Cli {
-    long_options: &[],
+    long_options: &[
+        "--advisory",
+        "--advisories",
+        "--allowerasing",
+        "--assumeno",
+        "--assumeyes",
+        "--best",
+        "--bugfix",
+        "--bz",
+        "--bzs",
+        "--cacheonly",
+        "--color",
+        "--comment",
+        "--config",
+        "--cve",
+        "--cves",
+        "--debuglevel",
+        "--debugsolver",
+        "--destdir",
+        "--disable",
+        "--disableexcludes",
+        "--disableplugin",
+        "--disablerepo",
+        "--downloaddir",
+        "--downloadonly",
+        "--enable",
+        "--enableplugin",
+        "--enablerepo",
+        "--enhancement",
+        "--errorlevel",
+        "--exclude",
+        "--excludepkgs",
+        "--forcearch",
+        "--help",
+        "--help-cmd",
+        "--installroot",
+        "--newpackage",
+        "--noautoremove",
+        "--nobest",
+        "--nodocs",
+        "--nogpgcheck",
+        "--noplugins",
+        "--obsoletes",
+        "--quiet",
+        "--randomwait",
+        "--refresh",
+        "--releasever",
+        "--repo",
+        "--repofrompath",
+        "--repoid",
+        "--rpmverbosity",
+        "--sec-severity",
+        "--secseverity",
+        "--security",
+        "--setopt",
+        "--showduplicates",
+        "--skip-broken",
+        "--skip-unavailable",
+        "--tolerant",
+        "--verbose",
+        "--version",
+    ],
     value_flags: &[
         "--enablerepo",
         "--disablerepo",
@@ -655,6 +784,35 @@ static RPM_CLI: Cli = Cli {
         "--config",
         "--installroot",
         "--releasever",
+        "-x",
+        "--exclude",
+        "--excludepkgs",
+        "--repo",
+        "--repoid",
+        "--disableexcludes",
+        "--disableplugin",
+        "--enableplugin",
+        "--repofrompath",
+        "--rpmverbosity",
+        "--forcearch",
+        "--downloaddir",
+        "--destdir",
+        "--comment",
+        "--color",
+        "-d",
+        "--debuglevel",
+        "-e",
+        "--errorlevel",
+        "-R",
+        "--randomwait",
+        "--advisory",
+        "--advisories",
+        "--bz",
+        "--bzs",
+        "--cve",
+        "--cves",
+        "--sec-severity",
+        "--secseverity",
     ],
 };
 
@@ -1023,6 +1181,19 @@ mod tests {
             .map(|w| w.value.as_str())
             .collect();
         assert_eq!(packages, ["flask"]);
+        assert!(
+            DNF.cli
+                .has_flag(&first("dnf install --assumey nginx"), RPM_YES)
+        );
+        // `--assum` could be --assumeno.
+        assert!(
+            !DNF.cli
+                .has_flag(&first("dnf install --assum nginx"), RPM_YES)
+        );
+        let c = first("dnf install --enablerep=epel --disablerep updates -y nginx");
+        assert_eq!(DNF.unpinned(&c), ["nginx"]);
+        assert!(GEM.has_flag(&first("gem install rake --vers 13.0"), &["-v", "--version"]));
+        assert!(!GEM.has_flag(&first("gem install rake --ver 13.0"), &["-v", "--version"]));
         // apt-get wants full names.
         assert!(!APT_GET.has_flag(
             &first("apt-get install --no-install curl"),

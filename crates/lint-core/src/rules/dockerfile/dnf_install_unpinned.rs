@@ -7,6 +7,8 @@ crate::declare_rule! {
     /// `localinstall`, `module install`) of packages without a version (`nginx-1.26.1`).
     /// A `reinstall` (`rei`) is not reported: it installs the version already there, so there
     /// is nothing to pin; nor are groups (`@web`, `group install`), which have no version.
+    /// Options are read as dnf reads them, abbreviated ones included: in
+    /// `--disablerep updates`, `updates` is the value of `--disablerepo`, not a package.
     ///
     /// A version given as a variable (`nginx-$NGINX_VERSION`) counts as pinned when an `ARG` or `ENV` of the
     /// stage (before the RUN, or of a stage it builds on) or the RUN itself (`V=...`,

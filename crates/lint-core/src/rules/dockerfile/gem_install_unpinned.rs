@@ -4,7 +4,9 @@ use crate::syntax::pkg;
 crate::declare_rule! {
     /// ## What it does
     /// Finds `gem install <gem>` (or `gem i`) without a version (`-v 1.2.3` or `gem:1.2.3`).
-    /// Build flags after `--` are not gems.
+    /// Build flags after `--` are not gems. As gem itself (Ruby's OptionParser), an unambiguous
+    /// prefix of a long option counts: `--vers 1.2` is `--version 1.2` (`--ver` could be
+    /// `--verbose`).
     ///
     /// A version given as a variable (`rake:$RAKE_VERSION`) counts as pinned when an `ARG` or `ENV` of the
     /// stage (before the RUN, or of a stage it builds on) or the RUN itself (`V=...`,

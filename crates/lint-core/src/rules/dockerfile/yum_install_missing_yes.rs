@@ -7,6 +7,9 @@ crate::declare_rule! {
     /// `reinstall`, `groupinstall`, `module install`, and the dnf spellings `in` and `rei`
     /// (yum is dnf on EL 8 and later, which takes them; yum 3 rejects them).
     ///
+    /// As yum itself (optparse in yum 3, argparse in yum 4), an unambiguous prefix of a long
+    /// option counts: `--assumey` is `--assumeyes`.
+    ///
     /// ## Why is this bad?
     /// A build cannot answer yum's confirmation prompt; without `-y` the install aborts.
     ///

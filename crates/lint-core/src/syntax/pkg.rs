@@ -515,6 +515,22 @@ pub static NPM: Cli = Cli {
     ],
 };
 
+/// `npm install` and its aliases, as npm documents them (`add`, `i`, and the spellings and
+/// typos npm accepts on purpose: `in` ... `instal`, `isnt` ... `isntall`).
+pub const NPM_INSTALL: &[&str] = &[
+    "install", "add", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal",
+    "isntall",
+];
+
+/// `npm install` (any spelling): its subcommand word.
+pub fn npm_install(cmd: &Command) -> Option<&ShellWord> {
+    if !cmd.is("npm") {
+        return None;
+    }
+    NPM.subcommand(cmd)
+        .filter(|w| NPM_INSTALL.contains(&w.value.as_str()))
+}
+
 /// `gem install`'s options (RubyGems 3): Ruby's OptionParser completes an unambiguous
 /// prefix of a long option (`--vers 1.2` is `--version 1.2`; `--ver` could be `--verbose`).
 pub static GEM: Cli = Cli {

@@ -3,7 +3,9 @@ use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `npm install <package>` (also `npm i`, `npm add`) without a version (`pkg@1.2.3`).
+    /// Finds `npm install <package>` (also `npm i`, `npm add` and the other spellings npm
+    /// accepts: `in`, `ins`, `inst`, `insta`, `instal`, `isnt`, `isnta`, `isntal`, `isntall`)
+    /// without a version (`pkg@1.2.3`).
     /// Installing from `package.json` (no package names), local folders, tarballs and git URLs
     /// with a `#ref` are left alone; a git URL without one (`git+ssh://host/repo.git`) is unpinned.
     ///
@@ -48,11 +50,8 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for (i, _, scripts) in super::runs(input) {
         let scope = super::scope_at(input, i);
         for script in scripts {
-            for cmd in script.find("npm") {
-                let Some(install) = cli
-                    .subcommand(cmd)
-                    .filter(|w| matches!(w.value.as_str(), "install" | "i" | "add"))
-                else {
+            for cmd in &script.commands {
+                let Some(install) = pkg::npm_install(cmd) else {
                     continue;
                 };
                 let unpinned = cli.unpinned_in(

@@ -50,8 +50,9 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
+    let scopes = super::Scopes::new(input);
     for (i, _, scripts) in super::runs(input) {
-        let scope = super::scope_at(input, i);
+        let scope = scopes.at(i);
         for script in scripts {
             for cmd in &script.commands {
                 let Some((frontend, install)) = pkg::apt_install(cmd) else {

@@ -45,8 +45,9 @@ crate::declare_rule! {
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     let cli = &pkg::GEM;
+    let scopes = super::Scopes::new(input);
     for (i, _, scripts) in super::runs(input) {
-        let scope = super::scope_at(input, i);
+        let scope = scopes.at(i);
         for cmd in scripts.iter().flat_map(|s| s.find("gem")) {
             // `gem i` is gem's short form of `gem install`.
             let Some(install) = cli

@@ -41,8 +41,9 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
+    let scopes = super::Scopes::new(input);
     for (i, _, scripts) in super::runs(input) {
-        let scope = super::scope_at(input, i);
+        let scope = scopes.at(i);
         for cmd in scripts.iter().flat_map(|s| s.find("go")) {
             if !matches!(cmd.subcommand(), Some("install" | "get")) {
                 continue;

@@ -47,8 +47,9 @@ crate::declare_rule! {
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     let cli = &pkg::NPM;
+    let scopes = super::Scopes::new(input);
     for (i, _, scripts) in super::runs(input) {
-        let scope = super::scope_at(input, i);
+        let scope = scopes.at(i);
         for script in scripts {
             for cmd in &script.commands {
                 let Some(install) = pkg::npm_install(cmd) else {

@@ -61,8 +61,9 @@ fn install(cmd: &Command) -> Option<(&'static Cli, &ShellWord)> {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
+    let scopes = super::Scopes::new(input);
     for (i, _, scripts) in super::runs(input) {
-        let scope = super::scope_at(input, i);
+        let scope = scopes.at(i);
         for script in scripts {
             for cmd in &script.commands {
                 let Some((cli, install)) = install(cmd) else {

@@ -9,14 +9,16 @@
 //!   `--no-cache-dir`), so [`PIP`] lists its long options to decide what a prefix names.
 //! - pipx: yes (argparse's default), listed in [`PIPX`].
 //! - apt-get: no. apt's `CommandLine` parser matches long options exactly.
-//! - aptitude: matched exactly here (only the full names count).
+//! - aptitude: not modelled, only the full names count here (its options are few and
+//!   usually written in full; an abbreviation is read as an unknown option).
 //! - yum and dnf: yes (yum 3's optparse, dnf 4's argparse), listed in `RPM_CLI` with the
 //!   options of both, so a prefix resolves only when it is unambiguous in each. microdnf
 //!   (GLib) and dnf 5 want full names: there a prefix fails the build at once, so reading it
 //!   as the option it abbreviates never hides a finding that matters.
 //! - gem: yes (Ruby's OptionParser), listed in [`GEM`] (`--vers 1.2` pins; `--ver` could be
 //!   `--verbose`).
-//! - apk, zypper: matched exactly (apk-tools and zypper parse with exact names).
+//! - apk, zypper: not modelled, matched exactly. apk-tools 2 and 3 parse differently, and
+//!   zypper's options differ per command, so no one option list decides what a prefix names.
 //! - npm: matched exactly here, although npm expands an unambiguous abbreviation of any of
 //!   its config keys: whether a prefix is unambiguous depends on the installed npm's full
 //!   key list, which grows each release, and the npm rule reads only options that take a

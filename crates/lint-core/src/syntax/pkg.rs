@@ -9,9 +9,20 @@
 //!   `--no-cache-dir`), so [`PIP`] lists its long options to decide what a prefix names.
 //! - pipx: yes (argparse's default), listed in [`PIPX`].
 //! - apt-get: no. apt's `CommandLine` parser matches long options exactly.
-//! - apk, npm, gem, yum, dnf, zypper: matched exactly. Their parsers differ between releases
-//!   (apk-tools 2 and 3, yum 3 and dnf 4/5, npm's config keys that grow each release, gem
-//!   plugins), so no fixed option list can tell an unambiguous prefix from an ambiguous one.
+//! - aptitude: not modelled, only the full names count here (its options are few and
+//!   usually written in full; an abbreviation is read as an unknown option).
+//! - yum and dnf: yes (yum 3's optparse, dnf 4's argparse), listed in `RPM_CLI` with the
+//!   options of both, so a prefix resolves only when it is unambiguous in each. microdnf
+//!   (GLib) and dnf 5 want full names: there a prefix fails the build at once, so reading it
+//!   as the option it abbreviates never hides a finding that matters.
+//! - gem: yes (Ruby's OptionParser), listed in [`GEM`] (`--vers 1.2` pins; `--ver` could be
+//!   `--verbose`).
+//! - apk, zypper: not modelled, matched exactly. apk-tools 2 and 3 parse differently, and
+//!   zypper's options differ per command, so no one option list decides what a prefix names.
+//! - npm: matched exactly here, although npm expands an unambiguous abbreviation of any of
+//!   its config keys: whether a prefix is unambiguous depends on the installed npm's full
+//!   key list, which grows each release, and the npm rule reads only options that take a
+//!   value, where a wrong guess would swallow a package name.
 
 use super::shell::{Command, ShellWord};
 
@@ -150,6 +161,31 @@ impl Cli {
             .collect()
     }
 
+    /// [`Cli::unpinned_after`] in a scope that knows which variables are defined: a package
+    /// whose version is only variables that `defined` rejects (`curl=$V` with no `V`) is
+    /// unpinned too, as the version expands to nothing. `version_at` says where a spec's
+    /// version starts in the manager's syntax.
+    pub fn unpinned_in<'a>(
+        &self,
+        cmd: &'a Command,
+        after: &ShellWord,
+        pinned: impl Fn(&str) -> bool,
+        version_at: fn(&str) -> Option<usize>,
+        defined: &dyn Fn(&str) -> bool,
+    ) -> Vec<&'a str> {
+        self.operands_after(cmd, after)
+            .into_iter()
+            .filter(|w| {
+                if w.dynamic {
+                    version_undefined(&w.value, version_at, defined)
+                } else {
+                    !pinned(&w.value)
+                }
+            })
+            .map(|w| w.value.as_str())
+            .collect()
+    }
+
     /// The first `n` operands of `cmd` (the subcommand words: `module install`), options and
     /// their values skipped.
     pub fn leading_operands<'a>(&self, cmd: &'a Command, n: usize) -> Vec<&'a ShellWord> {
@@ -194,6 +230,103 @@ pub static APT_GET: Cli = Cli {
         "--config-file",
     ],
 };
+
+/// aptitude's options that take a value (its `install` reads the same `-o` settings as
+/// apt-get).
+pub static APTITUDE: Cli = Cli {
+    long_options: &[],
+    value_flags: &[
+        "-t",
+        "--target-release",
+        "--default-release",
+        "-o",
+        "-F",
+        "--display-format",
+        "-w",
+        "--width",
+        "-O",
+        "--sort",
+        "--log-file",
+        "--log-level",
+    ],
+};
+
+/// A Debian front end whose `install` the apt rules read: apt-get, and aptitude, which asks
+/// the same confirmation, installs recommended packages by default and pins the same way
+/// (`pkg=version`, `pkg/release`). `apt` is left to its own rule (it is not for scripts).
+pub struct AptFrontend {
+    pub program: &'static str,
+    pub cli: &'static Cli,
+    /// Flags that answer "yes".
+    pub yes: &'static [&'static str],
+    /// Whether quiet level 2 (`-qq`) implies yes (apt-get's, not aptitude's).
+    pub quiet_implies_yes: bool,
+    /// Flags that leave recommended packages out; the first is the one to suggest.
+    pub no_recommends: &'static [&'static str],
+}
+
+pub static APT_FRONTENDS: [AptFrontend; 2] = [
+    AptFrontend {
+        program: "apt-get",
+        cli: &APT_GET,
+        yes: &["-y", "--yes", "--assume-yes"],
+        quiet_implies_yes: true,
+        no_recommends: &["--no-install-recommends"],
+    },
+    AptFrontend {
+        program: "aptitude",
+        cli: &APTITUDE,
+        yes: &["-y", "--assume-yes"],
+        quiet_implies_yes: false,
+        no_recommends: &["--without-recommends", "-R"],
+    },
+];
+
+/// `apt-get install` or `aptitude install`: the front end and its `install` word.
+pub fn apt_install(cmd: &Command) -> Option<(&'static AptFrontend, &ShellWord)> {
+    let frontend = APT_FRONTENDS.iter().find(|f| cmd.is(f.program))?;
+    let install = frontend
+        .cli
+        .subcommand(cmd)
+        .filter(|w| w.value == "install")?;
+    Some((frontend, install))
+}
+
+impl AptFrontend {
+    /// The packages of an install that carry no version (`pkg=version`, `pkg/release` and
+    /// `.deb` files are pinned; words holding a variable are left alone). aptitude's search
+    /// patterns (`~nfoo`, `?name(foo)`) name no package to pin, and its per-package actions
+    /// (`foo-` remove, `foo_` purge, `foo=` hold, `foo:` keep) install nothing; `foo+` and
+    /// `foo&M` install `foo`.
+    /// A version that is only variables `defined` rejects (`curl=$V`) counts as missing.
+    pub fn unpinned<'a>(
+        &self,
+        cmd: &'a Command,
+        install: &ShellWord,
+        defined: &dyn Fn(&str) -> bool,
+    ) -> Vec<&'a str> {
+        let pinned = |p: &str| p.contains('=') || p.contains('/') || p.ends_with(".deb");
+        if self.program != "aptitude" {
+            return self
+                .cli
+                .unpinned_in(cmd, install, pinned, apt_version_at, defined);
+        }
+        self.cli
+            .operands_after(cmd, install)
+            .into_iter()
+            .filter(|w| !w.dynamic || version_undefined(&w.value, apt_version_at, defined))
+            .map(|w| w.value.as_str())
+            .filter(|p| !p.starts_with(['~', '?']) && !p.ends_with(['-', '_', '=', ':']))
+            .filter(|p| {
+                let name = ["&BD", "&M", "&m", "+M", "+"]
+                    .iter()
+                    .find_map(|s| p.strip_suffix(s))
+                    .unwrap_or(p);
+                !pinned(name)
+            })
+            .collect()
+    }
+}
 
 pub static APK: Cli = Cli {
     long_options: &[],
@@ -384,8 +517,81 @@ pub static NPM: Cli = Cli {
     ],
 };
 
+/// `npm install` and its aliases, as npm documents them (`add`, `i`, and the spellings and
+/// typos npm accepts on purpose: `in` ... `instal`, `isnt` ... `isntall`).
+pub const NPM_INSTALL: &[&str] = &[
+    "install", "add", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal",
+    "isntall",
+];
+
+/// `npm install` (any spelling): its subcommand word.
+pub fn npm_install(cmd: &Command) -> Option<&ShellWord> {
+    if !cmd.is("npm") {
+        return None;
+    }
+    NPM.subcommand(cmd)
+        .filter(|w| NPM_INSTALL.contains(&w.value.as_str()))
+}
+
+/// `gem install`'s options (RubyGems 3): Ruby's OptionParser completes an unambiguous
+/// prefix of a long option (`--vers 1.2` is `--version 1.2`; `--ver` could be `--verbose`).
 pub static GEM: Cli = Cli {
-    long_options: &[],
+    long_options: &[
+        "--platform",
+        "--version",
+        "--prerelease",
+        "--no-prerelease",
+        "--install-dir",
+        "--bindir",
+        "--document",
+        "--build-root",
+        "--vendor",
+        "--no-document",
+        "--env-shebang",
+        "--no-env-shebang",
+        "--force",
+        "--no-force",
+        "--wrappers",
+        "--no-wrappers",
+        "--trust-policy",
+        "--ignore-dependencies",
+        "--format-executable",
+        "--no-format-executable",
+        "--user-install",
+        "--no-user-install",
+        "--development",
+        "--development-all",
+        "--conservative",
+        "--minimal-deps",
+        "--post-install-message",
+        "--no-post-install-message",
+        "--file",
+        "--without",
+        "--default",
+        "--explain",
+        "--lock",
+        "--no-lock",
+        "--suggestions",
+        "--no-suggestions",
+        "--target-rbconfig",
+        "--local",
+        "--remote",
+        "--both",
+        "--bulk-threshold",
+        "--clear-sources",
+        "--source",
+        "--http-proxy",
+        "--no-http-proxy",
+        "--help",
+        "--verbose",
+        "--no-verbose",
+        "--quiet",
+        "--silent",
+        "--config-file",
+        "--backtrace",
+        "--debug",
+        "--norc",
+    ],
     value_flags: &[
         "-i",
         "--install-dir",
@@ -409,18 +615,41 @@ pub static GEM: Cli = Cli {
     ],
 };
 
+/// A subcommand that installs packages, as the manager spells it.
+pub struct Install {
+    /// Its words (`["module", "install"]`); the packages follow the last one.
+    pub words: &'static [&'static str],
+    /// The programs of the manager that accept this spelling; empty: all of them.
+    pub only: &'static [&'static str],
+    /// Whether its packages are fresh installs whose versions a pin decides. A reinstall gets
+    /// the version already installed, and a group has no version, so neither needs a pin; both
+    /// still ask for confirmation and fill the cache.
+    pub pins: bool,
+}
+
+const fn install(words: &'static [&'static str]) -> Install {
+    Install {
+        words,
+        only: &[],
+        pins: true,
+    }
+}
+
 pub struct Manager {
     /// Program names (`dnf`, `microdnf`).
     pub programs: &'static [&'static str],
     pub cli: &'static Cli,
-    /// Subcommands that install packages, each as its words (`["module", "install"]`).
-    pub install: &'static [&'static [&'static str]],
-    /// Further subcommands that download packages into the cache (`upgrade`, `reinstall`):
-    /// they need the same cleaning as an install, but take no packages that need pins.
+    /// Subcommands that install packages: the one list every rule about this manager reads
+    /// (confirmation, pins, cache cleaning, layer cost).
+    pub install: &'static [Install],
+    /// Further subcommands that download packages into the cache (`upgrade`): they need the
+    /// same cleaning as an install, but take no packages that need pins or confirmation here.
     pub downloads: &'static [&'static str],
     /// Flags that make the install non-interactive.
     pub yes: &'static [&'static str],
     pub pinned: fn(&str) -> bool,
+    /// Where a package's version starts, for judging one given as a variable.
+    pub version_at: fn(&str) -> Option<usize>,
     /// Subcommands (with the argument they need, or "") that clean the cache.
     pub clean: &'static [(&'static str, &'static str)],
     /// Where the cache lives: removing it cleans too, and a cache mount there makes cleaning moot.
@@ -440,16 +669,131 @@ fn zypper_pinned(p: &str) -> bool {
     p.contains(['=', '<', '>']) || p.ends_with(".rpm")
 }
 
-/// yum and dnf share their command line.
-const RPM_INSTALL: &[&[&str]] = &[
-    &["install"],
-    &["groupinstall"],
-    &["localinstall"],
-    &["module", "install"],
+/// The programs that read dnf's command aliases (`in`, `rei`): dnf 4 and 5, and `yum`, which
+/// is dnf on EL 8 and later (yum 3 of EL 7 rejects the aliases, so the build fails there
+/// anyway). microdnf and tdnf know only the full names.
+const DNF_ALIASES: &[&str] = &["dnf", "dnf-3", "dnf4", "dnf5", "yum"];
+
+/// yum's and dnf's installs, one table for both (yum 4 is dnf): `install` and its aliases
+/// (`in`, dnf's `install-n`/`install-na`/`install-nevra` spellings, `localinstall`),
+/// `reinstall` (`rei`), groups and modules.
+const RPM_INSTALL: &[Install] = &[
+    install(&["install"]),
+    Install {
+        words: &["in"],
+        only: DNF_ALIASES,
+        pins: true,
+    },
+    Install {
+        words: &["install-n"],
+        only: DNF_ALIASES,
+        pins: true,
+    },
+    Install {
+        words: &["install-na"],
+        only: DNF_ALIASES,
+        pins: true,
+    },
+    Install {
+        words: &["install-nevra"],
+        only: DNF_ALIASES,
+        pins: true,
+    },
+    install(&["localinstall"]),
+    install(&["module", "install"]),
+    Install {
+        words: &["reinstall"],
+        only: &[],
+        pins: false,
+    },
+    Install {
+        words: &["rei"],
+        only: DNF_ALIASES,
+        pins: false,
+    },
+    Install {
+        words: &["groupinstall"],
+        only: &[],
+        pins: false,
+    },
+    Install {
+        words: &["group", "install"],
+        only: &[],
+        pins: false,
+    },
+    Install {
+        words: &["groups", "install"],
+        only: &[],
+        pins: false,
+    },
 ];
 const RPM_YES: &[&str] = &["-y", "--assumeyes"];
+/// dnf 4's general options and yum 3's, together: both parse with Python (argparse, optparse),
+/// which take an unambiguous prefix of a long option (`--assumey` is `--assumeyes`). With
+/// the options of both, a prefix resolves here only when it is unambiguous in each.
 static RPM_CLI: Cli = Cli {
-    long_options: &[],
+    long_options: &[
+        "--advisory",
+        "--advisories",
+        "--allowerasing",
+        "--assumeno",
+        "--assumeyes",
+        "--best",
+        "--bugfix",
+        "--bz",
+        "--bzs",
+        "--cacheonly",
+        "--color",
+        "--comment",
+        "--config",
+        "--cve",
+        "--cves",
+        "--debuglevel",
+        "--debugsolver",
+        "--destdir",
+        "--disable",
+        "--disableexcludes",
+        "--disableplugin",
+        "--disablerepo",
+        "--downloaddir",
+        "--downloadonly",
+        "--enable",
+        "--enableplugin",
+        "--enablerepo",
+        "--enhancement",
+        "--errorlevel",
+        "--exclude",
+        "--excludepkgs",
+        "--forcearch",
+        "--help",
+        "--help-cmd",
+        "--installroot",
+        "--newpackage",
+        "--noautoremove",
+        "--nobest",
+        "--nodocs",
+        "--nogpgcheck",
+        "--noplugins",
+        "--obsoletes",
+        "--quiet",
+        "--randomwait",
+        "--refresh",
+        "--releasever",
+        "--repo",
+        "--repofrompath",
+        "--repoid",
+        "--rpmverbosity",
+        "--sec-severity",
+        "--secseverity",
+        "--security",
+        "--setopt",
+        "--showduplicates",
+        "--skip-broken",
+        "--skip-unavailable",
+        "--tolerant",
+        "--verbose",
+        "--version",
+    ],
     value_flags: &[
         "--enablerepo",
         "--disablerepo",
@@ -458,6 +802,35 @@ static RPM_CLI: Cli = Cli {
         "--config",
         "--installroot",
         "--releasever",
+        "-x",
+        "--exclude",
+        "--excludepkgs",
+        "--repo",
+        "--repoid",
+        "--disableexcludes",
+        "--disableplugin",
+        "--enableplugin",
+        "--repofrompath",
+        "--rpmverbosity",
+        "--forcearch",
+        "--downloaddir",
+        "--destdir",
+        "--comment",
+        "--color",
+        "-d",
+        "--debuglevel",
+        "-e",
+        "--errorlevel",
+        "-R",
+        "--randomwait",
+        "--advisory",
+        "--advisories",
+        "--bz",
+        "--bzs",
+        "--cve",
+        "--cves",
+        "--sec-severity",
+        "--secseverity",
     ],
 };
 
@@ -465,21 +838,23 @@ pub static YUM: Manager = Manager {
     programs: &["yum"],
     cli: &RPM_CLI,
     install: RPM_INSTALL,
-    downloads: &["reinstall"],
+    downloads: &[],
     yes: RPM_YES,
     pinned: rpm_pinned,
+    version_at: rpm_version_at,
     clean: &[("clean", "all")],
     cache_dirs: &["/var/cache/yum"],
 };
 
 pub static DNF: Manager = Manager {
-    programs: &["dnf", "microdnf", "tdnf"],
+    programs: &["dnf", "dnf-3", "dnf4", "dnf5", "microdnf", "tdnf"],
     cli: &RPM_CLI,
     install: RPM_INSTALL,
-    // dnf's aliases: `in` install, `rei` reinstall, `up` upgrade.
-    downloads: &["in", "reinstall", "rei", "up", "upgrade", "upgrade-minimal"],
+    // `up` is dnf's alias of `upgrade`.
+    downloads: &["up", "update", "upgrade", "upgrade-minimal"],
     yes: RPM_YES,
     pinned: rpm_pinned,
+    version_at: rpm_version_at,
     clean: &[("clean", "all")],
     // dnf5 keeps its cache in /var/cache/libdnf5.
     cache_dirs: &["/var/cache/dnf", "/var/cache/libdnf5"],
@@ -491,10 +866,11 @@ pub static ZYPPER: Manager = Manager {
         long_options: &[],
         value_flags: &["-r", "--repo", "--from", "-t", "--type"],
     },
-    install: &[&["install"], &["in"]],
+    install: &[install(&["install"]), install(&["in"])],
     downloads: &[],
     yes: &["-n", "--non-interactive", "-y", "--no-confirm"],
     pinned: zypper_pinned,
+    version_at: zypper_version_at,
     // `cc` is zypper's alias of `clean`.
     clean: &[("clean", ""), ("cc", "")],
     cache_dirs: &["/var/cache/zypp"],
@@ -505,21 +881,33 @@ impl Manager {
         self.programs.contains(&cmd.name())
     }
 
-    /// `cmd` is this manager's install: the last subcommand word (packages follow it).
-    pub fn install_word<'a>(&self, cmd: &'a Command) -> Option<&'a ShellWord> {
+    /// `cmd` is one of this manager's installs: which, and its last subcommand word (the
+    /// packages follow it).
+    pub fn install_of<'a>(&self, cmd: &'a Command) -> Option<(&'static Install, &'a ShellWord)> {
         if !self.runs(cmd) {
             return None;
         }
-        self.install.iter().find_map(|words| {
-            let found = self.cli.leading_operands(cmd, words.len());
-            let same = found.len() == words.len()
-                && found.iter().zip(words.iter()).all(|(w, s)| w.value == *s);
-            same.then(|| found[found.len() - 1])
+        self.install.iter().find_map(|sub| {
+            if !sub.only.is_empty() && !sub.only.contains(&cmd.name()) {
+                return None;
+            }
+            let found = self.cli.leading_operands(cmd, sub.words.len());
+            let same = found.len() == sub.words.len()
+                && found
+                    .iter()
+                    .zip(sub.words.iter())
+                    .all(|(w, s)| w.value == *s);
+            same.then(|| (sub, found[found.len() - 1]))
         })
     }
 
+    /// `cmd` is this manager's install: the last subcommand word (packages follow it).
+    pub fn install_word<'a>(&self, cmd: &'a Command) -> Option<&'a ShellWord> {
+        self.install_of(cmd).map(|(_, word)| word)
+    }
+
     pub fn is_install(&self, cmd: &Command) -> bool {
-        self.install_word(cmd).is_some()
+        self.install_of(cmd).is_some()
     }
 
     /// An install or another subcommand that fills the package cache.
@@ -558,17 +946,126 @@ impl Manager {
     /// Packages of an install that are not pinned (variables are left alone: their value is
     /// unknown).
     pub fn unpinned<'a>(&self, cmd: &'a Command) -> Vec<&'a str> {
-        let Some(install) = self.install_word(cmd) else {
+        self.unpinned_in(cmd, &|_| true)
+    }
+
+    /// [`Manager::unpinned`], where a version that is only variables `defined` rejects
+    /// (`nginx-$V` with no `V` in scope) counts as missing.
+    pub fn unpinned_in<'a>(
+        &self,
+        cmd: &'a Command,
+        defined: &dyn Fn(&str) -> bool,
+    ) -> Vec<&'a str> {
+        let Some((sub, word)) = self.install_of(cmd) else {
             return Vec::new();
         };
-        // Groups (`groupinstall web`, `install @web`) have no versions to pin.
-        if install.value == "groupinstall" {
+        if !sub.pins {
             return Vec::new();
         }
-        self.cli.unpinned_after(cmd, install, |p| {
-            (self.pinned)(p) || p.contains('/') || p.starts_with('@')
-        })
+        // Groups (`install @web`) have no versions to pin.
+        self.cli.unpinned_in(
+            cmd,
+            word,
+            |p| (self.pinned)(p) || p.contains('/') || p.starts_with('@'),
+            self.version_at,
+            defined,
+        )
     }
+}
+
+/// Whether the version of `spec` (from where `version_at` says it starts) is nothing but
+/// references to variables `defined` rejects, so that it expands to an empty version:
+/// `curl=$V`, `flask==${V}`, `yarn@$V`, `nginx-$V` with `V` defined nowhere in scope. A
+/// reference that handles the unset case (`${V:-1.2}`, `${V:?}`) and a command substitution
+/// are taken as given; so is a version with literal text (`${V}.1~focal`).
+pub fn version_undefined(
+    spec: &str,
+    version_at: fn(&str) -> Option<usize>,
+    defined: &dyn Fn(&str) -> bool,
+) -> bool {
+    let Some(at) = version_at(spec) else {
+        return false;
+    };
+    let version = &spec[at..];
+    let mut rest = version;
+    let mut found = false;
+    loop {
+        let rest_trimmed = rest.trim_start_matches(['"', '\'']);
+        let Some(after) = rest_trimmed.strip_prefix('$') else {
+            return found && rest_trimmed.trim_matches(['"', '\'']).is_empty();
+        };
+        let (name, tail) = if let Some(braced) = after.strip_prefix('{') {
+            let Some(close) = braced.find('}') else {
+                return false;
+            };
+            (&braced[..close], &braced[close + 1..])
+        } else {
+            let len = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len());
+            (&after[..len], &after[len..])
+        };
+        let plain = !name.is_empty()
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && !name.starts_with(|c: char| c.is_ascii_digit());
+        if !plain || defined(name) {
+            return false;
+        }
+        found = true;
+        rest = tail;
+    }
+}
+
+/// Where the version starts in `pkg=1.2` / `pkg/release` (apt).
+pub fn apt_version_at(spec: &str) -> Option<usize> {
+    spec.find(['=', '/']).map(|i| i + 1)
+}
+
+/// Where the version starts after an operator of `ops` (`pkg>=1.2`, `pkg~=1.2`).
+fn after_operator(spec: &str, ops: &[char]) -> Option<usize> {
+    let at = spec.find(ops)?;
+    let len = spec[at..]
+        .find(|c: char| !ops.contains(&c))
+        .unwrap_or(spec.len() - at);
+    Some(at + len)
+}
+
+/// apk's `pkg=1.2`, `pkg~1.2`, `pkg>1.2`.
+pub fn apk_version_at(spec: &str) -> Option<usize> {
+    after_operator(spec, &['=', '~', '<', '>'])
+}
+
+/// pip's `pkg==1.2`, `pkg~=1.2`, `pkg>=1.2` (a URL's `@` is not a version).
+pub fn pip_version_at(spec: &str) -> Option<usize> {
+    after_operator(spec, &['=', '<', '>', '~', '!'])
+}
+
+/// npm's `pkg@1.2` and `@scope/pkg@1.2`; go's `module@v1.2`.
+pub fn at_version_at(spec: &str) -> Option<usize> {
+    spec.char_indices()
+        .skip(1)
+        .find(|&(_, c)| c == '@')
+        .map(|(i, _)| i + 1)
+}
+
+/// gem's `rake:13.0`.
+pub fn gem_version_at(spec: &str) -> Option<usize> {
+    spec.find(':').map(|i| i + 1)
+}
+
+/// rpm's `name-version` (the first `-` before a digit or a variable), or a comparison.
+fn rpm_version_at(spec: &str) -> Option<usize> {
+    after_operator(spec, &['=', '<', '>']).or_else(|| {
+        spec.char_indices()
+            .find(|&(i, c)| {
+                c == '-' && spec[i + 1..].starts_with(|d: char| d.is_ascii_digit() || d == '$')
+            })
+            .map(|(i, _)| i + 1)
+    })
+}
+
+fn zypper_version_at(spec: &str) -> Option<usize> {
+    after_operator(spec, &['=', '<', '>'])
 }
 
 /// `pip install`, `pip3 install`, `python3 -m pip install`: the `install` word.
@@ -666,6 +1163,18 @@ mod tests {
         );
         assert!(!DNF.is_install(&first("dnf module enable nodejs:18")));
         assert!(DNF.downloads(&first("dnf rei -y nginx")));
+        for alias in ["dnf in -y nginx", "dnf5 in nginx", "dnf install-n nginx"] {
+            assert_eq!(DNF.unpinned(&first(alias)), ["nginx"], "{alias}");
+        }
+        assert_eq!(YUM.unpinned(&first("yum in nginx")), ["nginx"]);
+        assert!(YUM.is_install(&first("yum rei nginx")));
+        // A reinstall gets the version already installed: no pin to ask for.
+        assert!(DNF.is_install(&first("dnf reinstall nginx")));
+        assert!(DNF.unpinned(&first("dnf reinstall nginx")).is_empty());
+        // microdnf knows only the full names.
+        assert!(!DNF.is_install(&first("microdnf in nginx")));
+        assert!(DNF.is_install(&first("microdnf reinstall nginx")));
+        assert!(DNF.unpinned(&first("dnf group install -y web")).is_empty());
         assert!(!DNF.downloads(&first("dnf makecache")));
         assert_eq!(
             ZYPPER.unpinned(&first("zypper in -y curl=8.0 git")),
@@ -690,11 +1199,73 @@ mod tests {
             .map(|w| w.value.as_str())
             .collect();
         assert_eq!(packages, ["flask"]);
+        assert!(
+            DNF.cli
+                .has_flag(&first("dnf install --assumey nginx"), RPM_YES)
+        );
+        // `--assum` could be --assumeno.
+        assert!(
+            !DNF.cli
+                .has_flag(&first("dnf install --assum nginx"), RPM_YES)
+        );
+        let c = first("dnf install --enablerep=epel --disablerep updates -y nginx");
+        assert_eq!(DNF.unpinned(&c), ["nginx"]);
+        assert!(GEM.has_flag(&first("gem install rake --vers 13.0"), &["-v", "--version"]));
+        assert!(!GEM.has_flag(&first("gem install rake --ver 13.0"), &["-v", "--version"]));
         // apt-get wants full names.
         assert!(!APT_GET.has_flag(
             &first("apt-get install --no-install curl"),
             &["--no-install-recommends"]
         ));
+    }
+
+    #[test]
+    fn aptitude_installs_like_apt_get() {
+        let c = first("aptitude install -y curl=8.0 git+ vim- ~nlibfoo 'nano&M'");
+        let (frontend, install) = apt_install(&c).unwrap();
+        assert_eq!(frontend.program, "aptitude");
+        assert_eq!(
+            frontend.unpinned(&c, install, &|_| true),
+            ["git+", "nano&M"]
+        );
+        assert!(apt_install(&first("aptitude update")).is_none());
+        assert!(apt_install(&first("apt install curl")).is_none());
+    }
+
+    #[test]
+    fn a_version_of_undefined_variables_is_no_pin() {
+        let undefined = |n: &str| n != "V";
+        for spec in ["curl=$V", "curl=${V}", "curl=\"$V\""] {
+            assert!(
+                version_undefined(spec, apt_version_at, &undefined),
+                "{spec}"
+            );
+        }
+        assert!(version_undefined("flask==$V", pip_version_at, &undefined));
+        assert!(version_undefined(
+            "@types/node@$V",
+            at_version_at,
+            &undefined
+        ));
+        assert!(version_undefined("nginx-$V", rpm_version_at, &undefined));
+        assert!(version_undefined("rake:$V$V", gem_version_at, &undefined));
+        let defined = |_: &str| true;
+        assert!(!version_undefined("curl=$V", apt_version_at, &defined));
+        for spec in [
+            "curl=${V:-1.2}",
+            "curl=${V}.1",
+            "curl=$(cat v)",
+            "$PKG",
+            "curl-$V",
+        ] {
+            assert!(
+                !version_undefined(spec, apt_version_at, &undefined),
+                "{spec}"
+            );
+        }
+        let c = first("dnf install -y nginx-$V vim-$W");
+        assert_eq!(DNF.unpinned_in(&c, &|n| n == "W"), ["nginx-$V"]);
+        assert!(DNF.unpinned(&c).is_empty());
     }
 
     #[test]

@@ -4,6 +4,13 @@ crate::declare_rule! {
     /// ## What it does
     /// Finds `apk add` of packages without a version (`pkg=version`).
     ///
+    /// A version given as a variable (`curl=$CURL_VERSION`) counts as pinned when an `ARG` or `ENV` of the
+    /// stage (before the RUN, or of a stage it builds on) or the RUN itself (`V=...`,
+    /// `--mount=...,env=V`) defines it; otherwise it expands to an empty version and is
+    /// reported. An `ARG` before the first `FROM` is in scope only where the stage declares
+    /// `ARG V` again; `${V:-1.2}` and versions with literal text around the variable are taken
+    /// as given. A variable the base image sets with `ENV` cannot be seen: declare it with `ARG`.
+    ///
     /// ## Why is this bad?
     /// Unpinned packages make builds depend on the day they run; two builds of one Dockerfile can
     /// ship different software.
@@ -39,7 +46,9 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for (_, _, scripts) in super::runs(input) {
+    let scopes = super::Scopes::new(input);
+    for (i, _, scripts) in super::runs(input) {
+        let scope = scopes.at(i);
         for script in scripts {
             for cmd in script.find("apk") {
                 if cmd.subcommand() != Some("add") {
@@ -49,9 +58,14 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     .packages(crate::syntax::pkg::APK.value_flags)
                     .into_iter()
                     .filter(|w| {
-                        !w.dynamic
-                            && !w.value.contains(['=', '~', '<', '>'])
-                            && !w.value.ends_with(".apk")
+                        if w.dynamic {
+                            return crate::syntax::pkg::version_undefined(
+                                &w.value,
+                                crate::syntax::pkg::apk_version_at,
+                                &|n| scope.defined(n),
+                            );
+                        }
+                        !w.value.contains(['=', '~', '<', '>']) && !w.value.ends_with(".apk")
                     })
                     .map(|w| w.value.as_str())
                     .collect();
@@ -62,7 +76,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     cmd.span,
                     format!("apk add of unpinned packages: {}", unpinned.join(", ")),
                 )
-                .help("pin versions with `apk add <package>=<version>`");
+                .help(scope.pin_help("pin versions with `apk add <package>=<version>`", &unpinned));
             }
         }
     }

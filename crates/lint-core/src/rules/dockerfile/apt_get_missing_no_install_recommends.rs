@@ -4,7 +4,9 @@ use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `apt-get install` without `--no-install-recommends`.
+    /// Finds `apt-get install` without `--no-install-recommends`, and `aptitude install` without
+    /// `--without-recommends` (`-R`); setting `APT::Install-Recommends=false` with `-o` counts
+    /// for both.
     ///
     /// ## Why is this bad?
     /// By default apt also installs every "recommended" package, often hundreds of megabytes the
@@ -27,7 +29,7 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Best practices: apt-get](https://docs.docker.com/build/building/best-practices/#apt-get)
-    /// - hadolint DL3015
+    /// - hadolint DL3015 (which checks apt-get only)
     pub static RULE = {
         code: "DF029",
         name: "apt-get-missing-no-install-recommends",
@@ -42,12 +44,11 @@ crate::declare_rule! {
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for (_, _, scripts) in super::runs(input) {
         for script in scripts {
-            for cmd in script.find("apt-get") {
-                let cli = &pkg::APT_GET;
-                let Some(install) = cli.subcommand(cmd).filter(|w| w.value == "install") else {
+            for cmd in &script.commands {
+                let Some((frontend, install)) = pkg::apt_install(cmd) else {
                     continue;
                 };
-                let disabled = cli.has_flag(cmd, &["--no-install-recommends"])
+                let disabled = frontend.cli.has_flag(cmd, frontend.no_recommends)
                     || cmd.args().iter().any(|w| {
                         w.value.contains("Install-Recommends=false")
                             || w.value.contains("Install-Recommends=0")
@@ -55,9 +56,19 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 if disabled {
                     continue;
                 }
-                cx.report(cmd.span, "apt-get install without --no-install-recommends also installs recommended packages")
-                    .help("add `--no-install-recommends` and install what you need explicitly")
-                    .fix(Fix::unsafe_("add --no-install-recommends", vec![Edit::insert(install.span.end, " --no-install-recommends")]));
+                let flag = frontend.no_recommends[0];
+                cx.report(
+                    cmd.span,
+                    format!(
+                        "{} install without {flag} also installs recommended packages",
+                        frontend.program
+                    ),
+                )
+                .help(format!("add `{flag}` and install what you need explicitly"))
+                .fix(Fix::unsafe_(
+                    format!("add {flag}"),
+                    vec![Edit::insert(install.span.end, format!(" {flag}"))],
+                ));
             }
         }
     }

@@ -5,7 +5,8 @@ use crate::syntax::pkg;
 crate::declare_rule! {
     /// ## What it does
     /// Finds `apt-get install` without `-y` (or `--yes`, `--assume-yes`, or quiet level 2: `-qq`,
-    /// `-q -q`, `-q=2`, which implies yes).
+    /// `-q -q`, `-q=2`, which implies yes), and `aptitude install` without `-y`
+    /// (`--assume-yes`; aptitude's quiet levels do not answer for you).
     ///
     /// ## Why is this bad?
     /// A build has no terminal to answer apt's "Do you want to continue?": without `-y` the install
@@ -27,7 +28,7 @@ crate::declare_rule! {
     /// Adding `-y` is safe.
     ///
     /// ## References
-    /// - hadolint DL3014
+    /// - hadolint DL3014 (which checks apt-get only)
     pub static RULE = {
         code: "DF041",
         name: "apt-get-missing-yes",
@@ -42,21 +43,21 @@ crate::declare_rule! {
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for (_, _, scripts) in super::runs(input) {
         for cmd in scripts.iter().flat_map(|s| &s.commands) {
-            let cli = &pkg::APT_GET;
-            let Some(install) = cli.subcommand(cmd).filter(|w| w.value == "install") else {
+            let Some((frontend, install)) = pkg::apt_install(cmd) else {
                 continue;
             };
-            if !cmd.is("apt-get") {
-                continue;
-            }
-            // Quiet level 2 (`-qq`, `-q -q`, `-q=2`) implies `--assume-yes`.
-            let quiet2 = cli.count(cmd, 'q', "--quiet") >= 2;
-            if cli.has_flag(cmd, &["-y", "--yes", "--assume-yes"]) || quiet2 {
+            let cli = frontend.cli;
+            // apt-get's quiet level 2 (`-qq`, `-q -q`, `-q=2`) implies `--assume-yes`.
+            let quiet2 = frontend.quiet_implies_yes && cli.count(cmd, 'q', "--quiet") >= 2;
+            if cli.has_flag(cmd, frontend.yes) || quiet2 {
                 continue;
             }
             cx.report(
                 cmd.span,
-                "`apt-get install` without `-y` waits for a confirmation no one can give",
+                format!(
+                    "`{} install` without `-y` waits for a confirmation no one can give",
+                    frontend.program
+                ),
             )
             .help("add `-y`")
             .fix(Fix::safe(

@@ -3,7 +3,17 @@ use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `apt-get install` of packages without a version (`pkg=version`).
+    /// Finds `apt-get install` and `aptitude install` of packages without a version
+    /// (`pkg=version`; a release, `pkg/bookworm-backports`, counts as chosen too). aptitude's
+    /// search patterns (`~nfoo`) and its remove/hold actions (`foo-`, `foo=`) are not packages
+    /// to pin.
+    ///
+    /// A version given as a variable (`curl=$CURL_VERSION`) counts as pinned when an `ARG` or `ENV` of the
+    /// stage (before the RUN, or of a stage it builds on) or the RUN itself (`V=...`,
+    /// `--mount=...,env=V`) defines it; otherwise it expands to an empty version and is
+    /// reported. An `ARG` before the first `FROM` is in scope only where the stage declares
+    /// `ARG V` again; `${V:-1.2}` and versions with literal text around the variable are taken
+    /// as given. A variable the base image sets with `ENV` cannot be seen: declare it with `ARG`.
     ///
     /// ## Why is this bad?
     /// Unpinned packages make the image depend on whatever the archive holds on build day: two
@@ -27,7 +37,7 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Best practices: apt-get](https://docs.docker.com/build/building/best-practices/#apt-get)
-    /// - hadolint DL3008
+    /// - hadolint DL3008 (which checks apt-get only)
     pub static RULE = {
         code: "DF030",
         name: "apt-get-unpinned",
@@ -40,21 +50,21 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    let cli = &pkg::APT_GET;
-    for (_, _, scripts) in super::runs(input) {
+    let scopes = super::Scopes::new(input);
+    for (i, _, scripts) in super::runs(input) {
+        let scope = scopes.at(i);
         for script in scripts {
-            for cmd in script.find("apt-get") {
-                let Some(install) = cli.subcommand(cmd).filter(|w| w.value == "install") else {
+            for cmd in &script.commands {
+                let Some((frontend, install)) = pkg::apt_install(cmd) else {
                     continue;
                 };
-                let unpinned = cli.unpinned_after(cmd, install, |p| {
-                    p.contains('=') || p.contains('/') || p.ends_with(".deb")
-                });
+                let unpinned = frontend.unpinned(cmd, install, &|n| scope.defined(n));
                 if unpinned.is_empty() {
                     continue;
                 }
-                cx.report(cmd.span, format!("apt-get install of unpinned packages: {}", unpinned.join(", ")))
-                    .help("pin versions with `apt-get install <package>=<version>` (see `apt-cache policy <package>`)");
+                let program = frontend.program;
+                cx.report(cmd.span, format!("{program} install of unpinned packages: {}", unpinned.join(", ")))
+                    .help(scope.pin_help(&format!("pin versions with `{program} install <package>=<version>` (see `apt-cache policy <package>`)"), &unpinned));
             }
         }
     }

@@ -63,7 +63,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     .any(|a| a.value.starts_with("/var/lib/apt/lists"))
         });
         if !cleaned {
-            cx.report(update.span, "the apt package lists fetched by `apt-get update` stay in this layer")
+            cx.report(update.span, format!("the apt package lists fetched by `{} update` stay in this layer", update.name()))
                 .help("end the same RUN with `&& rm -rf /var/lib/apt/lists/*` (or mount a cache at /var/lib/apt/lists)");
         }
     }

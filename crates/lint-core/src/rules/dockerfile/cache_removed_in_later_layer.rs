@@ -64,10 +64,14 @@ fn is_cleanup(cmd: &crate::syntax::shell::Command) -> bool {
 fn is_install(cmd: &crate::syntax::shell::Command) -> bool {
     matches!(
         (cmd.name(), cmd.subcommand()),
-        ("apt-get" | "apt", Some("install" | "update"))
+        ("apt-get" | "apt" | "aptitude", Some("update"))
+            | ("apt", Some("install"))
             | ("apk", Some("add"))
-            | ("npm" | "yarn", Some("install" | "ci" | "add"))
-    ) || RPM_MANAGERS.iter().any(|m| m.downloads(cmd))
+            | ("npm", Some("ci"))
+            | ("yarn", Some("install" | "add"))
+    ) || pkg::apt_install(cmd).is_some()
+        || pkg::npm_install(cmd).is_some()
+        || RPM_MANAGERS.iter().any(|m| m.downloads(cmd))
         || super::pip_install(cmd).is_some()
 }
 

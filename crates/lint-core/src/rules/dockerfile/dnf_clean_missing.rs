@@ -3,7 +3,9 @@ use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds a RUN that installs with `dnf` (or `microdnf`) but does not run `dnf clean all`.
+    /// Finds a RUN that installs with `dnf` (or `dnf5`, `microdnf`, `tdnf`; any install
+    /// spelling of the dnf rules, `in` and `rei` included, or an upgrade) but does not run
+    /// `dnf clean all` after it.
     ///
     /// ## Why is this bad?
     /// dnf's downloaded packages and metadata stay in the layer.

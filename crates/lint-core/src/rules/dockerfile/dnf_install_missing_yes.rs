@@ -3,7 +3,15 @@ use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `dnf install` (also `microdnf`, `tdnf`) without `-y`.
+    /// Finds a dnf install without `-y` (`--assumeyes`): `dnf install` and its spellings
+    /// (`in`, `install-n`, `install-na`, `install-nevra`, `localinstall`), `reinstall` (`rei`),
+    /// `group install` (`groupinstall`) and `module install`, with `dnf`, `dnf5`, `microdnf` and
+    /// `tdnf` (the last two take only the full names, so `microdnf in` is not read as an
+    /// install). The subcommands are one table shared by every dnf and yum rule.
+    ///
+    /// As dnf itself (argparse), an unambiguous prefix of a long option counts: `--assumey` is
+    /// `--assumeyes` (`--assum` could be `--assumeno`). microdnf and dnf 5 want full names, so
+    /// there a prefix fails the build with an error of its own and is not reported here.
     ///
     /// ## Why is this bad?
     /// A build cannot answer dnf's confirmation prompt; without `-y` the install aborts.

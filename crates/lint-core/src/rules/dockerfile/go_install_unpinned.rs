@@ -5,6 +5,13 @@ crate::declare_rule! {
     /// Finds `go install <module>` and `go get <module>` without a version (`@v1.2.3`); `@latest`
     /// counts as unpinned.
     ///
+    /// A version given as a variable (`module@$VERSION`) counts as pinned when an `ARG` or `ENV` of the
+    /// stage (before the RUN, or of a stage it builds on) or the RUN itself (`V=...`,
+    /// `--mount=...,env=V`) defines it; otherwise it expands to an empty version and is
+    /// reported. An `ARG` before the first `FROM` is in scope only where the stage declares
+    /// `ARG V` again; `${V:-1.2}` and versions with literal text around the variable are taken
+    /// as given. A variable the base image sets with `ENV` cannot be seen: declare it with `ARG`.
+    ///
     /// ## Why is this bad?
     /// Without a version the newest release is built on build day, so two builds differ.
     ///
@@ -34,7 +41,9 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for (_, _, scripts) in super::runs(input) {
+    let scopes = super::Scopes::new(input);
+    for (i, _, scripts) in super::runs(input) {
+        let scope = scopes.at(i);
         for cmd in scripts.iter().flat_map(|s| s.find("go")) {
             if !matches!(cmd.subcommand(), Some("install" | "get")) {
                 continue;
@@ -42,8 +51,15 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             let unpinned: Vec<&str> = cmd
                 .packages(&[])
                 .into_iter()
-                .filter(|w| !w.dynamic && !w.value.starts_with('.'))
+                .filter(|w| !w.value.starts_with('.'))
                 .filter(|w| {
+                    if w.dynamic {
+                        return crate::syntax::pkg::version_undefined(
+                            &w.value,
+                            crate::syntax::pkg::at_version_at,
+                            &|n| scope.defined(n),
+                        );
+                    }
                     matches!(
                         w.value.rsplit_once('@'),
                         None | Some((_, "latest" | "none" | ""))
@@ -60,7 +76,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                         unpinned.join(", ")
                     ),
                 )
-                .help("pin a version: `go install <module>@v1.2.3`");
+                .help(scope.pin_help("pin a version: `go install <module>@v1.2.3`", &unpinned));
             }
         }
     }

@@ -32,6 +32,149 @@ pub fn has_cache_mount(ins: &Instruction, dir: &str) -> bool {
     })
 }
 
+/// The variables a RUN can read, for judging a version given as `$V`: the ARG and ENV names
+/// of its stage before it and of the stages it builds on, and the names the RUN itself
+/// assigns or mounts (`V=...`, `export V`, `read V`, `for V in`, `--mount=...,env=V`). A
+/// global ARG (before the first FROM) counts only where the stage declares it again, as
+/// BuildKit scopes it. An ONBUILD RUN runs in another build, where anything may be defined.
+///
+/// Built once per rule: each stage's declarations are collected the first time one of its
+/// RUNs asks (most never do: only a version written as a variable does), so a file of many
+/// RUNs costs one pass, not one per RUN.
+pub struct Scopes<'i, 'a> {
+    input: &'i crate::rule::DockerfileInput<'a>,
+    /// Per stage: each name its chain declares, with the first instruction declaring it.
+    stages: std::cell::RefCell<Vec<Option<std::collections::HashMap<String, usize>>>>,
+}
+
+impl<'i, 'a> Scopes<'i, 'a> {
+    pub fn new(input: &'i crate::rule::DockerfileInput<'a>) -> Self {
+        Scopes {
+            input,
+            stages: std::cell::RefCell::new(vec![None; input.model.stages.len()]),
+        }
+    }
+
+    /// The scope of the RUN at instruction `index`.
+    pub fn at(&self, index: usize) -> Scope<'_, 'i, 'a> {
+        let ins = &self.input.df.instructions[index];
+        Scope {
+            scopes: self,
+            index,
+            stage: self.input.model.stage_of(index).map(|s| s.index),
+            run: self
+                .input
+                .text
+                .get(ins.span.start..ins.span.end)
+                .unwrap_or(""),
+            open: ins.keyword == Keyword::Onbuild,
+        }
+    }
+
+    /// The first instruction of `stage`'s chain that declares `name`.
+    fn declared_at(&self, stage: usize, name: &str) -> Option<usize> {
+        let mut stages = self.stages.borrow_mut();
+        let declared = stages[stage].get_or_insert_with(|| {
+            let model = self.input.model;
+            let mut first = std::collections::HashMap::new();
+            // Stages a stage builds on come before it, so their declarations precede any of
+            // its instructions.
+            for &s in model.ancestry(stage).iter().rev() {
+                for (i, ins) in stage_body(model, &model.stages[s]) {
+                    let mut names = Vec::new();
+                    declared_names(ins, &mut names);
+                    for name in names {
+                        first.entry(name).or_insert(i);
+                    }
+                }
+            }
+            first
+        });
+        declared.get(name).copied()
+    }
+}
+
+pub struct Scope<'s, 'i, 'a> {
+    scopes: &'s Scopes<'i, 'a>,
+    index: usize,
+    stage: Option<usize>,
+    /// The RUN's own text (flags, command, heredoc bodies).
+    run: &'s str,
+    open: bool,
+}
+
+impl Scope<'_, '_, '_> {
+    pub fn defined(&self, name: &str) -> bool {
+        let Some(stage) = self.stage else {
+            return true;
+        };
+        self.open
+            || self
+                .scopes
+                .declared_at(stage, name)
+                .is_some_and(|at| at < self.index)
+            || mentions_unexpanded(self.run, name)
+    }
+}
+
+/// Whether `text` names `name` as a whole word other than in a `$name` / `${name}` expansion:
+/// an assignment, `export`, `read`, a `for` loop or a mount's `env=` (precision first: any
+/// such mention counts).
+fn mentions_unexpanded(text: &str, name: &str) -> bool {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        !before.is_some_and(|c| ident(c) || c == '$' || c == '{') && !after.is_some_and(ident)
+    })
+}
+
+/// ARG and ENV names an instruction declares.
+pub fn declared_names(ins: &Instruction, names: &mut Vec<String>) {
+    match ins.keyword {
+        Keyword::Env => names.extend(ins.pairs.iter().map(|p| p.key.value.clone())),
+        Keyword::Arg => names.extend(
+            ins.args
+                .iter()
+                .map(|a| a.value.split('=').next().unwrap_or("").to_string()),
+        ),
+        _ => {}
+    }
+}
+
+impl Scope<'_, '_, '_> {
+    /// The help of an unpinned-package finding: `help`, preceded by what is wrong with a
+    /// version given as a variable the stage does not define (`curl=$V`).
+    pub fn pin_help(&self, help: &str, unpinned: &[&str]) -> String {
+        let mut missing: Vec<&str> = Vec::new();
+        for word in unpinned {
+            let mut rest = *word;
+            while let Some(at) = rest.find('$') {
+                let after = rest[at + 1..].trim_start_matches('{');
+                let len = after
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(after.len());
+                let name = &after[..len];
+                if !name.is_empty() && !self.defined(name) && !missing.contains(&name) {
+                    missing.push(name);
+                }
+                rest = &after[len..];
+            }
+        }
+        let Some(first) = missing.first() else {
+            return help.to_string();
+        };
+        let listed = missing
+            .iter()
+            .map(|n| format!("`${n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(
+            "{listed} is defined by no ARG or ENV in this stage, so the version is empty: declare `ARG {first}` after the stage's FROM (an ARG before the first FROM must be declared again), or {help}"
+        )
+    }
+}
+
 /// Reports every `keyword` after the first in a stage (only the last one takes effect).
 pub fn report_repeats(
     input: &crate::rule::DockerfileInput<'_>,
@@ -110,9 +253,11 @@ pub fn report_unpinned(
     manager: &crate::syntax::pkg::Manager,
     how: &str,
 ) {
-    for (_, _, scripts) in runs(input) {
+    let scopes = Scopes::new(input);
+    for (i, _, scripts) in runs(input) {
+        let scope = scopes.at(i);
         for cmd in scripts.iter().flat_map(|s| &s.commands) {
-            let unpinned = manager.unpinned(cmd);
+            let unpinned = manager.unpinned_in(cmd, &|n| scope.defined(n));
             if !unpinned.is_empty() {
                 cx.report(
                     cmd.span,
@@ -122,7 +267,7 @@ pub fn report_unpinned(
                         unpinned.join(", ")
                     ),
                 )
-                .help(format!("pin versions: {how}"));
+                .help(scope.pin_help(&format!("pin versions: {how}"), &unpinned));
             }
         }
     }

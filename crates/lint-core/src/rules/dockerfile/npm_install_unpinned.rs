@@ -3,9 +3,18 @@ use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `npm install <package>` (also `npm i`, `npm add`) without a version (`pkg@1.2.3`).
+    /// Finds `npm install <package>` (also `npm i`, `npm add` and the other spellings npm
+    /// accepts: `in`, `ins`, `inst`, `insta`, `instal`, `isnt`, `isnta`, `isntal`, `isntall`)
+    /// without a version (`pkg@1.2.3`).
     /// Installing from `package.json` (no package names), local folders, tarballs and git URLs
     /// with a `#ref` are left alone; a git URL without one (`git+ssh://host/repo.git`) is unpinned.
+    ///
+    /// A version given as a variable (`yarn@$YARN_VERSION`) counts as pinned when an `ARG` or `ENV` of the
+    /// stage (before the RUN, or of a stage it builds on) or the RUN itself (`V=...`,
+    /// `--mount=...,env=V`) defines it; otherwise it expands to an empty version and is
+    /// reported. An `ARG` before the first `FROM` is in scope only where the stage declares
+    /// `ARG V` again; `${V:-1.2}` and versions with literal text around the variable are taken
+    /// as given. A variable the base image sets with `ENV` cannot be seen: declare it with `ARG`.
     ///
     /// ## Why is this bad?
     /// An unpinned package installs the newest release on build day, so two builds of one
@@ -38,16 +47,21 @@ crate::declare_rule! {
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     let cli = &pkg::NPM;
-    for (_, _, scripts) in super::runs(input) {
+    let scopes = super::Scopes::new(input);
+    for (i, _, scripts) in super::runs(input) {
+        let scope = scopes.at(i);
         for script in scripts {
-            for cmd in script.find("npm") {
-                let Some(install) = cli
-                    .subcommand(cmd)
-                    .filter(|w| matches!(w.value.as_str(), "install" | "i" | "add"))
-                else {
+            for cmd in &script.commands {
+                let Some(install) = pkg::npm_install(cmd) else {
                     continue;
                 };
-                let unpinned = cli.unpinned_after(cmd, install, pkg::npm_spec_pinned_or_local);
+                let unpinned = cli.unpinned_in(
+                    cmd,
+                    install,
+                    pkg::npm_spec_pinned_or_local,
+                    pkg::at_version_at,
+                    &|n| scope.defined(n),
+                );
                 if unpinned.is_empty() {
                     continue;
                 }
@@ -55,9 +69,10 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     cmd.span,
                     format!("npm install of unpinned packages: {}", unpinned.join(", ")),
                 )
-                .help(
+                .help(scope.pin_help(
                     "pin versions (`package@1.2.3`), or add them to package.json and use `npm ci`",
-                );
+                    &unpinned,
+                ));
             }
         }
     }

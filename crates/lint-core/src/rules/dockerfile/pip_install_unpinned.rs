@@ -8,7 +8,14 @@ crate::declare_rule! {
     /// `~=`, ...), and VCS URLs without a commit or tag (`git+https://host/repo` installs whatever
     /// the default branch holds; `git+https://host/repo@v1.2` is pinned). Requirement files, installs
     /// under a constraints file (`-c`), local paths, wheels, archives and packages named by a
-    /// variable (its value is unknown) are left alone.
+    /// variable (`$PKG`: its value is unknown) are left alone.
+    ///
+    /// A version given as a variable (`flask==$FLASK_VERSION`) counts as pinned when an `ARG` or `ENV` of the
+    /// stage (before the RUN, or of a stage it builds on) or the RUN itself (`V=...`,
+    /// `--mount=...,env=V`) defines it; otherwise it expands to an empty version and is
+    /// reported. An `ARG` before the first `FROM` is in scope only where the stage declares
+    /// `ARG V` again; `${V:-1.2}` and versions with literal text around the variable are taken
+    /// as given. A variable the base image sets with `ENV` cannot be seen: declare it with `ARG`.
     ///
     /// ## Why is this bad?
     /// An unpinned package installs whatever version is newest on build day: builds stop being
@@ -54,7 +61,9 @@ fn install(cmd: &Command) -> Option<(&'static Cli, &ShellWord)> {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for (_, _, scripts) in super::runs(input) {
+    let scopes = super::Scopes::new(input);
+    for (i, _, scripts) in super::runs(input) {
+        let scope = scopes.at(i);
         for script in scripts {
             for cmd in &script.commands {
                 let Some((cli, install)) = install(cmd) else {
@@ -64,7 +73,13 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 if cli.has_flag(cmd, &["-c", "--constraint"]) {
                     continue;
                 }
-                let unpinned = cli.unpinned_after(cmd, install, pkg::pip_spec_pinned_or_local);
+                let unpinned = cli.unpinned_in(
+                    cmd,
+                    install,
+                    pkg::pip_spec_pinned_or_local,
+                    pkg::pip_version_at,
+                    &|n| scope.defined(n),
+                );
                 if unpinned.is_empty() {
                     continue;
                 }
@@ -76,7 +91,10 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                         unpinned.join(", ")
                     ),
                 )
-                .help("pin versions (`package==1.2.3`) or install from a pinned requirements file");
+                .help(scope.pin_help(
+                    "pin versions (`package==1.2.3`) or install from a pinned requirements file",
+                    &unpinned,
+                ));
             }
         }
     }

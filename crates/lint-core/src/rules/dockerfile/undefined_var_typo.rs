@@ -85,7 +85,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 break;
             }
             for (_, ins) in super::stage_body(model, &model.stages[s]) {
-                collect(ins, &mut defined);
+                super::declared_names(ins, &mut defined);
             }
         }
         // ARGs the stage declares, by position: one used before its ARG line is empty there
@@ -94,7 +94,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             .filter(|(_, ins)| ins.keyword == Keyword::Arg)
             .flat_map(|(i, ins)| {
                 let mut names = Vec::new();
-                collect(ins, &mut names);
+                super::declared_names(ins, &mut names);
                 names.into_iter().map(move |n| (i, n))
             })
             .collect();
@@ -133,7 +133,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     };
                 }
             }
-            collect(ins, &mut defined);
+            super::declared_names(ins, &mut defined);
         }
     }
 }
@@ -159,18 +159,6 @@ fn sets_only_path(image: &crate::syntax::dockerfile::model::ImageRef) -> bool {
 /// other variables a base image may define, so only same-length slips count.
 fn path_typo(name: &str) -> Option<&'static str> {
     (name.len() == 4 && crate::suggest::edit_distance(name, "PATH") == 1).then_some("PATH")
-}
-
-fn collect(ins: &crate::syntax::dockerfile::Instruction, defined: &mut Vec<String>) {
-    match ins.keyword {
-        Keyword::Env => defined.extend(ins.pairs.iter().map(|p| p.key.value.clone())),
-        Keyword::Arg => defined.extend(
-            ins.args
-                .iter()
-                .map(|a| a.value.split('=').next().unwrap_or("").to_string()),
-        ),
-        _ => {}
-    }
 }
 
 /// `$NAME` and `${NAME...}` references outside single quotes, with the offset of their `$`.

@@ -3,7 +3,9 @@ use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds a RUN that installs with `yum` but does not run `yum clean all` (and has no cache mount on `/var/cache/yum`).
+    /// Finds a RUN that installs with `yum` (any install spelling of the yum rules: `install`,
+    /// `in`, `reinstall`, `rei`, groups, modules) but does not run `yum clean all` (and has no
+    /// cache mount on `/var/cache/yum`).
     ///
     /// ## Why is this bad?
     /// yum's downloaded packages and metadata stay in the layer: tens or hundreds of megabytes no one uses.

@@ -3,7 +3,12 @@ use crate::syntax::pkg;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `yum install` without `-y`.
+    /// Finds a yum install without `-y` (`--assumeyes`): `yum install`, `localinstall`,
+    /// `reinstall`, `groupinstall`, `module install`, and the dnf spellings `in` and `rei`
+    /// (yum is dnf on EL 8 and later, which takes them; yum 3 rejects them).
+    ///
+    /// As yum itself (optparse in yum 3, argparse in yum 4), an unambiguous prefix of a long
+    /// option counts: `--assumey` is `--assumeyes`.
     ///
     /// ## Why is this bad?
     /// A build cannot answer yum's confirmation prompt; without `-y` the install aborts.

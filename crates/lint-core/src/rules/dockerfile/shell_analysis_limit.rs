@@ -40,6 +40,9 @@ crate::declare_rule! {
     /// ```
     ///
     /// Or split the generated file, or raise the limit for it in `rlint.toml`.
+    ///
+    /// ## References
+    /// - rlint (BENCHMARKS.md, "Hostile input": the memory the limit bounds)
     pub static RULE = {
         code: "DF100",
         name: "shell-analysis-limit",

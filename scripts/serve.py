@@ -11,6 +11,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".wasm": "application/wasm",
         ".js": "text/javascript",
         ".mjs": "text/javascript",
+        ".md": "text/markdown; charset=utf-8",
     }
 
     def end_headers(self):

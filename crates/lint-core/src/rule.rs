@@ -39,6 +39,7 @@ pub struct RuleMeta {
     /// Reported by the pipeline itself; inline pragmas and config cannot silence it.
     pub always_on: bool,
     /// The rule's doc comment: `## What it does`, `## Why is this bad?`, `## Example`, ...
+    /// Empty without the crate's `docs` feature.
     pub raw_doc: &'static str,
 }
 
@@ -62,8 +63,12 @@ impl RuleMeta {
         Some(doc[start..end].trim().to_string())
     }
 
-    /// First sentence of "What it does": the one-line summary in indexes.
+    /// First sentence of "What it does": the one-line summary in indexes. Without the `docs`
+    /// feature, the rule's name in words (`base image latest`).
     pub fn summary(&self) -> String {
+        if self.raw_doc.is_empty() {
+            return self.name.replace('-', " ");
+        }
         let what = self.doc_section("What it does").unwrap_or_default();
         let first = what.split("\n\n").next().unwrap_or("").replace('\n', " ");
         // The first sentence: it ends at a `.` outside backticks that is not part of `...` or
@@ -632,7 +637,9 @@ macro_rules! declare_rule {
                 status: $crate::rule::Status::Stable,
                 enabled_by_default: $default,
                 always_on: $always,
-                raw_doc: concat!($($doc, "\n"),*),
+                // Without the `docs` feature (the web page's wasm) the text is left out of the
+                // binary: the static holds only the empty string.
+                raw_doc: if cfg!(feature = "docs") { concat!($($doc, "\n"),*) } else { "" },
             },
             check: $check,
         };

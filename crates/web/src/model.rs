@@ -706,13 +706,17 @@ pub fn report(tabs: &[Tab], sarif: bool) -> String {
 }
 
 /// A rule's page as HTML (from the same doc comments as `rlint rule`).
-pub fn rule_html(code: &str) -> Option<String> {
-    let rule = lint_core::rule(code)?;
-    let markdown = lint_core::registry::rule_page(rule);
-    let parser = pulldown_cmark::Parser::new_ext(&markdown, pulldown_cmark::Options::ENABLE_TABLES);
+pub fn rule_html(markdown: &str) -> String {
+    let parser = pulldown_cmark::Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES);
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, parser);
-    Some(html)
+    html
+}
+
+/// Where the page fetches a rule's published page (scripts/web.sh copies rules/*.md there): the
+/// wasm holds no rule documentation (lint-core without its `docs` feature).
+pub fn rule_page_url(code: &str) -> Option<String> {
+    lint_core::rule(code).map(|r| format!("rules/{}.md", r.meta.code))
 }
 
 #[cfg(test)]
@@ -1096,9 +1100,16 @@ mod tests {
 
     #[test]
     fn rule_pages_render() {
-        let html = rule_html("DF004").unwrap();
+        // The page the browser fetches: the generated rules/DF004.md, which the docs test keeps
+        // equal to lint-core's rule page.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let markdown = std::fs::read_to_string(root.join("rules/DF004.md")).unwrap();
+        let html = rule_html(&markdown);
         assert!(html.contains("<table>") && html.contains("<pre>"), "{html}");
-        assert!(rule_html("NOPE").is_none());
+        assert_eq!(rule_page_url("DF004").as_deref(), Some("rules/DF004.md"));
+        // Aliases name the rule's own page.
+        assert_eq!(rule_page_url("DL3000").as_deref(), Some("rules/DF005.md"));
+        assert!(rule_page_url("NOPE").is_none());
         assert!(report(&[tab("Dockerfile", "FROM a\n")], true).contains("\"version\": \"2.1.0\""));
     }
 }

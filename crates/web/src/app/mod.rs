@@ -75,6 +75,8 @@ pub enum Msg {
     NextFinding,
     ShowDoc(String),
     CloseDoc,
+    /// A rule page fetched: its URL, and its HTML (`None` when it could not be loaded).
+    DocLoaded(String, Option<String>),
     ApplyFix(usize),
     FixAll,
     CopyFixed,
@@ -125,6 +127,9 @@ pub struct App {
     _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
     cursor: usize,
     doc: Option<String>,
+    /// Rule pages fetched so far, by URL (the wasm holds no rule docs; see `doc.rs`).
+    doc_pages: std::collections::HashMap<String, Option<String>>,
+    docs_loading: std::collections::HashSet<String>,
     adding: Option<String>,
     renaming: Option<(usize, String)>,
     notice: Option<String>,
@@ -592,8 +597,15 @@ impl App {
                     }
                 }
             }
-            Msg::ShowDoc(code) => self.doc = Some(code),
+            Msg::ShowDoc(code) => {
+                self.fetch_doc(ctx, &code);
+                self.doc = Some(code);
+            }
             Msg::CloseDoc => self.doc = None,
+            Msg::DocLoaded(url, page) => {
+                self.docs_loading.remove(&url);
+                self.doc_pages.insert(url, page);
+            }
             Msg::ApplyFix(i) => {
                 let fix = self
                     .active_result()
@@ -776,6 +788,8 @@ impl Component for App {
             _on_message: None,
             cursor: 0,
             doc: None,
+            doc_pages: std::collections::HashMap::new(),
+            docs_loading: std::collections::HashSet::new(),
             adding: None,
             renaming: None,
             notice: None,

@@ -9,7 +9,7 @@ use crate::kinds::workflow::{self, Step};
 use crate::rule::{ActionInput, Check};
 use crate::source::FileKind;
 use crate::syntax::yaml::Node;
-use crate::{Config, Related, rules, suppress, syntax};
+use crate::{Config, Related, rules, syntax};
 
 pub static KIND: Kind = Kind {
     kind: FileKind::GithubAction,
@@ -208,16 +208,8 @@ fn scalars(node: &Node) -> Vec<&Node> {
 
 /// All enabled action rules over one text, suppressions applied, sorted by position.
 pub fn lint(_path: &str, text: &str, config: &Config, _related: Related<'_>) -> Vec<Diagnostic> {
-    let (yaml, suppressions) = super::join(
-        text.len(),
-        || syntax::yaml::parse(text),
-        || suppress::Suppressions::for_yaml(text),
-    );
-    let root = if yaml.has_syntax_error() {
-        None
-    } else {
-        yaml.documents.first().filter(|r| r.as_map().is_some())
-    };
+    let (yaml, suppressions) = super::parse_yaml(text);
+    let root = super::mapping_root(&yaml);
     let action = action(text, root);
     let sites = action.sites(text, root);
     let input = ActionInput {
@@ -238,9 +230,7 @@ pub fn lint(_path: &str, text: &str, config: &Config, _related: Related<'_>) -> 
             }
         },
     );
-    super::sort(&mut out);
-    // A step reused through a YAML alias is one problem, reported once at the anchor.
-    out.dedup_by(|a, b| a.code == b.code && a.span == b.span);
+    super::sort_once_per_anchor(&mut out);
     out
 }
 

@@ -8,7 +8,7 @@ use crate::rule::{BuildspecInput, Check};
 use crate::source::FileKind;
 use crate::syntax::shell::{self, Script};
 use crate::syntax::yaml::Node;
-use crate::{Config, Related, rules, suppress, syntax};
+use crate::{Config, Related, rules};
 
 pub static KIND: Kind = Kind {
     kind: FileKind::Buildspec,
@@ -79,11 +79,7 @@ pub fn phase_commands<'a>(text: &str, root: &'a Node) -> Vec<PhaseCommand<'a>> {
 
 /// All enabled buildspec rules over one text, suppressions applied, sorted by position.
 pub fn lint(_path: &str, text: &str, config: &Config, _related: Related<'_>) -> Vec<Diagnostic> {
-    let (yaml, suppressions) = super::join(
-        text.len(),
-        || syntax::yaml::parse(text),
-        || suppress::Suppressions::for_yaml(text),
-    );
+    let (yaml, suppressions) = super::parse_yaml(text);
     let root = if yaml.has_syntax_error() {
         None
     } else {

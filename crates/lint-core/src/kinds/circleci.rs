@@ -11,7 +11,7 @@ use crate::source::FileKind;
 use crate::syntax::shell::BlockMap;
 use crate::syntax::shell::{self, Script};
 use crate::syntax::yaml::Node;
-use crate::{Config, Related, rules, suppress, syntax};
+use crate::{Config, Related, rules};
 
 pub static KIND: Kind = Kind {
     kind: FileKind::Circleci,
@@ -418,16 +418,8 @@ pub fn param_refs(text: &str, span: Span) -> Vec<ParamRef> {
 
 /// All enabled CircleCI rules over one text, suppressions applied, sorted by position.
 pub fn lint(_path: &str, text: &str, config: &Config, _related: Related<'_>) -> Vec<Diagnostic> {
-    let (yaml, suppressions) = super::join(
-        text.len(),
-        || syntax::yaml::parse(text),
-        || suppress::Suppressions::for_yaml(text),
-    );
-    let root = if yaml.has_syntax_error() {
-        None
-    } else {
-        yaml.documents.first().filter(|r| r.as_map().is_some())
-    };
+    let (yaml, suppressions) = super::parse_yaml(text);
+    let root = super::mapping_root(&yaml);
     let model = root.map(|r| model(text, r)).unwrap_or_default();
     let input = CircleciInput {
         text,
@@ -446,9 +438,7 @@ pub fn lint(_path: &str, text: &str, config: &Config, _related: Related<'_>) -> 
             }
         },
     );
-    super::sort(&mut out);
-    // A step or job reused through a YAML alias is one problem, reported once at the anchor.
-    out.dedup_by(|a, b| a.code == b.code && a.span == b.span);
+    super::sort_once_per_anchor(&mut out);
     out
 }
 
@@ -468,7 +458,7 @@ mod tests {
     #[test]
     fn model_reads_definitions_steps_and_workflows() {
         let text = "version: 2.1\norbs:\n  node: circleci/node@5\njobs:\n  build:\n    docker: [{image: cimg/base:2024.01}]\n    steps:\n      - checkout\n      - run: make\n      - when:\n          condition: true\n          steps:\n            - run:\n                command: |\n                  make test\n      - node/install\nworkflows:\n  version: 2\n  main:\n    jobs:\n      - build\n      - node/test:\n          name: t\n          requires: [build]\n";
-        let yaml = syntax::yaml::parse(text);
+        let yaml = crate::syntax::yaml::parse(text);
         let m = model(text, &yaml.documents[0]);
         assert_eq!(m.jobs.len(), 1);
         assert!(m.has_orb("node"));

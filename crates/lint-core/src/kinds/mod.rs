@@ -247,6 +247,34 @@ pub(crate) fn sort(out: &mut [Diagnostic]) {
     out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
 }
 
+/// A YAML kind's file read: the span-keeping tree and the inline pragmas, side by side for big
+/// files.
+pub(crate) fn parse_yaml(text: &str) -> (crate::syntax::yaml::YamlFile, suppress::Suppressions) {
+    join(
+        text.len(),
+        || crate::syntax::yaml::parse(text),
+        || suppress::Suppressions::for_yaml(text),
+    )
+}
+
+/// The first document of a YAML file when it parsed and is a mapping: what the CI kinds' models
+/// read (a file with a syntax error gets only its syntax finding).
+pub(crate) fn mapping_root(
+    yaml: &crate::syntax::yaml::YamlFile,
+) -> Option<&crate::syntax::yaml::Node> {
+    if yaml.has_syntax_error() {
+        return None;
+    }
+    yaml.documents.first().filter(|r| r.as_map().is_some())
+}
+
+/// [`sort`], then one finding per code and span: a step, job or deploy reused through a YAML
+/// alias or `<<:` merge is one problem, reported once at the anchor, where it is fixed.
+pub(crate) fn sort_once_per_anchor(out: &mut Vec<Diagnostic>) {
+    sort(out);
+    out.dedup_by(|a, b| a.code == b.code && a.span == b.span);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

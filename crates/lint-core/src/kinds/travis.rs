@@ -8,7 +8,7 @@ use crate::rule::{Check, TravisInput};
 use crate::source::FileKind;
 use crate::syntax::shell::{self, Script};
 use crate::syntax::yaml::Node;
-use crate::{Config, Related, rules, suppress, syntax};
+use crate::{Config, Related, rules};
 
 pub static KIND: Kind = Kind {
     kind: FileKind::Travis,
@@ -136,16 +136,8 @@ pub fn script_lines<'a>(text: &str, root: &'a Node) -> Vec<ScriptLine<'a>> {
 
 /// All enabled Travis rules over one text, suppressions applied, sorted by position.
 pub fn lint(_path: &str, text: &str, config: &Config, _related: Related<'_>) -> Vec<Diagnostic> {
-    let (yaml, suppressions) = super::join(
-        text.len(),
-        || syntax::yaml::parse(text),
-        || suppress::Suppressions::for_yaml(text),
-    );
-    let root = if yaml.has_syntax_error() {
-        None
-    } else {
-        yaml.documents.first().filter(|r| r.as_map().is_some())
-    };
+    let (yaml, suppressions) = super::parse_yaml(text);
+    let root = super::mapping_root(&yaml);
     let lines = root.map(|r| script_lines(text, r)).unwrap_or_default();
     let deploys = root.map(deploys).unwrap_or_default();
     let input = TravisInput {
@@ -166,10 +158,7 @@ pub fn lint(_path: &str, text: &str, config: &Config, _related: Related<'_>) -> 
             }
         },
     );
-    super::sort(&mut out);
-    // A deploy or job reused through a YAML alias or `<<:` merge is one problem, reported once
-    // at the anchor, where it is fixed.
-    out.dedup_by(|a, b| a.code == b.code && a.span == b.span);
+    super::sort_once_per_anchor(&mut out);
     out
 }
 
@@ -187,7 +176,7 @@ mod tests {
     #[test]
     fn lines_of_every_phase_job_and_script_deploy() {
         let text = "script: make\njobs:\n  include:\n    - install: [a, b]\ndeploy:\n  - provider: script\n    script: ./deploy.sh\n  - provider: pages\n    script: not-a-phase\n";
-        let yaml = syntax::yaml::parse(text);
+        let yaml = crate::syntax::yaml::parse(text);
         let lines = script_lines(text, &yaml.documents[0]);
         let phases: Vec<_> = lines
             .iter()

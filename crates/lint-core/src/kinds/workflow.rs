@@ -9,7 +9,7 @@ use crate::rule::{Check, WorkflowInput};
 use crate::source::FileKind;
 use crate::syntax::shell::{self, BlockMap, Script};
 use crate::syntax::yaml::{Node, Style};
-use crate::{Config, Related, rules, suppress, syntax};
+use crate::{Config, Related, rules, syntax};
 
 pub static KIND: Kind = Kind {
     kind: FileKind::GithubWorkflow,
@@ -542,16 +542,8 @@ pub fn step<'a>(text: &str, node: &'a Node) -> Step<'a> {
 
 /// All enabled workflow rules over one text, suppressions applied, sorted by position.
 pub fn lint(path: &str, text: &str, config: &Config, related: Related<'_>) -> Vec<Diagnostic> {
-    let (yaml, suppressions) = super::join(
-        text.len(),
-        || syntax::yaml::parse(text),
-        || suppress::Suppressions::for_yaml(text),
-    );
-    let root = if yaml.has_syntax_error() {
-        None
-    } else {
-        yaml.documents.first().filter(|r| r.as_map().is_some())
-    };
+    let (yaml, suppressions) = super::parse_yaml(text);
+    let root = super::mapping_root(&yaml);
     let jobs = root.map(|r| jobs(text, r)).unwrap_or_default();
     let input = WorkflowInput {
         path,
@@ -572,9 +564,7 @@ pub fn lint(path: &str, text: &str, config: &Config, related: Related<'_>) -> Ve
             }
         },
     );
-    super::sort(&mut out);
-    // A step reused through a YAML alias is one problem, reported once at the anchor.
-    out.dedup_by(|a, b| a.code == b.code && a.span == b.span);
+    super::sort_once_per_anchor(&mut out);
     out
 }
 

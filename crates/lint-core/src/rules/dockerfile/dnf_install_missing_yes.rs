@@ -15,6 +15,11 @@ crate::declare_rule! {
     ///
     /// ## Why is this bad?
     /// A build cannot answer dnf's confirmation prompt; without `-y` the install aborts.
+    /// microdnf is reported too: the microdnf of RHEL 8 images assumes yes (microdnf pull
+    /// request #94 made that the default, for old containers), but the microdnf of
+    /// RHEL 9-based images asks (Oracle's weblogic-image-tool #434 adds `-y` for Oracle Linux 9
+    /// only), so a Dockerfile without `-y` breaks when its base image moves to 9; `-y` is
+    /// accepted by both.
     ///
     /// ## Example
     /// ```dockerfile

@@ -169,9 +169,27 @@ impl Scope<'_, '_, '_> {
             .map(|n| format!("`${n}`"))
             .collect::<Vec<_>>()
             .join(", ");
-        format!(
-            "{listed} is defined by no ARG or ENV in this stage, so the version is empty: declare `ARG {first}` after the stage's FROM (an ARG before the first FROM must be declared again), or {help}"
-        )
+        let verb = if missing.len() == 1 { "is" } else { "are" };
+        // An ARG before the first FROM is the usual cause; say so only when there is one.
+        let global: Vec<&str> = missing
+            .iter()
+            .copied()
+            .filter(|n| self.scopes.input.model.global_default(n).is_some())
+            .collect();
+        if global.is_empty() {
+            format!(
+                "{listed} {verb} defined by no ARG or ENV in this stage, so the version is empty: declare `ARG {first}=<version>` in the stage, or {help}"
+            )
+        } else {
+            let names = global
+                .iter()
+                .map(|n| format!("`ARG {n}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!(
+                "{listed} {verb} defined by no ARG or ENV in this stage, so the version is empty; {names} before the first FROM is seen only by FROM lines: declare it again after the stage's FROM (without a value, it keeps the default), or {help}"
+            )
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 #   scripts/web.sh build          -> www/dist (cargo -> wasm-bindgen -> wasm-opt, no download)
 #   scripts/web.sh serve [PORT]   -> build, then serve www/dist on http://127.0.0.1:PORT (8080)
 #   scripts/web.sh test           -> build, serve on a free port, run www/e2e/e2e.mjs (chromium)
+#   scripts/web.sh e2e            -> the same tests on www/dist as built (no build)
 #   scripts/web.sh bindgen-version -> the wasm-bindgen-cli version to install
 #   scripts/web.sh bench          -> build, serve, run www/e2e/bench.mjs (keystroke latency, sizes)
 #
@@ -78,13 +79,14 @@ case "${1:-build}" in
     echo "web.sh: serving http://127.0.0.1:$port/ (Ctrl-C stops)"
     exec python3 scripts/serve.py "$DIST" "$port"
     ;;
-  test|bench)
-    build
+  test|bench|e2e)
+    # e2e: the browser tests on www/dist as the last build left it (scripts/test.sh builds first).
+    [ "$1" = e2e ] || build
     port=$(free_port)
     serve_bg "$port"
     script=www/e2e/e2e.mjs
     [ "$1" = bench ] && script=www/e2e/bench.mjs
     node "$script" "http://127.0.0.1:$port/" "${ARTIFACTS:-target/web-artifacts}"
     ;;
-  *) echo "usage: scripts/web.sh build|serve [PORT]|test|bench" >&2; exit 2 ;;
+  *) echo "usage: scripts/web.sh build|serve [PORT]|test|e2e|bench" >&2; exit 2 ;;
 esac

@@ -190,7 +190,13 @@ fn pre_commit_env(c: &mut Command, cache: &Path) {
     c.env("PRE_COMMIT_HOME", cache.join("home"))
         .env("CARGO_TARGET_DIR", target_dir())
         .env("MATURIN_PEP517_ARGS", "--profile dev")
-        .env("NO_COLOR", "1");
+        // A one-off build: incremental compilation's caches would only cost time.
+        .env("CARGO_INCREMENTAL", "0")
+        .env("NO_COLOR", "1")
+        // The test command compiles the workspace with clippy-driver (scripts/test.sh); the
+        // hook is built the way a user's pre-commit builds it, by rustc.
+        .env_remove("RUSTC_WORKSPACE_WRAPPER")
+        .env_remove("CLIPPY_ARGS");
 }
 
 /// The hook for real, both ways a user meets it: `pre-commit install` in a sample repository,

@@ -345,41 +345,85 @@ pub fn report_slash_comment(cx: &mut Context<'_>, text: &str, cmd: &Command, pla
 /// The installers themselves: upgrading them to the latest is the usual intent.
 const SELF_UPDATES: [&str; 4] = ["pip", "setuptools", "wheel", "npm"];
 
-/// The tools a CI script's `cmd` installs without a version (`npm install -g`, `pip install`,
-/// `gem install`), with how to pin one: `None` when it installs none, installs from a manifest
-/// or lock file, or only upgrades the installers themselves. Shared by the CI kinds' rules
-/// (TR011, GA031, CC016); a Dockerfile has a rule per manager instead.
-fn unpinned_tool(cmd: &Command) -> Option<(&'static str, Vec<&str>, &'static str)> {
+/// What a CI script's command installs without a version.
+struct Unpinned<'a> {
+    /// The install as the user knows it (`pip install`, `cargo install`).
+    what: &'static str,
+    tools: Vec<&'a str>,
+    /// How the tools are named in the message: "without a version", or the version query
+    /// they ask for.
+    without: &'static str,
+    help: &'static str,
+}
+
+/// The tools a CI script's `cmd` installs without a version (`pip install`, `pipx install`,
+/// `uv tool install`, `npm install -g`, `gem install`, `cargo install`, `go install
+/// <pkg>@latest`): `None` when it installs none, installs from a manifest, lock or constraints
+/// file or a local path, or only upgrades the installers themselves. Shared by the CI kinds'
+/// rules (TR011, GA031, CC016, AC008); a Dockerfile has a rule per manager instead.
+fn unpinned_tool(cmd: &Command) -> Option<Unpinned<'_>> {
     let tools = |cli: &pkg::Cli, install, pinned: fn(&str) -> bool| -> Vec<&str> {
         cli.unpinned_after(cmd, install, pinned)
             .into_iter()
             .filter(|p| !SELF_UPDATES.contains(&p.to_ascii_lowercase().as_str()))
             .collect()
     };
-    let (what, found, help) = if let Some(install) = pkg::pip_install(cmd) {
+    let without = "without a version";
+    let found = if let Some(install) = pkg::pip_install(cmd) {
         // A constraints file pins whatever the command line leaves open.
         if pkg::PIP.has_flag(cmd, &["-c", "--constraint"]) {
             return None;
         }
-        (
-            "pip install",
-            tools(&pkg::PIP, install, pkg::pip_spec_pinned_or_local),
-            "pin versions (`tox==4.11.4`), or list them in a requirements or constraints file",
-        )
-    } else if cmd.is("npm") {
-        let install = pkg::NPM
-            .subcommand(cmd)
-            .filter(|w| matches!(w.value.as_str(), "install" | "i" | "add"))?;
+        Unpinned {
+            what: "pip install",
+            tools: tools(&pkg::PIP, install, pkg::pip_spec_pinned_or_local),
+            without,
+            help: "pin versions (`tox==4.11.4`), or list them in a requirements or constraints file",
+        }
+    } else if let Some(install) = cmd
+        .is("pipx")
+        .then(|| pkg::PIPX.subcommand(cmd))
+        .flatten()
+        .filter(|w| w.value == "install")
+    {
+        Unpinned {
+            what: "pipx install",
+            tools: tools(&pkg::PIPX, install, pkg::pip_spec_pinned_or_local),
+            without,
+            help: "pin a version: `pipx install tox==4.11.4`",
+        }
+    } else if let Some(install) = pkg::uv_tool_install(cmd) {
+        if pkg::UV.has_flag(cmd, &["-c", "--constraint", "--constraints"]) {
+            return None;
+        }
+        // `--from 'tox==4.11.4' tox`: the package is `--from`'s, the operand names the command.
+        let from_tools = match pkg::UV.flag_word(cmd, &["--from"]) {
+            Some(w) if w.dynamic => Vec::new(),
+            Some(_) => pkg::UV
+                .flag_value(cmd, &["--from"])
+                .filter(|spec| !pkg::uv_tool_spec_pinned_or_local(spec))
+                .into_iter()
+                .collect(),
+            None => tools(&pkg::UV, install, pkg::uv_tool_spec_pinned_or_local),
+        };
+        Unpinned {
+            what: "uv tool install",
+            tools: from_tools,
+            without,
+            help: "pin a version: `uv tool install tox==4.11.4` (or `tox@4.11.4`)",
+        }
+    } else if let Some(install) = pkg::npm_install(cmd) {
         let global = pkg::NPM.has_flag(cmd, &["-g", "--global"])
             || pkg::NPM.flag_value(cmd, &["--location"]) == Some("global");
         if !global {
             return None;
         }
-        (
-            "npm install -g",
-            tools(&pkg::NPM, install, pkg::npm_spec_pinned_or_local),
-            "pin versions (`eslint@8.57.0`), or make the tool a devDependency and run it with `npx`",
-        )
+        Unpinned {
+            what: "npm install -g",
+            tools: tools(&pkg::NPM, install, pkg::npm_spec_pinned_or_local),
+            without,
+            help: "pin versions (`eslint@8.57.0`), or make the tool a devDependency and run it with `npx`",
+        }
     } else if cmd.is("gem") {
         let install = pkg::GEM
             .subcommand(cmd)
@@ -387,37 +431,59 @@ fn unpinned_tool(cmd: &Command) -> Option<(&'static str, Vec<&str>, &'static str
         if pkg::GEM.has_flag(cmd, &["-v", "--version"]) {
             return None;
         }
-        (
-            "gem install",
-            tools(&pkg::GEM, install, pkg::gem_spec_pinned_or_local),
-            "pin a version: `gem install bundler -v 2.4.22` or `bundler:2.4.22`",
-        )
+        Unpinned {
+            what: "gem install",
+            tools: tools(&pkg::GEM, install, pkg::gem_spec_pinned_or_local),
+            without,
+            help: "pin a version: `gem install bundler -v 2.4.22` or `bundler:2.4.22`",
+        }
+    } else if let Some(install) = pkg::cargo_install(cmd) {
+        // `--git`/`--path` build a repository or a folder: what they pin is not the registry's.
+        if pkg::CARGO.has_flag(cmd, &["--version", "--vers", "--git", "--path"]) {
+            return None;
+        }
+        Unpinned {
+            what: "cargo install",
+            tools: tools(&pkg::CARGO, install, pkg::cargo_spec_pinned_or_local),
+            without,
+            help: "pin a version: `cargo install ripgrep@14.1.1` (or `--version 14.1.1`), and add `--locked`",
+        }
+    } else if let Some(install) = pkg::go_install(cmd) {
+        Unpinned {
+            what: "go install",
+            tools: tools(&pkg::GO, install, pkg::go_spec_pinned_or_local),
+            without: "at a moving version",
+            help: "pin a version: `go install golang.org/x/tools/cmd/goimports@v0.24.0`",
+        }
     } else {
         return None;
     };
-    (!found.is_empty()).then_some((what, found, help))
+    (!found.tools.is_empty()).then_some(found)
 }
 
 /// Reports `cmd` (or the command a `sudo`/`travis_retry` wrapper runs) when it installs tools
-/// without a version: the one report of TR011, GA031 and CC016.
+/// without a version: the one report of TR011, GA031, CC016 and AC008.
 pub fn report_unpinned_tool(cx: &mut Context<'_>, cmd: &Command) {
     let wrapped = cmd.wrapped();
     let cmd = wrapped.as_ref().unwrap_or(cmd);
-    let Some((what, tools, help)) = unpinned_tool(cmd) else {
+    let Some(found) = unpinned_tool(cmd) else {
         return;
     };
     cx.report(
         cmd.span,
         format!(
-            "`{what}` of {} without a version: each build gets whatever is newest",
-            tools
+            "`{}` of {} {}: each build gets whatever is newest",
+            found.what,
+            found
+                .tools
                 .iter()
                 .map(|t| format!("`{t}`"))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
+            found.without
         ),
     )
-    .help(help);
+    .help(found.help);
 }
 
 #[cfg(test)]
@@ -541,6 +607,85 @@ mod tests {
             runner("curl https://x | sudo -u me python3").as_deref(),
             Some("python3")
         );
+    }
+
+    fn unpinned(script: &str) -> Vec<String> {
+        analyze(script, &Contiguous(0))
+            .commands
+            .iter()
+            .filter_map(|c| {
+                let wrapped = c.wrapped();
+                let cmd = wrapped.as_ref().unwrap_or(c);
+                let found = unpinned_tool(cmd)?;
+                Some(format!("{}: {}", found.what, found.tools.join(" ")))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tools_installed_without_a_version() {
+        assert_eq!(unpinned("pipx install black"), ["pipx install: black"]);
+        assert_eq!(
+            unpinned("uv tool install tox --with=tox-uv --with tox-gh-actions"),
+            ["uv tool install: tox"]
+        );
+        assert_eq!(
+            unpinned("uv --quiet tool install -p 3.12 ruff@latest"),
+            ["uv tool install: ruff@latest"]
+        );
+        assert_eq!(
+            unpinned("uv tool install --from 'httpie>0' http"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            unpinned("uv tool install --from httpie http"),
+            ["uv tool install: httpie"]
+        );
+        assert_eq!(
+            unpinned("cargo install clippy-sarif sarif-fmt"),
+            ["cargo install: clippy-sarif sarif-fmt"]
+        );
+        assert_eq!(
+            unpinned("cargo +nightly install --locked -j 2 cargo-fuzz"),
+            ["cargo install: cargo-fuzz"]
+        );
+        assert_eq!(
+            unpinned("go install -tags netgo golang.org/x/tools/cmd/goimports@latest"),
+            ["go install: golang.org/x/tools/cmd/goimports@latest"]
+        );
+        assert_eq!(
+            unpinned("sudo npm install --location global eslint"),
+            ["npm install -g: eslint"]
+        );
+        assert_eq!(
+            unpinned("npm i -g prettier --depth 0"),
+            ["npm install -g: prettier"]
+        );
+        // Pinned, local, from a file, or not an install.
+        for quiet in [
+            "pipx install black==24.8.0",
+            "pipx run black",
+            "uv tool install tox==4.11.4",
+            "uv tool install tox@4.11.4",
+            "uv tool install -c constraints.txt tox",
+            "uv tool run ruff",
+            "uv pip install -r requirements.txt",
+            "cargo install ripgrep@14.1.1",
+            "cargo install --version ${MDBOOK_VERSION} mdbook",
+            "cargo install --git https://github.com/x/y --rev abc y",
+            "cargo install --path .",
+            "cargo install --list",
+            "cargo build --release",
+            "go install ./...",
+            "go install -o /bin/x golang.org/x/tools/cmd/goimports@v0.24.0",
+            "go install github.com/golangci/golangci-lint/cmd/golangci-lint",
+            "go install example.com/tool@$VERSION",
+            "go get golang.org/x/tools@latest",
+            "npm install -g npm@5 --quiet --no-progress --depth 0",
+            "npm install --location project eslint",
+        ] {
+            assert_eq!(unpinned(quiet), Vec::<String>::new(), "{quiet}");
+        }
     }
 
     #[test]

@@ -494,6 +494,170 @@ pub static PIPX: Cli = Cli {
     ],
 };
 
+/// `uv tool install`'s options and uv's global options (uv 0.8; clap, so long options are
+/// spelled in full).
+pub static UV: Cli = Cli {
+    long_options: &[],
+    value_flags: &[
+        "--from",
+        "-w",
+        "--with",
+        "--with-editable",
+        "--with-requirements",
+        "-c",
+        "--constraint",
+        "--constraints",
+        "--override",
+        "--overrides",
+        "-b",
+        "--build-constraint",
+        "--build-constraints",
+        "-p",
+        "--python",
+        "--index",
+        "--default-index",
+        "-i",
+        "--index-url",
+        "--extra-index-url",
+        "-f",
+        "--find-links",
+        "--index-strategy",
+        "--keyring-provider",
+        "--resolution",
+        "--prerelease",
+        "--fork-strategy",
+        "--exclude-newer",
+        "--no-build-package",
+        "--no-binary-package",
+        "-C",
+        "--config-setting",
+        "--link-mode",
+        "-P",
+        "--upgrade-package",
+        "--reinstall-package",
+        "--refresh-package",
+        "--cache-dir",
+        "--config-file",
+        "--directory",
+        "--project",
+        "--color",
+        "--python-preference",
+        "--allow-insecure-host",
+    ],
+};
+
+/// `uv tool install` (uv's global options may stand before `tool`): the `install` word.
+pub fn uv_tool_install(cmd: &Command) -> Option<&ShellWord> {
+    if !cmd.is("uv") {
+        return None;
+    }
+    match UV.leading_operands(cmd, 2).as_slice() {
+        [tool, install] if tool.value == "tool" && install.value == "install" => Some(install),
+        _ => None,
+    }
+}
+
+/// Whether a `uv tool install` package names a version: pip's specifiers (`tox==4.11.4`,
+/// `tox>=4`) and uv's `tox@4.11.4`, where `tox@latest` asks for the newest.
+pub fn uv_tool_spec_pinned_or_local(spec: &str) -> bool {
+    !spec.ends_with("@latest") && pip_spec_pinned_or_local(spec)
+}
+
+/// `cargo install`'s options (cargo 1.8x; clap, so long options are spelled in full).
+pub static CARGO: Cli = Cli {
+    long_options: &[],
+    value_flags: &[
+        "--version",
+        "--vers",
+        "--git",
+        "--branch",
+        "--tag",
+        "--rev",
+        "--path",
+        "--root",
+        "--index",
+        "--registry",
+        "-j",
+        "--jobs",
+        "--target",
+        "--target-dir",
+        "-F",
+        "--features",
+        "--profile",
+        "--bin",
+        "--example",
+        "--config",
+        "-Z",
+        "--color",
+        "--message-format",
+    ],
+};
+
+/// `cargo install` (also `cargo +nightly install`): the `install` word.
+pub fn cargo_install(cmd: &Command) -> Option<&ShellWord> {
+    if !cmd.is("cargo") {
+        return None;
+    }
+    CARGO
+        .leading_operands(cmd, 2)
+        .into_iter()
+        .find(|w| !w.value.starts_with('+'))
+        .filter(|w| w.value == "install")
+}
+
+/// Whether a `cargo install` crate names a version (`ripgrep@14.1.0`).
+pub fn cargo_spec_pinned_or_local(spec: &str) -> bool {
+    spec.contains('@')
+}
+
+/// `go install`'s build flags that take a value (go's flag package; `-flag=value` works too).
+pub static GO: Cli = Cli {
+    long_options: &[],
+    value_flags: &[
+        "-C",
+        "-o",
+        "-p",
+        "-tags",
+        "-ldflags",
+        "-gcflags",
+        "-asmflags",
+        "-gccgoflags",
+        "-buildmode",
+        "-compiler",
+        "-covermode",
+        "-coverpkg",
+        "-installsuffix",
+        "-mod",
+        "-modfile",
+        "-overlay",
+        "-pgo",
+        "-pkgdir",
+        "-toolexec",
+    ],
+};
+
+/// `go install`: the `install` word.
+pub fn go_install(cmd: &Command) -> Option<&ShellWord> {
+    if !cmd.is("go") {
+        return None;
+    }
+    GO.subcommand(cmd).filter(|w| w.value == "install")
+}
+
+/// Whether a `go install` package names a fixed version: `@v1.2.3` or a commit, or no `@` at
+/// all (the current module's `go.mod` decides, or it is a local package). `@latest`,
+/// `@upgrade`, `@patch` and the usual branch names (`@master`, `@main`, `@HEAD`) get whatever
+/// is newest.
+pub fn go_spec_pinned_or_local(spec: &str) -> bool {
+    !matches!(
+        spec.rsplit_once('@'),
+        Some((
+            _,
+            "latest" | "upgrade" | "patch" | "master" | "main" | "HEAD" | ""
+        ))
+    )
+}
+
 pub static NPM: Cli = Cli {
     long_options: &[],
     value_flags: &[
@@ -514,6 +678,19 @@ pub static NPM: Cli = Cli {
         "--https-proxy",
         "--cafile",
         "--script-shell",
+        // Number and string configs (nopt reads a word after them as their value; booleans and
+        // unknown keys take none).
+        "--depth",
+        "--location",
+        "--save-prefix",
+        "--fetch-retries",
+        "--fetch-timeout",
+        "--maxsockets",
+        "--otp",
+        "--access",
+        "--audit-level",
+        "--node-options",
+        "--python",
     ],
 };
 

@@ -5,6 +5,7 @@ pub mod expression_syntax_error;
 pub mod run_step_without_shell;
 pub mod schema;
 pub mod secrets_context;
+pub mod tool_install_unpinned;
 pub mod undefined_input;
 pub mod untrusted_input_in_script;
 pub mod yaml_syntax;
@@ -20,4 +21,5 @@ pub static RULES: &[&Rule] = &[
     &untrusted_input_in_script::RULE,
     &secrets_context::RULE,
     &action_pinned_to_branch::RULE,
+    &tool_install_unpinned::RULE,
 ];

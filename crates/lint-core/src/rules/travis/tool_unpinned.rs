@@ -4,7 +4,9 @@ crate::declare_rule! {
     /// ## What it does
     /// Finds a build step that installs a tool without a version: `npm install -g <tool>`,
     /// `pip install <package>` and `gem install <gem>` naming packages with no version
-    /// (`eslint`, `tox`, `bundler` rather than `eslint@8`, `tox==4.11.4`, `bundler -v 2.4.22`).
+    /// (`eslint`, `tox`, `bundler` rather than `eslint@8`, `tox==4.11.4`, `bundler -v 2.4.22`),
+    /// and likewise `pipx install`, `uv tool install`, `cargo install` (without `@1.2.3` or
+    /// `--version`) and `go install <pkg>@latest`.
     ///
     /// Off by default, and info only: in CI an unpinned tool is often what the maintainer wants
     /// (the latest linter, the latest `codecov`), and nothing is wrong until a new major version
@@ -19,7 +21,10 @@ crate::declare_rule! {
     ///   `npm install -g npm`): the point is the latest;
     /// - `apt-get install` on Travis's images: Ubuntu's archive only keeps current versions, so
     ///   pins break builds instead of fixing them;
-    /// - packages named by a variable (`pip install $DEPS`).
+    /// - packages named by a variable (`pip install $DEPS`);
+    /// - `cargo install --git`/`--path` (a repository or a folder, not the registry's
+    ///   versions), and `go install <pkg>` without `@`: the current module's `go.mod` gives
+    ///   the version (outside a module Go refuses to run it).
     ///
     /// ## Why is this bad?
     /// The build installs whatever is newest on the day it runs: the same commit passes today

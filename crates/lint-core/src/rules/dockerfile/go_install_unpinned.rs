@@ -49,7 +49,8 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 continue;
             }
             let unpinned: Vec<&str> = cmd
-                .packages(&[])
+                // `-o /bin/x`, `-tags netgo`: option values are not modules.
+                .packages(crate::syntax::pkg::GO.value_flags)
                 .into_iter()
                 .filter(|w| !w.value.starts_with('.'))
                 .filter(|w| {

@@ -201,11 +201,11 @@ fn scanner_and_parser_agree_on_plain_command_lists() {
         for ins in &df.instructions {
             if ins.keyword != lint_core::syntax::dockerfile::Keyword::Run
                 || ins.json
-                || !ins.heredocs.is_empty()
+                || !ins.heredocs().is_empty()
             {
                 continue;
             }
-            let text = &ins.rest.value;
+            let text = &ins.rest().value;
             if needs_parser(text) {
                 compound += 1;
                 continue;

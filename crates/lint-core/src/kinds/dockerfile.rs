@@ -255,8 +255,8 @@ pub fn scripts_of(run: &Instruction) -> Vec<Script> {
     let mut out = Vec::new();
     match run.keyword {
         Keyword::Run => {}
-        Keyword::Cmd | Keyword::Entrypoint if !run.json && !run.rest.value.is_empty() => {
-            out.push(shell::analyze(&run.rest.value, &RestMap(run)));
+        Keyword::Cmd | Keyword::Entrypoint if !run.json && !run.rest().value.is_empty() => {
+            out.push(shell::analyze(&run.rest().value, &RestMap(run)));
             return out;
         }
         Keyword::Healthcheck if !run.json => {
@@ -280,14 +280,14 @@ pub fn scripts_of(run: &Instruction) -> Vec<Script> {
         }
         return out;
     }
-    if run.heredocs.is_empty() {
-        out.push(shell::analyze(&run.rest.value, &RestMap(run)));
+    if run.heredocs().is_empty() {
+        out.push(shell::analyze(&run.rest().value, &RestMap(run)));
         return out;
     }
     // BuildKit took the bodies out of the line; give the shell parser each heredoc closed right
     // away (the text after the line holds no command, so every span stays on the line).
-    let mut line_text = run.rest.value.clone();
-    for doc in &run.heredocs {
+    let mut line_text = run.rest().value.clone();
+    for doc in run.heredocs() {
         line_text.push('\n');
         line_text.push_str(&doc.name);
     }
@@ -303,7 +303,7 @@ pub fn scripts_of(run: &Instruction) -> Vec<Script> {
         || SHELLS.contains(&interpreter.as_str());
     out.push(line);
     if runs_body {
-        for doc in &run.heredocs {
+        for doc in run.heredocs() {
             let first = doc.content.lines().next().unwrap_or("");
             let foreign = first.starts_with("#!")
                 && !SHELLS.iter().any(|s| {

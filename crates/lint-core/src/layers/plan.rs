@@ -239,11 +239,11 @@ pub(super) fn text_of(ins: &Instruction) -> String {
         s.push(' ');
         s.push_str(&f.text);
     }
-    if !ins.rest.value.is_empty() {
+    if !ins.rest().value.is_empty() {
         s.push(' ');
-        s.push_str(&ins.rest.value);
+        s.push_str(&ins.rest().value);
     }
-    for doc in &ins.heredocs {
+    for doc in ins.heredocs() {
         s.push('\n');
         s.push_str(&doc.content);
     }
@@ -577,20 +577,20 @@ fn step(
             }
         }
         Keyword::Env => {
-            for pair in &ins.pairs {
+            for pair in ins.pairs() {
                 let value = expand_in(&pair.value.value, escape, state, &mut used);
                 state.env.retain(|(n, _)| *n != pair.key.value);
                 state.env.push((pair.key.value.clone(), value));
             }
         }
         Keyword::User => {
-            state.user = expand_in(&ins.rest.value, escape, state, &mut used);
+            state.user = expand_in(&ins.rest().value, escape, state, &mut used);
         }
         Keyword::Shell => {
             state.shell = ins.args.iter().map(|a| a.value.clone()).collect();
         }
         Keyword::Workdir => {
-            let dir = expand_in(&ins.rest.value, escape, state, &mut used);
+            let dir = expand_in(&ins.rest().value, escape, state, &mut used);
             state.workdir = resolve_dir(&state.workdir, &dir);
             step.kind = Kind::Layer;
             // docs.docker.com/build/cache/invalidation "WORKDIR and SOURCE_DATE_EPOCH": the
@@ -665,7 +665,7 @@ fn step(
             }
             op.push(' ');
             op.push_str(&resolve_dir(&state.workdir, &dest));
-            for doc in &ins.heredocs {
+            for doc in ins.heredocs() {
                 op.push('\n');
                 op.push_str(&doc.content);
             }

@@ -65,7 +65,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         .map(Instruction::effective)
         .filter(|i| matches!(i.keyword, Keyword::Env | Keyword::Arg))
         .flat_map(|i| {
-            let keys = i.pairs.iter().map(|p| p.key.value.as_str());
+            let keys = i.pairs().iter().map(|p| p.key.value.as_str());
             let args = i
                 .args
                 .iter()

@@ -89,7 +89,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     .collect::<Vec<_>>()
                     .join(" ")
             } else {
-                ins.rest.value.clone()
+                ins.rest().value.clone()
             };
             let d = cx.report(
                 ins.head_span(input.text),

@@ -117,14 +117,14 @@ fn check_instruction(
             }
         }
         _ => {
-            let text = &ins.rest.value;
+            let text = &ins.rest().value;
             let Some(at) = comment_start(text) else {
                 return;
             };
             let span = ins.rest_span(at, text.len());
             // `ENV COLOR #fff`: the legacy form's value starts with `#`, it is no comment.
             if ins
-                .pairs
+                .pairs()
                 .iter()
                 .any(|p| p.legacy && p.value.span.start == span.start)
             {
@@ -157,8 +157,8 @@ fn refused_as_written(ins: &Instruction, comment: &str) -> bool {
         Keyword::Expose | Keyword::Stopsignal | Keyword::Shell => true,
         // In `key=value` form every word needs a `=` ("can't find = in ...").
         Keyword::Env | Keyword::Label => {
-            !ins.pairs.is_empty()
-                && ins.pairs.iter().all(|p| !p.legacy)
+            !ins.pairs().is_empty()
+                && ins.pairs().iter().all(|p| !p.legacy)
                 && comment.split_whitespace().any(|w| !w.contains('='))
         }
         _ => false,

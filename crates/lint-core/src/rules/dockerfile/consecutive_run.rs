@@ -65,7 +65,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     ),
                 )
                 .help(
-                    if ins.heredocs.is_empty() && instructions[p].heredocs.is_empty() {
+                    if ins.heredocs().is_empty() && instructions[p].heredocs().is_empty() {
                         "join the commands with `&&` in one RUN"
                     } else {
                         // A heredoc script is lines, not a `&&` chain: merging means one script.

@@ -60,7 +60,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for stage in &model.stages {
         let mut seen: Vec<(String, usize)> = Vec::new();
         for (index, ins) in super::stage_body(model, stage) {
-            if ins.keyword != Keyword::Run || !ins.heredocs.is_empty() {
+            if ins.keyword != Keyword::Run || !ins.heredocs().is_empty() {
                 continue;
             }
             let inspects_only = input.scripts[index]
@@ -71,7 +71,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 continue;
             }
             let command: String = ins
-                .rest
+                .rest()
                 .value
                 .split_whitespace()
                 .collect::<Vec<_>>()

@@ -43,19 +43,22 @@ crate::declare_rule! {
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for ins in &input.df.instructions {
-        if ins.empty_continuation_lines.is_empty() {
+        if ins.empty_continuation_lines().is_empty() {
             continue;
         }
         // One finding per instruction, on the line that ends the continuation (where BuildKit
         // reports NoEmptyContinuation); each empty line is labelled and removed by the fix.
-        let end = ins.heredocs.first().map_or(ins.span.end, |h| h.body.start);
+        let end = ins
+            .heredocs()
+            .first()
+            .map_or(ins.span.end, |h| h.body.start);
         let head = input.text[..end].trim_end();
         let line_start = head.rfind('\n').map_or(0, |i| i + 1);
         let indent = head[line_start..].len() - head[line_start..].trim_start().len();
         let at = crate::Span::new(line_start + indent, head.len().max(line_start + indent));
-        let count = ins.empty_continuation_lines.len();
+        let count = ins.empty_continuation_lines().len();
         let edits = ins
-            .empty_continuation_lines
+            .empty_continuation_lines()
             .iter()
             .map(|line| {
                 let end = input.text[line.end..]
@@ -72,7 +75,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 format!("this instruction's line continuation has {count} empty lines in it")
             },
         );
-        for &line in &ins.empty_continuation_lines {
+        for &line in ins.empty_continuation_lines() {
             diagnostic.label(line, "empty line");
         }
         diagnostic

@@ -42,8 +42,8 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         .iter()
         .filter(|i| i.keyword == Keyword::Env)
     {
-        for (n, pair) in ins.pairs.iter().enumerate() {
-            for earlier in &ins.pairs[..n] {
+        for (n, pair) in ins.pairs().iter().enumerate() {
+            for earlier in &ins.pairs()[..n] {
                 let name = &earlier.key.value;
                 if references(&pair.value.value, name) {
                     cx.report(

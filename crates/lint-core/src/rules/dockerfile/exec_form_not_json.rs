@@ -63,7 +63,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 | Keyword::Add
                 | Keyword::Volume
         );
-        let text = &ins.rest.value;
+        let text = &ins.rest().value;
         if !json_capable || ins.json {
             continue;
         }
@@ -91,14 +91,14 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             _ => "a shell command",
         };
         let d = cx.report(
-            ins.rest.span,
+            ins.rest().span,
             format!("{name} arguments look like exec form but {reason}: Docker silently treats them as {what}"),
         );
         d.help("write a JSON array with double-quoted strings, e.g. [\"executable\", \"arg\"]");
-        if swapped_ok && ins.rest.span.len() == text.len() {
+        if swapped_ok && ins.rest().span.len() == text.len() {
             d.fix(Fix::unsafe_(
                 "use double quotes",
-                vec![Edit::replace(ins.rest.span, swapped)],
+                vec![Edit::replace(ins.rest().span, swapped)],
             ));
         }
         if let Shape::TrailingText(at) = shape {

@@ -132,7 +132,7 @@ fn mentions_unexpanded(text: &str, name: &str) -> bool {
 /// ARG and ENV names an instruction declares.
 pub fn declared_names(ins: &Instruction, names: &mut Vec<String>) {
     match ins.keyword {
-        Keyword::Env => names.extend(ins.pairs.iter().map(|p| p.key.value.clone())),
+        Keyword::Env => names.extend(ins.pairs().iter().map(|p| p.key.value.clone())),
         Keyword::Arg => names.extend(
             ins.args
                 .iter()
@@ -341,7 +341,7 @@ pub fn stage_labels<'a>(
         .rev()
         .flat_map(|s| stage_body(model, &model.stages[s]).collect::<Vec<_>>())
         .filter(|(_, i)| i.keyword == Keyword::Label)
-        .flat_map(|(_, i)| i.pairs.iter())
+        .flat_map(|(_, i)| i.pairs().iter())
         .collect()
 }
 
@@ -354,7 +354,7 @@ pub fn label_pairs<'a>(
         .instructions
         .iter()
         .filter(|i| i.keyword == Keyword::Label)
-        .flat_map(|i| i.pairs.iter())
+        .flat_map(|i| i.pairs().iter())
 }
 
 /// A LABEL value as the image stores it (surrounding quotes removed).

@@ -43,7 +43,7 @@ crate::declare_rule! {
 
 fn keywords(df: &[Instruction]) -> impl Iterator<Item = &Instruction> {
     df.iter()
-        .flat_map(|i| std::iter::once(i).chain(i.onbuild.as_deref()))
+        .flat_map(|i| std::iter::once(i).chain(i.onbuild()))
         .filter(|i| i.keyword != Keyword::Unknown)
 }
 

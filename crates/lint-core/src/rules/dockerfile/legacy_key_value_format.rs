@@ -53,7 +53,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             continue;
         }
         let name = ins.keyword.as_str().to_ascii_uppercase();
-        for pair in ins.pairs.iter().filter(|p| p.legacy) {
+        for pair in ins.pairs().iter().filter(|p| p.legacy) {
             let value = &pair.value.value;
             let key = &pair.key.value;
             let span = pair.key.span.cover(pair.value.span);

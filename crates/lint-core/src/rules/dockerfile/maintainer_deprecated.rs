@@ -44,7 +44,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         if ins.keyword != Keyword::Maintainer {
             continue;
         }
-        let author = ins.rest.value.trim();
+        let author = ins.rest().value.trim();
         let escaped = author.replace('\\', "\\\\").replace('"', "\\\"");
         let span = ins.head_span(input.text);
         cx.report(span, "MAINTAINER is deprecated")

@@ -112,7 +112,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     }
     // Words of RUN, CMD and ENTRYPOINT (shell or JSON form): `apk add su-exec`, `["gosu", ...]`.
     let drops_root = body().any(|(_, i)| {
-        i.rest
+        i.rest()
             .value
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
             .any(|word| DROPS_ROOT.contains(&word))

@@ -50,7 +50,10 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             model.ancestry(stage.index).iter().any(|&s| {
                 super::stage_body(model, &model.stages[s]).any(|(_, ins)| {
                     ins.keyword == Keyword::Env
-                        && ins.pairs.iter().any(|p| p.key.value == "PIP_NO_CACHE_DIR")
+                        && ins
+                            .pairs()
+                            .iter()
+                            .any(|p| p.key.value == "PIP_NO_CACHE_DIR")
                 })
             })
         })

@@ -110,7 +110,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for ins in &input.df.instructions {
         let names: Vec<(&crate::syntax::dockerfile::Word, Option<&str>)> = match ins.keyword {
             Keyword::Env => ins
-                .pairs
+                .pairs()
                 .iter()
                 .map(|p| (&p.key, Some(p.value.value.as_str())))
                 .collect(),

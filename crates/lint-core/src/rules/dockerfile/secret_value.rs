@@ -51,8 +51,8 @@ pub use crate::secrets::find_secret;
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for ins in &input.df.instructions {
         let texts: Vec<&crate::syntax::dockerfile::Word> = match ins.keyword {
-            Keyword::Env | Keyword::Label => ins.pairs.iter().map(|p| &p.value).collect(),
-            Keyword::Arg | Keyword::Run | Keyword::Cmd | Keyword::Entrypoint => vec![&ins.rest],
+            Keyword::Env | Keyword::Label => ins.pairs().iter().map(|p| &p.value).collect(),
+            Keyword::Arg | Keyword::Run | Keyword::Cmd | Keyword::Entrypoint => vec![ins.rest()],
             _ => continue,
         };
         for word in texts {

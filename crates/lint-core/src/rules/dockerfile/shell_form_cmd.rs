@@ -73,16 +73,16 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             }
             if !matches!(ins.keyword, Keyword::Cmd | Keyword::Entrypoint)
                 || ins.json
-                || ins.rest.value.is_empty()
+                || ins.rest().value.is_empty()
             {
                 continue;
             }
             // Invalid JSON that fell back to shell form is DF015's finding.
-            if ins.rest.value.starts_with('[') {
+            if ins.rest().value.starts_with('[') {
                 continue;
             }
             let name = ins.keyword.as_str().to_ascii_uppercase();
-            let cmd = &ins.rest.value;
+            let cmd = &ins.rest().value;
             let message = if cmd.contains("&&") || cmd.contains(';') {
                 format!(
                     "shell-form {name} chains commands: `/bin/sh` stays PID 1 and does not forward SIGTERM to the application"
@@ -107,7 +107,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             if !cmd.contains(SHELL_SYNTAX) && !cmd.contains('\n') {
                 d.fix(Fix::unsafe_(
                     "rewrite in exec form",
-                    vec![Edit::replace(ins.rest.span, exec_form(cmd))],
+                    vec![Edit::replace(ins.rest().span, exec_form(cmd))],
                 ));
             }
         }

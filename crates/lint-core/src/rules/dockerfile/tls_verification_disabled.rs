@@ -80,7 +80,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     {
         let pairs: Vec<(String, String, crate::Span)> = match ins.keyword {
             Keyword::Env => ins
-                .pairs
+                .pairs()
                 .iter()
                 .map(|p| {
                     (

@@ -101,7 +101,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         for (index, ins) in super::stage_body(model, stage) {
             if ins.keyword.expands_variables() && ins.keyword != Keyword::Onbuild {
                 let names: Vec<&str> = defined.iter().map(String::as_str).collect();
-                for (name, at) in references(&ins.rest.value) {
+                for (name, at) in references(&ins.rest().value) {
                     if name == "PATH" || names.contains(&name) {
                         continue;
                     }

@@ -135,6 +135,19 @@ pub struct Heredoc {
     pub body: Span,
 }
 
+/// What few instructions have, kept behind one pointer so that the common instruction (a
+/// `RUN` line, a `COPY`) stays small: a 10 MB file holds hundreds of thousands of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Extra {
+    pub(super) pairs: Vec<KeyValue>,
+    /// Where each continuation segment of `rest` starts: (offset in `rest.value`, source offset).
+    /// Empty when `rest` is one contiguous piece of the source starting at `rest.span.start`.
+    pub(super) rest_map: Vec<(usize, usize)>,
+    pub(super) onbuild: Option<Box<Instruction>>,
+    pub(super) heredocs: Vec<Heredoc>,
+    pub(super) empty_continuation_lines: Vec<Span>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Instruction {
     pub keyword: Keyword,
@@ -146,23 +159,17 @@ pub struct Instruction {
     pub args: Vec<Word>,
     /// Arguments were given in JSON (exec) form.
     pub json: bool,
-    /// ENV / LABEL pairs.
-    pub pairs: Vec<KeyValue>,
-    /// Everything after the flags, trimmed: the shell command of RUN, the raw text of others.
-    pub rest: Word,
-    /// Where each continuation segment of `rest` starts: (offset in `rest.value`, source offset).
-    pub rest_map: Vec<(usize, usize)>,
-    /// The wrapped instruction of ONBUILD.
-    pub onbuild: Option<Box<Instruction>>,
-    pub heredocs: Vec<Heredoc>,
+    /// `rest` is `args[0]` (shell form, single-argument instructions): its value is not held twice.
+    pub(super) rest_is_arg: bool,
+    /// Everything after the flags ([`Instruction::rest`]); its value is empty when `rest_is_arg`.
+    pub(super) rest: Word,
     /// From the keyword to the end of the last continuation line (heredoc bodies included).
     pub span: Span,
     /// 1-based line of the keyword.
     pub line: usize,
     /// 1-based last line (continuations and heredocs included).
     pub end_line: usize,
-    /// Empty lines inside a `\` continuation.
-    pub empty_continuation_lines: Vec<Span>,
+    pub(super) extra: Option<Box<Extra>>,
 }
 
 impl Instruction {
@@ -172,6 +179,40 @@ impl Instruction {
 
     pub fn flag_value(&self, name: &str) -> Option<&str> {
         self.flag(name).and_then(Flag::value)
+    }
+
+    /// Everything after the flags, trimmed: the shell command of RUN, the raw text of others.
+    pub fn rest(&self) -> &Word {
+        match self.args.first() {
+            Some(arg) if self.rest_is_arg => arg,
+            _ => &self.rest,
+        }
+    }
+
+    /// ENV / LABEL pairs.
+    pub fn pairs(&self) -> &[KeyValue] {
+        self.extra.as_ref().map_or(&[], |e| &e.pairs)
+    }
+
+    /// The wrapped instruction of ONBUILD.
+    pub fn onbuild(&self) -> Option<&Instruction> {
+        self.extra.as_ref().and_then(|e| e.onbuild.as_deref())
+    }
+
+    /// The heredocs of the instruction, in order.
+    pub fn heredocs(&self) -> &[Heredoc] {
+        self.extra.as_ref().map_or(&[], |e| &e.heredocs)
+    }
+
+    /// Empty lines inside a `\` continuation.
+    pub fn empty_continuation_lines(&self) -> &[Span] {
+        self.extra
+            .as_ref()
+            .map_or(&[], |e| &e.empty_continuation_lines)
+    }
+
+    pub(super) fn extra_mut(&mut self) -> &mut Extra {
+        self.extra.get_or_insert_with(Box::default)
     }
 
     /// The span of the instruction's first line only (keyword to end of line): what a user points at.
@@ -184,16 +225,13 @@ impl Instruction {
 
     /// The source span of `rest.value[start..end]`, across continuation lines.
     pub fn rest_span(&self, start: usize, end: usize) -> Span {
+        let map: &[(usize, usize)] = self.extra.as_ref().map_or(&[], |e| &e.rest_map);
+        let rest_start = self.rest().span.start;
         let at = |offset: usize| {
-            let i = self
-                .rest_map
+            let i = map
                 .partition_point(|&(logical, _)| logical <= offset)
                 .saturating_sub(1);
-            let (logical, source) = self
-                .rest_map
-                .get(i)
-                .copied()
-                .unwrap_or((0, self.rest.span.start));
+            let (logical, source) = map.get(i).copied().unwrap_or((0, rest_start));
             source + offset.saturating_sub(logical)
         };
         if end <= start {
@@ -205,7 +243,7 @@ impl Instruction {
 
     /// The instruction that takes effect: the wrapped one for `ONBUILD <instruction>`, else itself.
     pub fn effective(&self) -> &Instruction {
-        match (self.keyword, &self.onbuild) {
+        match (self.keyword, self.onbuild()) {
             (Keyword::Onbuild, Some(sub)) => sub,
             _ => self,
         }

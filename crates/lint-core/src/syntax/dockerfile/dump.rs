@@ -22,12 +22,12 @@ fn dump_instruction(ins: &Instruction) -> String {
     }
     match ins.keyword {
         Keyword::Onbuild => {
-            if let Some(sub) = &ins.onbuild {
+            if let Some(sub) = ins.onbuild() {
                 let _ = write!(s, " ({})", dump_instruction(sub));
             }
         }
         Keyword::Env | Keyword::Label => {
-            for pair in &ins.pairs {
+            for pair in ins.pairs() {
                 let sep = if pair.legacy { "" } else { "=" };
                 let _ = write!(
                     s,

@@ -20,9 +20,9 @@ struct Line {
 }
 
 fn physical_lines(text: &str, from: usize) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut start = from;
     let bytes = text.as_bytes();
+    let mut lines = Vec::with_capacity(bytes[from..].iter().filter(|&&b| b == b'\n').count() + 1);
+    let mut start = from;
     let mut number = text[..from].matches('\n').count() + 1;
     while start < text.len() {
         let nl = memchr(bytes, b'\n', start).unwrap_or(text.len());
@@ -164,21 +164,32 @@ struct Parser<'a> {
 /// Parses a Dockerfile. A leading UTF-8 BOM is skipped; spans stay relative to `text`.
 pub fn parse(text: &str) -> Dockerfile {
     let from = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let lines = physical_lines(text, from);
+    // Every instruction starts on a line of its own: the vector never grows past this, and is
+    // never copied while it grows (doubling held 1.5 times the final size, plus the copy).
+    let instructions = Vec::with_capacity(lines.len());
     let mut p = Parser {
         text,
-        lines: physical_lines(text, from),
+        lines,
         next: 0,
         escape: '\\',
         directives_done: false,
         out: Dockerfile {
             escape: '\\',
+            instructions,
             ..Dockerfile::default()
         },
     };
     p.run();
     p.out.escape = p.escape;
-    // The tree lives as long as the lint: no spare capacity (up to half the vector otherwise).
-    p.out.instructions.shrink_to_fit();
+    // The tree lives as long as the lint: a small file's spare capacity (one slot per comment,
+    // continuation or heredoc line) goes. A big file's spare slots were never written, so they
+    // are address space rather than memory; shrinking would copy the whole vector (the allocator
+    // moves a block that shrinks by more than half), doubling the peak for that moment.
+    let spare = p.out.instructions.capacity() - p.out.instructions.len();
+    if spare * std::mem::size_of::<Instruction>() < 1 << 20 {
+        p.out.instructions.shrink_to_fit();
+    }
     p.out
 }
 
@@ -294,7 +305,9 @@ impl<'a> Parser<'a> {
             ins.line = line.number;
             ins.end_line = last.number;
             ins.span = Span::new(ins.keyword_word.span.start, last.end);
-            ins.empty_continuation_lines = empty_lines;
+            if !empty_lines.is_empty() {
+                ins.extra_mut().empty_continuation_lines = empty_lines;
+            }
             for message in errors {
                 let span = ins.span;
                 self.error(span, message);
@@ -349,10 +362,10 @@ impl<'a> Parser<'a> {
                     )),
                     fix: None,
                 });
-                ins.heredocs.push(doc);
+                ins.extra_mut().heredocs.push(doc);
                 return;
             }
-            ins.heredocs.push(doc);
+            ins.extra_mut().heredocs.push(doc);
         }
     }
 }
@@ -473,16 +486,18 @@ fn build(
             .collect(),
         args: Vec::new(),
         json: false,
-        pairs: Vec::new(),
+        rest_is_arg: false,
         rest: logical.word_at(rest_range.clone()),
-        rest_map: logical.segments_within(rest_range.clone()),
-        onbuild: None,
-        heredocs: Vec::new(),
         span: logical.span(range),
         line: 0,
         end_line: 0,
-        empty_continuation_lines: Vec::new(),
+        extra: None,
     };
+    let rest_map = logical.segments_within(rest_range.clone());
+    // One contiguous piece starting where `rest` starts is what `rest_span` assumes without a map.
+    if rest_map.as_slice() != [(0, ins.rest.span.start)] && !rest_map.is_empty() {
+        ins.extra_mut().rest_map = rest_map;
+    }
     let rest = &text[rest_range.clone()];
     let words =
         |pieces: Vec<Piece>| -> Vec<Word> { pieces.into_iter().map(|p| logical.word(p)).collect() };
@@ -512,7 +527,7 @@ fn build(
                     if matches!(keyword, Keyword::Add | Keyword::Copy | Keyword::Volume) {
                         ins.args = words(split_whitespace_delimited(text, rest_range));
                     } else {
-                        ins.args = vec![ins.rest.clone()];
+                        rest_to_args(&mut ins);
                     }
                 }
             }
@@ -549,17 +564,28 @@ fn build(
         }
         Keyword::Maintainer | Keyword::Stopsignal | Keyword::User | Keyword::Workdir => {
             if !rest.is_empty() {
-                ins.args.push(ins.rest.clone());
+                rest_to_args(&mut ins);
             }
         }
         Keyword::Onbuild => {
             if !rest.is_empty() {
-                ins.onbuild = Some(Box::new(build(logical, rest_range, escape, errors)));
+                let sub = build(logical, rest_range, escape, errors);
+                ins.extra_mut().onbuild = Some(Box::new(sub));
             }
         }
         Keyword::Unknown => {}
     }
     ins
+}
+
+/// `args` becomes `[rest]`, the text moved rather than copied (`Instruction::rest` reads it there).
+fn rest_to_args(ins: &mut Instruction) {
+    let rest = Word {
+        value: std::mem::take(&mut ins.rest.value),
+        span: ins.rest.span,
+    };
+    ins.args = vec![rest];
+    ins.rest_is_arg = true;
 }
 
 /// ENV and LABEL: `key=value ...`, or the legacy `key value` form when the first word has no `=`.
@@ -582,7 +608,7 @@ fn name_val(
             errors.push(format!("{name} must have two arguments"));
             return;
         };
-        ins.pairs.push(KeyValue {
+        ins.extra_mut().pairs.push(KeyValue {
             key: logical.word_at(key),
             value: logical.word_at(value),
             legacy: true,
@@ -599,7 +625,7 @@ fn name_val(
         };
         // parse_words keeps the text verbatim, so offsets inside the word map 1:1.
         let start = word.range.start;
-        ins.pairs.push(KeyValue {
+        ins.extra_mut().pairs.push(KeyValue {
             key: Word {
                 value: word.value[..eq].to_string(),
                 span: logical.span(start..start + eq),
@@ -629,7 +655,7 @@ mod tests {
             &text[two.start..two.end],
             "echo one \\\n  # comment\n\n    two"
         );
-        assert_eq!(run.empty_continuation_lines.len(), 1);
+        assert_eq!(run.empty_continuation_lines().len(), 1);
         assert_eq!((run.line, run.end_line), (2, 5));
         assert_eq!(df.comments[0].text, "comment");
     }
@@ -640,11 +666,11 @@ mod tests {
         let df = parse(text);
         assert!(df.errors.is_empty(), "{:?}", df.errors);
         let run = &df.instructions[1];
-        assert_eq!(run.heredocs.len(), 2);
-        assert_eq!(run.heredocs[0].content, "line 1\n");
-        assert!(run.heredocs[0].expand);
-        assert!(!run.heredocs[1].expand && run.heredocs[1].chomp);
-        assert_eq!(run.heredocs[1].name, "END");
+        assert_eq!(run.heredocs().len(), 2);
+        assert_eq!(run.heredocs()[0].content, "line 1\n");
+        assert!(run.heredocs()[0].expand);
+        assert!(!run.heredocs()[1].expand && run.heredocs()[1].chomp);
+        assert_eq!(run.heredocs()[1].name, "END");
         assert_eq!(df.instructions[2].line, 7);
     }
 

@@ -195,7 +195,7 @@ fn check(ins: &Instruction, in_onbuild: bool, out: &mut Vec<SyntaxError>) {
             }
         },
         Keyword::Run => {
-            if args.is_empty() && ins.heredocs.is_empty() {
+            if args.is_empty() && ins.heredocs().is_empty() {
                 at_least_one(out);
             }
         }
@@ -213,7 +213,7 @@ fn check(ins: &Instruction, in_onbuild: bool, out: &mut Vec<SyntaxError>) {
             }
         }
         Keyword::Env | Keyword::Label => {
-            if ins.pairs.is_empty() && ins.rest.value.is_empty() {
+            if ins.pairs().is_empty() && ins.rest().value.is_empty() {
                 at_least_one(out);
             }
         }
@@ -236,7 +236,7 @@ fn check(ins: &Instruction, in_onbuild: bool, out: &mut Vec<SyntaxError>) {
             if !ins.json {
                 err(
                     out,
-                    ins.rest.span,
+                    ins.rest().span,
                     "SHELL requires the arguments to be in JSON form".to_string(),
                     Some("write `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`".to_string()),
                 );
@@ -245,7 +245,7 @@ fn check(ins: &Instruction, in_onbuild: bool, out: &mut Vec<SyntaxError>) {
             }
         }
         Keyword::Healthcheck => check_healthcheck(ins, out),
-        Keyword::Onbuild => match &ins.onbuild {
+        Keyword::Onbuild => match ins.onbuild() {
             None => at_least_one(out),
             Some(sub) => {
                 if matches!(

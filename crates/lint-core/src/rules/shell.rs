@@ -380,12 +380,7 @@ fn unpinned_tool(cmd: &Command) -> Option<Unpinned<'_>> {
             without,
             help: "pin versions (`tox==4.11.4`), or list them in a requirements or constraints file",
         }
-    } else if let Some(install) = cmd
-        .is("pipx")
-        .then(|| pkg::PIPX.subcommand(cmd))
-        .flatten()
-        .filter(|w| w.value == "install")
-    {
+    } else if let Some(install) = pkg::pipx_install(cmd) {
         Unpinned {
             what: "pipx install",
             tools: tools(&pkg::PIPX, install, pkg::pip_spec_pinned_or_local),
@@ -424,10 +419,7 @@ fn unpinned_tool(cmd: &Command) -> Option<Unpinned<'_>> {
             without,
             help: "pin versions (`eslint@8.57.0`), or make the tool a devDependency and run it with `npx`",
         }
-    } else if cmd.is("gem") {
-        let install = pkg::GEM
-            .subcommand(cmd)
-            .filter(|w| matches!(w.value.as_str(), "install" | "i"))?;
+    } else if let Some(install) = pkg::gem_install(cmd) {
         if pkg::GEM.has_flag(cmd, &["-v", "--version"]) {
             return None;
         }

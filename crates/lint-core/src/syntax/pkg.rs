@@ -494,6 +494,14 @@ pub static PIPX: Cli = Cli {
     ],
 };
 
+/// `pipx install`: the `install` word.
+pub fn pipx_install(cmd: &Command) -> Option<&ShellWord> {
+    if !cmd.is("pipx") {
+        return None;
+    }
+    PIPX.subcommand(cmd).filter(|w| w.value == "install")
+}
+
 /// `uv tool install`'s options and uv's global options (uv 0.8; clap, so long options are
 /// spelled in full).
 pub static UV: Cli = Cli {
@@ -791,6 +799,15 @@ pub static GEM: Cli = Cli {
         "--http-proxy",
     ],
 };
+
+/// `gem install` (or gem's short form, `gem i`): the `install` word.
+pub fn gem_install(cmd: &Command) -> Option<&ShellWord> {
+    if !cmd.is("gem") {
+        return None;
+    }
+    GEM.subcommand(cmd)
+        .filter(|w| matches!(w.value.as_str(), "install" | "i"))
+}
 
 /// A subcommand that installs packages, as the manager spells it.
 pub struct Install {

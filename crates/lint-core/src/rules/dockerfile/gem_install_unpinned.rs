@@ -49,11 +49,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for (i, _, scripts) in super::runs(input) {
         let scope = scopes.at(i);
         for cmd in scripts.iter().flat_map(|s| s.find("gem")) {
-            // `gem i` is gem's short form of `gem install`.
-            let Some(install) = cli
-                .subcommand(cmd)
-                .filter(|w| matches!(w.value.as_str(), "install" | "i"))
-            else {
+            let Some(install) = pkg::gem_install(cmd) else {
                 continue;
             };
             if cli.has_flag(cmd, &["-v", "--version"]) {

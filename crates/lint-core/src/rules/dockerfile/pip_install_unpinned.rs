@@ -52,12 +52,7 @@ fn install(cmd: &Command) -> Option<(&'static Cli, &ShellWord)> {
     if let Some(install) = super::pip_install(cmd) {
         return Some((&pkg::PIP, install));
     }
-    let cli = &pkg::PIPX;
-    cmd.is("pipx")
-        .then(|| cli.subcommand(cmd))
-        .flatten()
-        .filter(|w| w.value == "install")
-        .map(|w| (cli, w))
+    pkg::pipx_install(cmd).map(|w| (&pkg::PIPX, w))
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {

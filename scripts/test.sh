@@ -19,7 +19,12 @@ step "clippy (--all-targets -D warnings) as the compiler of the test build, then
 if command -v rustup >/dev/null 2>&1; then
   clippy_driver=$(rustup which clippy-driver)
 else
-  clippy_driver=$(command -v clippy-driver)
+  clippy_driver=$(command -v clippy-driver || true)
+fi
+# An empty wrapper would be no wrapper: the build would pass without clippy having run.
+if [ ! -x "$clippy_driver" ]; then
+  echo "clippy-driver not found: rustup component add clippy" >&2
+  exit 1
 fi
 export RUSTC_WORKSPACE_WRAPPER="$clippy_driver"
 export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"

@@ -400,15 +400,15 @@ impl Plan {
                 Base::Scratch => (Root::Scratch, "scratch".to_string(), None, 0),
                 Base::Unknown => (
                     Root::Unknown(stage.image.value.clone()),
-                    stage.resolved.value.clone(),
+                    stage.resolved_value().to_string(),
                     None,
                     0,
                 ),
                 Base::Image(r) => {
-                    let name = stage.resolved.value.clone();
-                    let root = if r.digest.is_some() {
+                    let name = stage.resolved_value().to_string();
+                    let root = if r.digest().is_some() {
                         Root::Digest(name.clone())
-                    } else if r.tag.is_some() {
+                    } else if r.tag().is_some() {
                         Root::Tag(name.clone())
                     } else {
                         Root::Latest(name.clone())
@@ -416,7 +416,7 @@ impl Plan {
                     (root, name, None, 0)
                 }
             };
-            for name in &stage.resolved.used {
+            for name in stage.resolved_used() {
                 if !used.iter().any(|(n, _)| n == name) {
                     let value = model.global_default(name).cloned().flatten();
                     used.push((name.clone(), value));

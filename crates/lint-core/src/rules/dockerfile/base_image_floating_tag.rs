@@ -47,10 +47,10 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         let Base::Image(image) = &stage.base else {
             continue;
         };
-        let Some(tag) = image.tag.as_deref() else {
+        let Some(tag) = image.tag() else {
             continue;
         };
-        if image.digest.is_some() || tag == "latest" {
+        if image.digest().is_some() || tag == "latest" {
             continue;
         }
         let floating = tag
@@ -59,10 +59,10 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         if floating {
             let variant: Vec<&str> = tag.split('-').filter(|p| VARIANTS.contains(p)).collect();
             let pinned = match variant.as_slice() {
-                [] => format!("{}:<version>", image.repository),
-                parts => format!("{}:<version>-{}", image.repository, parts.join("-")),
+                [] => format!("{}:<version>", image.repository()),
+                parts => format!("{}:<version>-{}", image.repository(), parts.join("-")),
             };
-            cx.report(stage.image.span, format!("tag `{tag}` of `{}` names a variant or channel, not a version: it moves with every release", stage.resolved.value))
+            cx.report(stage.image.span, format!("tag `{tag}` of `{}` names a variant or channel, not a version: it moves with every release", stage.resolved_value()))
                 .help(format!("pin the version it points to now, e.g. `{pinned}` (the image's tag list shows the exact forms)"));
         }
     }

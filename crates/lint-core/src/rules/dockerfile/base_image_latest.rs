@@ -37,12 +37,12 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         let Base::Image(image) = &stage.base else {
             continue;
         };
-        if image.tag.as_deref() == Some("latest") && image.digest.is_none() {
+        if image.tag() == Some("latest") && image.digest().is_none() {
             cx.report(
                 stage.image.span,
                 format!(
                     "base image `{}` uses the moving `latest` tag",
-                    stage.resolved.value
+                    stage.resolved_value()
                 ),
             )
             .help("pin a specific version tag (or add a @sha256 digest)");

@@ -40,13 +40,14 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         let Base::Image(image) = &stage.base else {
             continue;
         };
-        if image.tag.is_some() || image.digest.is_some() {
+        if image.tag().is_some() || image.digest().is_some() {
             continue;
         }
         let via = if stage.image.value.contains('$') {
             format!(
                 " (`{}` resolves to `{}`)",
-                stage.image.value, stage.resolved.value
+                stage.image.value,
+                stage.resolved_value()
             )
         } else {
             String::new()
@@ -55,12 +56,12 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             stage.image.span,
             format!(
                 "base image `{}` has no tag{via}: Docker pulls `latest`, which changes over time",
-                stage.resolved.value
+                stage.resolved_value()
             ),
         )
         .help(format!(
             "pin a version, e.g. `{}:<version>`, or a digest",
-            stage.resolved.value
+            stage.resolved_value()
         ));
     }
 }

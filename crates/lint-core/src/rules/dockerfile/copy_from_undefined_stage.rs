@@ -90,7 +90,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             }
             CopySource::Image => {
                 let image = crate::syntax::dockerfile::model::ImageRef::parse(&value);
-                if image.tag.is_none() && image.digest.is_none() {
+                if image.tag().is_none() && image.digest().is_none() {
                     cx.report(
                         flag.span,
                         format!("`{value}` is not a stage defined before this COPY; as an image it has no tag, so the build copies from its moving `latest`"),

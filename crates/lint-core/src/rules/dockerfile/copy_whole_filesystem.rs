@@ -87,12 +87,9 @@ fn is_distribution(base: &Base) -> bool {
         return false;
     };
     let hub = image
-        .registry
-        .as_deref()
+        .registry()
         .is_none_or(|r| r == "docker.io" || r == "index.docker.io");
-    let repository = image
-        .repository
-        .strip_prefix("library/")
-        .unwrap_or(&image.repository);
+    let repository = image.repository();
+    let repository = repository.strip_prefix("library/").unwrap_or(repository);
     hub && !repository.contains('/')
 }

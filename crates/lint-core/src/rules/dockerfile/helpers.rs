@@ -41,10 +41,14 @@ pub fn has_cache_mount(ins: &Instruction, dir: &str) -> bool {
 /// Built once per rule: each stage's declarations are collected the first time one of its
 /// RUNs asks (most never do: only a version written as a variable does), so a file of many
 /// RUNs costs one pass, not one per RUN.
+/// Each name a stage's chain declares, with the first instruction declaring it.
+type FirstDeclared = std::collections::HashMap<String, usize>;
+
 pub struct Scopes<'i, 'a> {
     input: &'i crate::rule::DockerfileInput<'a>,
-    /// Per stage: each name its chain declares, with the first instruction declaring it.
-    stages: std::cell::RefCell<Vec<Option<std::collections::HashMap<String, usize>>>>,
+    /// Per stage: each name its chain declares, with the first instruction declaring it. Boxed:
+    /// one slot per stage is allocated up front, and a map inline is 48 bytes.
+    stages: std::cell::RefCell<Vec<Option<Box<FirstDeclared>>>>,
 }
 
 impl<'i, 'a> Scopes<'i, 'a> {
@@ -88,7 +92,7 @@ impl<'i, 'a> Scopes<'i, 'a> {
                     }
                 }
             }
-            first
+            Box::new(first)
         });
         declared.get(name).copied()
     }
@@ -395,7 +399,7 @@ pub fn report_label_format(
 /// Each stage with its `FROM --platform` flag, when it has one.
 pub fn platform_flags<'a>(
     input: &'a crate::rule::DockerfileInput<'_>,
-) -> impl Iterator<Item = (&'a Stage, &'a crate::syntax::dockerfile::Flag)> + 'a {
+) -> impl Iterator<Item = (&'a Stage<'a>, &'a crate::syntax::dockerfile::Flag)> + 'a {
     input.model.stages.iter().filter_map(move |stage| {
         input.df.instructions[stage.from]
             .flag("platform")

@@ -83,7 +83,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         Base::Scratch => return,
         Base::Image(image)
             if ["nonroot", "rootless"].iter().any(|n| {
-                image.repository.contains(n) || image.tag.as_deref().is_some_and(|t| t.contains(n))
+                image.repository().contains(n) || image.tag().is_some_and(|t| t.contains(n))
             }) =>
         {
             return;

@@ -114,11 +114,11 @@ fn hiding_pipe(script: &Script) -> Option<&Command> {
 fn shell_help(model: &Model<'_>, stage: usize) -> String {
     let root = model.ancestry(stage).last().copied().unwrap_or(stage);
     let image = match &model.stages[root].base {
-        Base::Image(image) => image.repository.to_ascii_lowercase(),
+        Base::Image(image) => image.repository().to_ascii_lowercase(),
         _ => String::new(),
     };
     let tag = match &model.stages[root].base {
-        Base::Image(image) => image.tag.clone().unwrap_or_default(),
+        Base::Image(image) => image.tag().unwrap_or_default().to_string(),
         _ => String::new(),
     };
     let name = image.rsplit('/').next().unwrap_or("");

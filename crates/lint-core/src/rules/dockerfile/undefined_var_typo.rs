@@ -141,14 +141,12 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
 /// Official images whose configuration sets PATH and nothing else, so the Dockerfile shows their
 /// whole environment (as BuildKit sees it after pulling them).
 fn sets_only_path(image: &crate::syntax::dockerfile::model::ImageRef) -> bool {
-    let official = match image.registry.as_deref() {
-        None => Some(image.repository.as_str()),
-        Some("docker.io" | "index.docker.io") => Some(
-            image
-                .repository
-                .strip_prefix("library/")
-                .unwrap_or(&image.repository),
-        ),
+    let repository = image.repository();
+    let official = match image.registry() {
+        None => Some(repository),
+        Some("docker.io" | "index.docker.io") => {
+            Some(repository.strip_prefix("library/").unwrap_or(repository))
+        }
         Some(_) => None,
     };
     matches!(official, Some("alpine" | "busybox" | "debian" | "ubuntu"))

@@ -41,7 +41,7 @@ crate::declare_rule! {
 
 /// The registry an image is pulled from (`docker.io` when none is written).
 pub fn registry_of(image: &ImageRef) -> &str {
-    image.registry.as_deref().unwrap_or("docker.io")
+    image.registry().unwrap_or("docker.io")
 }
 
 fn trusted(registry: &str, patterns: &[String]) -> bool {
@@ -75,7 +75,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 stage.image.span,
                 format!(
                     "base image `{}` comes from `{registry}`, which is not a trusted registry",
-                    stage.resolved.value
+                    stage.resolved_value()
                 ),
             )
             .help(format!("pull from one of: {list}"));

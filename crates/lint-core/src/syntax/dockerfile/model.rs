@@ -18,42 +18,77 @@ pub const PLATFORM_ARGS: [&str; 8] = [
 ];
 
 /// An image reference split into parts: `[registry/]repository[:tag][@digest]`.
+///
+/// One string and three offsets rather than four strings: a Dockerfile of 250,000 stages holds
+/// one per stage (BENCHMARKS.md, the hostile inputs).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ImageRef {
-    pub registry: Option<String>,
-    pub repository: String,
-    pub tag: Option<String>,
-    pub digest: Option<String>,
+    text: Box<str>,
+    /// End of the registry (0: none; the repository then starts at 0, else one past the `/`).
+    registry_end: u32,
+    /// End of the repository; a tag follows after a `:` when `tag_end` is past it.
+    repository_end: u32,
+    /// End of the tag (or of the repository when there is none); a digest follows after a `@`
+    /// when the text goes on.
+    tag_end: u32,
 }
 
 impl ImageRef {
     pub fn parse(reference: &str) -> ImageRef {
-        let (name, digest) = match reference.split_once('@') {
-            Some((n, d)) => (n, Some(d.to_string())),
-            None => (reference, None),
-        };
+        // References past 4 GiB cannot be offsets: keep the whole text as the repository.
+        if u32::try_from(reference.len()).is_err() {
+            return ImageRef::default();
+        }
+        let name_end = reference.find('@').unwrap_or(reference.len());
+        let name = &reference[..name_end];
         let last_slash = name.rfind('/').map_or(0, |i| i + 1);
-        let (path, tag) = match name[last_slash..].rfind(':') {
-            Some(i) => (
-                &name[..last_slash + i],
-                Some(name[last_slash + i + 1..].to_string()),
-            ),
-            None => (name, None),
+        let (path_end, tag_end) = match name[last_slash..].rfind(':') {
+            Some(i) => (last_slash + i, name_end),
+            None => (name_end, name_end),
         };
-        let (registry, repository) = match path.split_once('/') {
-            Some((first, rest))
+        let registry_end = match name[..path_end].split_once('/') {
+            Some((first, _))
                 if first.contains('.') || first.contains(':') || first == "localhost" =>
             {
-                (Some(first.to_string()), rest.to_string())
+                first.len()
             }
-            _ => (None, path.to_string()),
+            _ => 0,
         };
+        // The offsets fit: the whole reference does.
+        let offset = |n: usize| n as u32;
         ImageRef {
-            registry,
-            repository,
-            tag,
-            digest,
+            text: reference.into(),
+            registry_end: offset(registry_end),
+            repository_end: offset(path_end),
+            tag_end: offset(tag_end),
         }
+    }
+
+    /// The reference as written (after ARG substitution).
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn registry(&self) -> Option<&str> {
+        (self.registry_end > 0).then(|| &self.text[..self.registry_end as usize])
+    }
+
+    pub fn repository(&self) -> &str {
+        let start = if self.registry_end > 0 {
+            self.registry_end as usize + 1
+        } else {
+            0
+        };
+        &self.text[start..self.repository_end as usize]
+    }
+
+    pub fn tag(&self) -> Option<&str> {
+        (self.tag_end > self.repository_end)
+            .then(|| &self.text[self.repository_end as usize + 1..self.tag_end as usize])
+    }
+
+    pub fn digest(&self) -> Option<&str> {
+        (self.text.len() > self.tag_end as usize).then(|| &self.text[self.tag_end as usize + 1..])
     }
 }
 
@@ -67,23 +102,38 @@ pub enum Base {
     Unknown,
 }
 
+/// A build stage. It borrows its FROM line's words rather than copying them.
 #[derive(Clone, Debug)]
-pub struct Stage {
+pub struct Stage<'a> {
     pub index: usize,
     /// Index of the FROM instruction in `Dockerfile::instructions`.
     pub from: usize,
     /// `AS name`, as written.
-    pub name: Option<Word>,
+    pub name: Option<&'a Word>,
     /// The image word as written (`$IMG`, `node:20`).
-    pub image: Word,
-    /// The image with global ARG defaults substituted.
-    pub resolved: Expansion,
+    pub image: &'a Word,
+    /// The image with global ARG defaults substituted, when that changed anything (most FROM
+    /// lines name their image literally, and a stage file can hold 250,000 of them).
+    resolved: Option<Box<Expansion>>,
     pub base: Base,
     /// Instructions after FROM up to the next FROM (indices).
     pub body: Range<usize>,
 }
 
-impl Stage {
+impl Stage<'_> {
+    /// The image with global ARG defaults substituted (a guess when `resolved_unknown` is not
+    /// empty).
+    pub fn resolved_value(&self) -> &str {
+        self.resolved
+            .as_ref()
+            .map_or(&self.image.value, |e| &e.value)
+    }
+
+    /// The variables the image refers to, in order.
+    pub fn resolved_used(&self) -> &[String] {
+        self.resolved.as_ref().map_or(&[], |e| &e.used)
+    }
+
     /// The lower-cased stage name BuildKit uses for references.
     pub fn key(&self) -> Option<String> {
         self.name.as_ref().map(|n| n.value.to_ascii_lowercase())
@@ -98,15 +148,23 @@ impl Stage {
     }
 }
 
+/// The image word of a FROM without arguments.
+static NO_WORD: Word = Word {
+    value: String::new(),
+    span: crate::Span::new(0, 0),
+};
+
 pub struct Model<'a> {
     pub df: &'a Dockerfile,
-    pub stages: Vec<Stage>,
+    pub stages: Vec<Stage<'a>>,
     /// ARGs before the first FROM: name -> default (None without one).
     pub global_args: Vec<(Word, Option<String>)>,
     /// Instructions before the first FROM.
     pub preamble: Range<usize>,
-    /// Lower-cased stage name -> the first stage of that name (the one references reach).
-    names: HashMap<String, usize>,
+    /// Stage names with the first stage of each (the one references reach), sorted ignoring ASCII
+    /// case (BuildKit lower-cases them): a sorted list borrowing the FROM lines' words is a
+    /// quarter of a map of lower-cased copies on a file of 250,000 stages.
+    names: Vec<(&'a str, usize)>,
     /// Global ARG name -> its last declaration in `global_args` (the one in effect).
     global_index: HashMap<String, usize>,
     /// Per stage: whether a later stage builds on it (`FROM <stage>`).
@@ -136,12 +194,12 @@ impl<'a> Model<'a> {
         let first_from = froms.first().copied().unwrap_or(df.instructions.len());
         let mut model = Model {
             df,
-            stages: Vec::new(),
+            stages: Vec::with_capacity(froms.len()),
             global_args: Vec::new(),
             preamble: 0..first_from,
-            names: HashMap::new(),
+            names: Vec::new(),
             global_index: HashMap::new(),
-            based_on: Vec::new(),
+            based_on: Vec::with_capacity(froms.len()),
             target: None,
             args_from_caller: Vec::new(),
         };
@@ -169,17 +227,27 @@ impl<'a> Model<'a> {
                 }
             }
         }
+        // A stable sort keeps each name's stages in file order: the first of a name is kept.
+        model.names = froms
+            .iter()
+            .enumerate()
+            .filter_map(|(index, &from)| {
+                stage_name(&df.instructions[from]).map(|n| (n.value.as_str(), index))
+            })
+            .collect();
+        model.names.sort_by(|a, b| cmp_ignore_ascii_case(a.0, b.0));
+        model
+            .names
+            .dedup_by(|later, first| cmp_ignore_ascii_case(later.0, first.0).is_eq());
+        model.names.shrink_to_fit();
         for (index, &from) in froms.iter().enumerate() {
             let ins = &df.instructions[from];
             let end = froms
                 .get(index + 1)
                 .copied()
                 .unwrap_or(df.instructions.len());
-            let image = ins.args.first().cloned().unwrap_or_default();
-            let name = match ins.args.as_slice() {
-                [_, kw, name] if kw.value.eq_ignore_ascii_case("as") => Some(name.clone()),
-                _ => None,
-            };
+            let image = ins.args.first().unwrap_or(&NO_WORD);
+            let name = stage_name(ins);
             let resolved = model
                 .expand_global(&image.value)
                 .unwrap_or_else(|| Expansion {
@@ -189,7 +257,7 @@ impl<'a> Model<'a> {
                 });
             let base = if !resolved.unknown.is_empty() || resolved.value.is_empty() {
                 Base::Unknown
-            } else if let Some(&stage) = model.names.get(&resolved.value.to_ascii_lowercase()) {
+            } else if let Some(stage) = model.first_named(&resolved.value).filter(|&s| s < index) {
                 model.based_on[stage] = true;
                 Base::Stage(stage)
             } else if resolved.value.eq_ignore_ascii_case("scratch") {
@@ -197,6 +265,10 @@ impl<'a> Model<'a> {
             } else {
                 Base::Image(ImageRef::parse(&resolved.value))
             };
+            let literal = resolved.value == image.value
+                && resolved.unknown.is_empty()
+                && resolved.used.is_empty();
+            let resolved = (!literal).then(|| Box::new(resolved));
             let stage = Stage {
                 index,
                 from,
@@ -206,16 +278,13 @@ impl<'a> Model<'a> {
                 base,
                 body: from + 1..end,
             };
-            if let Some(key) = stage.key() {
-                model.names.entry(key).or_insert(index);
-            }
             model.stages.push(stage);
             model.based_on.push(false);
         }
         // An unknown target fails the build; the model then keeps the last stage as final.
         model.target = build
             .and_then(|b| b.target.as_deref())
-            .and_then(|t| model.names.get(&t.to_ascii_lowercase()).copied());
+            .and_then(|t| model.first_named(t));
         model
     }
 
@@ -241,7 +310,7 @@ impl<'a> Model<'a> {
     }
 
     /// The stage holding instruction `index` (None before the first FROM).
-    pub fn stage_of(&self, index: usize) -> Option<&Stage> {
+    pub fn stage_of(&self, index: usize) -> Option<&Stage<'a>> {
         // Stages are in file order: the last one starting at or before `index` holds it.
         let after = self.stages.partition_point(|s| s.from <= index);
         self.stages[..after]
@@ -251,19 +320,25 @@ impl<'a> Model<'a> {
 
     /// The stage called `name` (case-insensitive) defined before instruction `before`: the first
     /// of that name, as BuildKit resolves references.
-    pub fn stage_named(&self, name: &str, before: usize) -> Option<&Stage> {
+    pub fn stage_named(&self, name: &str, before: usize) -> Option<&Stage<'a>> {
         self.named(name).filter(|s| s.from < before)
     }
 
     /// The first stage called `name` (case-insensitive), wherever it is.
-    fn named(&self, name: &str) -> Option<&Stage> {
+    fn named(&self, name: &str) -> Option<&Stage<'a>> {
+        self.first_named(name).map(|i| &self.stages[i])
+    }
+
+    /// The index of the first stage called `name` (case-insensitive).
+    fn first_named(&self, name: &str) -> Option<usize> {
         self.names
-            .get(&name.to_ascii_lowercase())
-            .map(|&i| &self.stages[i])
+            .binary_search_by(|(n, _)| cmp_ignore_ascii_case(n, name))
+            .ok()
+            .map(|i| self.names[i].1)
     }
 
     /// The stage whose filesystem becomes the image: the build's target, else the last one.
-    pub fn final_stage(&self) -> Option<&Stage> {
+    pub fn final_stage(&self) -> Option<&Stage<'a>> {
         match self.target {
             Some(t) => self.stages.get(t),
             None => self.stages.last(),
@@ -325,6 +400,21 @@ impl<'a> Model<'a> {
     }
 }
 
+/// The `AS name` of a FROM line.
+fn stage_name(from: &Instruction) -> Option<&Word> {
+    match from.args.as_slice() {
+        [_, kw, name] if kw.value.eq_ignore_ascii_case("as") => Some(name),
+        _ => None,
+    }
+}
+
+/// Orders names as their ASCII lower-case forms would order.
+fn cmp_ignore_ascii_case(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+}
+
 /// What `COPY --from` names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CopySource {
@@ -371,12 +461,38 @@ mod tests {
     #[test]
     fn image_refs() {
         let r = ImageRef::parse("registry.example.com:5000/team/app:1.2@sha256:abc");
-        assert_eq!(r.registry.as_deref(), Some("registry.example.com:5000"));
-        assert_eq!(r.repository, "team/app");
-        assert_eq!(r.tag.as_deref(), Some("1.2"));
-        assert_eq!(r.digest.as_deref(), Some("sha256:abc"));
+        assert_eq!(r.registry(), Some("registry.example.com:5000"));
+        assert_eq!(r.repository(), "team/app");
+        assert_eq!(r.tag(), Some("1.2"));
+        assert_eq!(r.digest(), Some("sha256:abc"));
+        assert_eq!(
+            r.as_str(),
+            "registry.example.com:5000/team/app:1.2@sha256:abc"
+        );
         let r = ImageRef::parse("library/ubuntu");
-        assert_eq!((r.registry, r.tag), (None, None));
+        assert_eq!((r.registry(), r.tag(), r.digest()), (None, None, None));
+        assert_eq!(r.repository(), "library/ubuntu");
+        let r = ImageRef::parse("localhost:5000/app@sha256:abc");
+        assert_eq!(
+            (r.registry(), r.repository()),
+            (Some("localhost:5000"), "app")
+        );
+        assert_eq!((r.tag(), r.digest()), (None, Some("sha256:abc")));
+        let r = ImageRef::parse("node:20-alpine");
+        assert_eq!(
+            (r.registry(), r.repository(), r.tag()),
+            (None, "node", Some("20-alpine"))
+        );
+        let r = ImageRef::parse("ghcr.io/org/app:");
+        assert_eq!(
+            (r.registry(), r.repository(), r.tag()),
+            (Some("ghcr.io"), "org/app", Some(""))
+        );
+        let r = ImageRef::parse("");
+        assert_eq!(
+            (r.registry(), r.repository(), r.tag(), r.digest()),
+            (None, "", None, None)
+        );
     }
 
     #[test]

@@ -268,7 +268,7 @@ pub fn scripts_of(run: &Instruction) -> Vec<Script> {
         _ => return out,
     }
     if run.json {
-        if let [program, flag, script, ..] = run.args.as_slice()
+        if let [program, flag, script, ..] = &*run.args
             && SHELLS.contains(&program.value.rsplit('/').next().unwrap_or(""))
             && flag.value.starts_with('-')
             && flag.value.contains('c')

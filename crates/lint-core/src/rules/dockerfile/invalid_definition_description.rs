@@ -45,7 +45,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for ins in &input.df.instructions {
         // BuildKit keeps stage names lower-cased, so `# Build ...` does not describe `AS Build`.
         let names: Vec<String> = match ins.keyword {
-            Keyword::From => match ins.args.as_slice() {
+            Keyword::From => match &*ins.args {
                 [_, kw, name] if kw.value.eq_ignore_ascii_case("as") => {
                     vec![name.value.to_lowercase()]
                 }

@@ -121,7 +121,7 @@ fn check_healthcheck(
     ins: &crate::syntax::dockerfile::Instruction,
     cx: &mut Context<'_>,
 ) {
-    let [kind, cmd, ..] = ins.args.as_slice() else {
+    let [kind, cmd, ..] = &*ins.args else {
         return;
     };
     if ins.json

@@ -402,7 +402,7 @@ impl<'a> Model<'a> {
 
 /// The `AS name` of a FROM line.
 fn stage_name(from: &Instruction) -> Option<&Word> {
-    match from.args.as_slice() {
+    match &*from.args {
         [_, kw, name] if kw.value.eq_ignore_ascii_case("as") => Some(name),
         _ => None,
     }

@@ -492,7 +492,7 @@ fn build(
                 text: p.value,
             })
             .collect(),
-        args: Vec::new(),
+        args: Box::default(),
         json: false,
         rest_is_arg: false,
         rest: logical.word_at(rest_range.clone()),
@@ -527,7 +527,7 @@ fn build(
             }
             match parse_json_array(text, rest_range.clone()) {
                 Ok(items) => {
-                    ins.args = words(items);
+                    ins.args = words(items).into();
                     ins.json = true;
                 }
                 Err(JsonArgsError::NotStringArray) => {
@@ -538,18 +538,18 @@ fn build(
                 }
                 Err(JsonArgsError::NotJson) => {
                     if matches!(keyword, Keyword::Add | Keyword::Copy | Keyword::Volume) {
-                        ins.args = words(split_whitespace_delimited(text, rest_range));
+                        ins.args = words(split_whitespace_delimited(text, rest_range)).into();
                     } else {
                         rest_to_args(&mut ins);
                     }
                 }
             }
         }
-        Keyword::Arg => ins.args = words(parse_words(text, rest_range, escape)),
+        Keyword::Arg => ins.args = words(parse_words(text, rest_range, escape)).into(),
         Keyword::Env | Keyword::Label => name_val(logical, rest_range, escape, &mut ins, errors),
         Keyword::Expose | Keyword::From => {
             if !rest.is_empty() {
-                ins.args = words(split_whitespace_delimited(text, rest_range));
+                ins.args = words(split_whitespace_delimited(text, rest_range)).into();
             }
         }
         Keyword::Healthcheck => {
@@ -560,20 +560,21 @@ fn build(
                 return ins;
             }
             let typ = rest_range.start..rest_range.start + sep;
-            ins.args.push(logical.word_at(typ));
+            let mut args = vec![logical.word_at(typ)];
             let cmd = trim_space(text, rest_range.start + sep..rest_range.end);
-            if cmd.is_empty() {
-                return ins;
-            }
-            match parse_json_array(text, cmd.clone()) {
-                Ok(items) => {
-                    ins.args.extend(words(items));
-                    ins.json = true;
+            if !cmd.is_empty() {
+                match parse_json_array(text, cmd.clone()) {
+                    Ok(items) => {
+                        args.extend(words(items));
+                        ins.json = true;
+                    }
+                    Err(JsonArgsError::NotStringArray) => errors.push(
+                        "HEALTHCHECK arguments are JSON but not an array of strings".to_string(),
+                    ),
+                    Err(JsonArgsError::NotJson) => args.push(logical.word_at(cmd)),
                 }
-                Err(JsonArgsError::NotStringArray) => errors
-                    .push("HEALTHCHECK arguments are JSON but not an array of strings".to_string()),
-                Err(JsonArgsError::NotJson) => ins.args.push(logical.word_at(cmd)),
             }
+            ins.args = args.into();
         }
         Keyword::Maintainer | Keyword::Stopsignal | Keyword::User | Keyword::Workdir => {
             if !rest.is_empty() {
@@ -597,7 +598,7 @@ fn rest_to_args(ins: &mut Instruction) {
         value: std::mem::take(&mut ins.rest.value),
         span: ins.rest.span,
     };
-    ins.args = vec![rest];
+    ins.args = Box::new([rest]);
     ins.rest_is_arg = true;
 }
 

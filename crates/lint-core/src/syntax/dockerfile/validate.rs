@@ -143,7 +143,7 @@ fn check(ins: &Instruction, in_onbuild: bool, out: &mut Vec<SyntaxError>) {
         );
     };
     match ins.keyword {
-        Keyword::From => match args.as_slice() {
+        Keyword::From => match &**args {
             [_] => {}
             [_, kw, stage] if kw.value.eq_ignore_ascii_case("as") => {
                 let lower = stage.value.to_ascii_lowercase();

@@ -45,9 +45,14 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for (i, _, scripts) in super::runs(input) {
         let scope = scopes.at(i);
         for cmd in scripts.iter().flat_map(|s| s.find("go")) {
-            if !matches!(cmd.subcommand(), Some("install" | "get")) {
+            // Past go's own options and their values: `go -C tools install ...`.
+            let Some(sub) = crate::syntax::pkg::GO
+                .subcommand(cmd)
+                .map(|w| w.value.as_str())
+                .filter(|s| matches!(*s, "install" | "get"))
+            else {
                 continue;
-            }
+            };
             let unpinned: Vec<&str> = cmd
                 // `-o /bin/x`, `-tags netgo`: option values are not modules.
                 .packages(crate::syntax::pkg::GO.value_flags)
@@ -71,11 +76,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             if !unpinned.is_empty() {
                 cx.report(
                     cmd.span,
-                    format!(
-                        "go {} of unpinned modules: {}",
-                        cmd.subcommand().unwrap_or("install"),
-                        unpinned.join(", ")
-                    ),
+                    format!("go {sub} of unpinned modules: {}", unpinned.join(", ")),
                 )
                 .help(scope.pin_help("pin a version: `go install <module>@v1.2.3`", &unpinned));
             }

@@ -40,16 +40,12 @@ crate::declare_rule! {
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for (_, _, scripts) in super::runs(input) {
         for script in scripts {
-            for piped in script.piped_scripts() {
-                let url = piped
-                    .url
-                    .map_or_else(|| "a remote script".to_string(), |u| format!("`{u}`"));
-                cx.report(
-                    piped.fetch.span.cover(piped.runner.span),
-                    format!("{url} is piped straight into `{}`: whatever the server returns runs in your build, unverified", piped.runner.name()),
-                )
-                .help("download to a file with a pinned checksum (`ADD --checksum=sha256:...`), verify it, then run it — or use a package");
-            }
+            crate::rules::shell::report_piped_script(
+                cx,
+                script,
+                "your build",
+                "download to a file with a pinned checksum (`ADD --checksum=sha256:...`), verify it, then run it — or use a package",
+            );
         }
     }
 }

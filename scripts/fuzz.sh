@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Fuzz a whole pipeline with libFuzzer: `dockerfile` (decode, parse, every rule, fixes, renderers)
-# or `compose` (decode, YAML layer, interpolation, schema, every rule, fixes, renderers).
-# usage: scripts/fuzz.sh [SECONDS] [dockerfile|compose]   (defaults 300, dockerfile).
+# Fuzz with libFuzzer: a whole pipeline, `dockerfile` (decode, parse, every rule, fixes, renderers)
+# or `compose` (decode, YAML layer, interpolation, schema, every rule, fixes, renderers); or one
+# parser alone, fast enough for millions of runs: `dockerfile_parse` (the Dockerfile parser, stage
+# model and AST dump), `shell` (the shell layer every RUN and `run:` step goes through) or `yaml`
+# (the YAML layer every Compose and CI file goes through).
+# usage: scripts/fuzz.sh [SECONDS] [TARGET]   (defaults 300, dockerfile).
 # With cargo-fuzz installed (`cargo install cargo-fuzz`) it runs `cargo fuzz run` (AddressSanitizer
 # included; RUSTC_BOOTSTRAP lets the stable toolchain accept the sanitizer flags). Without it, the
 # target is built with the coverage instrumentation cargo-fuzz passes, minus the sanitizer, which
@@ -10,20 +13,36 @@
 set -euo pipefail
 target="${2:-dockerfile}"
 cd "$(dirname "$0")/../fuzz"
+case "$target" in
+  dockerfile | dockerfile_parse) dict=dockerfile seeds=(dockerfile) ;;
+  shell) dict=shell seeds=(dockerfile) ;;
+  compose) dict=compose seeds=(compose) ;;
+  yaml) dict=compose seeds=(compose github-workflows circleci buildspec travis) ;;
+  *) echo "unknown target $target" >&2; exit 2 ;;
+esac
 mkdir -p "corpus/$target"
 # Seed with the shared corpora when present (kept out of git: fuzz/corpus is ignored).
-if [ -d "../../shared/corpus/$target" ]; then
-  cp -n "../../shared/corpus/$target"/* "corpus/$target/" 2>/dev/null || true
-fi
-if [ "$target" = dockerfile ]; then
+for seed in "${seeds[@]}"; do
+  if [ -d "../../shared/corpus/$seed" ]; then
+    for f in "../../shared/corpus/$seed"/*; do
+      cp -n "$f" "corpus/$target/$seed-$(basename "$f")" 2>/dev/null || true
+    done
+  fi
+done
+if [ "$dict" = dockerfile ]; then
   for d in ../../shared/corpus/buildkit-parser-testfiles/testfiles*/*; do
-    cp -n "$d/Dockerfile" "corpus/dockerfile/bk-$(basename "$d")" 2>/dev/null || true
+    cp -n "$d/Dockerfile" "corpus/$target/bk-$(basename "$d")" 2>/dev/null || true
+  done
+fi
+if [ "$target" = yaml ]; then
+  for d in ../../shared/corpus/yaml-test-suite/*/; do
+    cp -n "$d/in.yaml" "corpus/yaml/suite-$(basename "$d")" 2>/dev/null || true
   done
 fi
 mkdir -p artifacts
 # Crashes go to artifacts/ (git-ignored), not into the fuzz folder.
 options=(-max_total_time="${1:-300}" -max_len=16384 -timeout=10 -rss_limit_mb=2048
-  -dict="dictionaries/$target.dict" -print_final_stats=1 -artifact_prefix=artifacts/)
+  -dict="dictionaries/$dict.dict" -print_final_stats=1 -artifact_prefix=artifacts/)
 if cargo fuzz --help >/dev/null 2>&1; then
   RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "corpus/$target" -- "${options[@]}"
   exit

@@ -252,15 +252,24 @@ fn report_password(
                 cmd.name()
             ),
         )
-        .help(format!(
-            "pipe it in: `printf '%s\\n' \"{}\" | {} login -u USER --password-stdin REGISTRY`",
-            if literal {
-                "$PASSWORD".to_string()
-            } else {
-                parameter_word(password).map_or(password.to_string(), |n| format!("${n}"))
-            },
-            cmd.name()
-        ));
+        .help(if password.contains("${{") {
+            // An expression is pasted into the script: it goes to the step's environment first.
+            format!(
+                "give it to the step's `env:` (`PASSWORD: {}`) and pipe it in: `printf '%s\\n' \"$PASSWORD\" | {} login -u USER --password-stdin REGISTRY`",
+                password.trim_matches(['"', '\'']),
+                cmd.name()
+            )
+        } else {
+            format!(
+                "pipe it in: `printf '%s\\n' \"{}\" | {} login -u USER --password-stdin REGISTRY`",
+                if literal {
+                    "$PASSWORD".to_string()
+                } else {
+                    parameter_word(password).map_or(password.to_string(), |n| format!("${n}"))
+                },
+                cmd.name()
+            )
+        });
     if literal {
         d.secret();
     } else {

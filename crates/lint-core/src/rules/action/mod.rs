@@ -2,6 +2,8 @@
 
 pub mod action_pinned_to_branch;
 pub mod expression_syntax_error;
+pub mod login_password_argument;
+pub mod remote_script_piped_to_shell;
 pub mod run_step_without_shell;
 pub mod schema;
 pub mod secrets_context;
@@ -22,4 +24,6 @@ pub static RULES: &[&Rule] = &[
     &secrets_context::RULE,
     &action_pinned_to_branch::RULE,
     &tool_install_unpinned::RULE,
+    &login_password_argument::RULE,
+    &remote_script_piped_to_shell::RULE,
 ];

@@ -444,6 +444,12 @@ fn a_dockerfile_buildkit_refuses_says_where_the_build_fails() {
     let later = "FROM alpine:3.20\nRUN echo hi\nCOPPY . /src\nRUN echo bye\n";
     let later = one(later, &[]);
     assert_eq!(later.summary.build_fails, Some(3));
+    // A refused ONBUILD trigger is DF101's finding, not a syntax error, and still fails the build.
+    let trigger = one(
+        "FROM alpine:3.20\nRUN echo hi\nONBUILD FROM alpine:3.20\n",
+        &[],
+    );
+    assert_eq!(trigger.summary.build_fails, Some(3));
     let fine = one(NODE, &files(&["server.js"], &[]));
     assert_eq!(fine.summary.build_fails, None);
     assert!(!fine.table().contains("the build fails"));

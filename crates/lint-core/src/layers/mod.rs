@@ -261,6 +261,18 @@ pub fn simulate(input: &LayersInput<'_>) -> Simulation {
         ));
         sim.summary.build_fails = Some(sim.summary.build_fails.map_or(line, |l| l.min(line)));
     }
+    for (ins, trigger) in after_df
+        .instructions
+        .iter()
+        .filter_map(|i| Some((i, dockerfile::validate::refused_trigger(i)?)))
+    {
+        let line = ins.line;
+        sim.notes.push(format!(
+            "line {line}: `ONBUILD {}` (BuildKit refuses this)",
+            trigger.keyword_word.value
+        ));
+        sim.summary.build_fails = Some(sim.summary.build_fails.map_or(line, |l| l.min(line)));
+    }
     let eval = Evaluation::run(&before, &after, &input.after, &after_df, &scripts);
     for (index, stage) in after.stages.iter().enumerate() {
         let from = after.steps.iter().find(|s| s.stage == index);

@@ -72,6 +72,7 @@ pub mod multiple_healthcheck;
 pub mod no_healthcheck;
 pub mod no_user;
 pub mod npm_install_unpinned;
+pub mod onbuild_trigger_not_allowed;
 pub mod pip_install_no_cache_dir;
 pub mod pip_install_unpinned;
 pub mod pipe_without_pipefail;
@@ -211,4 +212,5 @@ pub static RULES: &[&crate::rule::Rule] = &[
     &base_image_floating_tag::RULE,
     &duplicate_run::RULE,
     &shell_analysis_limit::RULE,
+    &onbuild_trigger_not_allowed::RULE,
 ];

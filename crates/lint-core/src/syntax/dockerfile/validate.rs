@@ -14,6 +14,21 @@ pub fn validate(df: &Dockerfile) -> Vec<SyntaxError> {
     out
 }
 
+/// The trigger of an `ONBUILD ONBUILD`, `ONBUILD FROM` or `ONBUILD MAINTAINER`: BuildKit refuses
+/// the file there. Reported by its own rule (DF101, hadolint's DL3043) rather than as a syntax
+/// error, so it can be named and ignored like hadolint's.
+pub fn refused_trigger(ins: &Instruction) -> Option<&Instruction> {
+    if ins.keyword != Keyword::Onbuild {
+        return None;
+    }
+    ins.onbuild().filter(|t| {
+        matches!(
+            t.keyword,
+            Keyword::Onbuild | Keyword::From | Keyword::Maintainer
+        )
+    })
+}
+
 fn err(out: &mut Vec<SyntaxError>, span: Span, message: String, help: Option<String>) {
     out.push(SyntaxError {
         message,
@@ -247,18 +262,9 @@ fn check(ins: &Instruction, in_onbuild: bool, out: &mut Vec<SyntaxError>) {
         Keyword::Healthcheck => check_healthcheck(ins, out),
         Keyword::Onbuild => match ins.onbuild() {
             None => at_least_one(out),
+            // A refused trigger is DF101's finding (see `refused_trigger`).
             Some(sub) => {
-                if matches!(
-                    sub.keyword,
-                    Keyword::Onbuild | Keyword::From | Keyword::Maintainer
-                ) {
-                    err(
-                        out,
-                        sub.keyword_word.span,
-                        format!("{} isn't allowed as an ONBUILD trigger", upper(sub.keyword)),
-                        None,
-                    );
-                } else if !in_onbuild {
+                if !in_onbuild && refused_trigger(ins).is_none() {
                     check(sub, true, out);
                 }
             }
@@ -477,10 +483,8 @@ mod tests {
             messages("FROM a\nHEALTHCHECK CONNECT TCP 7000\n"),
             ["unknown type CONNECT in HEALTHCHECK (try CMD)"]
         );
-        assert_eq!(
-            messages("FROM a\nONBUILD FROM b\n"),
-            ["FROM isn't allowed as an ONBUILD trigger"]
-        );
+        // DF101's finding, not a syntax error of its own.
+        assert!(messages("FROM a\nONBUILD FROM b\n").is_empty());
         assert_eq!(messages("FROM a AS 1x\n").len(), 1);
         assert!(messages("FROM a AS b\nRUN --mount=type=cache,target=/x --network=none x\nCOPY --from=b --chmod=755 --link a b\nHEALTHCHECK --interval=1m30s CMD x\n").is_empty());
     }

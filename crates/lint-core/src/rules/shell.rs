@@ -366,8 +366,8 @@ struct Unpinned<'a> {
 }
 
 /// The tools a CI script's `cmd` installs without a version (`pip install`, `pipx install`,
-/// `uv tool install`, `npm install -g`, `gem install`, `cargo install`, `go install
-/// <pkg>@latest`): `None` when it installs none, installs from a manifest, lock or constraints
+/// `uv tool install`, `npm install -g`, `yarn global add`, `pnpm add -g`, `gem install`,
+/// `cargo install`, `cargo binstall`, `go install <pkg>@latest`): `None` when it installs none, installs from a manifest, lock or constraints
 /// file or a local path, or only upgrades the installers themselves. Shared by the CI kinds'
 /// rules (TR011, GA031, CC016, AC008); a Dockerfile has a rule per manager instead.
 fn unpinned_tool(cmd: &Command) -> Option<Unpinned<'_>> {
@@ -428,6 +428,20 @@ fn unpinned_tool(cmd: &Command) -> Option<Unpinned<'_>> {
             without,
             help: "pin versions (`eslint@8.57.0`), or make the tool a devDependency and run it with `npx`",
         }
+    } else if let Some(add) = pkg::yarn_global_add(cmd) {
+        Unpinned {
+            what: "yarn global add",
+            tools: tools(&pkg::YARN, add, pkg::npm_spec_pinned_or_local),
+            without,
+            help: "pin versions (`eslint@8.57.0`), or make the tool a devDependency and run it with `yarn run`",
+        }
+    } else if let Some(add) = pkg::pnpm_global_add(cmd) {
+        Unpinned {
+            what: "pnpm add -g",
+            tools: tools(&pkg::PNPM, add, pkg::npm_spec_pinned_or_local),
+            without,
+            help: "pin versions (`eslint@8.57.0`), or make the tool a devDependency and run it with `pnpm exec`",
+        }
     } else if let Some(install) = pkg::gem_install(cmd) {
         if pkg::GEM.has_flag(cmd, &["-v", "--version"]) {
             return None;
@@ -448,6 +462,16 @@ fn unpinned_tool(cmd: &Command) -> Option<Unpinned<'_>> {
             tools: tools(&pkg::CARGO, install, pkg::cargo_spec_pinned_or_local),
             without,
             help: "pin a version: `cargo install ripgrep@14.1.1` (or `--version 14.1.1`), and add `--locked`",
+        }
+    } else if let Some(binstall) = pkg::cargo_binstall(cmd) {
+        if pkg::CARGO.has_flag(cmd, &["--version", "--vers"]) {
+            return None;
+        }
+        Unpinned {
+            what: "cargo binstall",
+            tools: tools(&pkg::CARGO, binstall, pkg::cargo_spec_pinned_or_local),
+            without,
+            help: "pin a version: `cargo binstall ripgrep@14.1.1` (or `--version 14.1.1`)",
         }
     } else if let Some(install) = pkg::go_install(cmd) {
         Unpinned {

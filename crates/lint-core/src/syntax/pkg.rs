@@ -613,6 +613,19 @@ pub fn cargo_install(cmd: &Command) -> Option<&ShellWord> {
         .filter(|w| w.value == "install")
 }
 
+/// `cargo binstall` (a prebuilt binary of a crate, cargo-binstall): the `binstall` word. It reads
+/// versions as `cargo install` does (`ripgrep@14.1.1`, `--version`).
+pub fn cargo_binstall(cmd: &Command) -> Option<&ShellWord> {
+    if !cmd.is("cargo") {
+        return None;
+    }
+    CARGO
+        .leading_operands(cmd, 2)
+        .into_iter()
+        .find(|w| !w.value.starts_with('+'))
+        .filter(|w| w.value == "binstall")
+}
+
 /// Whether a `cargo install` crate names a version (`ripgrep@14.1.0`).
 pub fn cargo_spec_pinned_or_local(spec: &str) -> bool {
     spec.contains('@')
@@ -716,6 +729,67 @@ pub fn npm_install(cmd: &Command) -> Option<&ShellWord> {
     }
     NPM.subcommand(cmd)
         .filter(|w| NPM_INSTALL.contains(&w.value.as_str()))
+}
+
+/// Yarn 1's options that take a value (`yarn global add` installs tools; Yarn 2+ has no
+/// `global`).
+pub static YARN: Cli = Cli {
+    long_options: &[],
+    value_flags: &[
+        "--prefix",
+        "--global-folder",
+        "--cache-folder",
+        "--modules-folder",
+        "--registry",
+        "--network-timeout",
+        "--network-concurrency",
+        "--mutex",
+        "--cwd",
+        "--use-yarnrc",
+        "--link-folder",
+        "--otp",
+    ],
+};
+
+/// `yarn global add`: the `add` word (the packages follow it).
+pub fn yarn_global_add(cmd: &Command) -> Option<&ShellWord> {
+    if !cmd.is("yarn") {
+        return None;
+    }
+    match YARN.leading_operands(cmd, 2).as_slice() {
+        [global, add] if global.value == "global" && add.value == "add" => Some(add),
+        _ => None,
+    }
+}
+
+/// pnpm's options that take a value.
+pub static PNPM: Cli = Cli {
+    long_options: &[],
+    value_flags: &[
+        "-C",
+        "--dir",
+        "-w",
+        "--workspace-root",
+        "--filter",
+        "-F",
+        "--registry",
+        "--store-dir",
+        "--global-dir",
+        "--virtual-store-dir",
+        "--reporter",
+        "--loglevel",
+        "--network-concurrency",
+        "--child-concurrency",
+    ],
+};
+
+/// `pnpm add -g` / `pnpm install -g` (`i`): the subcommand word, when the install is global.
+pub fn pnpm_global_add(cmd: &Command) -> Option<&ShellWord> {
+    if !cmd.is("pnpm") || !PNPM.has_flag(cmd, &["-g", "--global"]) {
+        return None;
+    }
+    PNPM.subcommand(cmd)
+        .filter(|w| matches!(w.value.as_str(), "add" | "install" | "i"))
 }
 
 /// `gem install`'s options (RubyGems 3): Ruby's OptionParser completes an unambiguous

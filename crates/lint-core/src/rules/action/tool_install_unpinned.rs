@@ -5,7 +5,8 @@ crate::declare_rule! {
     /// Finds a composite action's `run:` step that installs a tool without a version, as
     /// `workflow-tool-install-unpinned` (GA031) does in workflows and with the same reading of
     /// the package managers' command lines: `pip install`, `pipx install`, `uv tool install`,
-    /// `npm install -g`, `gem install` and `cargo install` naming a package with no version,
+    /// `npm install -g`, `yarn global add`, `pnpm add -g`, `gem install`, `cargo install` and
+    /// `cargo binstall` naming a package with no version,
     /// and `go install <pkg>@latest`. Installs from the project's manifests, lock or constraints
     /// files, local paths, the installers upgrading themselves and packages named by a variable
     /// or an expression are left alone, as is `apt-get install`.

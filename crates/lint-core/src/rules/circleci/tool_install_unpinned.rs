@@ -3,7 +3,8 @@ use crate::rule::{CircleciInput, Context};
 crate::declare_rule! {
     /// ## What it does
     /// Finds a `run:` command that installs a tool without a version: `pip install`, `pipx
-    /// install`, `uv tool install`, `npm install -g`, `gem install` and `cargo install` naming a
+    /// install`, `uv tool install`, `npm install -g`, `yarn global add`, `pnpm add -g`, `gem install`, `cargo install` and
+    /// `cargo binstall` naming a
     /// package with no version, and `go install <pkg>@latest`. The package managers' command
     /// lines are read with the grammar the Dockerfile rules use, and the same things as in a
     /// `.travis.yml` (TR011) are left alone: installs from the project's manifests (`npm ci`,

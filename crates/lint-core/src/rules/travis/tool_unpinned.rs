@@ -5,8 +5,9 @@ crate::declare_rule! {
     /// Finds a build step that installs a tool without a version: `npm install -g <tool>`,
     /// `pip install <package>` and `gem install <gem>` naming packages with no version
     /// (`eslint`, `tox`, `bundler` rather than `eslint@8`, `tox==4.11.4`, `bundler -v 2.4.22`),
-    /// and likewise `pipx install`, `uv tool install`, `cargo install` (without `@1.2.3` or
-    /// `--version`) and `go install <pkg>@latest`.
+    /// and likewise `yarn global add`, `pnpm add -g`, `pipx install`, `uv tool install`,
+    /// `cargo install` and `cargo binstall` (without `@1.2.3` or `--version`) and
+    /// `go install <pkg>@latest`.
     ///
     /// Off by default, and info only: in CI an unpinned tool is often what the maintainer wants
     /// (the latest linter, the latest `codecov`), and nothing is wrong until a new major version

@@ -164,6 +164,9 @@ pub struct Config {
     /// How many RUN instructions of one Dockerfile get the shell analysis (unset:
     /// [`crate::kinds::dockerfile::SHELL_ANALYSIS_LIMIT`]); DF100 reports the first RUN past it.
     pub shell_analysis_limit: Option<usize>,
+    /// How many lines of one Dockerfile are read (unset:
+    /// [`crate::syntax::dockerfile::parser::MAX_LINES`]); DF102 reports the first line past it.
+    pub dockerfile_line_limit: Option<usize>,
 }
 
 fn names(list: &[String], rule: &RuleMeta) -> bool {
@@ -250,6 +253,7 @@ impl Config {
         self.exclude.extend(other.exclude);
         self.action_pins.extend(other.action_pins);
         self.shell_analysis_limit = other.shell_analysis_limit.or(self.shell_analysis_limit);
+        self.dockerfile_line_limit = other.dockerfile_line_limit.or(self.dockerfile_line_limit);
     }
 
     /// The configured commit for `action` (`owner/repo[/path]`) at `git_ref`: the pin whose key

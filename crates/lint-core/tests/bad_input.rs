@@ -68,7 +68,17 @@ fn ten_megabyte_file_lints() {
     // The shell of the first RUNs is analysed, then DF100 says where that stopped: once, at the
     // first RUN left out (line 1 is FROM), with the count of the others.
     let limit = lint_core::kinds::dockerfile::SHELL_ANALYSIS_LIMIT;
-    let runs = (text.len() - "FROM alpine:3.20\n".len()) / line.len();
+    // The file's 120,000 lines are more than the parser reads: the RUNs counted are those read,
+    // and DF102 says where reading stopped.
+    let max_lines = lint_core::syntax::dockerfile::parser::MAX_LINES;
+    let runs = ((text.len() - "FROM alpine:3.20\n".len()) / line.len()).min(max_lines - 1);
+    let stop: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.diagnostic.code == "DF102")
+        .collect();
+    assert_eq!(stop.len(), 1, "{stop:?}");
+    assert_eq!(stop[0].start.line, max_lines + 1);
     let cut: Vec<_> = r
         .diagnostics
         .iter()
@@ -83,6 +93,59 @@ fn ten_megabyte_file_lints() {
         )),
         "{}",
         cut[0].diagnostic.message
+    );
+}
+
+/// 10 MB files of the smallest lines and of one huge RUN: the parser reads the first
+/// `MAX_LINES` lines and says where it stopped (DF102), a RUN too long to analyse is said so
+/// (DF100), and the findings stay capped.
+#[test]
+fn ten_megabyte_files_of_tiny_lines_and_one_huge_run_are_bounded() {
+    let max_lines = lint_core::syntax::dockerfile::parser::MAX_LINES;
+    for unit in [
+        "\n",
+        "#\n",
+        "x\n",
+        "RUN a\n",
+        "ENV a=b\n",
+        "FROM a AS b\n",
+        "\\\n",
+    ] {
+        let mut text = String::from("FROM alpine:3.20\nRUN a ");
+        while text.len() < 10 * 1024 * 1024 {
+            text.push_str(unit);
+        }
+        let r = lint(text.as_bytes());
+        let stop: Vec<_> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.diagnostic.code == "DF102")
+            .collect();
+        assert_eq!(stop.len(), 1, "{unit:?}: {stop:?}");
+        assert_eq!(stop[0].start.line, max_lines + 1, "{unit:?}");
+        assert!(
+            r.diagnostics.len() < 10_000,
+            "{unit:?}: {}",
+            r.diagnostics.len()
+        );
+    }
+    let mut huge = String::from("FROM alpine:3.20\nRUN apt-get install");
+    while huge.len() < 10 * 1024 * 1024 {
+        huge.push_str(" pkg");
+    }
+    let r = lint(huge.as_bytes());
+    let note: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.diagnostic.code == "DF100")
+        .collect();
+    assert_eq!(note.len(), 1, "{note:?}");
+    assert_eq!(note[0].start.line, 2);
+    assert!(
+        note[0]
+            .diagnostic
+            .message
+            .contains("checked by the instruction rules only")
     );
 }
 

@@ -199,7 +199,10 @@ fn by_content(text: &str) -> bool {
 
 /// All enabled Dockerfile rules over one text, suppressions applied, sorted by position.
 pub fn lint(text: &str, config: &Config, related: Related<'_>) -> Vec<Diagnostic> {
-    let df = dockerfile::parse(text);
+    let line_limit = config
+        .dockerfile_line_limit
+        .unwrap_or(dockerfile::parser::MAX_LINES);
+    let df = dockerfile::parser::parse_with_limit(text, line_limit);
     let dockerignore = related
         .dockerignore
         .map(syntax::dockerignore::DockerIgnore::parse);
@@ -349,7 +352,9 @@ pub fn shell_analysis_cut(model: &Model<'_>, limit: usize) -> Option<(usize, usi
         .iter()
         .zip(&posix)
         .enumerate()
-        .filter(|(_, (ins, posix))| **posix && run_of(ins).is_some())
+        .filter(|(_, (ins, posix))| {
+            **posix && run_of(ins).is_some_and(|run| !too_long_to_analyse(run))
+        })
         .map(|(i, _)| i);
     let first = runs.nth(limit)?;
     Some((first, limit + 1 + runs.count()))
@@ -362,6 +367,17 @@ pub fn scripts_by_instruction(model: &Model<'_>) -> Vec<Vec<Script>> {
     scripts_up_to(model, SHELL_ANALYSIS_LIMIT)
 }
 
+/// The longest RUN (from its keyword to its last heredoc line) whose shell is analysed: a
+/// script's analysis takes tens of bytes per word, so one 10 MB RUN of five million words took
+/// 1.2 GB. Real RUNs are a few KB (an embedded script in a heredoc, rarely tens); a longer one is
+/// checked by the instruction rules only, and DF100 says so.
+pub const MAX_ANALYSED_RUN_BYTES: usize = 128 * 1024;
+
+/// Whether `run` is longer than [`MAX_ANALYSED_RUN_BYTES`].
+pub fn too_long_to_analyse(run: &Instruction) -> bool {
+    run.span.len() > MAX_ANALYSED_RUN_BYTES
+}
+
 /// [`scripts_by_instruction`] with the first `limit` RUNs analysed.
 pub fn scripts_up_to(model: &Model<'_>, limit: usize) -> Vec<Vec<Script>> {
     let posix = posix_shell_by_instruction(model);
@@ -371,7 +387,7 @@ pub fn scripts_up_to(model: &Model<'_>, limit: usize) -> Vec<Vec<Script>> {
         .iter()
         .zip(&posix)
         .map(|(ins, &posix)| match run_of(ins) {
-            Some(run) if posix && analysed < limit => {
+            Some(run) if posix && analysed < limit && !too_long_to_analyse(run) => {
                 analysed += 1;
                 // Kept for every RUN of the file: no spare capacity.
                 let mut scripts = scripts_of(run);

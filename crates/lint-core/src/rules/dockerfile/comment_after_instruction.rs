@@ -92,6 +92,8 @@ fn check_instruction(
             let own;
             let scripts = match shared {
                 Some(scripts) => scripts,
+                // Too long to analyse: DF100 says so; the instruction rules still read it.
+                None if crate::kinds::dockerfile::too_long_to_analyse(ins) => return,
                 None => {
                     own = super::scripts_of(ins);
                     &own

@@ -47,6 +47,7 @@ pub mod exec_form_single_string;
 pub mod expose_invalid_format;
 pub mod expose_port_out_of_range;
 pub mod expose_proto_casing;
+pub mod file_too_long;
 pub mod from_as_casing;
 pub mod from_platform_constant;
 pub mod gem_install_unpinned;
@@ -213,4 +214,5 @@ pub static RULES: &[&crate::rule::Rule] = &[
     &duplicate_run::RULE,
     &shell_analysis_limit::RULE,
     &onbuild_trigger_not_allowed::RULE,
+    &file_too_long::RULE,
 ];

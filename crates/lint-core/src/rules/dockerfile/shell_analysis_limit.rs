@@ -6,7 +6,9 @@ crate::declare_rule! {
     /// analyses the first 5,000 RUNs of a file (`shell-analysis-limit` in `rlint.toml` changes
     /// the number). The RUNs after that are checked by the instruction rules only, so the rules
     /// that read commands (package pins, `cd`, pipes, `sudo`, downloads...) say nothing about
-    /// them. Reported once, at the first RUN left out, with how many there are.
+    /// them. Reported once, at the first RUN left out, with how many there are. A RUN longer than
+    /// 128 KiB is not analysed either (one 10 MB RUN of five million words took 1.2 GB), and is
+    /// reported on its own.
     ///
     /// ## Why is this bad?
     /// It is not a defect of the file, only of what rlint could tell about it: the analysis of a
@@ -55,6 +57,21 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
+    for ins in &input.df.instructions {
+        if let Some(run) = crate::kinds::dockerfile::run_of(ins)
+            && crate::kinds::dockerfile::too_long_to_analyse(run)
+        {
+            cx.report(
+                ins.keyword_word.span,
+                format!(
+                    "this RUN is {} KiB: rlint analyses the shell of RUNs up to {} KiB, so it is checked by the instruction rules only",
+                    run.span.len() / 1024,
+                    crate::kinds::dockerfile::MAX_ANALYSED_RUN_BYTES / 1024
+                ),
+            )
+            .help("a script this long belongs in a file of its own: `COPY build.sh /tmp/` and `RUN sh /tmp/build.sh`, which shell linters can check");
+        }
+    }
     let Some((first, total)) =
         crate::kinds::dockerfile::shell_analysis_cut(input.model, input.shell_limit)
     else {

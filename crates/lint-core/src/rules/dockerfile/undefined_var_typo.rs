@@ -1,6 +1,7 @@
 use crate::rule::{Context, DockerfileInput};
 use crate::syntax::dockerfile::Keyword;
 use crate::syntax::dockerfile::model::Base;
+use std::collections::{HashMap, HashSet};
 
 crate::declare_rule! {
     /// ## What it does
@@ -13,6 +14,9 @@ crate::declare_rule! {
     /// every undefined variable is reported, as BuildKit does, including an `ARG` declared before
     /// the first `FROM` and not declared again in the stage. An `ARG` without a value defines the
     /// variable (it may come from `--build-arg`).
+    ///
+    /// A bound for hostile files: a typo is looked for among the first 1,000 names a stage
+    /// defines, for the first 2,000 undefined references of a file (real files need a handful).
     ///
     /// ## Why is this bad?
     /// An undefined variable expands to an empty string: `WORKDIR $APP_HOEM` becomes `WORKDIR /` and
@@ -58,8 +62,14 @@ crate::declare_rule! {
     }
 }
 
+/// Undefined references per file compared with the defined names for a typo (each comparison
+/// is up to [`Defined::SUGGEST`] edit distances): a bound for hostile files, far above what a
+/// real Dockerfile has (the corpus's largest needs a handful).
+const MAX_TYPO_LOOKUPS: usize = 2_000;
+
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     let model = input.model;
+    let mut lookups = 0;
     for stage in &model.stages {
         let ancestry = model.ancestry(stage.index);
         let root = ancestry.last().map(|&s| &model.stages[s].base);
@@ -75,42 +85,47 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             .collect();
         // An ARG before the first FROM reaches a stage only when the stage declares it again; on
         // other base images a variable of that name may still come from the image.
-        let mut defined: Vec<String> = if whole_env_known {
-            Vec::new()
-        } else {
-            globals.iter().map(|g| g.to_string()).collect()
-        };
+        let mut defined = Defined::default();
+        if !whole_env_known {
+            defined.add(globals.iter().map(|g| g.to_string()).collect());
+        }
         for &s in ancestry.iter().rev() {
             if s == stage.index {
                 break;
             }
             for (_, ins) in super::stage_body(model, &model.stages[s]) {
-                super::declared_names(ins, &mut defined);
+                defined.declare(ins);
             }
         }
-        // ARGs the stage declares, by position: one used before its ARG line is empty there
-        // (a base image's environment does not feed build arguments).
-        let stage_args: Vec<(usize, String)> = super::stage_body(model, stage)
-            .filter(|(_, ins)| ins.keyword == Keyword::Arg)
-            .flat_map(|(i, ins)| {
-                let mut names = Vec::new();
-                super::declared_names(ins, &mut names);
-                names.into_iter().map(move |n| (i, n))
-            })
-            .collect();
+        // ARGs the stage declares, with the last line declaring each: one used before its ARG
+        // line is empty there (a base image's environment does not feed build arguments).
+        let mut last_arg: HashMap<String, usize> = HashMap::new();
+        for (i, ins) in
+            super::stage_body(model, stage).filter(|(_, ins)| ins.keyword == Keyword::Arg)
+        {
+            let mut names = Vec::new();
+            super::declared_names(ins, &mut names);
+            for name in names {
+                last_arg.insert(name, i);
+            }
+        }
         for (index, ins) in super::stage_body(model, stage) {
             if ins.keyword.expands_variables() && ins.keyword != Keyword::Onbuild {
-                let names: Vec<&str> = defined.iter().map(String::as_str).collect();
                 for (name, at) in references(&ins.rest().value) {
-                    if name == "PATH" || names.contains(&name) {
+                    if name == "PATH" || defined.set.contains(name) {
                         continue;
                     }
                     // One slip only: `$GOPATH` is two edits from a defined `PATH`, and is what a
                     // golang base image defines, not a typo.
-                    let close = crate::suggest::did_you_mean(name, &names)
-                        .filter(|c| *c != name && crate::suggest::edit_distance(name, c) == 1)
-                        .or_else(|| path_typo(name));
-                    let declared_later = stage_args.iter().any(|(i, n)| *i > index && n == name);
+                    let close = if lookups < MAX_TYPO_LOOKUPS {
+                        lookups += 1;
+                        crate::suggest::did_you_mean(name, &defined.candidates())
+                            .filter(|c| *c != name && crate::suggest::edit_distance(name, c) == 1)
+                    } else {
+                        None
+                    }
+                    .or_else(|| path_typo(name));
+                    let declared_later = last_arg.get(name).is_some_and(|&last| last > index);
                     if close.is_none() && !whole_env_known && !declared_later {
                         continue;
                     }
@@ -133,8 +148,46 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     };
                 }
             }
-            super::declared_names(ins, &mut defined);
+            defined.declare(ins);
         }
+    }
+}
+
+/// The names defined so far in a stage, each once, in declaration order: a set for lookups and
+/// the first [`Defined::SUGGEST`] for typo suggestions, so a file of a million `ENV` lines is
+/// linear (a list of every declaration, scanned per reference, was quadratic: 40,000 `ENV a=b`
+/// lines took 0.34 s, 1.3 million did not finish in ten minutes).
+#[derive(Default)]
+struct Defined {
+    set: HashSet<String>,
+    order: Vec<String>,
+}
+
+impl Defined {
+    /// Names a typo is compared with: the first ones declared (a real stage declares dozens).
+    const SUGGEST: usize = 1_000;
+
+    fn add(&mut self, names: Vec<String>) {
+        for name in names {
+            if !self.set.contains(&name) {
+                self.set.insert(name.clone());
+                self.order.push(name);
+            }
+        }
+    }
+
+    fn declare(&mut self, ins: &crate::syntax::dockerfile::Instruction) {
+        let mut names = Vec::new();
+        super::declared_names(ins, &mut names);
+        self.add(names);
+    }
+
+    fn candidates(&self) -> Vec<&str> {
+        self.order
+            .iter()
+            .take(Self::SUGGEST)
+            .map(String::as_str)
+            .collect()
     }
 }
 

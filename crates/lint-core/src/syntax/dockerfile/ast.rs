@@ -310,6 +310,20 @@ pub struct Dockerfile {
     pub instructions: Vec<Instruction>,
     pub comments: Vec<Comment>,
     pub errors: Vec<SyntaxError>,
+    /// Where the text the parser left unread starts, in a file longer than
+    /// [`super::parser::MAX_LINES`] lines.
+    pub truncated: Option<Truncated>,
+}
+
+/// The part of a very long Dockerfile the parser does not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Truncated {
+    /// Byte offset of the first line left out.
+    pub start: usize,
+    /// Its 1-based line number.
+    pub line: usize,
+    /// How many lines are left out.
+    pub lines_left: usize,
 }
 
 impl Dockerfile {

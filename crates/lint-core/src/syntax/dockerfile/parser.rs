@@ -19,12 +19,24 @@ struct Line {
     number: usize,
 }
 
-fn physical_lines(text: &str, from: usize) -> Vec<Line> {
+/// Lines of a Dockerfile the parser reads: the largest real Dockerfiles have a few thousand
+/// (BuildKit stops a stage at about 125 layers), and memory grows with every line and instruction
+/// kept, so a 10 MB file of a million short lines would need half a gigabyte. Past this, the
+/// rest of the file is not parsed, and [`Dockerfile::truncated`] says where that starts
+/// (reported by DF102).
+pub const MAX_LINES: usize = 100_000;
+
+/// The first `limit` lines, and where the text they leave out starts.
+fn physical_lines(text: &str, from: usize, limit: usize) -> (Vec<Line>, Option<usize>) {
     let bytes = text.as_bytes();
-    let mut lines = Vec::with_capacity(bytes[from..].iter().filter(|&&b| b == b'\n').count() + 1);
+    let count = bytes[from..].iter().filter(|&&b| b == b'\n').count() + 1;
+    let mut lines = Vec::with_capacity(count.min(limit));
     let mut start = from;
     let mut number = text[..from].matches('\n').count() + 1;
     while start < text.len() {
+        if lines.len() == limit {
+            return (lines, Some(start));
+        }
         let nl = memchr(bytes, b'\n', start).unwrap_or(text.len());
         let mut end = nl;
         while end > start && matches!(bytes[end - 1], b'\r' | b'\n') {
@@ -34,7 +46,7 @@ fn physical_lines(text: &str, from: usize) -> Vec<Line> {
         number += 1;
         start = nl + 1;
     }
-    lines
+    (lines, None)
 }
 
 fn memchr(bytes: &[u8], needle: u8, from: usize) -> Option<usize> {
@@ -161,10 +173,16 @@ struct Parser<'a> {
     out: Dockerfile,
 }
 
-/// Parses a Dockerfile. A leading UTF-8 BOM is skipped; spans stay relative to `text`.
+/// Parses a Dockerfile. A leading UTF-8 BOM is skipped; spans stay relative to `text`. Reads the
+/// first [`MAX_LINES`] lines.
 pub fn parse(text: &str) -> Dockerfile {
+    parse_with_limit(text, MAX_LINES)
+}
+
+/// [`parse`] reading the first `limit` lines (at least one).
+pub fn parse_with_limit(text: &str, limit: usize) -> Dockerfile {
     let from = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let lines = physical_lines(text, from);
+    let (lines, truncated) = physical_lines(text, from, limit.max(1));
     // Every instruction starts on a line of its own: the vector never grows past this, and is
     // never copied while it grows (doubling held 1.5 times the final size, plus the copy).
     let instructions = Vec::with_capacity(lines.len());
@@ -182,6 +200,11 @@ pub fn parse(text: &str) -> Dockerfile {
     };
     p.run();
     p.out.escape = p.escape;
+    p.out.truncated = truncated.map(|start| Truncated {
+        start,
+        line: p.lines.last().map_or(1, |l| l.number + 1),
+        lines_left: text[start..].lines().count(),
+    });
     // The tree lives as long as the lint: a small file's spare capacity (one slot per comment,
     // continuation or heredoc line) goes. A big file's spare slots were never written, so they
     // are address space rather than memory; shrinking would copy the whole vector (the allocator

@@ -257,6 +257,35 @@ fn ten_megabyte_compose_file_lints() {
     );
 }
 
+/// Shapes that were quadratic: a command of 200,000 `${A}` (each use searched its scalar in the
+/// text again: 24 s at 40,000) and a file of 200,000 `---` documents (every rule handed to the
+/// thread pool per document). One DC005 finding names the variable once with its count.
+#[test]
+fn compose_many_uses_and_many_documents_stay_linear() {
+    let mut text = String::from("services:\n  a:\n    image: x:1\n    command: ");
+    for _ in 0..200_000 {
+        text.push_str("${A} ");
+    }
+    text.push('\n');
+    let r = compose(&text);
+    let unset: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.diagnostic.code == "DC005")
+        .collect();
+    assert_eq!(unset.len(), 1, "{unset:?}");
+    assert!(
+        unset[0]
+            .diagnostic
+            .message
+            .contains("used 199999 more times")
+    );
+    assert_eq!(unset[0].start.line, 4);
+    let docs = format!("services: {{}}\n{}", "---\n".repeat(200_000));
+    let r = compose(&docs);
+    assert!(r.diagnostics.iter().all(|d| d.diagnostic.code != "DC000"));
+}
+
 #[test]
 fn compose_hostile_shapes() {
     // Deep nesting, truncation, binary, CRLF with BOM, duplicate keys, a bare scalar, empty.

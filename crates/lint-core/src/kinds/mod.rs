@@ -232,8 +232,12 @@ fn run_rule(
     let pragmas = !rule.meta.always_on && !config.disable_inline_ignores;
     let mut cx = Context::new(&rule.meta, config, pragmas.then_some(suppressions));
     check(&mut cx);
+    let found = cx.into_diagnostics();
+    if found.is_empty() {
+        return;
+    }
     let severity = config.severity_of(&rule.meta);
-    for mut d in cx.into_diagnostics() {
+    for mut d in found {
         d.severity = d.at_most.map_or(severity, |cap| cap.min(severity));
         if !rule.meta.always_on {
             suppressions.adjust_severity(&mut d);

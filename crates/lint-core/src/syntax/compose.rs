@@ -229,16 +229,35 @@ fn matching_brace(b: &[u8], open: usize) -> Option<usize> {
 /// Maps a byte range inside a scalar's value to the source, when the scalar is written so that
 /// its value stands verbatim in the text (plain or quoted without escapes); else the whole node.
 pub fn value_span(text: &str, node: &Node, range: (usize, usize)) -> Span {
-    let Some(value) = node.as_str() else {
-        return node.span;
-    };
-    let raw = &text[node.span.start..node.span.end.min(text.len())];
-    match raw.find(value) {
-        Some(offset) if !value.is_empty() && range.1 <= value.len() => Span::new(
-            node.span.start + offset + range.0,
-            node.span.start + offset + range.1,
-        ),
-        _ => node.span,
+    ValueSpans::new(text, node).span(range)
+}
+
+/// [`value_span`] for many ranges of one scalar: the value is found in the text once (finding
+/// it per range was quadratic: a command of 40,000 `${A}` took 24 s).
+pub struct ValueSpans {
+    node: Span,
+    /// Where the value stands verbatim in the text, and its length.
+    value: Option<(usize, usize)>,
+}
+
+impl ValueSpans {
+    pub fn new(text: &str, node: &Node) -> ValueSpans {
+        let value = node.as_str().filter(|v| !v.is_empty()).and_then(|value| {
+            let raw = &text[node.span.start.min(text.len())..node.span.end.min(text.len())];
+            raw.find(value)
+                .map(|offset| (node.span.start + offset, value.len()))
+        });
+        ValueSpans {
+            node: node.span,
+            value,
+        }
+    }
+
+    pub fn span(&self, range: (usize, usize)) -> Span {
+        match self.value {
+            Some((start, len)) if range.1 <= len => Span::new(start + range.0, start + range.1),
+            _ => self.node,
+        }
     }
 }
 

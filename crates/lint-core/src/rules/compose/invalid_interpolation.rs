@@ -1,5 +1,5 @@
 use crate::rule::{ComposeInput, Context};
-use crate::syntax::compose::{interpolate, value_span};
+use crate::syntax::compose::interpolate;
 
 crate::declare_rule! {
     /// ## What it does
@@ -44,8 +44,9 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
         let Some(text) = node.as_str().filter(|t| t.contains('$')) else {
             return;
         };
+        let spans = crate::syntax::compose::ValueSpans::new(input.text, node);
         for e in interpolate(text, input.env).errors {
-            cx.report(value_span(input.text, node, e.range), e.message)
+            cx.report(spans.span(e.range), e.message)
                 .help("write `$${` for a literal `${`; Compose supports `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:?error}`, `${VAR?error}`, `${VAR:+alt}`, `${VAR+alt}`");
         }
     });

@@ -1,5 +1,5 @@
 use crate::rule::{ComposeInput, Context};
-use crate::syntax::compose::{interpolate, value_span};
+use crate::syntax::compose::interpolate;
 
 crate::declare_rule! {
     /// ## What it does
@@ -61,8 +61,9 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
         let Some(text) = node.as_str().filter(|t| t.contains('$')) else {
             return;
         };
+        let spans = crate::syntax::compose::ValueSpans::new(input.text, node);
         for r in interpolate(text, input.env).unresolved {
-            let span = value_span(input.text, node, r.range);
+            let span = spans.span(r.range);
             let at = *index.entry(r.name.clone()).or_insert_with(|| {
                 uses.push((r, span));
                 uses.len() - 1

@@ -492,6 +492,25 @@ fn shell_parser_panic_on_unclosed_expansion_with_pending_heredoc() {
     }
 }
 
+/// Found by the shell fuzz target: an unclosed `$(` whose word ends in a multi-byte character
+/// panicked on a slice inside that character.
+#[test]
+fn unclosed_command_substitution_ending_in_a_wide_character() {
+    for text in [
+        "FROM alpine:3.20\nRUN arch=$(dpkg --print-architecture \u{4de}\n",
+        "FROM alpine:3.20\nRUN echo \"$(uname \u{4de}\"\n",
+        "FROM alpine:3.20\nRUN x=$(\u{4de}\n",
+    ] {
+        let report = lint_core::lint_text("Dockerfile", text, None, &lint_core::Config::default());
+        assert_eq!(report.kind, Some(FileKind::Dockerfile), "{text:?}");
+    }
+    let script = lint_core::syntax::shell::analyze(
+        "arch=$(dpkg --print-archi-platform=$BUILDLPTAFORM python:3.10\u{4de}",
+        &lint_core::syntax::shell::Contiguous(0),
+    );
+    assert!(!script.commands.is_empty());
+}
+
 /// The deploy kinds take hostile input like the others: a diagnostic with a position, never a
 /// panic, a hang or unbounded output.
 #[test]

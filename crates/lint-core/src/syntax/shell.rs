@@ -777,7 +777,14 @@ fn substitutions(word: &ShellWord) -> Vec<(String, Within)> {
     while i < v.len() {
         if v[i] == b'$' && v.get(i + 1) == Some(&b'(') && v.get(i + 2) != Some(&b'(') {
             let end = matching_paren(v, i + 1);
-            let inner_end = end.saturating_sub(1).max(i + 2);
+            // Up to the closing `)`; an unclosed `$(` runs to the end of the word (cutting its
+            // last byte could split a character: found by the shell fuzz target).
+            let inner_end = if v.get(end.wrapping_sub(1)) == Some(&b')') {
+                end - 1
+            } else {
+                v.len()
+            }
+            .max(i + 2);
             out.push((
                 word.value[i + 2..inner_end].to_string(),
                 Within(word.span, i + 2),

@@ -509,6 +509,23 @@ fn unclosed_command_substitution_ending_in_a_wide_character() {
         &lint_core::syntax::shell::Contiguous(0),
     );
     assert!(!script.commands.is_empty());
+    // And inside double quotes, where the value is shifted from the text (fuzz: `"$(Ԍ`).
+    for text in [
+        "\"$(\u{50c}",
+        "echo \"$(uname \u{4de}\"",
+        "sh -c \"a \\\"$(b \u{4de})\\\"\"",
+    ] {
+        let script =
+            lint_core::syntax::shell::analyze(text, &lint_core::syntax::shell::Contiguous(0));
+        for c in &script.commands {
+            assert!(c.span.end <= text.len(), "{text:?}: {:?}", c.span);
+            assert!(
+                text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end),
+                "{text:?}: {:?}",
+                c.span
+            );
+        }
+    }
 }
 
 /// The deploy kinds take hostile input like the others: a diagnostic with a position, never a

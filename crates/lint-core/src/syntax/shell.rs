@@ -494,7 +494,16 @@ impl Sink<'_> {
         let nested = nested_script(&cmd);
         self.script.commands.push(cmd);
         if let Some((inner, within)) = nested {
-            self.nested(&inner, &Within(within, 1));
+            // The script's text stands between its two quotes, or unquoted as it is.
+            let quoted = within.len() == inner.len() + 2;
+            self.nested(
+                &inner,
+                &Within {
+                    word: within,
+                    shift: usize::from(quoted),
+                    verbatim: quoted || within.len() == inner.len(),
+                },
+            );
         }
     }
 
@@ -757,14 +766,23 @@ fn nested_script(cmd: &Command) -> Option<(String, Span)> {
     Some((script.value.clone(), script.span))
 }
 
-/// Spans inside a word: offsets from `shift` bytes after the word's start, clamped to the word
-/// (escapes or quotes inside it can shift them by a few characters).
-struct Within(Span, usize);
+/// Spans inside a word: offsets from `shift` bytes after the word's start, clamped to the word,
+/// when the text there is the word's value verbatim (`verbatim`). Otherwise quotes or escapes
+/// shift the offsets by an unknown amount, which could put a span inside a multi-byte character
+/// (found by the shell fuzz target on `"$(Ԍ`): every span is then the whole word.
+struct Within {
+    word: Span,
+    shift: usize,
+    verbatim: bool,
+}
 
 impl SpanMap for Within {
     fn span(&self, start: usize, end: usize) -> Span {
-        let base = self.0.start + self.1;
-        let clamp = |x: usize| (base + x).min(self.0.end);
+        if !self.verbatim {
+            return self.word;
+        }
+        let base = self.word.start + self.shift;
+        let clamp = |x: usize| (base + x).min(self.word.end);
         Span::new(clamp(start), clamp(end))
     }
 }
@@ -787,14 +805,22 @@ fn substitutions(word: &ShellWord) -> Vec<(String, Within)> {
             .max(i + 2);
             out.push((
                 word.value[i + 2..inner_end].to_string(),
-                Within(word.span, i + 2),
+                Within {
+                    word: word.span,
+                    shift: i + 2,
+                    verbatim: word.span.len() == word.value.len(),
+                },
             ));
             i = end;
         } else if v[i] == b'`' {
             let close = word.value[i + 1..].find('`').map_or(v.len(), |p| i + 1 + p);
             out.push((
                 word.value[i + 1..close].to_string(),
-                Within(word.span, i + 1),
+                Within {
+                    word: word.span,
+                    shift: i + 1,
+                    verbatim: word.span.len() == word.value.len(),
+                },
             ));
             i = close + 1;
         } else {

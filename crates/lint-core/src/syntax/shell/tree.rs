@@ -12,9 +12,17 @@ use super::{ShellWord, Sink, SpanMap};
 /// the parser recurses once per level, and a hostile RUN must not overflow the stack.
 const MAX_NESTING: usize = 48;
 
+/// Parentheses nested deeper than this are left to the scanner too: brush-parser 0.4 tries each
+/// `((` as an arithmetic expression first and backtracks, in time exponential in the depth
+/// (`ech<((((((((((((((&((((((((((((((sudo` took 23 s at 28 levels, over a minute at 36; found
+/// by the shell fuzz target). Real scripts nest a few (`$(( (a + b) * c ))`).
+const MAX_PAREN_NESTING: usize = 12;
+
 /// Parses `text`; `None` when the parser rejects it (the caller falls back to the scanner).
 pub(super) fn parse(text: &str) -> Option<ast::Program> {
-    if nesting(text) > MAX_NESTING || unclosed_expansion_before_heredoc(text) {
+    let (depth, parens) = nesting(text);
+    if depth > MAX_NESTING || parens > MAX_PAREN_NESTING || unclosed_expansion_before_heredoc(text)
+    {
         return None;
     }
     let options = brush_parser::TokenizerOptions {
@@ -46,18 +54,30 @@ fn unclosed_expansion_before_heredoc(text: &str) -> bool {
     open > 0
 }
 
-/// A cheap upper bound of the syntactic nesting: open brackets, braces and compound keywords.
-fn nesting(text: &str) -> usize {
+/// A cheap upper bound of the syntactic nesting: open brackets, braces and compound keywords;
+/// and of the parentheses alone.
+fn nesting(text: &str) -> (usize, usize) {
     let mut depth: usize = 0;
     let mut max = 0;
+    let mut parens: usize = 0;
+    let mut max_parens = 0;
     for word in text.split(|c: char| c.is_whitespace() || c == ';') {
         for b in word.bytes() {
             match b {
                 b'(' | b'{' | b'[' | b'`' => {
                     depth += 1;
                     max = max.max(depth);
+                    if b == b'(' {
+                        parens += 1;
+                        max_parens = max_parens.max(parens);
+                    }
                 }
-                b')' | b'}' | b']' => depth = depth.saturating_sub(1),
+                b')' | b'}' | b']' => {
+                    depth = depth.saturating_sub(1);
+                    if b == b')' {
+                        parens = parens.saturating_sub(1);
+                    }
+                }
                 _ => {}
             }
         }
@@ -70,7 +90,7 @@ fn nesting(text: &str) -> usize {
             _ => {}
         }
     }
-    max
+    (max, max_parens)
 }
 
 pub(super) struct Walker<'a, 's> {
@@ -492,10 +512,17 @@ mod tests {
         // Right at the bound the parser still runs, within a test thread's stack in debug builds.
         let deep = format!(
             "{}echo hi{}",
-            "( ".repeat(MAX_NESTING),
-            " )".repeat(MAX_NESTING)
+            "{ ".repeat(MAX_NESTING),
+            "; }".repeat(MAX_NESTING)
         );
         assert!(parse(&deep).is_some());
+        let parens = |n: usize| format!("{}echo hi{}", "( ".repeat(n), " )".repeat(n));
+        assert!(parse(&parens(MAX_PAREN_NESTING)).is_some());
+        assert!(parse(&parens(MAX_PAREN_NESTING + 1)).is_none());
+        // The fuzz target's exponential case goes to the scanner at once.
+        assert!(
+            parse("ech<((((((((((((((((&((((((((((((((((((((sudo -u nobody ((\nX\"\"\n#").is_none()
+        );
         let ifs = format!(
             "{}b{}",
             "if a; then ".repeat(MAX_NESTING),
@@ -504,8 +531,8 @@ mod tests {
         assert!(parse(&ifs).is_some());
         let subs = format!(
             "echo {}x{}",
-            "$(echo ".repeat(MAX_NESTING),
-            ")".repeat(MAX_NESTING)
+            "$(echo ".repeat(MAX_PAREN_NESTING),
+            ")".repeat(MAX_PAREN_NESTING)
         );
         assert!(parse(&subs).is_some());
     }

@@ -3,7 +3,7 @@ use crate::rule::{Context, DockerfileInput};
 crate::declare_rule! {
     /// ## What it does
     /// Finds LABEL keys that break Docker's key format: lowercase letters, digits, `.` and `-`,
-    /// starting and ending with a letter or digit, no doubled separators, and not in the namespaces
+    /// starting with a letter and ending with a letter or digit, no doubled separators, and not in the namespaces
     /// Docker reserves (`com.docker.*`, `io.docker.*`, `org.dockerproject.*`).
     ///
     /// ## Why is this bad?
@@ -54,9 +54,17 @@ fn problem(key: &str) -> Option<&'static str> {
     {
         return Some("may only hold lower-case letters, digits, `.` and `-`");
     }
-    let ends_ok = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    if !ends_ok(key.chars().next()) || !ends_ok(key.chars().last()) {
-        return Some("must start and end with a letter or digit");
+    // Docker's guideline: keys "should begin and end with a lower-case letter"; a trailing digit
+    // (`org.example.v2`) is common and harmless, a leading one is not a reverse-DNS name.
+    if !key.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
+        return Some("must start with a letter");
+    }
+    if !key
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+    {
+        return Some("must end with a letter or digit");
     }
     if key.contains("..") || key.contains("--") || key.contains(".-") || key.contains("-.") {
         return Some("must not repeat separators");

@@ -2,7 +2,8 @@ use crate::rule::{Context, DockerfileInput};
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `ln -s ... /bin/sh`: replacing the shell with a symlink.
+    /// Finds `ln -s ... /bin/sh` (and the hard link `ln -f ... /bin/sh`): replacing the shell with
+    /// a link.
     ///
     /// ## Why is this bad?
     /// Relinking `/bin/sh` changes the shell for every later RUN without saying so, and breaks
@@ -38,10 +39,13 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     for (_, _, scripts) in super::runs(input) {
         for cmd in scripts.iter().flat_map(|s| s.find("ln")) {
             let symbolic = cmd.has_flag(&["-s", "--symbolic"]);
-            if symbolic && cmd.operands().last().is_some_and(|w| w.value == "/bin/sh") {
+            // A hard link replaces the file too, when forced (`/bin/sh` exists).
+            let forced = cmd.has_flag(&["-f", "--force"]);
+            if (symbolic || forced) && cmd.operands().last().is_some_and(|w| w.value == "/bin/sh") {
+                let link = if symbolic { "a symlink" } else { "a hard link" };
                 cx.report(
                     cmd.span,
-                    "replacing /bin/sh with a symlink changes the shell of every later RUN",
+                    format!("replacing /bin/sh with {link} changes the shell of every later RUN"),
                 )
                 .help("use `SHELL [\"/bin/bash\", \"-c\"]` instead");
             }

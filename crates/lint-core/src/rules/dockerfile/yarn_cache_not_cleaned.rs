@@ -2,7 +2,9 @@ use crate::rule::{Context, DockerfileInput};
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `yarn install` without `yarn cache clean` in the same RUN (and without a cache mount).
+    /// Finds `yarn install` without `yarn cache clean` in the same RUN (and without a cache mount),
+    /// in a stage whose layers ship: the final stage (or the build's target) and the stages it
+    /// builds on. A builder stage that only has files copied out of it leaves its cache behind.
     ///
     /// ## Why is this bad?
     /// yarn keeps a copy of every downloaded package in its cache, which ships in the layer.
@@ -33,8 +35,12 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for (_, run, scripts) in super::runs(input) {
-        if super::has_cache_mount(run, "yarn") {
+    let model = input.model;
+    for (i, run, scripts) in super::runs(input) {
+        // A builder stage's layers stay behind (only what is copied out ships), as for the apt
+        // lists (DF054) and hadolint's DL3060.
+        let ships = model.stage_of(i).is_some_and(|s| model.ships(s.index));
+        if !ships || super::has_cache_mount(run, "yarn") {
             continue;
         }
         let commands: Vec<_> = scripts.iter().flat_map(|s| s.find("yarn")).collect();

@@ -234,8 +234,44 @@ pub fn lint(text: &str, config: &Config, related: Related<'_>) -> Vec<Diagnostic
             }
         },
     );
+    drop_fixes_inside_exec_form_runs(&df, &mut out);
     super::sort(&mut out);
     out
+}
+
+/// An exec-form RUN of `sh -c SCRIPT` (any POSIX shell, `-c` alone or in a group such as `-ec`):
+/// its script is shell text, edited in place inside its JSON string.
+fn runs_shell_script(run: &Instruction) -> bool {
+    matches!(&*run.args, [program, flag, _, ..]
+        if SHELLS.contains(&program.value.rsplit('/').next().unwrap_or(""))
+            && flag.value.starts_with('-')
+            && flag.value.contains('c'))
+}
+
+/// The command rules' fixes edit shell text (insert `-y` after `install`, replace a word): inside
+/// an exec-form RUN's JSON array, whose commands they also read ([`scripts_of`]), such an edit
+/// would break the array (`["apt-get", "install" -y, "curl"]`), so the finding is kept without
+/// its fix. No rule offers a fix that is JSON-aware inside a valid array.
+fn drop_fixes_inside_exec_form_runs(df: &dockerfile::Dockerfile, out: &mut [Diagnostic]) {
+    let arrays: Vec<Span> = df
+        .instructions
+        .iter()
+        .filter_map(run_of)
+        .filter(|run| run.json && !runs_shell_script(run))
+        .filter_map(|run| Some(run.args.first()?.span.cover(run.args.last()?.span)))
+        .collect();
+    if arrays.is_empty() {
+        return;
+    }
+    for d in out.iter_mut().filter(|d| d.fix.is_some()) {
+        let span = d.span;
+        if arrays
+            .iter()
+            .any(|a| a.start <= span.start && span.end <= a.end)
+        {
+            d.fix = None;
+        }
+    }
 }
 
 // The model the rules read, beyond the parser's stages: the shell scripts each instruction runs.
@@ -271,15 +307,26 @@ pub fn scripts_of(run: &Instruction) -> Vec<Script> {
         _ => return out,
     }
     if run.json {
-        if let [program, flag, script, ..] = &*run.args
-            && SHELLS.contains(&program.value.rsplit('/').next().unwrap_or(""))
-            && flag.value.starts_with('-')
-            && flag.value.contains('c')
+        if let [_, _, script, ..] = &*run.args
+            && runs_shell_script(run)
         {
             let base = script.span.start + 1;
             if script.span.len() == script.value.len() + 2 {
                 out.push(shell::analyze(&script.value, &Contiguous(base)));
             }
+        } else if let Some(script) = shell::exec_form(
+            run.args
+                .iter()
+                .map(|w| shell::ShellWord {
+                    value: w.value.clone(),
+                    span: w.span,
+                    dynamic: false,
+                    quoted: true,
+                })
+                .collect(),
+        ) {
+            // Any other program runs as it is: one command, its words the array's elements.
+            out.push(script);
         }
         return out;
     }

@@ -36,6 +36,27 @@ pub struct Command {
     pub stage: usize,
 }
 
+/// The one command an exec-form instruction runs (`RUN ["apt-get", "install", "-y", "curl"]`):
+/// the array's elements are its words as they are, with no shell between (no expansion, no
+/// splitting, no pipes). `None` for an empty array.
+pub fn exec_form(words: Vec<ShellWord>) -> Option<Script> {
+    let first = words.first()?;
+    let span = first.span.cover(words[words.len() - 1].span);
+    let name_start = first.value.rfind('/').map_or(0, |i| i + 1);
+    Some(Script {
+        commands: vec![Command {
+            words,
+            assignments: Vec::new(),
+            span,
+            pipeline: 0,
+            name_start,
+            stage: 0,
+        }],
+        variables: Vec::new(),
+        scanned: 0,
+    })
+}
+
 impl Command {
     /// The program's base name (`/usr/bin/apt-get` -> `apt-get`).
     pub fn name(&self) -> &str {

@@ -554,15 +554,25 @@ pub static UV: Cli = Cli {
     ],
 };
 
-/// `uv tool install` (uv's global options may stand before `tool`): the `install` word.
-pub fn uv_tool_install(cmd: &Command) -> Option<&ShellWord> {
-    if !cmd.is("uv") {
+/// `program first second` (global options may stand between the words): the `second` word.
+fn two_word_subcommand<'a>(
+    cli: &Cli,
+    cmd: &'a Command,
+    program: &str,
+    [first, second]: [&str; 2],
+) -> Option<&'a ShellWord> {
+    if !cmd.is(program) {
         return None;
     }
-    match UV.leading_operands(cmd, 2).as_slice() {
-        [tool, install] if tool.value == "tool" && install.value == "install" => Some(install),
+    match cli.leading_operands(cmd, 2).as_slice() {
+        [a, b] if a.value == first && b.value == second => Some(b),
         _ => None,
     }
+}
+
+/// `uv tool install` (uv's global options may stand before `tool`): the `install` word.
+pub fn uv_tool_install(cmd: &Command) -> Option<&ShellWord> {
+    two_word_subcommand(&UV, cmd, "uv", ["tool", "install"])
 }
 
 /// Whether a `uv tool install` package names a version: pip's specifiers (`tox==4.11.4`,
@@ -601,8 +611,8 @@ pub static CARGO: Cli = Cli {
     ],
 };
 
-/// `cargo install` (also `cargo +nightly install`): the `install` word.
-pub fn cargo_install(cmd: &Command) -> Option<&ShellWord> {
+/// `cargo <name>`, also after a toolchain (`cargo +nightly install`): the subcommand word.
+fn cargo_subcommand<'a>(cmd: &'a Command, name: &str) -> Option<&'a ShellWord> {
     if !cmd.is("cargo") {
         return None;
     }
@@ -610,20 +620,18 @@ pub fn cargo_install(cmd: &Command) -> Option<&ShellWord> {
         .leading_operands(cmd, 2)
         .into_iter()
         .find(|w| !w.value.starts_with('+'))
-        .filter(|w| w.value == "install")
+        .filter(|w| w.value == name)
+}
+
+/// `cargo install` (also `cargo +nightly install`): the `install` word.
+pub fn cargo_install(cmd: &Command) -> Option<&ShellWord> {
+    cargo_subcommand(cmd, "install")
 }
 
 /// `cargo binstall` (a prebuilt binary of a crate, cargo-binstall): the `binstall` word. It reads
 /// versions as `cargo install` does (`ripgrep@14.1.1`, `--version`).
 pub fn cargo_binstall(cmd: &Command) -> Option<&ShellWord> {
-    if !cmd.is("cargo") {
-        return None;
-    }
-    CARGO
-        .leading_operands(cmd, 2)
-        .into_iter()
-        .find(|w| !w.value.starts_with('+'))
-        .filter(|w| w.value == "binstall")
+    cargo_subcommand(cmd, "binstall")
 }
 
 /// Whether a `cargo install` crate names a version (`ripgrep@14.1.0`).
@@ -753,13 +761,7 @@ pub static YARN: Cli = Cli {
 
 /// `yarn global add`: the `add` word (the packages follow it).
 pub fn yarn_global_add(cmd: &Command) -> Option<&ShellWord> {
-    if !cmd.is("yarn") {
-        return None;
-    }
-    match YARN.leading_operands(cmd, 2).as_slice() {
-        [global, add] if global.value == "global" && add.value == "add" => Some(add),
-        _ => None,
-    }
+    two_word_subcommand(&YARN, cmd, "yarn", ["global", "add"])
 }
 
 /// pnpm's options that take a value.

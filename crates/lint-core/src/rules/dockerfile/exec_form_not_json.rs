@@ -8,8 +8,9 @@ crate::declare_rule! {
     /// Finds arguments that look like exec form (`[...]`) but are not valid JSON: single quotes,
     /// a missing bracket or quote, a trailing comment.
     ///
-    /// Only text shaped like a whole JSON array is reported: `[`, then quoted strings separated by
-    /// commas, then `]` and nothing after it but a comment. A shell test that merely starts with
+    /// Only text shaped like a whole JSON array is reported: `[`, then quoted strings (or bare
+    /// words, `CMD [npm, start]`) separated by commas, then `]` and nothing after it but a
+    /// comment. A shell test that merely starts with
     /// `[` (`RUN [ "$(uname -m)" = x86_64 ] && ...`, `RUN [ -f x ] || ...`) is shell form by
     /// intent, and BuildKit runs it as such.
     ///
@@ -31,7 +32,8 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// When swapping single quotes for double quotes yields a valid JSON array, the fix does that.
+    /// When swapping single quotes for double quotes yields a valid JSON array, the fix does that;
+    /// when every item is a bare word (`[npm, start]`), it quotes each.
     /// When the array is valid and only a comment follows it (`CMD ["node", "app.js"] # start`),
     /// the fix moves the comment to a `#` line of its own above the instruction. Both are unsafe
     /// only in that they change what runs — into what was evidently meant.
@@ -42,7 +44,7 @@ crate::declare_rule! {
         code: "DF015",
         name: "exec-form-not-json",
         severity: Error,
-        aliases: [],
+        aliases: ["DL3025"],
         fix: Sometimes,
         default: true,
         check: Dockerfile(check),
@@ -74,8 +76,23 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         let swapped = text.replace('\'', "\"");
         let swapped_ok =
             text.contains('\'') && parse_json_array(&swapped, 0..swapped.len()).is_ok();
+        // `[npm, start]`: every item a bare word; quoting each gives the array meant.
+        let quoted_items = (!text.contains(['"', '\'', '\\']) && text.trim_end().ends_with(']'))
+            .then(|| {
+                let inner = &text.trim_end()[1..text.trim_end().len() - 1];
+                let items: Vec<String> = inner
+                    .split(',')
+                    .map(|i| format!("\"{}\"", i.trim()))
+                    .collect();
+                format!("[{}]", items.join(", "))
+            })
+            .filter(|a| parse_json_array(a, 0..a.len()).is_ok());
+        let bare_reason;
         let reason = if swapped_ok {
             "JSON strings need double quotes"
+        } else if let Some(array) = &quoted_items {
+            bare_reason = format!("its items need double quotes (`{array}`)");
+            bare_reason.as_str()
         } else {
             match shape {
                 Shape::TrailingText(_) => "there is text after the closing `]` (a comment?)",
@@ -99,6 +116,13 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             d.fix(Fix::unsafe_(
                 "use double quotes",
                 vec![Edit::replace(ins.rest().span, swapped)],
+            ));
+        } else if let Some(array) = quoted_items
+            && ins.rest().span.len() == text.len()
+        {
+            d.fix(Fix::unsafe_(
+                "quote the items",
+                vec![Edit::replace(ins.rest().span, array)],
             ));
         }
         if let Shape::TrailingText(at) = shape {
@@ -142,7 +166,9 @@ fn array_shape(text: &str) -> Option<Shape> {
         match first {
             ']' => {
                 let after = rest[1..].trim();
-                let listed = quoted > 0 && (commas > 0 || items == 1) && commas + 1 >= items;
+                // Quoted strings, or (`CMD [npm, start]`) bare words with a comma between each.
+                let listed = (quoted > 0 && (commas > 0 || items == 1) && commas + 1 >= items)
+                    || (quoted == 0 && items >= 2 && commas + 1 == items);
                 return match after {
                     _ if !listed || (bare > 0 && commas == 0) => None,
                     "" => Some(Shape::Closed),

@@ -449,15 +449,34 @@ pub fn scripts_up_to(model: &Model<'_>, limit: usize) -> Vec<Vec<Script>> {
 /// For each instruction: whether its RUN goes to a POSIX shell. A `SHELL ["powershell", ...]` or
 /// `["cmd", "/S", "/C"]` (Windows images) switches shell analysis off until a POSIX `SHELL`; stages
 /// built on another stage inherit its shell.
+/// Microsoft's Windows base images (`mcr.microsoft.com/windows/servercore:ltsc2022`,
+/// `.../windows/nanoserver`, `.../windows/server`, `.../windows`) and the images built on them
+/// whose tags say so (`mcr.microsoft.com/dotnet/framework/sdk:4.8-windowsservercore-ltsc2022`,
+/// `python:3.12-windowsservercore`, `golang:1.22-nanoserver`): RUN goes to `cmd`, not a POSIX
+/// shell, unless a `SHELL` says otherwise.
+pub fn is_windows_image(image: &crate::syntax::dockerfile::model::ImageRef) -> bool {
+    let repository = image.repository().to_ascii_lowercase();
+    let tag = image.tag().unwrap_or("").to_ascii_lowercase();
+    repository == "windows"
+        || repository.starts_with("windows/")
+        || repository.contains("/windows/")
+        || repository.ends_with("/windows")
+        || repository.starts_with("dotnet/framework")
+        || tag.contains("windowsservercore")
+        || tag.contains("nanoserver")
+}
+
 pub fn posix_shell_by_instruction(model: &Model<'_>) -> Vec<bool> {
     let instructions = model.instructions();
     let mut out = vec![true; instructions.len()];
     let mut final_shell: Vec<bool> = Vec::with_capacity(model.stages.len());
     for stage in &model.stages {
-        let mut posix = match stage.base {
+        let mut posix = match &stage.base {
             crate::syntax::dockerfile::model::Base::Stage(parent) => {
-                final_shell.get(parent).copied().unwrap_or(true)
+                final_shell.get(*parent).copied().unwrap_or(true)
             }
+            // A Windows image's default shell is `cmd /S /C`.
+            crate::syntax::dockerfile::model::Base::Image(image) => !is_windows_image(image),
             _ => true,
         };
         for (i, ins) in stage_body(model, stage) {

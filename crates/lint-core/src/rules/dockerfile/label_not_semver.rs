@@ -58,9 +58,16 @@ fn valid(v: &str) -> bool {
                 !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             })
     };
+    // SemVer §9: a numeric pre-release identifier has no leading zero (`1.0.0-01` is not a
+    // version); build metadata may have them (§10).
+    let no_leading_zero = |s: &str| {
+        s.split('.').all(|id| {
+            !(id.len() > 1 && id.starts_with('0') && id.bytes().all(|b| b.is_ascii_digit()))
+        })
+    };
     let parts: Vec<&str> = core.split('.').collect();
     parts.len() == 3
         && parts.iter().all(|p| numeric(p))
-        && pre.is_none_or(ident_ok)
+        && pre.is_none_or(|p| ident_ok(p) && no_leading_zero(p))
         && build.is_none_or(ident_ok)
 }

@@ -5,7 +5,10 @@ use crate::syntax::dockerfile::words::unquote_path;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `ADD` of local files or directories that are not archives.
+    /// Finds `ADD` of local files or directories that are not archives, also by a glob that names
+    /// only another kind of file (`ADD *.txt /docs/`; `ADD dist/*` may match archives, which ADD
+    /// tells by content, so it is left alone). Plain files beside an archive in one `ADD` are
+    /// reported at warning and without a fix: only they should move to a `COPY`.
     ///
     /// ## Why is this bad?
     /// `ADD` has extra behaviour: it downloads URLs and unpacks local tar archives. Using it for
@@ -50,13 +53,33 @@ const ARCHIVES: [&str; 11] = [
     ".xz",
 ];
 
-fn is_remote_or_archive(src: &str) -> bool {
+/// What one ADD source needs ADD for.
+#[derive(PartialEq)]
+enum Source {
+    /// A URL or Git repository (ADD downloads it), or a variable (unknown).
+    Remote,
+    /// An archive ADD may unpack, or a glob that may match one (`*`, `*.tgz`).
+    Archive,
+    /// A local file or folder that ADD only copies (`app.txt`, `src/`, `*.txt`).
+    Plain,
+}
+
+fn classify(src: &str) -> Source {
     let lower = src.to_ascii_lowercase();
-    lower.contains("://")
-        || lower.starts_with("git@")
-        || lower.contains('$')
-        || lower.contains('*')
-        || ARCHIVES.iter().any(|ext| lower.ends_with(ext))
+    if lower.contains("://") || lower.starts_with("git@") || lower.contains('$') {
+        return Source::Remote;
+    }
+    if ARCHIVES.iter().any(|ext| lower.ends_with(ext)) {
+        return Source::Archive;
+    }
+    // A glob matches archives unless what follows its last `*` names another kind of file.
+    if let Some(star) = lower.rfind(['*', '?', '[']) {
+        let tail = &lower[star + 1..];
+        if !tail.contains('.') || tail.ends_with('*') {
+            return Source::Archive;
+        }
+    }
+    Source::Plain
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
@@ -73,7 +96,27 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 unquote_path(&s.value, input.df.escape)
             }
         };
-        if sources.iter().any(|s| is_remote_or_archive(&unquoted(s))) {
+        let kinds: Vec<Source> = sources.iter().map(|s| classify(&unquoted(s))).collect();
+        if kinds.contains(&Source::Remote) || !kinds.contains(&Source::Plain) {
+            continue;
+        }
+        if kinds.contains(&Source::Archive) {
+            // Archives beside plain files: ADD is needed for the archives only.
+            let plain: Vec<&str> = sources
+                .iter()
+                .zip(&kinds)
+                .filter(|(_, k)| **k == Source::Plain)
+                .map(|(s, _)| s.value.as_str())
+                .collect();
+            cx.report(
+                ins.keyword_word.span,
+                format!(
+                    "ADD only copies {}: the archives beside it are what need ADD",
+                    plain.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")
+                ),
+            )
+            .help("copy the plain files with their own COPY, and keep ADD for the archives it unpacks")
+            .at_most(crate::Severity::Warning);
             continue;
         }
         let add_only = ins

@@ -446,9 +446,6 @@ pub fn scripts_up_to(model: &Model<'_>, limit: usize) -> Vec<Vec<Script>> {
         .collect()
 }
 
-/// For each instruction: whether its RUN goes to a POSIX shell. A `SHELL ["powershell", ...]` or
-/// `["cmd", "/S", "/C"]` (Windows images) switches shell analysis off until a POSIX `SHELL`; stages
-/// built on another stage inherit its shell.
 /// Microsoft's Windows base images (`mcr.microsoft.com/windows/servercore:ltsc2022`,
 /// `.../windows/nanoserver`, `.../windows/server`, `.../windows`) and the images built on them
 /// whose tags say so (`mcr.microsoft.com/dotnet/framework/sdk:4.8-windowsservercore-ltsc2022`,
@@ -466,6 +463,10 @@ pub fn is_windows_image(image: &crate::syntax::dockerfile::model::ImageRef) -> b
         || tag.contains("nanoserver")
 }
 
+/// For each instruction: whether its RUN goes to a POSIX shell. A `SHELL ["powershell", ...]` or
+/// `["cmd", "/S", "/C"]` switches shell analysis off until a POSIX `SHELL`; stages
+/// built on another stage inherit its shell, and one on a Windows image ([`is_windows_image`])
+/// starts in `cmd`.
 pub fn posix_shell_by_instruction(model: &Model<'_>) -> Vec<bool> {
     let instructions = model.instructions();
     let mut out = vec![true; instructions.len()];

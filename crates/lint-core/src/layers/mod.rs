@@ -246,31 +246,25 @@ pub fn simulate(input: &LayersInput<'_>) -> Simulation {
         notes: after.notes.clone(),
         ..Simulation::default()
     };
-    for e in after_df
+    // Where BuildKit refuses the file: its syntax errors, and the ONBUILD triggers it refuses
+    // (DF101's, not syntax errors).
+    let syntax = dockerfile::validate::validate(&after_df);
+    let text = input.after.dockerfile;
+    let refusals = after_df
         .errors
         .iter()
-        .chain(&dockerfile::validate::validate(&after_df))
-    {
-        let line = input.after.dockerfile[..e.span.start.min(input.after.dockerfile.len())]
-            .matches('\n')
-            .count()
-            + 1;
-        sim.notes.push(format!(
-            "line {line}: {} (BuildKit refuses this)",
-            e.message
-        ));
-        sim.summary.build_fails = Some(sim.summary.build_fails.map_or(line, |l| l.min(line)));
-    }
-    for (ins, trigger) in after_df
-        .instructions
-        .iter()
-        .filter_map(|i| Some((i, dockerfile::validate::refused_trigger(i)?)))
-    {
-        let line = ins.line;
-        sim.notes.push(format!(
-            "line {line}: `ONBUILD {}` (BuildKit refuses this)",
-            trigger.keyword_word.value
-        ));
+        .chain(&syntax)
+        .map(|e| {
+            let line = text[..e.span.start.min(text.len())].matches('\n').count() + 1;
+            (line, e.message.clone())
+        })
+        .chain(after_df.instructions.iter().filter_map(|i| {
+            let trigger = dockerfile::validate::refused_trigger(i)?;
+            Some((i.line, format!("`ONBUILD {}`", trigger.keyword_word.value)))
+        }));
+    for (line, message) in refusals {
+        sim.notes
+            .push(format!("line {line}: {message} (BuildKit refuses this)"));
         sim.summary.build_fails = Some(sim.summary.build_fails.map_or(line, |l| l.min(line)));
     }
     let eval = Evaluation::run(&before, &after, &input.after, &after_df, &scripts);

@@ -367,8 +367,9 @@ struct Unpinned<'a> {
 
 /// The tools a CI script's `cmd` installs without a version (`pip install`, `pipx install`,
 /// `uv tool install`, `npm install -g`, `yarn global add`, `pnpm add -g`, `gem install`,
-/// `cargo install`, `cargo binstall`, `go install <pkg>@latest`): `None` when it installs none, installs from a manifest, lock or constraints
-/// file or a local path, or only upgrades the installers themselves. Shared by the CI kinds'
+/// `cargo install`, `cargo binstall`, `go install <pkg>@latest`): `None` when it installs none,
+/// installs from a manifest, lock or constraints file or a local path, or only upgrades the
+/// installers themselves. Shared by the CI kinds'
 /// rules (TR011, GA031, CC016, AC008); a Dockerfile has a rule per manager instead.
 fn unpinned_tool(cmd: &Command) -> Option<Unpinned<'_>> {
     let tools = |cli: &pkg::Cli, install, pinned: fn(&str) -> bool| -> Vec<&str> {

@@ -40,24 +40,29 @@ pub struct Command {
 /// the array's elements are its words as they are, with no shell between (no expansion, no
 /// splitting, no pipes). `None` for an empty array.
 pub fn exec_form(words: Vec<ShellWord>) -> Option<Script> {
-    let first = words.first()?;
-    let span = first.span.cover(words[words.len() - 1].span);
-    let name_start = first.value.rfind('/').map_or(0, |i| i + 1);
     Some(Script {
-        commands: vec![Command {
-            words,
-            assignments: Vec::new(),
-            span,
-            pipeline: 0,
-            name_start,
-            stage: 0,
-        }],
+        commands: vec![Command::of_words(words, 0, 0)?],
         variables: Vec::new(),
         scanned: 0,
     })
 }
 
 impl Command {
+    /// A command of these words alone (no assignments), spanning them: `None` without words.
+    fn of_words(words: Vec<ShellWord>, pipeline: usize, stage: usize) -> Option<Command> {
+        let first = words.first()?;
+        let span = first.span.cover(words[words.len() - 1].span);
+        let name_start = first.value.rfind('/').map_or(0, |i| i + 1);
+        Some(Command {
+            words,
+            assignments: Vec::new(),
+            span,
+            pipeline,
+            name_start,
+            stage,
+        })
+    }
+
     /// The program's base name (`/usr/bin/apt-get` -> `apt-get`).
     pub fn name(&self) -> &str {
         self.words
@@ -102,17 +107,7 @@ impl Command {
             }
             _ => return None,
         };
-        let words = args.get(skip..).filter(|w| !w.is_empty())?.to_vec();
-        let span = words[0].span.cover(words[words.len() - 1].span);
-        let name_start = words[0].value.rfind('/').map_or(0, |i| i + 1);
-        Some(Command {
-            words,
-            assignments: Vec::new(),
-            span,
-            pipeline: self.pipeline,
-            name_start,
-            stage: self.stage,
-        })
+        Command::of_words(args.get(skip..)?.to_vec(), self.pipeline, self.stage)
     }
 
     /// Whether any of `flags` is given: long flags exactly or as `--flag=value`, short flags also

@@ -63,10 +63,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         format!(
             "rlint read the first {} lines of this Dockerfile; {} not checked",
             cut.line - 1,
-            match cut.lines_left.saturating_sub(1) {
-                0 => "this one is".to_string(),
-                n => format!("this one and the {n} after it are"),
-            }
+            super::this_and_after(cut.lines_left.saturating_sub(1))
         ),
     )
     .help("a Dockerfile this long is generated: lint the generator's template, split the output, or raise `dockerfile-line-limit` in rlint.toml (memory grows with it)");

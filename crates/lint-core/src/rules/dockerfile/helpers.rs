@@ -406,3 +406,12 @@ pub fn platform_flags<'a>(
             .map(|f| (stage, f))
     })
 }
+
+/// "this one is" / "this one and the N after it are": where a limit cut a file, said at the
+/// first instruction or line left out (DF100, DF102).
+pub fn this_and_after(after: usize) -> String {
+    match after {
+        0 => "this one is".to_string(),
+        n => format!("this one and the {n} after it are"),
+    }
+}

@@ -81,10 +81,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         return;
     };
     let after = total - input.shell_limit - 1;
-    let which = match after {
-        0 => "this one is".to_string(),
-        n => format!("this one and the {n} after it are"),
-    };
+    let which = super::this_and_after(after);
     cx.report(
         ins.keyword_word.span,
         format!(

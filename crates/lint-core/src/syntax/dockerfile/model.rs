@@ -35,7 +35,8 @@ pub struct ImageRef {
 
 impl ImageRef {
     pub fn parse(reference: &str) -> ImageRef {
-        // References past 4 GiB cannot be offsets: keep the whole text as the repository.
+        // A reference past 4 GiB cannot be held as offsets (rlint reads files up to 64 MiB): it
+        // is read as the empty reference.
         if u32::try_from(reference.len()).is_err() {
             return ImageRef::default();
         }

@@ -29,7 +29,8 @@ crate::declare_rule! {
     ///
     /// ## Fix safety
     /// Replacing `ADD` by `COPY` is safe for local non-archive sources; rlint offers it only then,
-    /// and only without ADD-only flags.
+    /// and only without ADD-only flags. Plain files beside an archive get no fix: the instruction
+    /// has to be split, and which destination each part takes is the author's choice.
     ///
     /// ## References
     /// - [Dockerfile reference: ADD or COPY](https://docs.docker.com/build/building/best-practices/#add-or-copy)
@@ -39,7 +40,7 @@ crate::declare_rule! {
         name: "add-instead-of-copy",
         severity: Error,
         aliases: ["DL3020"],
-        fix: Always,
+        fix: Sometimes,
         default: true,
         check: Dockerfile(check),
     }

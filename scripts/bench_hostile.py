@@ -61,6 +61,59 @@ def inputs():
             lambda i: f"  svc{i}:\n    image: acme/app:{i}\n    ports: [\"127.0.0.1:{10000 + i % 50000}:80\"]\n",
         ),
     )
+    # YAML of a million nodes or more: each shape is 10 MB of one small unit.
+    compose = "services:\n  app:\n    image: acme/app:1\n"
+    yield (
+        "Compose flow sequence of 5M items",
+        "flow.compose.yaml",
+        compose + "    command: [" + "1," * (TEN_MB // 2) + "1]\n",
+    )
+    yield (
+        "Compose, 1M labels",
+        "labels.compose.yaml",
+        fill(compose + "    labels:\n", lambda i: f"      l{i}: v\n"),
+    )
+    yield (
+        "Compose, 1M environment entries",
+        "env.compose.yaml",
+        fill(compose + "    environment:\n", lambda i: f"      - E{i}=1\n"),
+    )
+    yield (
+        "Compose, 2M `${A}` in one command",
+        "uses.compose.yaml",
+        compose + "    command: echo" + " ${A}" * (TEN_MB // 5) + "\n",
+    )
+    yield (
+        "Compose, 2M invalid `${1}` in one command",
+        "badvars.compose.yaml",
+        compose + "    command: echo" + " ${1}" * (TEN_MB // 5) + "\n",
+    )
+    yield (
+        "Compose, 1M duplicate keys",
+        "dupkeys.compose.yaml",
+        fill(compose, lambda i: "    image: x\n"),
+    )
+    yield (
+        "2.6M YAML documents",
+        "docs.compose.yaml",
+        fill(compose, lambda i: "---\n"),
+    )
+    yield (
+        "workflow, 450k steps",
+        ".github/workflows/steps.yml",
+        fill(
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n",
+            lambda i: f"      - run: echo {i}\n",
+        ),
+    )
+    yield (
+        "workflow, one 10 MB run block",
+        ".github/workflows/block.yml",
+        fill(
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n",
+            lambda i: f"          echo {i}\n",
+        ),
+    )
     yield (
         "26 doubling global ARGs",
         "doubling-arg.Dockerfile",
@@ -131,6 +184,7 @@ def main():
     print("| --- | --- | --- | --- | --- | --- |")
     for name, file, text in inputs():
         path = os.path.join(OUT, file)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w") as f:
             f.write(text)
         size = human(len(text.encode()))

@@ -1,7 +1,7 @@
 //! Hostile input gets a clear diagnostic with a position or a clean result — never a panic, a
 //! hang or unbounded memory.
 
-use lint_core::{Config, FileKind, Report, lint_bytes, lint_text};
+use lint_core::{Config, FileKind, Report, Severity, lint_bytes, lint_text};
 
 fn lint(bytes: &[u8]) -> Report {
     lint_bytes(
@@ -236,18 +236,24 @@ fn compose_alias_bomb_is_cut_off_with_a_diagnostic() {
     assert_eq!(bomb.start.line, 6, "at the alias that crosses the budget");
 }
 
-#[test]
-fn ten_megabyte_compose_file_lints() {
+/// A Compose file of `n` services, eleven YAML nodes each.
+fn services(n: usize) -> String {
     let mut text = String::from("services:\n");
-    let mut i = 0;
-    while text.len() < 10_000_000 {
+    for i in 0..n {
         text.push_str(&format!(
             "  svc{i}:\n    image: acme/app:{i}\n    ports: [\"127.0.0.1:{}:80\"]\n    environment:\n      LEVEL: info\n",
             10000 + i % 50000
         ));
-        i += 1;
     }
-    let report = compose(&text);
+    text
+}
+
+/// A large valid file (1.9 MB, 20,000 services: 220,001 nodes, under `yaml::NODE_BUDGET`) is
+/// checked; a 10 MB one (1.3 million nodes) gets one warning that it is not checked, at the
+/// node past the budget, and nothing else: holding its tree would cost hundreds of MB.
+#[test]
+fn large_compose_files_lint_and_ten_megabytes_is_reported_not_checked() {
+    let report = compose(&services(20_000));
     assert!(
         report
             .diagnostics
@@ -255,6 +261,24 @@ fn ten_megabyte_compose_file_lints() {
             .all(|d| d.diagnostic.code != "DC000"),
         "a large valid file parses"
     );
+    let text = services(115_000);
+    assert!(text.len() > 10_000_000);
+    let report = compose(&text);
+    let [only] = &report.diagnostics[..] else {
+        panic!("{:?}", codes(&report));
+    };
+    assert_eq!(only.diagnostic.code, "DC000");
+    assert_eq!(only.diagnostic.severity, Severity::Warning);
+    assert!(
+        only.diagnostic
+            .message
+            .contains("more than 250000 YAML values"),
+        "{}",
+        only.diagnostic.message
+    );
+    // Service 22,727 is the first whose nodes pass 250,000 (11 per service, plus the root's key).
+    assert!(only.start.line > 5 * 22_727, "{}", only.start.line);
+    assert!(only.start.line <= 5 * 22_729, "{}", only.start.line);
 }
 
 /// Shapes that were quadratic: a command of 200,000 `${A}` (each use searched its scalar in the
@@ -278,7 +302,9 @@ fn compose_many_uses_and_many_documents_stay_linear() {
         unset[0]
             .diagnostic
             .message
-            .contains("used 199999 more times")
+            .contains("used at least 9999 more times"),
+        "the first 10,000 uses of one value are named, the rest only counted: {}",
+        unset[0].diagnostic.message
     );
     assert_eq!(unset[0].start.line, 4);
     let docs = format!("services: {{}}\n{}", "---\n".repeat(200_000));
@@ -671,21 +697,35 @@ fn daemon_json_takes_hostile_input() {
     let r = lint_daemon(deep.as_bytes());
     assert_eq!(codes(&r), ["DJ000"], "{:?}", codes(&r));
     assert_eq!(r.diagnostics[0].start.line, 1);
-    // Ten megabytes: every registry insecure, every key unknown; each rule stops at its cap.
-    let registries = vec!["\"registry.internal:5000\""; 400_000].join(",");
-    let unknown: Vec<String> = (0..50_000).map(|i| format!("\"opt-{i}\": {i}")).collect();
-    let big = format!(
-        "{{\"insecure-registries\": [{registries}], {}}}",
-        unknown.join(",")
-    );
-    assert!(big.len() > 10_000_000);
-    let r = lint_daemon(big.as_bytes());
+    // 150,000 values (under the budget): every registry insecure, every key unknown; each rule
+    // stops at its cap.
+    let file = |registries: usize, keys: usize| {
+        let registries = vec!["\"registry.internal:5000\""; registries].join(",");
+        let unknown: Vec<String> = (0..keys).map(|i| format!("\"opt-{i}\": {i}")).collect();
+        format!(
+            "{{\"insecure-registries\": [{registries}], {}}}",
+            unknown.join(",")
+        )
+    };
+    let r = lint_daemon(file(100_000, 25_000).as_bytes());
     assert!(
         r.diagnostics.len() <= 300,
         "{} findings",
         r.diagnostics.len()
     );
     assert!(codes(&r).contains(&"DJ001") && codes(&r).contains(&"DJ002"));
+    // Ten megabytes (500,000 values) is one warning that the file is not checked.
+    let big = file(400_000, 50_000);
+    assert!(big.len() > 10_000_000);
+    let r = lint_daemon(big.as_bytes());
+    assert_eq!(codes(&r), ["DJ000"]);
+    assert_eq!(r.diagnostics[0].diagnostic.severity, Severity::Warning);
+    assert!(
+        r.diagnostics[0]
+            .diagnostic
+            .message
+            .contains("rlint does not check a file this large")
+    );
     // Bad bytes are the pipeline's: one RL001 at the byte.
     let r = lint_daemon(b"{\n  \"data-root\": \"/var/lib/d\xf6cker\"\n}\n");
     assert_eq!(codes(&r), ["RL001"]);

@@ -414,11 +414,10 @@ pub fn scripts_by_instruction(model: &Model<'_>) -> Vec<Vec<Script>> {
     scripts_up_to(model, SHELL_ANALYSIS_LIMIT)
 }
 
-/// The longest RUN (from its keyword to its last heredoc line) whose shell is analysed: a
-/// script's analysis takes tens of bytes per word, so one 10 MB RUN of five million words took
-/// 1.2 GB. Real RUNs are a few KB (an embedded script in a heredoc, rarely tens); a longer one is
-/// checked by the instruction rules only, and DF100 says so.
-pub const MAX_ANALYSED_RUN_BYTES: usize = 128 * 1024;
+/// The longest RUN (from its keyword to its last heredoc line) whose shell is analysed: the
+/// bound every script has ([`shell::MAX_SCRIPT_BYTES`]), applied to the whole instruction so
+/// DF100 can say which RUN went unanalysed.
+pub const MAX_ANALYSED_RUN_BYTES: usize = shell::MAX_SCRIPT_BYTES;
 
 /// Whether `run` is longer than [`MAX_ANALYSED_RUN_BYTES`].
 pub fn too_long_to_analyse(run: &Instruction) -> bool {

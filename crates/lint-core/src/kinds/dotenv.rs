@@ -98,6 +98,8 @@ fn skip(text: &str, mut i: usize, f: impl Fn(char) -> bool) -> usize {
 /// Parses a `.env` file the way Compose does.
 pub fn parse(text: &str) -> Parsed {
     let mut out = Parsed::default();
+    // The variables of the lines read so far, which later values interpolate.
+    let mut earlier = Env::default();
     let mut i = 0;
     loop {
         i = skip(text, i, char::is_whitespace);
@@ -152,6 +154,7 @@ pub fn parse(text: &str) -> Parsed {
         }
         if i >= text.len() || text[i..].starts_with('\n') {
             if !key.is_empty() {
+                earlier.set(key.to_string(), String::new());
                 out.vars.push(Var {
                     name: key.to_string(),
                     name_span,
@@ -165,13 +168,6 @@ pub fn parse(text: &str) -> Parsed {
             continue;
         }
         i = skip(text, i + 1, is_space);
-        let earlier = Env {
-            vars: out
-                .vars
-                .iter()
-                .map(|v| (v.name.clone(), v.value.clone()))
-                .collect(),
-        };
         let (value, value_span, quote) = match text[i..].chars().next() {
             Some(q @ ('"' | '\'')) => match closing_quote(text, i, q) {
                 Some(close) => {
@@ -210,6 +206,7 @@ pub fn parse(text: &str) -> Parsed {
                 (expanded, span, None)
             }
         };
+        earlier.set(key.to_string(), value.clone());
         out.vars.push(Var {
             name: key.to_string(),
             name_span,

@@ -6,14 +6,21 @@ use crate::rule::Context;
 use crate::syntax::yaml::{ProblemKind, YamlFile};
 
 /// Reports the file's YAML syntax errors, alias limits and unknown anchors (each kind's
-/// `yaml-syntax-error` rule calls this).
+/// `yaml-syntax-error` rule calls this). A file too large to check is at most a warning: the
+/// service that reads it may well accept it, so it does not fail the run by default.
 pub fn report_problems(text: &str, yaml: &YamlFile, cx: &mut Context<'_>) {
     for p in &yaml.problems {
         if matches!(
             p.kind,
-            ProblemKind::Syntax | ProblemKind::Limit | ProblemKind::UnknownAnchor
+            ProblemKind::Syntax
+                | ProblemKind::Limit
+                | ProblemKind::UnknownAnchor
+                | ProblemKind::TooLarge
         ) {
             let d = cx.report(p.span, p.message.clone());
+            if p.kind == ProblemKind::TooLarge {
+                d.at_most(crate::diagnostic::Severity::Warning);
+            }
             if let Some(help) = &p.help {
                 d.help(help.clone());
             }

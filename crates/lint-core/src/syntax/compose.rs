@@ -4,31 +4,34 @@
 use crate::diagnostic::Span;
 use crate::syntax::yaml::Node;
 
-/// Variables for interpolation: the project `.env` (or `--env-file`), in file order.
+/// Variables for interpolation: the project `.env` (or `--env-file`).
 #[derive(Clone, Debug, Default)]
 pub struct Env {
-    pub vars: Vec<(String, String)>,
+    /// Name to value; a name set twice keeps its last value, as in Compose. Hashed: a `.env` of
+    /// 100,000 lines is looked up once per line and per use.
+    vars: foldhash::HashMap<String, String>,
 }
 
 impl Env {
     /// The variables of a `.env` file as Compose reads it (see [`crate::kinds::dotenv`]); a
     /// bare `KEY` takes its value from the shell, unknown here, and is left out.
     pub fn parse(text: &str) -> Env {
-        let vars = crate::kinds::dotenv::parse(text)
-            .vars
-            .into_iter()
-            .filter(|v| !v.inherited)
-            .map(|v| (v.name, v.value))
-            .collect();
-        Env { vars }
+        let mut env = Env::default();
+        for v in crate::kinds::dotenv::parse(text).vars {
+            if !v.inherited {
+                env.set(v.name, v.value);
+            }
+        }
+        env
+    }
+
+    /// Sets `name` (over an earlier value).
+    pub fn set(&mut self, name: String, value: String) {
+        self.vars.insert(name, value);
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.vars
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.vars.get(name).map(String::as_str)
     }
 }
 
@@ -52,11 +55,42 @@ pub struct InterpolationError {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Interpolated {
     pub value: String,
-    /// Variables neither in the environment nor given a default.
+    /// Variables neither in the environment nor given a default: the first
+    /// [`MAX_RECORDED_REFERENCES`] of one string.
     pub unresolved: Vec<Reference>,
+    /// The first [`MAX_RECORDED_ERRORS`] of one string.
     pub errors: Vec<InterpolationError>,
+    /// Unresolved references and errors past those limits, counted only.
+    pub unrecorded: usize,
     /// The string contained any substitution at all.
     pub substituted: bool,
+}
+
+/// Unresolved references one string records; a hostile 10 MB value holds two million (each
+/// costs ~80 bytes), a real one a handful.
+pub const MAX_RECORDED_REFERENCES: usize = 10_000;
+/// Interpolation errors one string records (rules report at most 100 of a kind per file).
+pub const MAX_RECORDED_ERRORS: usize = 1_000;
+
+impl Interpolated {
+    fn record_unresolved(&mut self, reference: Reference) {
+        if self.unresolved.len() < MAX_RECORDED_REFERENCES {
+            self.unresolved.push(reference);
+        } else {
+            self.unrecorded += 1;
+        }
+    }
+
+    fn record_error(&mut self, range: (usize, usize), message: impl FnOnce() -> String) {
+        if self.errors.len() < MAX_RECORDED_ERRORS {
+            self.errors.push(InterpolationError {
+                range,
+                message: message(),
+            });
+        } else {
+            self.unrecorded += 1;
+        }
+    }
 }
 
 /// Interpolates one string the way Compose does: `$VAR`, `${VAR}`, `${VAR:-default}`,
@@ -88,9 +122,8 @@ fn interpolate_into(text: &str, base: usize, env: &Env, out: &mut Interpolated, 
             }
             Some(b'{') => {
                 let Some(close) = matching_brace(b, i + 1) else {
-                    out.errors.push(InterpolationError {
-                        range: (base + i, base + text.len()),
-                        message: "`${` is never closed with `}`".into(),
+                    out.record_error((base + i, base + text.len()), || {
+                        "`${` is never closed with `}`".into()
                     });
                     value.push_str(&text[i..]);
                     break;
@@ -104,11 +137,10 @@ fn interpolate_into(text: &str, base: usize, env: &Env, out: &mut Interpolated, 
                 let rest = &inner[name_len..];
                 let range = (base + i, base + close + 1);
                 if name.is_empty() || name.as_bytes()[0].is_ascii_digit() {
-                    out.errors.push(InterpolationError {
-                        range,
-                        message: format!(
+                    out.record_error(range, || {
+                        format!(
                             "`${{{inner}}}` is not a valid variable: names start with a letter or `_`"
-                        ),
+                        )
                     });
                     i = close + 1;
                     continue;
@@ -119,11 +151,10 @@ fn interpolate_into(text: &str, base: usize, env: &Env, out: &mut Interpolated, 
                     .max_by_key(|op| op.len())
                     .copied();
                 if op.is_none() && !rest.is_empty() {
-                    out.errors.push(InterpolationError {
-                        range,
-                        message: format!(
+                    out.record_error(range, || {
+                        format!(
                             "`${{{inner}}}`: Compose supports only `:-`, `-`, `:?`, `?`, `:+` and `+` after a variable name"
-                        ),
+                        )
                     });
                     i = close + 1;
                     continue;
@@ -163,7 +194,7 @@ fn interpolate_into(text: &str, base: usize, env: &Env, out: &mut Interpolated, 
                 match (resolved, current) {
                     (Some(v), _) => value.push_str(&v),
                     (None, Some(v)) => value.push_str(v),
-                    (None, None) => out.unresolved.push(reference),
+                    (None, None) => out.record_unresolved(reference),
                 }
                 i = close + 1;
             }
@@ -175,7 +206,7 @@ fn interpolate_into(text: &str, base: usize, env: &Env, out: &mut Interpolated, 
                 let name = &text[i + 1..i + 1 + len];
                 match env.get(name) {
                     Some(v) => value.push_str(v),
-                    None => out.unresolved.push(Reference {
+                    None => out.record_unresolved(Reference {
                         name: name.to_string(),
                         range: (base + i, base + i + 1 + len),
                         has_default: false,
@@ -204,8 +235,13 @@ fn expand_arg(arg: &str, base: usize, env: &Env, out: &mut Interpolated, depth: 
     }
     let mut nested = Interpolated::default();
     interpolate_into(arg, base, env, &mut nested, depth + 1);
-    out.errors.extend(nested.errors);
-    out.unresolved.extend(nested.unresolved);
+    out.unrecorded += nested.unrecorded;
+    for e in nested.errors {
+        out.record_error(e.range, || e.message);
+    }
+    for r in nested.unresolved {
+        out.record_unresolved(r);
+    }
     nested.value
 }
 

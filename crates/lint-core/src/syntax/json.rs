@@ -15,6 +15,9 @@ use jsonc_parser::ast;
 /// Deeper nesting is refused before parsing: real configuration files nest a few levels, and the
 /// parser recurses once per level.
 pub const MAX_DEPTH: usize = 256;
+/// Values (keys included) one file may hold, as in the YAML kinds
+/// ([`crate::syntax::yaml::NODE_BUDGET`]): past it the file is reported, not checked.
+pub const NODE_BUDGET: usize = crate::syntax::yaml::NODE_BUDGET;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -46,6 +49,8 @@ pub struct JsonError {
     pub span: Span,
     pub message: String,
     pub help: String,
+    /// The text may be valid, but it is too large to check ([`NODE_BUDGET`]): at most a warning.
+    pub too_large: bool,
 }
 
 /// A parsed JSON text: the root value, or the first error (JSON readers stop there too).
@@ -156,12 +161,25 @@ pub fn parse(text: &str) -> Json {
     if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
         return failed(explain(text, &e));
     }
-    if let Some(at) = too_deep(text) {
+    let shape = shape(text);
+    if let Some(at) = shape.too_deep {
         return failed(JsonError {
             span: Span::new(at, at + 1),
             message: format!("the JSON nests more than {MAX_DEPTH} levels deep here"),
             help: "no configuration file nests this deep: the file is damaged or generated wrongly"
                 .to_string(),
+            too_large: false,
+        });
+    }
+    if let Some(at) = shape.too_large {
+        return failed(JsonError {
+            span: Span::new(at, at + 1),
+            message: format!(
+                "this file holds more than {NODE_BUDGET} JSON values (keys, values and array items): rlint does not check a file this large"
+            ),
+            help: "a file this large is generated: lint the template it is generated from, or split it"
+                .to_string(),
+            too_large: true,
         });
     }
     let options = jsonc_parser::ParseOptions {
@@ -181,14 +199,24 @@ pub fn parse(text: &str) -> Json {
             span: Span::new(0, 0),
             message: "the JSON could not be read".to_string(),
             help: "report this file to rlint: it is valid JSON".to_string(),
+            too_large: false,
         }),
     }
 }
 
-/// The offset of the first bracket past [`MAX_DEPTH`] levels (strings skipped).
-fn too_deep(text: &str) -> Option<usize> {
+/// Where a (valid) JSON text passes the limits, found in one scan that skips strings.
+struct Shape {
+    /// The first bracket past [`MAX_DEPTH`] levels.
+    too_deep: Option<usize>,
+    /// The first `,`, `:` or bracket past [`NODE_BUDGET`] values: each separates or opens one
+    /// (`{"a": 1, "b": 2}` is five values: the object, two keys and two values).
+    too_large: Option<usize>,
+}
+
+fn shape(text: &str) -> Shape {
     let bytes = text.as_bytes();
-    let (mut depth, mut i) = (0usize, 0);
+    let (mut depth, mut values, mut i) = (0usize, 1usize, 0);
+    let mut too_large = None;
     while i < bytes.len() {
         match bytes[i] {
             b'"' | b'\'' => {
@@ -200,16 +228,27 @@ fn too_deep(text: &str) -> Option<usize> {
             }
             b'[' | b'{' => {
                 depth += 1;
+                values += 1;
                 if depth > MAX_DEPTH {
-                    return Some(i);
+                    return Shape {
+                        too_deep: Some(i),
+                        too_large,
+                    };
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' | b':' => values += 1,
             _ => {}
+        }
+        if values > NODE_BUDGET && too_large.is_none() {
+            too_large = Some(i);
         }
         i += 1;
     }
-    None
+    Shape {
+        too_deep: None,
+        too_large,
+    }
 }
 
 fn span(range: jsonc_parser::common::Range) -> Span {
@@ -273,6 +312,7 @@ fn explain(text: &str, e: &serde_json::Error) -> JsonError {
         span,
         message: message.to_string(),
         help: help.to_string(),
+        too_large: false,
     };
     let what = e.to_string();
     let what = what.split(" at line ").next().unwrap_or(&what);
@@ -374,6 +414,21 @@ fn explain(text: &str, e: &serde_json::Error) -> JsonError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_past_the_value_budget_are_reported_not_built() {
+        // The array and 249,999 items: exactly the budget.
+        let at = format!("[{}1]", "1,".repeat(NODE_BUDGET - 2));
+        let json = parse(&at);
+        assert!(json.error.is_none() && json.root.is_some());
+        // Object keys count: `{"a":1}` is three values. Commas in strings do not.
+        let over = format!("{{\"a,b\": [{}1]}}", "1,".repeat(NODE_BUDGET - 3));
+        let e = parse(&over).error.expect("one value too many");
+        assert!(e.too_large, "{e:?}");
+        assert_eq!(e.span.start, over.len() - 4, "at the last comma");
+        let under = format!("{{\"a,b\": [{}1]}}", "1,".repeat(NODE_BUDGET - 4));
+        assert!(parse(&under).error.is_none());
+    }
 
     fn error_at(text: &str) -> (usize, String) {
         let e = parse(text)

@@ -287,7 +287,8 @@ impl BlockMap {
             node.as_scalar().map(|s| s.style),
             Some(crate::syntax::yaml::Style::Literal | crate::syntax::yaml::Style::Folded)
         );
-        let offsets = if block {
+        // Nothing longer is analysed, so its offsets would never be read.
+        let offsets = if block && value.len() <= MAX_SCRIPT_BYTES {
             align(text, node.span, value)
         } else {
             None
@@ -395,9 +396,18 @@ pub enum Engine {
     Parser,
 }
 
+/// The longest script analysed; a longer one gets an empty analysis. The analysis takes tens of
+/// bytes per word, so one 10 MB Dockerfile RUN of five million words took 1.2 GB (and a 10 MB
+/// workflow `run:` block 300 MB). Real scripts are a few KB (an embedded script, rarely tens);
+/// past this, a file is checked by its other rules only (in a Dockerfile, DF100 says so).
+pub const MAX_SCRIPT_BYTES: usize = 128 * 1024;
+
 /// [`analyze`] with a chosen [`Engine`].
 pub fn analyze_using(text: &str, map: &dyn SpanMap, engine: Engine) -> Script {
     let mut script = Script::default();
+    if text.len() > MAX_SCRIPT_BYTES {
+        return script;
+    }
     let mut sink = Sink {
         script: &mut script,
         pipelines: 0,

@@ -14,6 +14,10 @@ use crate::diagnostic::Span;
 /// Nodes that aliases may copy into one file, in total. Real files stay far below (a few hundred);
 /// the classic "billion laughs" needs ~10^9.
 pub const ALIAS_BUDGET: usize = 100_000;
+/// Nodes (scalars, sequences, mappings, the copies aliases make) one file may hold, over all its
+/// documents. The largest real CI or Compose file in the test corpus has ~2,200; past this a file
+/// is generated, and holding its tree would cost hundreds of MB, so it is reported, not checked.
+pub const NODE_BUDGET: usize = 250_000;
 /// Deepest nesting of sequences and mappings accepted.
 pub const MAX_DEPTH: usize = 200;
 
@@ -292,6 +296,8 @@ pub enum ProblemKind {
     DuplicateKey,
     /// An alias would copy more than [`ALIAS_BUDGET`] nodes, or nesting passed [`MAX_DEPTH`].
     Limit,
+    /// The file holds more than [`NODE_BUDGET`] nodes: valid, maybe, but not checked.
+    TooLarge,
     /// An alias names an anchor that is not defined before it.
     UnknownAnchor,
 }
@@ -304,9 +310,12 @@ pub struct YamlFile {
 
 impl YamlFile {
     pub fn has_syntax_error(&self) -> bool {
-        self.problems
-            .iter()
-            .any(|p| matches!(p.kind, ProblemKind::Syntax | ProblemKind::Limit))
+        self.problems.iter().any(|p| {
+            matches!(
+                p.kind,
+                ProblemKind::Syntax | ProblemKind::Limit | ProblemKind::TooLarge
+            )
+        })
     }
 }
 
@@ -338,6 +347,8 @@ struct Builder<'t> {
     entries: Vec<Entry>,
     anchors: Vec<(usize, Node)>,
     copied: usize,
+    /// Nodes completed so far, over all documents (see [`NODE_BUDGET`]).
+    nodes: usize,
     file: YamlFile,
     /// The last plain scalar seen (for explaining "mapping values are not allowed").
     last_plain: Option<Span>,
@@ -652,6 +663,7 @@ fn parse_once(
         entries: Vec::new(),
         anchors: Vec::new(),
         copied: 0,
+        nodes: 0,
         file: YamlFile::default(),
         last_plain: None,
     };
@@ -793,6 +805,8 @@ impl Builder<'_> {
                     });
                 }
                 self.copied += size;
+                // The copy counts as the nodes it holds (`complete` counts its root).
+                self.nodes += size - 1;
                 let node = node.1.clone();
                 self.complete(node, 0)?;
             }
@@ -881,6 +895,21 @@ impl Builder<'_> {
     }
 
     fn complete(&mut self, node: Node, anchor: usize) -> Result<(), Problem> {
+        self.nodes += 1;
+        if self.nodes > NODE_BUDGET {
+            return Err(Problem {
+                span: Span::new(node.span.start, next_char(self.text, node.span.start)),
+                message: format!(
+                    "this file holds more than {NODE_BUDGET} YAML values (keys, values and list items): rlint does not check a file this large"
+                ),
+                help: Some(
+                    "a file this large is generated: lint the template it is generated from, or split it"
+                        .into(),
+                ),
+                related: None,
+                kind: ProblemKind::TooLarge,
+            });
+        }
         if anchor != 0 {
             self.anchors.push((anchor, node.clone()));
         }
@@ -1296,6 +1325,39 @@ mod tests {
         }
         let yaml = parse(&text);
         assert!(yaml.problems.iter().any(|p| p.kind == ProblemKind::Limit));
+    }
+
+    #[test]
+    fn files_past_the_node_budget_are_cut_off_where_it_is_passed() {
+        // 249,999 items and their sequence: exactly the budget.
+        let at_budget = format!("[{}1]", "1,".repeat(NODE_BUDGET - 2));
+        let yaml = parse(&at_budget);
+        assert!(yaml.problems.is_empty(), "{:?}", yaml.problems);
+        // 250,001 items: the last one is the node past the budget (the byte before `]`).
+        let over = format!("[{}1]", "1,".repeat(NODE_BUDGET));
+        let yaml = parse(&over);
+        let [p] = &yaml.problems[..] else {
+            panic!("{:?}", yaml.problems);
+        };
+        assert_eq!(p.kind, ProblemKind::TooLarge);
+        assert!(yaml.has_syntax_error());
+        assert_eq!(p.span.start, over.len() - 2);
+        // Documents count too, and aliases count as the nodes they copy.
+        let docs = "---\n".repeat(NODE_BUDGET + 1);
+        assert_eq!(parse(&docs).problems[0].kind, ProblemKind::TooLarge);
+        // 6,000 aliases copy 60,000 nodes, and 200,000 written items follow.
+        let aliases = format!(
+            "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9]\nb: [{}*a]\nc: [{}1]\n",
+            "*a, ".repeat(5_999),
+            "1,".repeat(199_999)
+        );
+        let yaml = parse(&aliases);
+        assert_eq!(
+            yaml.problems[0].kind,
+            ProblemKind::TooLarge,
+            "{:?}",
+            yaml.problems
+        );
     }
 
     #[test]

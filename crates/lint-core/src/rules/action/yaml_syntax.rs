@@ -8,6 +8,10 @@ crate::declare_rule! {
     /// exist, and aliases that would expand without bound (the shared YAML reading of every
     /// YAML kind).
     ///
+    /// A file of more than 250,000 values (keys, values and list items: a generated file, never a
+    /// hand-written one) is reported at the value past that, as a warning, and not checked
+    /// further: the file may be valid, but holding its tree would cost hundreds of MB.
+    ///
     /// ## Why is this bad?
     /// GitHub cannot load the action: every workflow step that uses it fails with "Failed to
     /// load action.yml", and nothing else can be checked until the file parses.

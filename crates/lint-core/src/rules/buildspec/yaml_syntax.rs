@@ -8,6 +8,10 @@ crate::declare_rule! {
     /// expand without bound. YAML is read as leniently as CodeBuild's loader reads it (the same
     /// leniencies as for Compose files: see DC000).
     ///
+    /// A file of more than 250,000 values (keys, values and list items: a generated file, never a
+    /// hand-written one) is reported at the value past that, as a warning, and not checked
+    /// further: the file may be valid, but holding its tree would cost hundreds of MB.
+    ///
     /// ## Why is this bad?
     /// CodeBuild stops the build in its `DOWNLOAD_SOURCE` phase with `YAML_FILE_ERROR`, before any
     /// command runs. Nothing else can be checked until the file parses.

@@ -8,6 +8,10 @@ crate::declare_rule! {
     /// does not exist, and aliases that would expand without bound. YAML is read as leniently as
     /// for Compose files (see DC000).
     ///
+    /// A file of more than 250,000 values (keys, values and list items: a generated file, never a
+    /// hand-written one) is reported at the value past that, as a warning, and not checked
+    /// further: the file may be valid, but holding its tree would cost hundreds of MB.
+    ///
     /// ## Why is this bad?
     /// CircleCI cannot read the file: the pipeline fails with a configuration error and no job
     /// runs. Nothing else can be checked until the file parses.

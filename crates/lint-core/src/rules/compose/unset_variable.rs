@@ -13,7 +13,8 @@ crate::declare_rule! {
     /// the file (or `--env-file`), not your shell, so this is information, not an error.
     ///
     /// Each variable is reported once, at its first use, with the number of other uses: one
-    /// line in `.env` fixes them all.
+    /// line in `.env` fixes them all. One value is read for its first 10,000 unset variables
+    /// (real ones hold a few); uses past them are counted, and the number says "at least".
     ///
     /// ## Example
     /// ```yaml
@@ -51,35 +52,42 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
         "there is no `.env` beside this file"
     };
     // One finding per variable, at its first use: setting it once fixes every use. Uses are
-    // counted by place, so a value an alias copies is one use. Hashed: hostile files hold
-    // hundreds of thousands of uses.
+    // counted by place, so a value an alias copies (the same span again) is one use. Hashed:
+    // hostile files hold hundreds of thousands of uses, and a use costs no allocation of its own.
     let mut uses: Vec<(crate::syntax::compose::Reference, crate::Span)> = Vec::new();
+    let mut counts: Vec<usize> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut places: std::collections::HashSet<(usize, crate::Span)> =
-        std::collections::HashSet::new();
+    let mut values: std::collections::HashSet<crate::Span> = std::collections::HashSet::new();
+    let mut partly_counted = false;
     super::for_each_value(root, &mut |node| {
         let Some(text) = node.as_str().filter(|t| t.contains('$')) else {
             return;
         };
+        if !values.insert(node.span) {
+            return;
+        }
         let spans = crate::syntax::compose::ValueSpans::new(input.text, node);
-        for r in interpolate(text, input.env).unresolved {
-            let span = spans.span(r.range);
-            let at = *index.entry(r.name.clone()).or_insert_with(|| {
-                uses.push((r, span));
-                uses.len() - 1
-            });
-            places.insert((at, span));
+        let found = interpolate(text, input.env);
+        // Past the references one string records, uses are only counted, not named.
+        partly_counted |= found.unrecorded > 0;
+        for r in found.unresolved {
+            match index.get(&r.name) {
+                Some(&at) => counts[at] += 1,
+                None => {
+                    index.insert(r.name.clone(), uses.len());
+                    let span = spans.span(r.range);
+                    uses.push((r, span));
+                    counts.push(1);
+                }
+            }
         }
     });
-    let mut counts = vec![0usize; uses.len()];
-    for (at, _) in &places {
-        counts[*at] += 1;
-    }
     for ((r, span), count) in uses.into_iter().zip(counts) {
+        let at_least = if partly_counted { "at least " } else { "" };
         let also = match count - 1 {
             0 => String::new(),
-            1 => " (used once more below)".to_string(),
-            n => format!(" (used {n} more times below)"),
+            1 => format!(" (used {at_least}once more below)"),
+            n => format!(" (used {at_least}{n} more times below)"),
         };
         match &r.required_message {
             Some(message) => cx.report(

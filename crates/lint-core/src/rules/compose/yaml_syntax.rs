@@ -13,6 +13,10 @@ crate::declare_rule! {
     /// indentation (a closing `]` back at the key's column), or a `#` comment right after a
     /// closing quote or bracket. Those are not reported: Compose runs such files.
     ///
+    /// A file of more than 250,000 values (keys, values and list items: a generated file, never a
+    /// hand-written one) is reported at the value past that, as a warning, and not checked
+    /// further: the file may be valid, but holding its tree would cost hundreds of MB.
+    ///
     /// ## Why is this bad?
     /// `docker compose` refuses the whole file. Nothing else can be checked until it parses.
     ///

@@ -10,6 +10,10 @@ crate::declare_rule! {
     /// JSON is read as dockerd reads it (Go's `encoding/json`): a UTF-8 byte order mark and a file
     /// of white space only (dockerd then starts with its defaults) are accepted.
     ///
+    /// A file of more than 250,000 values (keys, values and array items: a generated file, never a
+    /// hand-written one) is reported at the value past that, as a warning, and not checked
+    /// further: the file may be valid, but holding its tree would cost hundreds of MB.
+    ///
     /// ## Why is this bad?
     /// dockerd refuses to start ("unable to configure the Docker daemon with file
     /// /etc/docker/daemon.json"), and on a systemd host `docker.service` fails with only a pointer

@@ -10,6 +10,10 @@ crate::declare_rule! {
     /// JSON is read as Elastic Beanstalk reads it (Go's `encoding/json`, RFC 8259): what that
     /// accepts, this accepts.
     ///
+    /// A file of more than 250,000 values (keys, values and array items: a generated file, never a
+    /// hand-written one) is reported at the value past that, as a warning, and not checked
+    /// further: the file may be valid, but holding its tree would cost hundreds of MB.
+    ///
     /// ## Why is this bad?
     /// Beanstalk refuses the file and the deployment fails, often with an error far from the
     /// cause. Nothing else in the file can be checked until it parses.

@@ -11,6 +11,10 @@ crate::declare_rule! {
     /// a template that `envsubst`, Helm-style tools or Terraform render before ECS reads it: that
     /// is said once, at info, instead of a syntax error.
     ///
+    /// A file of more than 250,000 values (keys, values and array items: a generated file, never a
+    /// hand-written one) is reported at the value past that, as a warning, and not checked
+    /// further: the file may be valid, but holding its tree would cost hundreds of MB.
+    ///
     /// ## Why is this bad?
     /// `aws ecs register-task-definition --cli-input-json` and the deploy actions refuse the
     /// file, and nothing else in it can be checked until it parses.

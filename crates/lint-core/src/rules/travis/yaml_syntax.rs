@@ -8,6 +8,10 @@ crate::declare_rule! {
     /// indentation, an alias to an anchor that does not exist, and aliases that would expand
     /// without bound. YAML is read as leniently as for Compose files (see DC000).
     ///
+    /// A file of more than 250,000 values (keys, values and list items: a generated file, never a
+    /// hand-written one) is reported at the value past that, as a warning, and not checked
+    /// further: the file may be valid, but holding its tree would cost hundreds of MB.
+    ///
     /// ## Why is this bad?
     /// Travis cannot read the file: the build request is rejected with "Build config could not
     /// be parsed" and no job runs. Nothing else can be checked until the file parses.

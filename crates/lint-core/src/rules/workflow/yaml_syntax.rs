@@ -7,6 +7,10 @@ crate::declare_rule! {
     /// used for indentation, an alias to an anchor that does not exist, and aliases that would
     /// expand without bound (the shared YAML layer, as for Compose files: see DC000).
     ///
+    /// A file of more than 250,000 values (keys, values and list items: a generated file, never a
+    /// hand-written one) is reported at the value past that, as a warning, and not checked
+    /// further: the file may be valid, but holding its tree would cost hundreds of MB.
+    ///
     /// ## Why is this bad?
     /// GitHub does not run a workflow it cannot parse: the run fails at once with "Invalid
     /// workflow file", and nothing else can be checked until the file parses.

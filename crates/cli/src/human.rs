@@ -1,7 +1,107 @@
 //! `--format human`: miette code frames with the rule code, help and documentation link.
 
-use lint_core::{Report, Severity};
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+use std::sync::Arc;
+
+use lint_core::source::floor_char_boundary;
+use lint_core::{LineIndex, Report, Severity};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+
+/// The most source a code frame shows: past it (a 10 MB line, a span over a whole generated
+/// file) the frame is the span's first line, cut to [`CUT_BEFORE`] bytes before the span and
+/// [`CUT_WIDTH`] in all, and labels are cut to it. Without this a finding on a 10 MB one-line
+/// file printed 10 MB, and a hundred findings a gigabyte.
+const MAX_FRAME_BYTES: usize = 2_000;
+const CUT_BEFORE: usize = 60;
+const CUT_WIDTH: usize = 200;
+
+/// A file's text, shared by all its findings' frames (not copied per finding), with its line
+/// index: each frame is found in O(log lines), not by scanning the file from its start.
+struct Source {
+    name: String,
+    text: Arc<str>,
+    index: Arc<LineIndex>,
+}
+
+impl Source {
+    /// The byte range a frame of `span` shows, with the 0-based line it starts on and whether it
+    /// was cut.
+    fn frame(&self, start: usize, len: usize, context: usize) -> (usize, usize, usize, bool) {
+        let text = &*self.text;
+        let start = floor_char_boundary(text, start.min(text.len()));
+        let last = floor_char_boundary(text, (start + len.max(1) - 1).min(text.len()));
+        let first_line = self.index.line_of(start);
+        let last_line = self.index.line_of(last);
+        let from_line = first_line.saturating_sub(context);
+        let to_line = (last_line + context).min(self.index.line_count() - 1);
+        let from = self.index.line_start(from_line);
+        let to = self.line_end(to_line);
+        if to - from <= MAX_FRAME_BYTES {
+            return (from, to, from_line, false);
+        }
+        let line_start = self.index.line_start(first_line);
+        let line_end = self.line_end(first_line);
+        let from = floor_char_boundary(text, start.saturating_sub(CUT_BEFORE).max(line_start));
+        let to = floor_char_boundary(text, (from + CUT_WIDTH).min(line_end));
+        (from, to.max(from), first_line, true)
+    }
+
+    /// Where line `line0` ends, its line break included (as miette's own frames do).
+    fn line_end(&self, line0: usize) -> usize {
+        if line0 + 1 < self.index.line_count() {
+            self.index.line_start(line0 + 1)
+        } else {
+            self.text.len()
+        }
+    }
+
+    /// `span` (start, length) cut to what its frame shows.
+    fn label(&self, start: usize, len: usize) -> (usize, usize) {
+        let (from, to, _, cut) = self.frame(start, len, 1);
+        if !cut {
+            return (start, len);
+        }
+        let start = start.clamp(from, to);
+        (start, (start + len).min(to) - start)
+    }
+}
+
+impl SourceCode for Source {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        if span.offset() > self.text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let context = context_lines_before.max(context_lines_after);
+        let (from, to, line, _) = if context == 0 {
+            // Without context miette only wants where the span starts (the header's
+            // `file:line:col`): the span itself, cut.
+            let from = floor_char_boundary(&self.text, span.offset());
+            let end = (from + span.len().min(CUT_WIDTH)).min(self.text.len());
+            let to = floor_char_boundary(&self.text, end);
+            (from, to, self.index.line_of(from), false)
+        } else {
+            self.frame(span.offset(), span.len(), context)
+        };
+        let data = &self.text[from..to];
+        let lines = data.lines().count().max(1);
+        let column = from - self.index.line_start(line);
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            data.as_bytes(),
+            SourceSpan::new(from.into(), to - from),
+            line,
+            column,
+            lines,
+        )))
+    }
+}
 
 fn miette_severity(s: Severity) -> miette::Severity {
     match s {
@@ -24,20 +124,27 @@ pub fn render(reports: &[(Report, String)], color: bool) -> String {
     let mut out = String::new();
     for (report, text) in reports {
         // Code frames print source lines: secrets in them are masked first.
-        let text = lint_core::diagnostic::masked_source(
+        let text: Arc<str> = lint_core::diagnostic::masked_source(
             text,
             report.diagnostics.iter().map(|l| &l.diagnostic),
-        );
+        )
+        .into();
+        let index = Arc::new(LineIndex::new(&text));
+        let source = Source {
+            name: report.path.clone(),
+            text,
+            index,
+        };
         for l in &report.diagnostics {
             let d = &l.diagnostic;
             let mut labels = vec![LabeledSpan::new_primary_with_span(
                 Some(d.name.to_string()),
-                (d.span.start, d.span.len()),
+                source.label(d.span.start, d.span.len()),
             )];
             labels.extend(d.labels.iter().map(|label| {
                 LabeledSpan::new_with_span(
                     Some(label.message.clone()),
-                    (label.span.start, label.span.len()),
+                    source.label(label.span.start, label.span.len()),
                 )
             }));
             let mut help = d.help.clone().unwrap_or_default();
@@ -67,8 +174,12 @@ pub fn render(reports: &[(Report, String)], color: bool) -> String {
             if !help.is_empty() {
                 diag = diag.with_help(help);
             }
-            let source = NamedSource::new(report.path.clone(), text.clone());
-            let report = miette::Report::new(diag).with_source_code(source);
+            let frames = Source {
+                name: source.name.clone(),
+                text: source.text.clone(),
+                index: source.index.clone(),
+            };
+            let report = miette::Report::new(diag).with_source_code(frames);
             let mut rendered = String::new();
             if handler
                 .render_report(&mut rendered, report.as_ref())
@@ -305,4 +416,36 @@ pub fn summary(
         ));
     }
     line + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rendered(path: &str, text: &str) -> String {
+        let report = lint_core::lint_text(path, text, None, &lint_core::Config::default());
+        render(&[(report, text.to_string())], false)
+    }
+
+    #[test]
+    fn frames_of_huge_lines_are_cut_around_the_finding() {
+        // One 500 KB line: the finding past the value budget sits near its end.
+        let text = format!(
+            "services:\n  a:\n    image: x\n    command: [{}1]\n",
+            "1,".repeat(lint_core::syntax::yaml::NODE_BUDGET)
+        );
+        let out = rendered("compose.yaml", &text);
+        assert!(out.len() < 2_000, "{} bytes", out.len());
+        assert!(out.contains("compose.yaml:4:"), "{out}");
+        assert!(out.contains(" 4 │ 1,1,1"), "the frame is line 4: {out}");
+        assert!(out.contains("╰── yaml-syntax-error"), "{out}");
+    }
+
+    #[test]
+    fn ordinary_frames_are_whole_lines_with_context() {
+        let text = "services:\n  web:\n    image: nginx\n    restart: sometimes\n";
+        let out = rendered("compose.yaml", text);
+        assert!(out.contains(" 3 │     image: nginx"), "{out}");
+        assert!(out.contains(" 4 │     restart: sometimes"), "{out}");
+    }
 }

@@ -810,3 +810,41 @@ fn workflow_takes_hostile_input() {
         );
     }
 }
+
+/// `.env` values that grow from line to line: doubling (`A2=${A1}${A1}`) stops at the longest
+/// interpolated value, and a chain that adds a little per line (`K2=${K1}x`: quadratic in all)
+/// at the file's interpolation budget; past either, values are kept as written.
+#[test]
+fn dotenv_interpolation_is_bounded() {
+    use lint_core::kinds::dotenv::{MAX_EXPANDED_BYTES, parse};
+    use lint_core::syntax::compose::MAX_INTERPOLATED_LEN;
+    let mut doubling = String::from("A0=xx\n");
+    for i in 1..60 {
+        doubling.push_str(&format!("A{i}=${{A{}}}${{A{}}}\n", i - 1, i - 1));
+    }
+    let parsed = parse(&doubling);
+    assert_eq!(parsed.vars.len(), 60);
+    assert!(
+        parsed
+            .vars
+            .iter()
+            .all(|v| v.value.len() <= MAX_INTERPOLATED_LEN)
+    );
+    assert_eq!(
+        parsed.vars[10].value.len(),
+        2 << 10,
+        "short values are expanded"
+    );
+    let mut chain = String::from("K0=x\n");
+    for i in 1..20_000 {
+        chain.push_str(&format!("K{i}=${{K{}}}x\n", i - 1));
+    }
+    let parsed = parse(&chain);
+    let total: usize = parsed.vars.iter().map(|v| v.value.len()).sum();
+    assert!(total <= MAX_EXPANDED_BYTES + chain.len(), "{total}");
+    assert_eq!(parsed.vars[100].value, "x".repeat(101));
+    assert_eq!(
+        parsed.vars[19_999].value, "${K19998}x",
+        "past the budget: as written"
+    );
+}

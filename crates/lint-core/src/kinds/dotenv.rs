@@ -48,8 +48,7 @@ pub struct Var {
     /// The value as Compose sets it (quotes removed, escapes and `${VAR}` of earlier lines
     /// applied); empty for a bare `KEY`.
     pub value: String,
-    /// The value as written, quotes included.
-    pub raw: String,
+    /// Where the value is written, quotes included.
     pub value_span: Span,
     /// `'` or `"` when the value is quoted.
     pub quote: Option<char>,
@@ -70,7 +69,14 @@ pub struct Parsed {
     pub vars: Vec<Var>,
     /// Compose stops at the first; rlint reads on after it so each line is judged.
     pub errors: Vec<SyntaxError>,
+    /// Bytes that interpolation added to values so far (see [`MAX_EXPANDED_BYTES`]).
+    expanded: usize,
 }
+
+/// The most interpolation may add to a file's values, in all: past it values are kept as
+/// written. A line that repeats the one before (`K2=${K1}x`) grows each value by a little and
+/// the file by the square of its lines: 650,000 such lines took 24 GB.
+pub const MAX_EXPANDED_BYTES: usize = 16 * 1024 * 1024;
 
 /// compose-go's `isSpace`: blanks that are not a line break.
 fn is_space(c: char) -> bool {
@@ -98,8 +104,9 @@ fn skip(text: &str, mut i: usize, f: impl Fn(char) -> bool) -> usize {
 /// Parses a `.env` file the way Compose does.
 pub fn parse(text: &str) -> Parsed {
     let mut out = Parsed::default();
-    // The variables of the lines read so far, which later values interpolate.
-    let mut earlier = Env::default();
+    // The variables of the lines read so far, which later values interpolate: built at the
+    // first value that interpolates (most files have none), then kept up to date.
+    let mut earlier: Option<Env> = None;
     let mut i = 0;
     loop {
         i = skip(text, i, char::is_whitespace);
@@ -154,12 +161,13 @@ pub fn parse(text: &str) -> Parsed {
         }
         if i >= text.len() || text[i..].starts_with('\n') {
             if !key.is_empty() {
-                earlier.set(key.to_string(), String::new());
+                if let Some(env) = earlier.as_mut() {
+                    env.set(key.to_string(), String::new());
+                }
                 out.vars.push(Var {
                     name: key.to_string(),
                     name_span,
                     value: String::new(),
-                    raw: String::new(),
                     value_span: Span::empty(name_span.end),
                     quote: None,
                     inherited: true,
@@ -174,7 +182,13 @@ pub fn parse(text: &str) -> Parsed {
                     let inner = &text[i + 1..close];
                     let value = if q == '"' {
                         let escaped = unescape(inner);
-                        expand(&escaped, &earlier, Span::new(i, close + 1), None, &mut out)
+                        expand(
+                            &escaped,
+                            &mut earlier,
+                            Span::new(i, close + 1),
+                            None,
+                            &mut out,
+                        )
                     } else {
                         inner.replace(&format!("\\{q}"), &q.to_string())
                     };
@@ -201,17 +215,18 @@ pub fn parse(text: &str) -> Parsed {
                 let line = &text[i..end];
                 let value = line.split(" #").next().unwrap_or("").trim_end();
                 let span = Span::new(i, i + value.len());
-                let expanded = expand(value, &earlier, span, Some(i), &mut out);
+                let expanded = expand(value, &mut earlier, span, Some(i), &mut out);
                 i = end;
                 (expanded, span, None)
             }
         };
-        earlier.set(key.to_string(), value.clone());
+        if let Some(env) = earlier.as_mut() {
+            env.set(key.to_string(), value.clone());
+        }
         out.vars.push(Var {
             name: key.to_string(),
             name_span,
             value,
-            raw: text[value_span.start..value_span.end].to_string(),
             value_span,
             quote,
             inherited: false,
@@ -264,17 +279,37 @@ fn unescape(inner: &str) -> String {
 
 /// `${VAR}` of earlier lines substituted; a malformed `${...}` is an error at its place when
 /// `base` maps the value into the text, else on the whole value.
-fn expand(value: &str, env: &Env, span: Span, base: Option<usize>, out: &mut Parsed) -> String {
+fn expand(
+    value: &str,
+    earlier: &mut Option<Env>,
+    span: Span,
+    base: Option<usize>,
+    out: &mut Parsed,
+) -> String {
     if !value.contains('$') {
         return value.to_string();
     }
+    let env = earlier.get_or_insert_with(|| {
+        let mut env = Env::default();
+        for v in &out.vars {
+            env.set(v.name.clone(), v.value.clone());
+        }
+        env
+    });
     let done = interpolate(value, env);
+    let added = done.value.len().saturating_sub(value.len());
+    out.expanded += added;
+    let kept = done.truncated || out.expanded > MAX_EXPANDED_BYTES;
     for e in done.errors {
         out.errors.push(SyntaxError {
             span: base.map_or(span, |b| Span::new(b + e.range.0, b + e.range.1)),
             message: format!("{}: Compose refuses the file", e.message),
             help: "write `${NAME}`, `${NAME:-default}` or `$$` for a literal `$`",
         });
+    }
+    if kept {
+        // Too long to know: the value as written is what the rules see.
+        return value.to_string();
     }
     done.value
 }

@@ -62,6 +62,9 @@ pub struct Interpolated {
     pub errors: Vec<InterpolationError>,
     /// Unresolved references and errors past those limits, counted only.
     pub unrecorded: usize,
+    /// A substitution would have made the value longer than [`MAX_INTERPOLATED_LEN`]: it was
+    /// left out, so the value is not what Compose makes.
+    pub truncated: bool,
     /// The string contained any substitution at all.
     pub substituted: bool,
 }
@@ -69,6 +72,21 @@ pub struct Interpolated {
 /// Unresolved references one string records; a hostile 10 MB value holds two million (each
 /// costs ~80 bytes), a real one a handful.
 pub const MAX_RECORDED_REFERENCES: usize = 10_000;
+/// The longest interpolated value: substitutions past it are left out (and
+/// [`Interpolated::truncated`] says so). `.env` lines that each repeat the one before
+/// (`B=${A}${A}`) double at every line, and a line of many references to a long value multiplies
+/// it; real values are a few hundred bytes.
+pub const MAX_INTERPOLATED_LEN: usize = 64 * 1024;
+
+/// Appends a substituted value, unless the result would pass [`MAX_INTERPOLATED_LEN`].
+fn substitute(value: &mut String, substituted: &str, out: &mut Interpolated) {
+    if value.len() + substituted.len() > MAX_INTERPOLATED_LEN {
+        out.truncated = true;
+    } else {
+        value.push_str(substituted);
+    }
+}
+
 /// Interpolation errors one string records (rules report at most 100 of a kind per file).
 pub const MAX_RECORDED_ERRORS: usize = 1_000;
 
@@ -192,8 +210,8 @@ fn interpolate_into(text: &str, base: usize, env: &Env, out: &mut Interpolated, 
                     _ => None,
                 };
                 match (resolved, current) {
-                    (Some(v), _) => value.push_str(&v),
-                    (None, Some(v)) => value.push_str(v),
+                    (Some(v), _) => substitute(&mut value, &v, out),
+                    (None, Some(v)) => substitute(&mut value, v, out),
                     (None, None) => out.record_unresolved(reference),
                 }
                 i = close + 1;
@@ -205,7 +223,7 @@ fn interpolate_into(text: &str, base: usize, env: &Env, out: &mut Interpolated, 
                     .count();
                 let name = &text[i + 1..i + 1 + len];
                 match env.get(name) {
-                    Some(v) => value.push_str(v),
+                    Some(v) => substitute(&mut value, v, out),
                     None => out.record_unresolved(Reference {
                         name: name.to_string(),
                         range: (base + i, base + i + 1 + len),
@@ -236,6 +254,7 @@ fn expand_arg(arg: &str, base: usize, env: &Env, out: &mut Interpolated, depth: 
     let mut nested = Interpolated::default();
     interpolate_into(arg, base, env, &mut nested, depth + 1);
     out.unrecorded += nested.unrecorded;
+    out.truncated |= nested.truncated;
     for e in nested.errors {
         out.record_error(e.range, || e.message);
     }

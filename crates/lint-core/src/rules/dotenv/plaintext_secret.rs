@@ -47,7 +47,11 @@ crate::declare_rule! {
 fn check(input: &DotenvInput<'_>, cx: &mut Context<'_>) {
     for var in &input.parsed.vars {
         // An interpolated value is a reference to another variable, not the secret.
-        if var.inherited || var.value.is_empty() || var.raw.contains('$') {
+        let written = input
+            .text
+            .get(var.value_span.start..var.value_span.end)
+            .unwrap_or("");
+        if var.inherited || var.value.is_empty() || written.contains('$') {
             continue;
         }
         let value = &var.value;

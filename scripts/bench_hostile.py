@@ -115,6 +115,33 @@ def inputs():
         ),
     )
     yield (
+        "daemon.json, 5M-item list",
+        "json/daemon.json",
+        '{"dns": [' + "1," * (TEN_MB // 2) + "1]}",
+    )
+    yield (
+        "Dockerrun.aws.json, 400k containers",
+        "json/Dockerrun.aws.json",
+        '{"AWSEBDockerrunVersion": 2, "containerDefinitions": ['
+        + ",".join('{"name":"a%d","image":"x"}' % i for i in range(TEN_MB // 26))
+        + "]}",
+    )
+    yield (
+        ".env, 1M lines",
+        "env/.env",
+        fill("", lambda i: f"K{i}=v\n"),
+    )
+    yield (
+        ".env, each line extends the last",
+        "env-chain/.env",
+        fill("K0=x\n", lambda i: f"K{i + 1}=${{K{i}}}x\n"),
+    )
+    yield (
+        ".dockerignore, 870k patterns",
+        "ignore/.dockerignore",
+        fill("", lambda i: f"dir{i}/**\n"),
+    )
+    yield (
         "26 doubling global ARGs",
         "doubling-arg.Dockerfile",
         "ARG A0=xx\n"

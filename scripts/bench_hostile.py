@@ -30,29 +30,22 @@ def fill(head, line, size=TEN_MB):
     return "".join(parts)
 
 
+def case(name, file, head, line):
+    """An input of 10 MB: `head`, then `line(i)` repeated."""
+    return name, file, fill(head, line)
+
+
 def inputs():
     """(name, file name, text): every hostile class of the brief."""
-    yield (
-        "10 MB of short RUN lines",
-        "runs.Dockerfile",
-        fill("FROM alpine:3.20\n", lambda i: f"RUN echo {i} && ls /usr\n"),
-    )
+    yield case("10 MB of short RUN lines", "runs.Dockerfile", "FROM alpine:3.20\n", lambda i: f"RUN echo {i} && ls /usr\n")
     yield (
         "10 MB in ten 1 MB RUN lines",
         "long.Dockerfile",
         "FROM alpine:3.20\n"
         + "".join("RUN echo " + "a" * (TEN_MB // 10) + "\n" for _ in range(10)),
     )
-    yield (
-        "10 MB of stages",
-        "stages.Dockerfile",
-        fill("", lambda i: f"FROM alpine:3.20 AS s{i}\nRUN echo {i}\n"),
-    )
-    yield (
-        "10 MB of heredocs",
-        "heredocs.Dockerfile",
-        fill("FROM alpine:3.20\n", lambda i: f"RUN <<EOF\necho {i}\nEOF\n"),
-    )
+    yield case("10 MB of stages", "stages.Dockerfile", "", lambda i: f"FROM alpine:3.20 AS s{i}\nRUN echo {i}\n")
+    yield case("10 MB of heredocs", "heredocs.Dockerfile", "FROM alpine:3.20\n", lambda i: f"RUN <<EOF\necho {i}\nEOF\n")
     yield (
         "10 MB Compose file",
         "compose.yaml",
@@ -68,16 +61,8 @@ def inputs():
         "flow.compose.yaml",
         compose + "    command: [" + "1," * (TEN_MB // 2) + "1]\n",
     )
-    yield (
-        "Compose, 1M labels",
-        "labels.compose.yaml",
-        fill(compose + "    labels:\n", lambda i: f"      l{i}: v\n"),
-    )
-    yield (
-        "Compose, 1M environment entries",
-        "env.compose.yaml",
-        fill(compose + "    environment:\n", lambda i: f"      - E{i}=1\n"),
-    )
+    yield case("Compose, 1M labels", "labels.compose.yaml", compose + "    labels:\n", lambda i: f"      l{i}: v\n")
+    yield case("Compose, 1M environment entries", "env.compose.yaml", compose + "    environment:\n", lambda i: f"      - E{i}=1\n")
     yield (
         "Compose, 2M `${A}` in one command",
         "uses.compose.yaml",
@@ -88,16 +73,8 @@ def inputs():
         "badvars.compose.yaml",
         compose + "    command: echo" + " ${1}" * (TEN_MB // 5) + "\n",
     )
-    yield (
-        "Compose, 1M duplicate keys",
-        "dupkeys.compose.yaml",
-        fill(compose, lambda i: "    image: x\n"),
-    )
-    yield (
-        "2.6M YAML documents",
-        "docs.compose.yaml",
-        fill(compose, lambda i: "---\n"),
-    )
+    yield case("Compose, 1M duplicate keys", "dupkeys.compose.yaml", compose, lambda i: "    image: x\n")
+    yield case("2.6M YAML documents", "docs.compose.yaml", compose, lambda i: "---\n")
     yield (
         "workflow, 450k steps",
         ".github/workflows/steps.yml",
@@ -126,21 +103,9 @@ def inputs():
         + ",".join('{"name":"a%d","image":"x"}' % i for i in range(TEN_MB // 26))
         + "]}",
     )
-    yield (
-        ".env, 1M lines",
-        "env/.env",
-        fill("", lambda i: f"K{i}=v\n"),
-    )
-    yield (
-        ".env, each line extends the last",
-        "env-chain/.env",
-        fill("K0=x\n", lambda i: f"K{i + 1}=${{K{i}}}x\n"),
-    )
-    yield (
-        ".dockerignore, 870k patterns",
-        "ignore/.dockerignore",
-        fill("", lambda i: f"dir{i}/**\n"),
-    )
+    yield case(".env, 1M lines", "env/.env", "", lambda i: f"K{i}=v\n")
+    yield case(".env, each line extends the last", "env-chain/.env", "K0=x\n", lambda i: f"K{i + 1}=${{K{i}}}x\n")
+    yield case(".dockerignore, 870k patterns", "ignore/.dockerignore", "", lambda i: f"dir{i}/**\n")
     yield (
         "26 doubling global ARGs",
         "doubling-arg.Dockerfile",

@@ -398,7 +398,7 @@ await test('downloads the report as JSON and SARIF', async () => {
   }
 });
 
-await test('hostile input: binary, alias bomb, 5 MB paste keep the page responsive', async () => {
+await test('hostile input: binary, alias bomb, 2 MB paste keep the page responsive', async () => {
   await page.locator('.tab-name', { hasText: /^Dockerfile/ }).first().click();
   await paste(page, 'FROM alpine\u0000\u0001\u0002garbage');
   assert((await findings(page)).some((f) => f.code === 'RL001'), 'binary reported');
@@ -408,8 +408,9 @@ await test('hostile input: binary, alias bomb, 5 MB paste keep the page responsi
   for (let i = 1; i < names.length; i++) bomb += `x-${names[i]}: &${names[i]} [${Array(9).fill('*' + names[i - 1]).join(',')}]\n`;
   await paste(page, bomb + 'services:\n  web:\n    image: nginx:1.27\n');
   assert((await findings(page)).some((f) => f.code === 'DC000'), 'alias bomb reported');
-  const big = 'services:\n' + Array.from({ length: 75000 }, (_, i) => `  s${i}:\n    image: acme/app:${i}\n    ports: ["127.0.0.1:${10000 + (i % 50000)}:80"]\n`).join('');
-  assert(big.length > 5_000_000, `5 MB: ${big.length}`);
+  // 2 MB, 210,000 YAML values: under the 250,000 a file may hold, so it is checked in full.
+  const big = 'services:\n' + Array.from({ length: 30000 }, (_, i) => `  s${i}:\n    image: acme/app:${i}\n    ports: ["127.0.0.1:${10000 + (i % 20000)}:80"]\n`).join('');
+  assert(big.length > 2_000_000, `2 MB: ${big.length}`);
   await paste(page, '');
   const g = await generation(page);
   // A real paste (a ClipboardEvent with the text), not a typed value.
@@ -425,7 +426,7 @@ await test('hostile input: binary, alias bomb, 5 MB paste keep the page responsi
     requestAnimationFrame(() => r(performance.now() - t0));
   }));
   assert(frame < 500, `a frame took ${frame} ms during the lint`);
-  console.log(`     (first frame after the 5 MB paste: ${frame.toFixed(0)} ms)`);
+  console.log(`     (first frame after the 2 MB paste: ${frame.toFixed(0)} ms)`);
   await nextResults(page, g, 60000);
   assert(await page.locator('#results').getAttribute('data-linted-in') === 'worker', 'a large text is linted in the worker');
   const shown = await page.locator('#results').textContent();

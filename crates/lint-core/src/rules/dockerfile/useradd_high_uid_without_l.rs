@@ -1,8 +1,15 @@
 use crate::rule::{Context, DockerfileInput};
+use crate::syntax::dockerfile::Keyword;
+use crate::syntax::dockerfile::model::split_arg;
 
 crate::declare_rule! {
     /// ## What it does
     /// Finds `useradd` with a large UID (six digits or more) but without `-l` / `--no-log-init`.
+    ///
+    /// The UID may be attached (`-u1000000`, `--uid=1000000`) or a variable (`-u $UID`): a
+    /// variable counts when the Dockerfile gives its value (an `ARG UID=1000000` or `ENV` in
+    /// scope, a global ARG's default, a build argument Compose passes). A variable whose value is
+    /// unknown here is not reported (hadolint reports every variable UID, even `ARG UID=1000`).
     ///
     /// ## Why is this bad?
     /// useradd records the user in `/var/log/lastlog`, a sparse file indexed by UID; in an image layer
@@ -34,24 +41,100 @@ crate::declare_rule! {
 }
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
-    for (_, _, scripts) in super::runs(input) {
+    for (at, _, scripts) in super::runs(input) {
         for cmd in scripts.iter().flat_map(|s| s.find("useradd")) {
             if cmd.has_flag(&["-l", "--no-log-init"]) {
                 continue;
             }
             let args = cmd.args();
-            let uid = args
+            let written = args
                 .iter()
                 .enumerate()
                 .find_map(|(i, w)| match w.value.as_str() {
                     "-u" | "--uid" => args.get(i + 1).map(|v| v.value.clone()),
-                    v => v.strip_prefix("--uid=").map(String::from),
+                    v => v
+                        .strip_prefix("--uid=")
+                        .or_else(|| v.strip_prefix("-u").filter(|rest| !rest.is_empty()))
+                        .map(String::from),
                 });
-            if let Some(uid) = uid.filter(|u| u.len() > 5 && u.chars().all(|c| c.is_ascii_digit()))
-            {
-                cx.report(cmd.span, format!("useradd with UID {uid} and without -l writes a huge sparse lastlog into the layer"))
+            let Some(written) = written else { continue };
+            let (uid, via) = match variable(&written) {
+                Some(name) => match literal_value(input, at, name) {
+                    Some(value) => (value, format!(" (`{written}`)")),
+                    None => continue,
+                },
+                None => (written, String::new()),
+            };
+            if uid.len() > 5 && uid.chars().all(|c| c.is_ascii_digit()) {
+                cx.report(cmd.span, format!("useradd with UID {uid}{via} and without -l writes a huge sparse lastlog into the layer"))
                     .help("add `-l` (`--no-log-init`)");
             }
         }
     }
+}
+
+/// The variable a word is made of (`$UID`, `${UID}`), if that is all it is.
+fn variable(word: &str) -> Option<&str> {
+    let name = word.strip_prefix('$')?;
+    let name = name
+        .strip_prefix('{')
+        .and_then(|n| n.strip_suffix('}'))
+        .unwrap_or(name);
+    let ident = !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    ident.then_some(name)
+}
+
+/// The value `name` has at instruction `at` when the Dockerfile gives it literally: the last
+/// `ENV` or `ARG` default before `at` in its stage and the stages it builds on (an `ENV` wins over
+/// a later `ARG`, as in BuildKit), the build argument Compose passes, or for a bare `ARG name`
+/// the global ARG's default. `None` when the value is unknown (no default, another variable).
+fn literal_value(input: &DockerfileInput<'_>, at: usize, name: &str) -> Option<String> {
+    let model = input.model;
+    let stage = model.stage_of(at)?;
+    let passed = input
+        .build
+        .and_then(|b| b.args.iter().rev().find(|(n, _)| n == name))
+        .map(|(_, v)| v.clone());
+    let mut value: Option<String> = None;
+    let mut from_env = false;
+    for &s in model.ancestry(stage.index).iter().rev() {
+        for (i, ins) in super::stage_body(model, &model.stages[s]) {
+            if i >= at {
+                break;
+            }
+            match ins.keyword {
+                Keyword::Env => {
+                    for pair in ins.pairs().iter().filter(|p| p.key.value == name) {
+                        value = Some(unquoted(&pair.value.value).to_string());
+                        from_env = true;
+                    }
+                }
+                Keyword::Arg if !from_env => {
+                    for arg in &ins.args {
+                        let (declared, default) = split_arg(arg);
+                        if declared.value == name {
+                            value = match &passed {
+                                Some(v) => v.clone(),
+                                None => default
+                                    .or_else(|| model.global_default(name).cloned().flatten()),
+                            };
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    value.filter(|v| !v.contains('$'))
+}
+
+fn unquoted(value: &str) -> &str {
+    for q in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(q).and_then(|v| v.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    value
 }

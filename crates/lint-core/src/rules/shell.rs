@@ -110,7 +110,7 @@ pub fn outside_quotes(text: &str, at: usize) -> bool {
 
 /// A shell parameter written as a whole word, `$NAME` or `${NAME}`, optionally in double
 /// quotes: the name.
-fn parameter_word(raw: &str) -> Option<&str> {
+pub(crate) fn parameter_word(raw: &str) -> Option<&str> {
     let raw = raw
         .strip_prefix('"')
         .and_then(|r| r.strip_suffix('"'))

@@ -58,7 +58,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                         .map(String::from),
                 });
             let Some(written) = written else { continue };
-            let (uid, via) = match variable(&written) {
+            let (uid, via) = match crate::rules::shell::parameter_word(&written) {
                 Some(name) => match literal_value(input, at, name) {
                     Some(value) => (value, format!(" (`{written}`)")),
                     None => continue,
@@ -71,19 +71,6 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             }
         }
     }
-}
-
-/// The variable a word is made of (`$UID`, `${UID}`), if that is all it is.
-fn variable(word: &str) -> Option<&str> {
-    let name = word.strip_prefix('$')?;
-    let name = name
-        .strip_prefix('{')
-        .and_then(|n| n.strip_suffix('}'))
-        .unwrap_or(name);
-    let ident = !name.is_empty()
-        && !name.starts_with(|c: char| c.is_ascii_digit())
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    ident.then_some(name)
 }
 
 /// The value `name` has at instruction `at` when the Dockerfile gives it literally: the last

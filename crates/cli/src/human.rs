@@ -19,6 +19,7 @@ const CUT_WIDTH: usize = 200;
 
 /// A file's text, shared by all its findings' frames (not copied per finding), with its line
 /// index: each frame is found in O(log lines), not by scanning the file from its start.
+#[derive(Clone)]
 struct Source {
     name: String,
     text: Arc<str>,
@@ -174,12 +175,7 @@ pub fn render(reports: &[(Report, String)], color: bool) -> String {
             if !help.is_empty() {
                 diag = diag.with_help(help);
             }
-            let frames = Source {
-                name: source.name.clone(),
-                text: source.text.clone(),
-                index: source.index.clone(),
-            };
-            let report = miette::Report::new(diag).with_source_code(frames);
+            let report = miette::Report::new(diag).with_source_code(source.clone());
             let mut rendered = String::new();
             if handler
                 .render_report(&mut rendered, report.as_ref())

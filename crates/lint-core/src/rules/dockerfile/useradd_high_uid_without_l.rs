@@ -1,6 +1,6 @@
 use crate::rule::{Context, DockerfileInput};
 use crate::syntax::dockerfile::Keyword;
-use crate::syntax::dockerfile::model::split_arg;
+use crate::syntax::dockerfile::model::{split_arg, unquote};
 
 crate::declare_rule! {
     /// ## What it does
@@ -94,7 +94,7 @@ fn literal_value(input: &DockerfileInput<'_>, at: usize, name: &str) -> Option<S
             match ins.keyword {
                 Keyword::Env => {
                     for pair in ins.pairs().iter().filter(|p| p.key.value == name) {
-                        value = Some(unquoted(&pair.value.value).to_string());
+                        value = Some(unquote(&pair.value.value));
                         from_env = true;
                     }
                 }
@@ -115,13 +115,4 @@ fn literal_value(input: &DockerfileInput<'_>, at: usize, name: &str) -> Option<S
         }
     }
     value.filter(|v| !v.contains('$'))
-}
-
-fn unquoted(value: &str) -> &str {
-    for q in ['"', '\''] {
-        if let Some(inner) = value.strip_prefix(q).and_then(|v| v.strip_suffix(q)) {
-            return inner;
-        }
-    }
-    value
 }

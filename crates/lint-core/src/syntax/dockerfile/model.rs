@@ -444,7 +444,8 @@ pub fn split_arg(arg: &Word) -> (Word, Option<String>) {
     }
 }
 
-fn unquote(s: &str) -> String {
+/// A value without the one pair of quotes around it (`"1000"` and `'1000'` are `1000`), trimmed.
+pub fn unquote(s: &str) -> String {
     let t = s.trim();
     for q in ['"', '\''] {
         if t.len() >= 2 && t.starts_with(q) && t.ends_with(q) {

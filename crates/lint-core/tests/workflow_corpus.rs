@@ -9,8 +9,44 @@ use lint_core::{Config, FileKind, Preset, Severity, lint_bytes};
 use std::fs;
 
 /// Errors that are true on files GitHub never runs as they are: starter-workflow templates whose
-/// placeholders GitHub's "Configure" button replaces before the workflow is committed.
+/// placeholders GitHub's "Configure" button replaces before the workflow is committed, and
+/// SchemaStore's schema test fragments whose jobs have no steps.
 const TRUE_ERRORS: &[(&str, &str, &str)] = &[
+    (
+        "SchemaStore+schemastore__src__test__github-workflow__1162.yaml",
+        "GA010",
+        "a SchemaStore schema fragment with jobs of `runs-on` only: GitHub refuses a job without steps (actionlint: \"steps\" section is missing)",
+    ),
+    (
+        "SchemaStore+schemastore__src__test__github-workflow__2579-2.yaml",
+        "GA010",
+        "a SchemaStore schema fragment with jobs of `runs-on` only: GitHub refuses a job without steps (actionlint: \"steps\" section is missing)",
+    ),
+    (
+        "SchemaStore+schemastore__src__test__github-workflow__concurrency.yaml",
+        "GA010",
+        "a SchemaStore schema fragment with jobs of `runs-on` only: GitHub refuses a job without steps (actionlint: \"steps\" section is missing)",
+    ),
+    (
+        "SchemaStore+schemastore__src__test__github-workflow__containers.yaml",
+        "GA010",
+        "a SchemaStore schema fragment with jobs of `runs-on` only: GitHub refuses a job without steps (actionlint: \"steps\" section is missing)",
+    ),
+    (
+        "SchemaStore+schemastore__src__test__github-workflow__environments.yaml",
+        "GA010",
+        "a SchemaStore schema fragment with jobs of `runs-on` only: GitHub refuses a job without steps (actionlint: \"steps\" section is missing)",
+    ),
+    (
+        "SchemaStore+schemastore__src__test__github-workflow__fail-fast.yaml",
+        "GA010",
+        "a SchemaStore schema fragment with jobs of `runs-on` only: GitHub refuses a job without steps (actionlint: \"steps\" section is missing)",
+    ),
+    (
+        "SchemaStore+schemastore__src__test__github-workflow__issue-3208.yaml",
+        "GA010",
+        "a SchemaStore schema fragment with jobs of `runs-on` only: GitHub refuses a job without steps (actionlint: \"steps\" section is missing)",
+    ),
     (
         "actions+starter-workflows__code-scanning__codeql.yml",
         "GA010",

@@ -20,7 +20,8 @@ crate::declare_rule! {
     /// - an event, activity type (`types: [open]` for `opened`), permission scope or access
     ///   level, or input `type` GitHub does not have;
     /// - a value of the wrong shape (a mapping where a list of steps is expected, a string for
-    ///   `timeout-minutes`), a missing required key (a job without `runs-on` or `uses`, a
+    ///   `timeout-minutes`), a missing required key (a job without `runs-on` or `uses`, a job
+    ///   without steps — none, or `steps: []` — that calls no reusable workflow, a
     ///   `workflow_call` input without `type`, a `choice` input without `options`), a step with
     ///   both `run:` and `uses:` or neither, keys of a normal job in a job that calls a reusable
     ///   workflow (and the reverse), and a filter beside its `-ignore` twin on one event.
@@ -141,21 +142,46 @@ fn required_keys(job: &Job<'_>, cx: &mut Context<'_>) {
         })
     };
     let has = |node: &Node, key: &str| node.get(key).is_some();
-    if !has(job.node, "runs-on")
-        && !has(job.node, "uses")
-        && !misspells(job.node, &["runs-on", "uses"])
-    {
-        cx.report(
-            job.key.span,
-            format!(
-                "the job `{}` has no `runs-on` (nor `uses` to call a reusable workflow): GitHub refuses the workflow",
-                job.id
-            ),
-        )
-        .help("name the runner it runs on: `runs-on: ubuntu-latest`");
-    }
-    if has(job.node, "uses") {
+    if has(job.node, "uses") || misspells(job.node, &["uses"]) {
         return;
+    }
+    // `steps:` absent, or an empty list: GitHub says "No steps defined in `steps` and no
+    // workflow called in `uses`". A `steps:` of another shape is the schema's to report.
+    let no_steps = match job.node.get("steps") {
+        None => !misspells(job.node, &["steps"]),
+        Some(steps) => steps.as_seq().is_some_and(|s| s.is_empty()),
+    };
+    let no_runner = !has(job.node, "runs-on") && !misspells(job.node, &["runs-on"]);
+    let id = job.id;
+    match (no_runner, no_steps) {
+        (true, true) => {
+            cx.report(
+                job.key.span,
+                format!(
+                    "the job `{id}` has neither `runs-on` and `steps` nor `uses` to call a reusable workflow: GitHub refuses the workflow"
+                ),
+            )
+            .help("give it a runner and steps (`runs-on: ubuntu-latest`, `steps:`), or `uses:` the workflow it calls");
+        }
+        (true, false) => {
+            cx.report(
+                job.key.span,
+                format!(
+                    "the job `{id}` has no `runs-on` (nor `uses` to call a reusable workflow): GitHub refuses the workflow"
+                ),
+            )
+            .help("name the runner it runs on: `runs-on: ubuntu-latest`");
+        }
+        (false, true) => {
+            cx.report(
+                job.key.span,
+                format!(
+                    "the job `{id}` has no steps (nor `uses` to call a reusable workflow): GitHub refuses the workflow (\"No steps defined in `steps`\")"
+                ),
+            )
+            .help("add the `steps:` it runs, or remove the job");
+        }
+        (false, false) => {}
     }
     let mut steps: Vec<&Node> = Vec::new();
     let mut pending: Vec<&Node> = job.node.get("steps").into_iter().collect();

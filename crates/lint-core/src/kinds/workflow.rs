@@ -490,13 +490,16 @@ pub fn jobs<'a>(text: &str, root: &'a Node) -> Vec<Job<'a>> {
             continue;
         }
         let uses = node.get("uses").and_then(uses_of);
+        // The shell a step without `shell:` runs in: the job's `defaults.run.shell`, else the
+        // workflow's, else the runner's (bash, or PowerShell on Windows: read as commands too).
+        let inherited = default_shell(node).or_else(|| default_shell(root));
         let steps = node
             .get("steps")
             .and_then(Node::as_seq)
             .unwrap_or_default()
             .iter()
             .filter(|s| s.as_map().is_some())
-            .map(|s| step(text, s))
+            .map(|s| step_in(text, s, inherited))
             .collect();
         out.push(Job {
             id: entry.key.as_str().unwrap_or(""),
@@ -516,8 +519,52 @@ fn uses_of(node: &Node) -> Option<Uses<'_>> {
     })
 }
 
-/// A step's model (shared with composite actions, whose steps are written the same way).
+/// `defaults.run.shell` of a job or workflow mapping.
+fn default_shell(node: &Node) -> Option<&str> {
+    node.get("defaults")?.get("run")?.get("shell")?.as_str()
+}
+
+/// Whether a `shell:` value runs the script as commands, which the shell analysis reads:
+/// `bash`, `sh`, a command line whose program is a shell (`bash -el {0}`, `/usr/bin/zsh
+/// {0}`, MSYS2's and WSL's bash: `msys2 {0}`, `wsl-bash {0}`), PowerShell and `cmd` (whose
+/// simple commands, `gh pr create` or `pip install x`, read the same), or an expression
+/// (`${{ matrix.shell }}`, unknown here). `python`, or another interpreter's command line
+/// (`node {0}`, `perl {0}`), runs a program in that language: not read as commands.
+pub fn runs_commands(shell: &str) -> bool {
+    if shell.contains("${{") {
+        return true;
+    }
+    let program = shell.split_whitespace().next().unwrap_or("");
+    let program = program.rsplit(['/', '\\']).next().unwrap_or("");
+    let program = program.to_ascii_lowercase();
+    let program = program.strip_suffix(".exe").unwrap_or(&program);
+    matches!(
+        program,
+        "bash"
+            | "sh"
+            | "zsh"
+            | "dash"
+            | "ksh"
+            | "ash"
+            | "fish"
+            | "msys2"
+            | "wsl-bash"
+            | "pwsh"
+            | "powershell"
+            | "cmd"
+    )
+}
+
+/// A step's model (shared with composite actions, whose steps are written the same way and
+/// name their shell).
 pub fn step<'a>(text: &str, node: &'a Node) -> Step<'a> {
+    step_in(text, node, None)
+}
+
+/// A step's model; `inherited` is the `defaults.run.shell` it runs in when it names none. A
+/// `run:` script is analysed as shell only when that shell runs commands ([`runs_commands`]):
+/// a Python script's `x = 7 // 2` is no command given `//`.
+fn step_in<'a>(text: &str, node: &'a Node, inherited: Option<&str>) -> Step<'a> {
     let uses = node.get("uses").and_then(uses_of);
     let github_script = uses.as_ref().is_some_and(|u| {
         matches!(u.target, Target::Repository { action, .. }
@@ -525,10 +572,18 @@ pub fn step<'a>(text: &str, node: &'a Node) -> Step<'a> {
     });
     let script = if let Some(run) = node.get("run").filter(|r| r.as_str().is_some()) {
         let value = run.as_str().unwrap_or("");
+        let commands = match node.get("shell") {
+            Some(shell) => shell.as_str().is_none_or(runs_commands),
+            None => inherited.is_none_or(runs_commands),
+        };
         Some(StepScript {
             kind: ScriptKind::Run,
             node: run,
-            shell: shell::analyze(value, &BlockMap::new(text, run, value)),
+            shell: if commands {
+                shell::analyze(value, &BlockMap::new(text, run, value))
+            } else {
+                Script::default()
+            },
             expressions: expressions(text, run),
         })
     } else {

@@ -6,7 +6,9 @@ crate::declare_rule! {
     /// Finds `//` written as a comment in a `run:` script (`npm ci // clean install`): in a
     /// shell script `//` is a word like any other, so the command gets it and the words after
     /// it as arguments. Positions are exact inside `|` and `>` blocks. A lone `//` at the end
-    /// of a command, and a quoted `"//"`, are left alone.
+    /// of a command, and a quoted `"//"`, are left alone, and so is a script whose `shell:`
+    /// (its own, or the job's or workflow's `defaults.run.shell`) is Python or another
+    /// interpreter (`node {0}`), where `//` is an operator or a comment of that language.
     ///
     /// ## Why is this bad?
     /// `npm ci // clean install` asks npm to install packages named `//`, `clean` and

@@ -24,7 +24,9 @@ crate::declare_rule! {
     ///   without steps — none, or `steps: []` — that calls no reusable workflow, a
     ///   `workflow_call` input without `type`, a `choice` input without `options`), a step with
     ///   both `run:` and `uses:` or neither, keys of a normal job in a job that calls a reusable
-    ///   workflow (and the reverse), and a filter beside its `-ignore` twin on one event.
+    ///   workflow (and the reverse), and a filter beside its `-ignore` twin on one event;
+    /// - a step id GitHub does not take (`id: 2nd`, `id: a b`) or one used twice in a job
+    ///   (`build` and `Build`: ids are compared without case).
     ///
     /// GitHub refuses such a workflow outright ("Invalid workflow file"), so every finding is an
     /// error. The schema is as lenient as GitHub's loader: a `${{ }}` expression is accepted
@@ -194,12 +196,59 @@ fn required_keys(job: &Job<'_>, cx: &mut Context<'_>) {
         }
     }
     steps.sort_by_key(|s| s.span.start);
-    for step in steps {
+    for step in &steps {
         let first = step.as_map().and_then(|m| m.first()).map(|e| e.key.span);
         let Some(first) = first else { continue };
         let neither_allowed =
             STEP_ACTIONS.iter().any(|k| has(step, k)) || misspells(step, &["run", "uses"]);
         report_run_and_uses(cx, step, first, !neither_allowed, "the workflow");
+    }
+    step_ids(&steps, cx);
+}
+
+/// Step ids as GitHub's loader takes them: each starts with a letter or `_`, holds only
+/// letters, digits, `-` and `_`, is shorter than 100 characters, and is used once in its job,
+/// compared without case ("The identifier 'build' may not be used more than once within the
+/// same scope").
+fn step_ids(steps: &[&Node], cx: &mut Context<'_>) {
+    let mut seen: Vec<(String, crate::diagnostic::Span)> = Vec::new();
+    for step in steps {
+        let Some(node) = step.get("id") else { continue };
+        let Some(id) = node.as_str() else { continue };
+        let valid = id
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            && id.chars().count() < 100;
+        if !valid {
+            if id.contains("${{") {
+                continue;
+            }
+            cx.report(
+                node.span,
+                format!(
+                    "`{id}` is not a valid step id: GitHub refuses the workflow (a step id starts with a letter or `_`, holds only letters, digits, `-` and `_`, and is shorter than 100 characters)"
+                ),
+            )
+            .help("rename it, and the `steps.<id>` expressions that read it");
+            continue;
+        }
+        let lower = id.to_ascii_lowercase();
+        if let Some((_, earlier)) = seen.iter().find(|(s, _)| *s == lower) {
+            cx.report(
+                node.span,
+                format!(
+                    "the step id `{id}` is already used in this job (ids are compared without case): GitHub refuses the workflow"
+                ),
+            )
+            .label(*earlier, "first used here")
+            .help("give each step of a job its own id");
+        } else {
+            seen.push((lower, node.span));
+        }
     }
 }
 

@@ -525,34 +525,38 @@ fn default_shell(node: &Node) -> Option<&str> {
 }
 
 /// Whether a `shell:` value runs the script as commands, which the shell analysis reads:
-/// `bash`, `sh`, a command line whose program is a shell (`bash -el {0}`, `/usr/bin/zsh
-/// {0}`, MSYS2's and WSL's bash: `msys2 {0}`, `wsl-bash {0}`), PowerShell and `cmd` (whose
-/// simple commands, `gh pr create` or `pip install x`, read the same), or an expression
+/// `bash`, `sh`, a command line that runs a shell (`bash -el {0}`, `/usr/bin/zsh {0}`,
+/// `pixi run bash -e {0}`; MSYS2's and WSL's bash: `msys2 {0}`, `wsl-bash {0}`), PowerShell
+/// and `cmd` (whose simple commands, `gh pr create` or `pip install x`, read the same), or an expression
 /// (`${{ matrix.shell }}`, unknown here). `python`, or another interpreter's command line
 /// (`node {0}`, `perl {0}`), runs a program in that language: not read as commands.
 pub fn runs_commands(shell: &str) -> bool {
     if shell.contains("${{") {
         return true;
     }
-    let program = shell.split_whitespace().next().unwrap_or("");
-    let program = program.rsplit(['/', '\\']).next().unwrap_or("");
-    let program = program.to_ascii_lowercase();
-    let program = program.strip_suffix(".exe").unwrap_or(&program);
-    matches!(
-        program,
-        "bash"
-            | "sh"
-            | "zsh"
-            | "dash"
-            | "ksh"
-            | "ash"
-            | "fish"
-            | "msys2"
-            | "wsl-bash"
-            | "pwsh"
-            | "powershell"
-            | "cmd"
-    )
+    // Any word of the command line: a wrapper runs a shell (`pixi run ... bash -e {0}`,
+    // `script -q -e -c "bash --noprofile --norc {0}"`).
+    shell.split_whitespace().any(|word| {
+        let word = word.trim_matches(['"', '\'']);
+        let program = word.rsplit(['/', '\\']).next().unwrap_or("");
+        let program = program.to_ascii_lowercase();
+        let program = program.strip_suffix(".exe").unwrap_or(&program);
+        matches!(
+            program,
+            "bash"
+                | "sh"
+                | "zsh"
+                | "dash"
+                | "ksh"
+                | "ash"
+                | "fish"
+                | "msys2"
+                | "wsl-bash"
+                | "pwsh"
+                | "powershell"
+                | "cmd"
+        )
+    })
 }
 
 /// A step's model (shared with composite actions, whose steps are written the same way and

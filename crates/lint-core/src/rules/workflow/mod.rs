@@ -32,6 +32,7 @@ pub mod secrets_inherited_by_remote_workflow;
 pub mod self_hosted_with_hosted_label;
 pub mod slash_comment_in_script;
 pub mod tool_install_unpinned;
+pub mod unknown_shell;
 pub mod unsecure_commands_allowed;
 pub mod untrusted_input_in_github_env;
 pub mod untrusted_input_in_script;
@@ -78,6 +79,7 @@ pub static RULES: &[&Rule] = &[
     &matrix_exclude_unknown_key::RULE,
     &matrix_exclude_matches_nothing::RULE,
     &self_hosted_with_hosted_label::RULE,
+    &unknown_shell::RULE,
 ];
 
 use crate::kinds::workflow::{Step, Target, Uses};

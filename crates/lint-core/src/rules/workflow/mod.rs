@@ -28,12 +28,16 @@ pub mod remote_script_piped_to_shell;
 pub mod runner_label;
 pub mod schema;
 pub mod secret_in_script;
+pub mod secret_unredacted;
 pub mod secrets_inherited_by_remote_workflow;
+pub mod secrets_overprovisioned;
 pub mod self_hosted_with_hosted_label;
 pub mod slash_comment_in_script;
+pub mod spoofable_bot_check;
 pub mod tool_install_unpinned;
 pub mod unknown_shell;
 pub mod unsecure_commands_allowed;
+pub mod unsound_contains;
 pub mod untrusted_input_in_github_env;
 pub mod untrusted_input_in_script;
 pub mod version_number;
@@ -80,6 +84,10 @@ pub static RULES: &[&Rule] = &[
     &matrix_exclude_matches_nothing::RULE,
     &self_hosted_with_hosted_label::RULE,
     &unknown_shell::RULE,
+    &secrets_overprovisioned::RULE,
+    &secret_unredacted::RULE,
+    &unsound_contains::RULE,
+    &spoofable_bot_check::RULE,
 ];
 
 use crate::kinds::workflow::{Step, Target, Uses};

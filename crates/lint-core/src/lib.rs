@@ -70,8 +70,9 @@ pub struct Related<'a> {
     pub compose: &'a [String],
 }
 
-/// What a build passes to the Dockerfile it builds (Compose `build.args` and `build.target`):
-/// the ARGs it sets and the stage that ends the build.
+/// What a build passes to the Dockerfile it builds (Compose `build.args`, `build.target` and
+/// `build.additional_contexts`): the ARGs it sets, the stage that ends the build, and the named
+/// contexts it adds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BuildContext {
     /// Name and value; `None` when the value comes from the caller's environment (`args: [TAG]`,
@@ -79,6 +80,9 @@ pub struct BuildContext {
     pub args: Vec<(String, Option<String>)>,
     /// The stage the build stops at (`--target`); `None` builds the last stage.
     pub target: Option<String>,
+    /// The named build contexts it passes (`build.additional_contexts`), which `COPY --from`
+    /// and `FROM` can name as they name a stage.
+    pub contexts: Vec<String>,
 }
 
 impl BuildContext {
@@ -95,6 +99,11 @@ impl BuildContext {
         }
         if self.target != other.target {
             self.target = None;
+        }
+        for name in &other.contexts {
+            if !self.contexts.contains(name) {
+                self.contexts.push(name.clone());
+            }
         }
     }
 }

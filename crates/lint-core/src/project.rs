@@ -259,6 +259,41 @@ mod tests {
         assert!(!alone.text.contains("id_rsa"), "{}", alone.text);
     }
 
+    /// `COPY --from=<name>` of a context the Compose build passes (`additional_contexts`, as a
+    /// mapping or a list) is no missing stage; the same Dockerfile alone is told it may be.
+    #[test]
+    fn named_contexts_from_compose_are_not_missing_stages() {
+        let dockerfile = "FROM alpine:3.20\nCOPY --from=assets /dist /srv\nCOPY --from=src /go.mod /app/\nUSER 1000\n";
+        for compose in [
+            "services:\n  web:\n    build:\n      context: .\n      additional_contexts:\n        assets: ./frontend/dist\n        src: https://github.com/acme/src.git\n",
+            "services:\n  web:\n    build:\n      context: .\n      additional_contexts:\n        - assets=./frontend/dist\n        - src=docker-image://golang:1.23\n",
+        ] {
+            let files = [
+                MemFile {
+                    path: "compose.yaml",
+                    text: compose,
+                },
+                MemFile {
+                    path: "Dockerfile",
+                    text: dockerfile,
+                },
+            ];
+            let reports = lint_files(&files, &Config::default());
+            assert!(!codes(&reports[1]).contains(&"DF010"), "{:?}", reports[1]);
+        }
+        let alone = lint_files(
+            &[MemFile {
+                path: "Dockerfile",
+                text: dockerfile,
+            }],
+            &Config::default(),
+        );
+        assert_eq!(
+            codes(&alone[0]).iter().filter(|c| **c == "DF010").count(),
+            2
+        );
+    }
+
     #[test]
     fn compose_sees_the_other_tabs() {
         let compose = "services:\n  api:\n    build: ./api\n    env_file: api.env\n";

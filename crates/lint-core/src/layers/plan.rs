@@ -345,6 +345,7 @@ impl Plan {
                 .map(|(k, v)| (k.clone(), Some(v.clone())))
                 .collect(),
             target: build.target.map(str::to_string),
+            ..Default::default()
         };
         let model = Model::with_build(df, Some(&ctx));
         let mut notes = Vec::new();

@@ -6,11 +6,13 @@ crate::declare_rule! {
     /// ## What it does
     /// Finds `COPY --from=<name>` where `<name>` is a near-typo of a stage name (`bulid` for
     /// `build`, `set` for `license-set`), a stage defined only after the COPY, a stage index that
-    /// does not exist, or an image without a tag or digest. `ARG` defaults are substituted first.
+    /// does not exist or comes later, a name that is neither a stage nor an image reference,
+    /// or an image without a tag or digest. `ARG` defaults are substituted first.
     ///
-    /// Any other unknown name is not reported: it may be a named build context (`docker buildx
-    /// build --build-context name=...`, Compose `build.additional_contexts`, bake `contexts`),
-    /// which the Dockerfile cannot show, and BuildKit resolves those before stages and images.
+    /// A name the Compose build passes as a named context (`build.additional_contexts`) is
+    /// left alone: BuildKit resolves named contexts before stages and images. A context given
+    /// on the command line (`docker buildx build --build-context name=...`, bake `contexts`)
+    /// cannot be seen from the Dockerfile, so the finding says to ignore it then.
     ///
     /// ## Why is this bad?
     /// When no earlier stage and no build context has that name, the build tries to pull an image
@@ -79,14 +81,37 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 .help(format!("stages defined so far: {}", names.join(", ")));
             }
             CopySource::Missing => {
-                let Some(stage) = near_stage(&value, &names) else {
+                if let Some(stage) = near_stage(&value, &names) {
+                    cx.report(
+                        flag.span,
+                        format!("no stage named `{value}` is defined before this COPY; did you mean `{stage}`?"),
+                    )
+                    .help(format!("use `--from={stage}`; if `{value}` is a build context passed to the build, ignore this"));
                     continue;
-                };
+                }
+                let passed = input
+                    .build
+                    .is_some_and(|b| b.contexts.iter().any(|c| c.eq_ignore_ascii_case(&value)));
+                if passed {
+                    continue;
+                }
                 cx.report(
                     flag.span,
-                    format!("no stage named `{value}` is defined before this COPY; did you mean `{stage}`?"),
+                    format!("no stage named `{value}` is defined before this COPY: unless the build passes a context of that name, BuildKit pulls the image `{value}:latest` and copies from it"),
                 )
-                .help(format!("use `--from={stage}`; if `{value}` is a build context passed to the build, ignore this"));
+                .help(format!("name a stage defined above (`FROM ... AS {value}`); if `{value}` is a build context (`--build-context {value}=...`, Compose `additional_contexts`), ignore this"));
+            }
+            CopySource::Stage(n) if value.parse::<usize>().is_ok() => {
+                // An index names a stage by its place: one that starts after the COPY's own
+                // stage is not built yet (the own stage is DF011's).
+                let here = model.stages.iter().filter(|s| s.from < i).count();
+                if n >= here {
+                    cx.report(
+                        flag.span,
+                        format!("stage #{n} is defined after this COPY, so it cannot be copied from here"),
+                    )
+                    .help("copy from a stage defined above, or move the stage before this one");
+                }
             }
             CopySource::Image => {
                 let image = crate::syntax::dockerfile::model::ImageRef::parse(&value);

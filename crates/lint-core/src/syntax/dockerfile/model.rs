@@ -523,6 +523,7 @@ mod tests {
         let build = crate::BuildContext {
             args: vec![("IMG".into(), Some("node".into())), ("TAG".into(), None)],
             target: Some("DEV".into()),
+            ..Default::default()
         };
         let m = Model::with_build(&df, Some(&build));
         assert_eq!(m.global_args[0].1.as_deref(), Some("node"));

@@ -39,6 +39,23 @@ pub fn report_problems(text: &str, yaml: &YamlFile, cx: &mut Context<'_>) {
     }
 }
 
+/// Reports each key written twice in one mapping, at the second, pointing at the first: for
+/// consumers that refuse the file (Compose: "mapping key already defined"; GitHub Actions:
+/// "'uses' is already defined").
+pub fn report_duplicate_keys(yaml: &YamlFile, cx: &mut Context<'_>) {
+    for p in &yaml.problems {
+        if p.kind == ProblemKind::DuplicateKey {
+            let d = cx.report(p.span, p.message.clone());
+            if let Some(help) = &p.help {
+                d.help(help.clone());
+            }
+            if let Some((span, label)) = &p.related {
+                d.label(*span, label.clone());
+            }
+        }
+    }
+}
+
 /// The edits that turn the `// ...` "comment" at `span` (running to the end of its line) into a
 /// `#` comment line above the line, at its indentation; in place when nothing else is on the
 /// line. `None` unless `span` starts such a comment: `//` after a space or at the start of the

@@ -963,7 +963,7 @@ impl Builder<'_> {
                     span: e.key.span,
                     message: format!("duplicate key `{name}`: it is already defined in this mapping"),
                     help: Some(
-                        "YAML loaders keep only one of them (Compose rejects the file); remove or merge one"
+                        "YAML loaders keep only one of them (Compose and GitHub Actions refuse the file); remove or merge one"
                             .into(),
                     ),
                     related: Some((entries[first].key.span, "first defined here".into())),

@@ -6,7 +6,9 @@ crate::declare_rule! {
     /// causes named: text after a quoted value, a `//` "comment" where YAML needs a key (YAML
     /// comments start with `#`), tabs used for indentation, an alias to an anchor that does not
     /// exist, and aliases that would expand without bound (the shared YAML reading of every
-    /// YAML kind).
+    /// YAML kind). A key written twice in one mapping is reported at the second, pointing at
+    /// the first: the runner reads action metadata as GitHub reads workflows, and refuses it
+    /// ("'uses' is already defined").
     ///
     /// A file of more than 250,000 values (keys, values and list items: a generated file, never a
     /// hand-written one) is reported at the value past that, as a warning, and not checked
@@ -59,4 +61,5 @@ crate::declare_rule! {
 
 fn check(input: &ActionInput<'_>, cx: &mut Context<'_>) {
     crate::rules::yaml::report_problems(input.text, input.yaml, cx);
+    crate::rules::yaml::report_duplicate_keys(input.yaml, cx);
 }

@@ -1,5 +1,4 @@
 use crate::rule::{ComposeInput, Context};
-use crate::syntax::yaml::ProblemKind;
 
 crate::declare_rule! {
     /// ## What it does
@@ -45,15 +44,5 @@ fn check(input: &ComposeInput<'_>, cx: &mut Context<'_>) {
     if input.document != 0 {
         return;
     }
-    for p in &input.yaml.problems {
-        if p.kind == ProblemKind::DuplicateKey {
-            let d = cx.report(p.span, p.message.clone());
-            if let Some(help) = &p.help {
-                d.help(help.clone());
-            }
-            if let Some((span, label)) = &p.related {
-                d.label(*span, label.clone());
-            }
-        }
-    }
+    crate::rules::yaml::report_duplicate_keys(input.yaml, cx);
 }

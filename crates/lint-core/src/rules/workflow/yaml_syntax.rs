@@ -5,7 +5,10 @@ crate::declare_rule! {
     /// Reports a workflow that is not valid YAML, at the exact position, with the usual causes
     /// named: a `//` "comment" (YAML comments start with `#`), text after a quoted value, tabs
     /// used for indentation, an alias to an anchor that does not exist, and aliases that would
-    /// expand without bound (the shared YAML layer, as for Compose files: see DC000).
+    /// expand without bound (the shared YAML layer, as for Compose files: see DC000). A key
+    /// written twice in one mapping (two `uses:` in a step, a job id repeated) is reported at
+    /// the second, pointing at the first: GitHub refuses it ("'uses' is already defined")
+    /// where other YAML readers silently keep one of the two.
     ///
     /// A file of more than 250,000 values (keys, values and list items: a generated file, never a
     /// hand-written one) is reported at the value past that, as a warning, and not checked
@@ -56,4 +59,5 @@ crate::declare_rule! {
 
 fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
     crate::rules::yaml::report_problems(input.text, input.yaml, cx);
+    crate::rules::yaml::report_duplicate_keys(input.yaml, cx);
 }

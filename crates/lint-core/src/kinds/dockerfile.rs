@@ -235,8 +235,49 @@ pub fn lint(text: &str, config: &Config, related: Related<'_>) -> Vec<Diagnostic
         },
     );
     drop_fixes_inside_exec_form_runs(&df, &mut out);
+    drop_findings_on_refused_instructions(&df, &syntax_errors, &mut out);
     super::sort(&mut out);
     out
+}
+
+/// An instruction BuildKit refuses (`FROM --platform linux/amd64 debian:12`: a flag without its
+/// `=`) is reported once, by the syntax rule: what other rules read in it is a misreading
+/// (`linux/amd64` taken for the image), so their findings on it are dropped.
+fn drop_findings_on_refused_instructions(
+    df: &dockerfile::Dockerfile,
+    errors: &[dockerfile::SyntaxError],
+    out: &mut Vec<Diagnostic>,
+) {
+    if errors.is_empty() {
+        return;
+    }
+    let refused: Vec<Span> = df
+        .instructions
+        .iter()
+        .map(|ins| ins.span)
+        .filter(|span| {
+            errors
+                .iter()
+                .any(|e| span.start <= e.span.start && e.span.start < span.end.max(span.start + 1))
+        })
+        .collect();
+    if refused.is_empty() {
+        return;
+    }
+    // The syntax rule, and DF001, which names the cause when a `#`/`//` "comment" is what
+    // BuildKit refuses (`ENV A=1 # note`).
+    let kept = [
+        crate::rules::dockerfile::syntax_error::RULE.meta.code,
+        crate::rules::dockerfile::comment_after_instruction::RULE
+            .meta
+            .code,
+    ];
+    out.retain(|d| {
+        kept.contains(&d.code)
+            || !refused
+                .iter()
+                .any(|r| r.start <= d.span.start && d.span.start < r.end)
+    });
 }
 
 /// An exec-form RUN of `sh -c SCRIPT` (any POSIX shell, `-c` alone or in a group such as `-ec`):
@@ -491,4 +532,43 @@ pub fn posix_shell_by_instruction(model: &Model<'_>) -> Vec<bool> {
         final_shell.push(posix);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, FileKind, lint_bytes};
+
+    fn codes(text: &str) -> Vec<(&'static str, usize)> {
+        let report = lint_bytes(
+            "Dockerfile",
+            text.as_bytes(),
+            Some(FileKind::Dockerfile),
+            &Config::default(),
+        );
+        report
+            .diagnostics
+            .iter()
+            .map(|d| (d.diagnostic.code, d.start.line))
+            .collect()
+    }
+
+    /// A refused instruction gets the syntax error only: `linux/amd64` is no image to pin.
+    #[test]
+    fn refused_instructions_get_only_their_syntax_error() {
+        let found = codes("FROM --platform linux/amd64 debian:12\nRUN curl -fsSL https://x | sh\n");
+        let on_from: Vec<_> = found.iter().filter(|(_, line)| *line == 1).collect();
+        assert_eq!(
+            on_from.iter().map(|(c, _)| *c).collect::<Vec<_>>(),
+            ["DF000"; 2],
+            "{found:?}"
+        );
+        // The rest of the file is still checked.
+        assert!(
+            found.iter().any(|(c, line)| *c != "DF000" && *line == 2),
+            "{found:?}"
+        );
+        // A comment BuildKit refuses keeps the finding that names it.
+        let found = codes("FROM alpine:3.20\nENV A=1 # note\n");
+        assert!(found.iter().any(|(c, _)| *c == "DF001"), "{found:?}");
+    }
 }

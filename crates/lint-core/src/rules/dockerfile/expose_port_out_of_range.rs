@@ -49,7 +49,8 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             continue;
         }
         for arg in &ins.args {
-            let v = &arg.value;
+            // BuildKit removes quotes from EXPOSE's words: `EXPOSE "80"` is port 80.
+            let v = &crate::syntax::dockerfile::model::unquote(&arg.value);
             // Variables are resolved at build time; `ip:port` mappings are DF008's business.
             if v.contains('$') || v.contains(':') || v.starts_with('#') {
                 continue;

@@ -2,8 +2,9 @@ use crate::rule::{Context, DockerfileInput};
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds `go install <module>` and `go get <module>` without a version (`@v1.2.3`); `@latest`
-    /// counts as unpinned.
+    /// Finds `go install <module>`, `go get <module>` and `go run <module>@latest` without a
+    /// version (`@v1.2.3`); `@latest` counts as unpinned. `go run` of a local file
+    /// (`go run main.go`) or of a module without `@` (the version go.mod requires) is pinned.
     ///
     /// A version given as a variable (`module@$VERSION`) counts as pinned when an `ARG` or `ENV` of the
     /// stage (before the RUN, or of a stage it builds on) or the RUN itself (`V=...`,
@@ -49,13 +50,21 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             let Some(sub) = crate::syntax::pkg::GO
                 .subcommand(cmd)
                 .map(|w| w.value.as_str())
-                .filter(|s| matches!(*s, "install" | "get"))
+                .filter(|s| matches!(*s, "install" | "get" | "run"))
             else {
                 continue;
             };
-            let unpinned: Vec<&str> = cmd
+            let mut packages = cmd
                 // `-o /bin/x`, `-tags netgo`: option values are not modules.
-                .packages(crate::syntax::pkg::GO.value_flags)
+                .packages(crate::syntax::pkg::GO.value_flags);
+            if sub == "run" {
+                // `go run` builds its first argument; the words after it are the program's.
+                // Only `module@version` ignores go.mod: `go run ./cmd`, `go run main.go` and
+                // `go run example.com/tool` (the version go.mod requires) are pinned.
+                packages.truncate(1);
+                packages.retain(|w| w.value.contains('@'));
+            }
+            let unpinned: Vec<&str> = packages
                 .into_iter()
                 .filter(|w| !w.value.starts_with('.'))
                 .filter(|w| {

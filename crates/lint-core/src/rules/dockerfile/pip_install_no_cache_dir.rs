@@ -42,30 +42,36 @@ crate::declare_rule! {
 
 fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
     let model = input.model;
-    // Stages whose chain sets PIP_NO_CACHE_DIR, computed once.
-    let env_stages: Vec<bool> = model
+    // Where each stage's own body first sets PIP_NO_CACHE_DIR with ENV, computed once: an ENV
+    // applies to the instructions after it (and to the stages built on this one).
+    let first_env: Vec<Option<usize>> = model
         .stages
         .iter()
         .map(|stage| {
-            model.ancestry(stage.index).iter().any(|&s| {
-                super::stage_body(model, &model.stages[s]).any(|(_, ins)| {
+            super::stage_body(model, stage)
+                .find(|(_, ins)| {
                     ins.keyword == Keyword::Env
                         && ins
                             .pairs()
                             .iter()
                             .any(|p| p.key.value == "PIP_NO_CACHE_DIR")
                 })
-            })
+                .map(|(j, _)| j)
         })
         .collect();
+    let env_before = |i: usize| {
+        model.stage_of(i).is_some_and(|stage| {
+            model
+                .ancestry(stage.index)
+                .iter()
+                .any(|&s| first_env[s].is_some_and(|j| s != stage.index || j < i))
+        })
+    };
     for (i, run, scripts) in super::runs(input) {
         if super::has_cache_mount(run, ".cache/pip") {
             continue;
         }
-        if model
-            .stage_of(i)
-            .is_some_and(|stage| env_stages[stage.index])
-        {
+        if env_before(i) {
             continue;
         }
         for script in scripts {

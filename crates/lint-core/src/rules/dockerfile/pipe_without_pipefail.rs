@@ -66,8 +66,29 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     .any(|w| sets_option(w[0]) && w[1] == "pipefail");
                 continue;
             }
-            if safe || ins.keyword != Keyword::Run || ins.json {
+            if safe || ins.keyword != Keyword::Run {
                 continue;
+            }
+            // Exec form runs no shell unless it names one: `["/bin/sh", "-c", "a | b"]` pipes
+            // without pipefail unless its own options set it (`["bash", "-o", "pipefail",
+            // "-c", ...]`).
+            if ins.json {
+                let args: Vec<&str> = ins.args.iter().map(|a| a.value.as_str()).collect();
+                let program = args
+                    .first()
+                    .and_then(|a| a.rsplit('/').next())
+                    .unwrap_or("");
+                let shell = matches!(program, "sh" | "bash" | "ash" | "dash" | "zsh" | "ksh");
+                let sets_option = |flag: &str| {
+                    flag.starts_with('-') && !flag.starts_with("--") && flag.ends_with('o')
+                };
+                let pipefail = args
+                    .windows(2)
+                    .any(|w| sets_option(w[0]) && w[1] == "pipefail");
+                if !shell || pipefail || !args.iter().any(|a| a.starts_with('-') && a.contains('c'))
+                {
+                    continue;
+                }
             }
             let piped = input.scripts[i].iter().find_map(hiding_pipe);
             if let Some(cmd) = piped {
@@ -78,7 +99,11 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                         cmd.name()
                     ),
                 )
-                .help(shell_help(input.model, stage.index));
+                .help(if ins.json {
+                    "exec form ignores SHELL: set the option in the command itself, `[\"/bin/bash\", \"-o\", \"pipefail\", \"-c\", ...]` (bash must be in the image)".to_string()
+                } else {
+                    shell_help(input.model, stage.index)
+                });
             }
         }
     }

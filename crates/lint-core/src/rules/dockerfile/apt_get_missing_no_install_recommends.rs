@@ -6,7 +6,7 @@ crate::declare_rule! {
     /// ## What it does
     /// Finds `apt-get install` without `--no-install-recommends`, and `aptitude install` without
     /// `--without-recommends` (`-R`); setting `APT::Install-Recommends=false` with `-o` counts
-    /// for both.
+    /// for both, with any value apt reads as false (`0`, `no`, `off`...) and the key in any case.
     ///
     /// ## Why is this bad?
     /// By default apt also installs every "recommended" package, often hundreds of megabytes the
@@ -49,10 +49,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                     continue;
                 };
                 let disabled = frontend.cli.has_flag(cmd, frontend.no_recommends)
-                    || cmd.args().iter().any(|w| {
-                        w.value.contains("Install-Recommends=false")
-                            || w.value.contains("Install-Recommends=0")
-                    });
+                    || cmd.args().iter().any(|w| recommends_off(&w.value));
                 if disabled {
                     continue;
                 }
@@ -72,4 +69,18 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             }
         }
     }
+}
+
+/// `-o APT::Install-Recommends=<false>` (also attached, `-oAPT::...`): apt reads the key without
+/// case and `0`, `false`, `no`, `off`, `without` and `disable` as false.
+fn recommends_off(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    lower
+        .split_once("apt::install-recommends=")
+        .is_some_and(|(_, value)| {
+            matches!(
+                value.trim_matches(['"', '\'']),
+                "0" | "false" | "no" | "off" | "without" | "disable"
+            )
+        })
 }

@@ -16,6 +16,7 @@ pub mod expression_unknown_context;
 pub mod expression_unknown_function;
 pub mod first_party_action_pinned_to_tag;
 pub mod if_always_true;
+pub mod job_image_unpinned;
 pub mod login_password_argument;
 pub mod matrix_exclude_matches_nothing;
 pub mod matrix_exclude_unknown_key;
@@ -88,6 +89,7 @@ pub static RULES: &[&Rule] = &[
     &secret_unredacted::RULE,
     &unsound_contains::RULE,
     &spoofable_bot_check::RULE,
+    &job_image_unpinned::RULE,
 ];
 
 use crate::kinds::workflow::{Step, Target, Uses};

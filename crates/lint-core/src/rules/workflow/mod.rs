@@ -271,3 +271,19 @@ pub fn matrix<'a>(text: &str, job: &crate::kinds::workflow::Job<'a>) -> Option<M
     }
     Some(out)
 }
+
+/// Calls `each` with every expression of the workflow GitHub parses ([`sites`]) and its tree;
+/// expressions that do not parse are GA014's.
+///
+/// [`sites`]: crate::kinds::workflow::sites
+pub(crate) fn each_parsed(
+    input: &crate::rule::WorkflowInput<'_>,
+    mut each: impl FnMut(&crate::kinds::workflow::Site, &crate::syntax::expr::Expr),
+) {
+    let Some(root) = input.root else { return };
+    for site in crate::kinds::workflow::sites(input.text, root, input.jobs) {
+        if let Ok(tree) = &site.expression.tree {
+            each(&site, tree);
+        }
+    }
+}

@@ -1,4 +1,3 @@
-use crate::kinds::workflow::sites;
 use crate::rule::{Context, WorkflowInput};
 use crate::syntax::expr::{Expr, ExprKind};
 
@@ -55,10 +54,8 @@ crate::declare_rule! {
 }
 
 fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
-    let Some(root) = input.root else { return };
-    for site in sites(input.text, root, input.jobs) {
+    super::each_parsed(input, |site, tree| {
         let e = &site.expression;
-        let Ok(tree) = &e.tree else { continue };
         for node in tree.walk() {
             let object = match &node.kind {
                 ExprKind::Property { object, .. } | ExprKind::Index { object, .. } => object,
@@ -85,7 +82,7 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
             )
             .help("store the field as a secret of its own, or mask it (`echo \"::add-mask::$VALUE\"`) before it is used");
         }
-    }
+    });
 }
 
 /// `secrets.X` or `secrets['X']`.

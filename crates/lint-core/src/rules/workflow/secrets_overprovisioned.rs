@@ -1,5 +1,4 @@
 use crate::diagnostic::Span;
-use crate::kinds::workflow::sites;
 use crate::rule::{Context, WorkflowInput};
 use crate::syntax::expr::{Expr, ExprKind};
 
@@ -55,10 +54,8 @@ crate::declare_rule! {
 }
 
 fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
-    let Some(root) = input.root else { return };
-    for site in sites(input.text, root, input.jobs) {
+    super::each_parsed(input, |site, tree| {
         let e = &site.expression;
-        let Ok(tree) = &e.tree else { continue };
         // `secrets.X` and `secrets['X']` read one secret: their `secrets` is not the whole.
         let single: std::collections::HashSet<*const Expr> = tree
             .walk()
@@ -102,7 +99,7 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
             )
             .help("name each secret the step needs: `${{ secrets.DEPLOY_TOKEN }}`");
         }
-    }
+    });
 }
 
 fn is_secrets(e: &Expr) -> bool {

@@ -1,4 +1,3 @@
-use crate::kinds::workflow::sites;
 use crate::rule::{Context, WorkflowInput};
 use crate::syntax::expr::{BinaryOp, Expr, ExprKind};
 
@@ -82,12 +81,11 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
     else {
         return;
     };
-    for site in sites(input.text, root, input.jobs) {
+    super::each_parsed(input, |site, tree| {
         if !site.condition {
-            continue;
+            return;
         }
         let e = &site.expression;
-        let Ok(tree) = &e.tree else { continue };
         for node in tree.walk() {
             let bot = node
                 .walk()
@@ -137,5 +135,5 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
                 "check the author of the change: `github.event.pull_request.user.login == '{bot}'`"
             ));
         }
-    }
+    });
 }

@@ -1,4 +1,3 @@
-use crate::kinds::workflow::sites;
 use crate::rule::{Context, WorkflowInput};
 use crate::syntax::expr::ExprKind;
 
@@ -95,10 +94,8 @@ fn chosen(path: &[String]) -> bool {
 }
 
 fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
-    let Some(root) = input.root else { return };
-    for site in sites(input.text, root, input.jobs) {
+    super::each_parsed(input, |site, tree| {
         let e = &site.expression;
-        let Ok(tree) = &e.tree else { continue };
         for node in tree.walk() {
             let ExprKind::Call { name, args, .. } = &node.kind else {
                 continue;
@@ -143,7 +140,7 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
             )
             .help(help);
         }
-    }
+    });
 }
 
 fn shorten(text: &str) -> String {

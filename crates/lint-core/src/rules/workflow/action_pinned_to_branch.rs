@@ -14,7 +14,7 @@ crate::declare_rule! {
     /// ## Why is this bad?
     /// A branch moves: every run takes whatever was pushed last, so one compromised or careless
     /// push to that repository runs in your job with your secrets and token, and yesterday's
-    /// green build cannot be reproduced. (GitHub also refuses a remote `uses:` without a ref.)
+    /// green build cannot be reproduced. (A remote `uses:` without a ref is refused by GitHub: `workflow-schema` reports it.)
     ///
     /// ## Example
     /// ```yaml
@@ -67,6 +67,10 @@ crate::declare_rule! {
 
 fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
     for uses in input.uses() {
+        // A remote `uses:` without a ref is refused by GitHub: GA010's, as an error.
+        if matches!(uses.target, Target::Repository { git_ref: None, .. }) {
+            continue;
+        }
         report_branch_ref(cx, input.text, uses, "every run takes");
     }
 }

@@ -26,7 +26,9 @@ crate::declare_rule! {
     ///   both `run:` and `uses:` or neither, keys of a normal job in a job that calls a reusable
     ///   workflow (and the reverse), and a filter beside its `-ignore` twin on one event;
     /// - a step id GitHub does not take (`id: 2nd`, `id: a b`) or one used twice in a job
-    ///   (`build` and `Build`: ids are compared without case).
+    ///   (`build` and `Build`: ids are compared without case);
+    /// - a remote `uses:` without `@ref` (`actions/checkout`), with an empty one, or without an
+    ///   owner (`checkout@v4`).
     ///
     /// GitHub refuses such a workflow outright ("Invalid workflow file"), so every finding is an
     /// error. The schema is as lenient as GitHub's loader: a `${{ }}` expression is accepted
@@ -130,6 +132,45 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
     for job in input.jobs {
         required_keys(job, cx);
     }
+    for uses in input.uses() {
+        uses_form(uses, cx);
+    }
+}
+
+/// A `uses:` GitHub can resolve: `owner/repo[/path]@ref`, `./path`, `docker://image`, or an
+/// expression. "Expected format {org}/{repo}[/path]@ref": a remote action without `@ref`, with
+/// an empty ref, or without an owner (`checkout@v4`) makes GitHub refuse the workflow.
+fn uses_form(uses: &crate::kinds::workflow::Uses<'_>, cx: &mut Context<'_>) {
+    use crate::kinds::workflow::Target;
+    let Some(text) = uses.node.as_str().map(str::trim) else {
+        return;
+    };
+    if text.is_empty() || text.contains("${{") || text.starts_with("$/") {
+        return;
+    }
+    let problem = match uses.target {
+        Target::Repository { git_ref: None, .. } => "has no `@ref`",
+        Target::Repository {
+            git_ref: Some(r), ..
+        } if r.trim().is_empty() => "has an empty ref",
+        Target::Unknown if !text.contains('/') => "has no owner (`owner/repo`)",
+        _ => return,
+    };
+    let help = match uses.target {
+        Target::Repository { action, .. } => {
+            format!("add the version it runs: `{action}@<commit SHA>` (or a tag such as `@v4`)")
+        }
+        _ => format!(
+            "name the repository the action lives in: `<owner>/{text}` (`actions/checkout@v4`)"
+        ),
+    };
+    cx.report(
+        uses.node.span,
+        format!(
+            "`uses: {text}` {problem}: GitHub refuses the workflow (it expects `owner/repo[/path]@ref`, `./path` or `docker://image`)"
+        ),
+    )
+    .help(help);
 }
 
 /// What a job and its steps must have, reported at the job id and at the step's first key

@@ -492,7 +492,9 @@ pub fn jobs<'a>(text: &str, root: &'a Node) -> Vec<Job<'a>> {
         let uses = node.get("uses").and_then(uses_of);
         // The shell a step without `shell:` runs in: the job's `defaults.run.shell`, else the
         // workflow's, else the runner's (bash, or PowerShell on Windows: read as commands too).
-        let inherited = default_shell(node).or_else(|| default_shell(root));
+        let inherited = default_shell(node)
+            .or_else(|| default_shell(root))
+            .and_then(Node::as_str);
         let steps = node
             .get("steps")
             .and_then(Node::as_seq)
@@ -520,8 +522,18 @@ fn uses_of(node: &Node) -> Option<Uses<'_>> {
 }
 
 /// `defaults.run.shell` of a job or workflow mapping.
-fn default_shell(node: &Node) -> Option<&str> {
-    node.get("defaults")?.get("run")?.get("shell")?.as_str()
+pub(crate) fn default_shell(node: &Node) -> Option<&Node> {
+    node.get("defaults")?.get("run")?.get("shell")
+}
+
+/// The program a `shell:` word names: its file name, lowercase, without `.exe`
+/// (`C:\tools\bash.exe` → `bash`).
+pub(crate) fn program_name(word: &str) -> String {
+    let program = word.rsplit(['/', '\\']).next().unwrap_or("");
+    let program = program.to_ascii_lowercase();
+    program
+        .strip_suffix(".exe")
+        .map_or(program.clone(), str::to_string)
 }
 
 /// Whether a `shell:` value runs the script as commands, which the shell analysis reads:
@@ -537,12 +549,8 @@ pub fn runs_commands(shell: &str) -> bool {
     // Any word of the command line: a wrapper runs a shell (`pixi run ... bash -e {0}`,
     // `script -q -e -c "bash --noprofile --norc {0}"`).
     shell.split_whitespace().any(|word| {
-        let word = word.trim_matches(['"', '\'']);
-        let program = word.rsplit(['/', '\\']).next().unwrap_or("");
-        let program = program.to_ascii_lowercase();
-        let program = program.strip_suffix(".exe").unwrap_or(&program);
         matches!(
-            program,
+            program_name(word.trim_matches(['"', '\''])).as_str(),
             "bash"
                 | "sh"
                 | "zsh"

@@ -17,15 +17,9 @@ pub fn report_problems(text: &str, yaml: &YamlFile, cx: &mut Context<'_>) {
                 | ProblemKind::UnknownAnchor
                 | ProblemKind::TooLarge
         ) {
-            let d = cx.report(p.span, p.message.clone());
+            let d = report_problem(p, cx);
             if p.kind == ProblemKind::TooLarge {
                 d.at_most(crate::diagnostic::Severity::Warning);
-            }
-            if let Some(help) = &p.help {
-                d.help(help.clone());
-            }
-            if let Some((span, label)) = &p.related {
-                d.label(*span, label.clone());
             }
             if let Some(edits) = slash_comment_above(text, p.span) {
                 let title = if edits.len() == 1 {
@@ -45,15 +39,24 @@ pub fn report_problems(text: &str, yaml: &YamlFile, cx: &mut Context<'_>) {
 pub fn report_duplicate_keys(yaml: &YamlFile, cx: &mut Context<'_>) {
     for p in &yaml.problems {
         if p.kind == ProblemKind::DuplicateKey {
-            let d = cx.report(p.span, p.message.clone());
-            if let Some(help) = &p.help {
-                d.help(help.clone());
-            }
-            if let Some((span, label)) = &p.related {
-                d.label(*span, label.clone());
-            }
+            report_problem(p, cx);
         }
     }
+}
+
+/// One problem of the YAML layer as a finding, with its help and the place it relates to.
+fn report_problem<'c>(
+    p: &crate::syntax::yaml::Problem,
+    cx: &'c mut Context<'_>,
+) -> &'c mut crate::diagnostic::Diagnostic {
+    let d = cx.report(p.span, p.message.clone());
+    if let Some(help) = &p.help {
+        d.help(help.clone());
+    }
+    if let Some((span, label)) = &p.related {
+        d.label(*span, label.clone());
+    }
+    d
 }
 
 /// The edits that turn the `// ...` "comment" at `span` (running to the end of its line) into a

@@ -520,25 +520,10 @@ fn passes(input: &ComposeInput<'_>, build: &Node) -> crate::BuildContext {
         })
         .unwrap_or_default();
     // `additional_contexts:` as a mapping (`name: path`) or a list (`- name=path`).
-    let contexts = match build.get("additional_contexts") {
-        Some(node) if node.as_map().is_some() => node
-            .as_map()
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|e| e.key.as_str().map(str::to_string))
-            .collect(),
-        Some(node) => node
-            .as_seq()
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|item| {
-                item.as_str()?
-                    .split_once('=')
-                    .map(|(n, _)| n.trim().to_string())
-            })
-            .collect(),
-        None => Vec::new(),
-    };
+    let contexts = build
+        .get("additional_contexts")
+        .map(|c| pairs(c, input.text).into_iter().map(|p| p.key).collect())
+        .unwrap_or_default();
     crate::BuildContext {
         args,
         target: build.get("target").and_then(Node::as_str).and_then(known),

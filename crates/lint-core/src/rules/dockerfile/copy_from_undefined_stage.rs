@@ -101,17 +101,19 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
                 )
                 .help(format!("name a stage defined above (`FROM ... AS {value}`); if `{value}` is a build context (`--build-context {value}=...`, Compose `additional_contexts`), ignore this"));
             }
-            CopySource::Stage(n) if value.parse::<usize>().is_ok() => {
-                // An index names a stage by its place: one that starts after the COPY's own
-                // stage is not built yet (the own stage is DF011's).
-                let here = model.stages.iter().filter(|s| s.from < i).count();
-                if n >= here {
-                    cx.report(
-                        flag.span,
-                        format!("stage #{n} is defined after this COPY, so it cannot be copied from here"),
-                    )
-                    .help("copy from a stage defined above, or move the stage before this one");
-                }
+            // An index names a stage by its place: one that starts after the COPY's own stage
+            // is not built yet (the own stage is DF011's).
+            CopySource::Stage(n)
+                if value.parse::<usize>().is_ok()
+                    && model.stage_of(i).is_some_and(|here| n > here.index) =>
+            {
+                cx.report(
+                    flag.span,
+                    format!(
+                        "stage #{n} is defined after this COPY, so it cannot be copied from here"
+                    ),
+                )
+                .help("copy from a stage defined above, or move the stage before this one");
             }
             CopySource::Image => {
                 let image = crate::syntax::dockerfile::model::ImageRef::parse(&value);

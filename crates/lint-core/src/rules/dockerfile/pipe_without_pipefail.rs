@@ -56,14 +56,7 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
         let mut safe = false;
         for (i, ins) in super::stage_body(input.model, stage) {
             if ins.keyword == Keyword::Shell {
-                let args: Vec<&str> = ins.args.iter().map(|a| a.value.as_str()).collect();
-                // `-o pipefail`, also combined: `-exo pipefail`, `-eo pipefail`.
-                let sets_option = |flag: &str| {
-                    flag.starts_with('-') && !flag.starts_with("--") && flag.ends_with('o')
-                };
-                safe = args
-                    .windows(2)
-                    .any(|w| sets_option(w[0]) && w[1] == "pipefail");
+                safe = sets_pipefail(ins);
                 continue;
             }
             if safe || ins.keyword != Keyword::Run {
@@ -72,23 +65,8 @@ fn check(input: &DockerfileInput<'_>, cx: &mut Context<'_>) {
             // Exec form runs no shell unless it names one: `["/bin/sh", "-c", "a | b"]` pipes
             // without pipefail unless its own options set it (`["bash", "-o", "pipefail",
             // "-c", ...]`).
-            if ins.json {
-                let args: Vec<&str> = ins.args.iter().map(|a| a.value.as_str()).collect();
-                let program = args
-                    .first()
-                    .and_then(|a| a.rsplit('/').next())
-                    .unwrap_or("");
-                let shell = matches!(program, "sh" | "bash" | "ash" | "dash" | "zsh" | "ksh");
-                let sets_option = |flag: &str| {
-                    flag.starts_with('-') && !flag.starts_with("--") && flag.ends_with('o')
-                };
-                let pipefail = args
-                    .windows(2)
-                    .any(|w| sets_option(w[0]) && w[1] == "pipefail");
-                if !shell || pipefail || !args.iter().any(|a| a.starts_with('-') && a.contains('c'))
-                {
-                    continue;
-                }
+            if ins.json && (!runs_shell(ins) || sets_pipefail(ins)) {
+                continue;
             }
             let piped = input.scripts[i].iter().find_map(hiding_pipe);
             if let Some(cmd) = piped {
@@ -156,4 +134,28 @@ fn shell_help(model: &Model<'_>, stage: usize) -> String {
     } else {
         "set `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before this RUN (bash must be in the image)".to_string()
     }
+}
+
+/// Whether a SHELL or exec-form RUN's words set `-o pipefail`, also in a combined group
+/// (`-exo pipefail`, `-eo pipefail`).
+fn sets_pipefail(ins: &crate::syntax::dockerfile::Instruction) -> bool {
+    let sets_option =
+        |flag: &str| flag.starts_with('-') && !flag.starts_with("--") && flag.ends_with('o');
+    ins.args
+        .windows(2)
+        .any(|w| sets_option(&w[0].value) && w[1].value == "pipefail")
+}
+
+/// Whether an exec-form RUN runs a POSIX shell with a script (`["/bin/sh", "-c", ...]`, `-c`
+/// anywhere among its options).
+fn runs_shell(ins: &crate::syntax::dockerfile::Instruction) -> bool {
+    let program = ins
+        .args
+        .first()
+        .map_or("", |a| a.value.rsplit('/').next().unwrap_or(""));
+    crate::syntax::shell::POSIX_SHELLS.contains(&program)
+        && ins
+            .args
+            .iter()
+            .any(|a| a.value.starts_with('-') && a.value.contains('c'))
 }

@@ -1,3 +1,4 @@
+use crate::kinds::workflow::{default_shell, program_name};
 use crate::rule::{Context, WorkflowInput};
 use crate::syntax::yaml::Node;
 
@@ -69,12 +70,12 @@ const PROGRAMS: &[&str] = &[
 
 fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
     if let Some(root) = input.root
-        && let Some(shell) = defaults(root)
+        && let Some(shell) = default_shell(root)
     {
         report(cx, shell, "the workflow's default shell");
     }
     for job in input.jobs {
-        if let Some(shell) = defaults(job.node) {
+        if let Some(shell) = default_shell(job.node) {
             report(cx, shell, "the job's default shell");
         }
         for step in &job.steps {
@@ -83,11 +84,6 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
             }
         }
     }
-}
-
-/// `defaults.run.shell` of a job or workflow mapping.
-fn defaults(node: &Node) -> Option<&Node> {
-    node.get("defaults")?.get("run")?.get("shell")
 }
 
 /// Reports `shell` when the runner would refuse it (`what` names it in the message). A single
@@ -103,12 +99,7 @@ pub(crate) fn report(cx: &mut Context<'_>, shell: &Node, what: &str) {
     let mut words = name.split_whitespace();
     let program = words.next().unwrap_or("");
     let has_args = words.next().is_some();
-    let base = program
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or(program)
-        .to_ascii_lowercase();
-    let base = base.strip_suffix(".exe").unwrap_or(&base);
+    let base = &*program_name(program);
     let built_in = BUILT_IN.contains(&base);
     if built_in && !has_args {
         return;

@@ -82,17 +82,6 @@ const CHOSEN: &[&str] = &[
     "inputs.*",
 ];
 
-fn chosen(path: &[String]) -> bool {
-    CHOSEN.iter().any(|pattern| {
-        let parts: Vec<&str> = pattern.split('.').collect();
-        parts.len() == path.len()
-            && parts
-                .iter()
-                .zip(path)
-                .all(|(p, v)| *p == "*" || *p == v.as_str())
-    })
-}
-
 fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
     super::each_parsed(input, |site, tree| {
         let e = &site.expression;
@@ -106,10 +95,10 @@ fn check(input: &WorkflowInput<'_>, cx: &mut Context<'_>) {
             let (ExprKind::String(text), Some(path)) = (&args[0].kind, args[1].path()) else {
                 continue;
             };
-            if !chosen(&path) {
+            let path = path.join(".");
+            if !super::untrusted_input_in_script::matches_any(CHOSEN, &path) {
                 continue;
             }
-            let path = path.join(".");
             let items: Vec<&str> = text
                 .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
                 .filter(|s| !s.is_empty())

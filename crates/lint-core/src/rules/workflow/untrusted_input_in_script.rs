@@ -92,7 +92,13 @@ const UNTRUSTED: [&str; 27] = [
 
 /// Whether `path` is one of the [`UNTRUSTED`] fields.
 fn untrusted(path: &str) -> bool {
-    UNTRUSTED.iter().any(|pattern| {
+    matches_any(&UNTRUSTED, path)
+}
+
+/// Whether the context path `path` (`github.event.commits.0.message`) is one of `patterns`,
+/// where `*` stands for any one segment (`github.event.commits.*.message`).
+pub(crate) fn matches_any(patterns: &[&str], path: &str) -> bool {
+    patterns.iter().any(|pattern| {
         let mut p = pattern.split('.');
         let mut v = path.split('.');
         loop {
